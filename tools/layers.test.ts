@@ -1,0 +1,41 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
+
+async function lint(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('folder dependency rules (DESIGN §3)', () => {
+  it('refuses React in src/engine', async () => {
+    const messages = await lint('src/engine/probe.ts', "import { useState } from 'react';\nexport const x = useState;\n");
+    expect(messages).toContain('liveroute/layers: src/engine may not import react (DESIGN §3: engine stays free of UI, DOM and platform code)');
+  });
+
+  it('refuses an import of the store from the model', async () => {
+    const messages = await lint('src/model/probe.ts', "import { useDesign } from '../store/design';\nexport const x = useDesign;\n");
+    expect(messages).toContain('liveroute/layers: src/model may not import from src/store (allowed: lib; DESIGN §3)');
+  });
+
+  it('refuses a dynamic import of the UI from the worker', async () => {
+    const messages = await lint('src/worker/probe.ts', "export const load = () => import('../ui/App');\n");
+    expect(messages.some((m) => m.startsWith('liveroute/layers: src/worker may not import from src/ui'))).toBe(true);
+  });
+
+  it('refuses the clock and randomness in the pure core', async () => {
+    const messages = await lint('src/engine/probe.ts', 'export const t = Date.now() + Math.random();\nexport const d = new Date();\n');
+    expect(messages.filter((m) => m.startsWith('no-restricted-syntax'))).toHaveLength(3);
+  });
+
+  it('refuses DOM globals in the pure core', async () => {
+    const messages = await lint('src/calico/probe.ts', 'export const w = window.location;\n');
+    expect(messages[0]).toMatch(/^no-restricted-globals: Unexpected use of 'window'/);
+  });
+
+  it('allows the engine to import the model and the ui to import the store', async () => {
+    expect(await lint('src/engine/probe.ts', "import { parseDesign } from '../model';\nexport const p = parseDesign;\n")).toEqual([]);
+    expect(await lint('src/ui/probe.ts', "import { useState } from 'react';\nexport const s = useState;\n")).toEqual([]);
+  });
+});
