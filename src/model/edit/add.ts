@@ -21,7 +21,7 @@ import { connectRackToRouter } from './connect';
 
 export interface RackTemplate {
   readonly name?: string;
-  readonly tors: 1 | 2;
+  readonly tors: 0 | 1 | 2;
   readonly nodes: number;
   readonly platform?: Platform;
   /** `per-node`: every node its own AS (eBGP to the ToR); `cluster`: the cluster AS. */

@@ -76,7 +76,6 @@ export function paste(doc: Topology, fragment: Fragment, offset: readonly [numbe
   const readdress = new Map<string, string>();
   const oldSubnet = new Map(fragment.racks.map((r) => [r.name, r.subnet]));
   const created: string[] = [];
-  const positions = (s.layout ??= {}).positions ??= {};
 
   for (const rack of fragment.racks) {
     const name = nextRackName(d);
@@ -178,6 +177,7 @@ export function paste(doc: Topology, fragment: Fragment, offset: readonly [numbe
   for (const [old, [x, y]] of Object.entries(fragment.positions)) {
     const now = rename.get(old);
     if (!now) continue;
+    const positions = ((s.layout ??= {}).positions ??= {});
     const isMember = fragment.nodes.some((n) => n.name === old) || fragment.routers.some((r) => r.name === old && r.role === 'tor');
     positions[now] = isMember && rename.has(memberRack(fragment, old) ?? '') ? [x, y] : [x + offset[0], y + offset[1]];
   }

@@ -1,0 +1,160 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { test, expect } from './fixtures';
+
+test.describe('fabric designer', () => {
+  test('opens the built-in default design, readable', async ({ app, page }) => {
+    await app.open();
+    await expect(page.getByTestId('design-title')).toHaveText('Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter');
+    for (const name of ['rack-a', 'rack-b']) await expect(app.rack(name)).toBeVisible();
+    for (const name of ['tor-a', 'tor-b', 'spine-1', 'border-1']) await expect(app.router(name)).toBeVisible();
+    await expect(page.getByText('eBGP 65000 ↔ 65001')).toBeVisible();
+    await expect(page.getByText('eBGP 65101–65102 → 65001')).toBeVisible();
+    await expect(app.node('node-a1').getByTestId('vm-vm-1')).toContainText('10.244.1.5');
+  });
+
+  test('draws a rack with two nodes and a ToR, peers it, edits with validation, undo, redo, reload', async ({ app, page }) => {
+    await app.open();
+    const pane = await page.locator('.react-flow').boundingBox();
+    if (!pane) throw new Error('no canvas');
+    // An empty spot in the lower left of the canvas.
+    await app.dragFromPalette('rack', { x: pane.x + 260, y: pane.y + pane.height - 90 });
+    await expect(app.rack('rack-c')).toBeVisible();
+    await app.dragFromPalette('node', await app.center(app.rack('rack-c')));
+    await expect(app.node('node-c1')).toBeVisible();
+    await app.dragFromPalette('node', await app.center(app.rack('rack-c')));
+    await expect(app.node('node-c2')).toBeVisible();
+    await app.dragFromPalette('tor', await app.center(app.rack('rack-c')));
+    await expect(app.router('tor-c')).toBeVisible();
+    let yaml = await app.yaml();
+    expect(yaml).toContain('- { name: rack-c, subnet: 10.0.3.0/24 }');
+    expect(yaml).toContain('- { name: node-c1, rack: rack-c, address: 10.0.3.11, blocks: [ 10.244.0.0/26 ] }');
+    expect(yaml).toContain('- { name: node-c2, rack: rack-c, address: 10.0.3.12, blocks: [ 10.244.0.64/26 ] }');
+    expect(yaml).toMatch(/name: tor-c\n\s+role: tor\n\s+rack: rack-c\n\s+asNumber: 65003\n\s+address: 10.0.3.1\n/);
+
+    // Connect the rack (its knob) to the ToR: a BGPPeer for the rack's nodes.
+    await page.keyboard.press('Shift+1');
+    await page.waitForTimeout(400);
+    await app.drag(await app.center(page.getByTestId('rack-handle-rack-c')), await app.center(app.router('tor-c')));
+    yaml = await app.yaml();
+    expect(yaml).toMatch(/metadata: \{ name: rack-c-tor-c \}\n\s+spec:\n\s+nodeSelector: rack == 'rack-c'\n\s+peerIP: 10.0.3.1\n\s+asNumber: 65003\n/);
+    await expect(page.getByText('BGP 64512 → 65003').or(page.getByText('eBGP 64512 → 65003'))).toBeVisible();
+
+    // Select the ToR and edit its AS number: an invalid value is refused with a message.
+    await app.router('tor-c').click();
+    const asField = app.field('field-asNumber');
+    await asField.fill('70000000000');
+    await expect(app.field('field-asNumber-error')).toHaveText('an AS number is from 1 to 4294967295');
+    await asField.press('Enter');
+    expect(await app.yaml()).toMatch(/asNumber: 65003\n\s+address: 10.0.3.1\n/);
+    await asField.fill('65010');
+    await expect(app.field('field-asNumber-error')).toHaveCount(0);
+    await asField.press('Enter');
+    expect(await app.yaml()).toMatch(/name: tor-c\n\s+role: tor\n\s+rack: rack-c\n\s+asNumber: 65010\n/);
+
+    await page.keyboard.press('Control+z');
+    await expect(asField).toHaveValue('65003');
+    expect(await app.yaml()).toMatch(/rack: rack-c\n\s+asNumber: 65003\n/);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(asField).toHaveValue('65010');
+    const before = await app.yaml();
+    expect(before).toMatch(/rack: rack-c\n\s+asNumber: 65010\n/);
+
+    // Autosave: a reload brings the same design back.
+    await page.waitForTimeout(400);
+    await page.reload();
+    await expect(app.router('tor-c')).toBeVisible();
+    expect(await app.yaml()).toBe(before);
+  });
+
+  test('refuses a malformed file, listing its issues, and keeps the design', async ({ app, page }, testInfo) => {
+    await app.open();
+    const before = await app.yaml();
+    const broken = before.replace('address: 10.0.1.12', 'address: 10.0.1.300').replace('platform: bird1', 'platform: cisco');
+    const path = testInfo.outputPath('broken.liveroute.yaml');
+    await writeFile(path, broken);
+    await page.getByTestId('file-input').setInputFiles(path);
+    const dialog = page.getByTestId('issues-dialog');
+    await expect(dialog).toContainText('broken.liveroute.yaml was not opened');
+    const items = page.getByTestId('issues-list').locator('li');
+    await expect(items).toHaveText([
+      /^spec\.nodes\[1\]\.address \(line \d+, column \d+\): 10\.0\.1\.300 is not an IPv4 address$/,
+      /^spec\.routers\[0\]\.platform \(line \d+, column \d+\): platform must be one of bird1, bird2, frr, eos, nxos, junos, got the string "cisco"$/,
+    ]);
+    const line = broken.split('\n').findIndex((l) => l.includes('10.0.1.300')) + 1;
+    await expect(items.first()).toContainText(`(line ${line},`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await app.yaml()).toBe(before);
+
+    await writeFile(path, '{"apiVersion": "projectcalico.org/v3", "kind": "BGPPeer"}');
+    await page.getByTestId('file-input').setInputFiles(path);
+    await expect(page.getByTestId('issues-list')).toContainText('apiVersion (line 1, column 2): projectcalico.org/v3 is a Calico resource, not a liveroute design');
+    await page.keyboard.press('Escape');
+    expect(await app.yaml()).toBe(before);
+  });
+
+  test('saves YAML and JSON and re-imports them identical', async ({ app, page }) => {
+    await app.open();
+    const original = await app.yaml();
+    for (const [command, suffix] of [
+      ['cmd-file.saveYaml', 'yaml'],
+      ['cmd-file.saveJson', 'json'],
+    ] as const) {
+      const download = page.waitForEvent('download');
+      await app.menu('file', command);
+      const file = await download;
+      expect(file.suggestedFilename()).toBe(`two-racks-ebgp.liveroute.${suffix}`);
+      const path = await file.path();
+      const text = await readFile(path, 'utf8');
+      if (suffix === 'yaml') expect(text).toBe(original);
+      else expect(JSON.parse(text).metadata.name).toBe('two-racks-ebgp');
+      await page.getByTestId('file-input').setInputFiles({ name: file.suggestedFilename(), mimeType: 'text/plain', buffer: Buffer.from(text) });
+      await expect(page.getByTestId('notice').last()).toContainText(`Opened two-racks-ebgp.liveroute.${suffix}`);
+      expect(await app.yaml()).toBe(original);
+    }
+  });
+
+  test('auto-layout places every element without overlaps', async ({ app, page }) => {
+    await app.open();
+    await page.getByTestId('auto-layout').click();
+    await expect.poll(async () => (await app.yaml()).includes('positions:')).toBe(true);
+    const yaml = await app.yaml();
+    for (const name of ['rack-a', 'rack-b', 'tor-a', 'node-a1', 'spine-1', 'border-1']) expect(yaml).toMatch(new RegExp(`\\n\\s+${name}: \\[ -?\\d+, -?\\d+ \\]`));
+    await page.waitForTimeout(400);
+    const boxes = await Promise.all(['rack-a', 'rack-b'].map((r) => app.rack(r).boundingBox()));
+    const routers = await Promise.all(['spine-1', 'border-1'].map((r) => app.router(r).boundingBox()));
+    const all = [...boxes, ...routers].map((b) => {
+      if (!b) throw new Error('missing box');
+      return b;
+    });
+    for (let i = 0; i < all.length; i++)
+      for (let j = i + 1; j < all.length; j++) {
+        const [a, b] = [all[i]!, all[j]!];
+        const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        expect(overlap, `elements ${i} and ${j} overlap`).toBe(false);
+      }
+    // Undo brings the previous layout back in one step.
+    await page.keyboard.press('Control+z');
+    expect(await app.yaml()).not.toContain('positions:');
+  });
+
+  test('multi-select, copy, paste and delete with the keyboard', async ({ app, page }) => {
+    await app.open();
+    await app.rack('rack-b').click({ position: { x: 30, y: 12 } });
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect(app.rack('rack-c')).toBeVisible();
+    await expect(app.router('tor-c')).toBeVisible();
+    let yaml = await app.yaml();
+    expect(yaml).toContain('name: node-c1, rack: rack-c, address: 10.0.3.11');
+    expect(yaml).toMatch(/metadata: \{ name: rack-c-tor \}\n\s+spec:\n\s+nodeSelector: rack == 'rack-c'\n\s+peerIP: 10.0.3.1\n/);
+    await app.router('spine-1').click();
+    await app.router('border-1').click({ modifiers: ['Shift'] });
+    await expect(app.inspector).toContainText('2 selected');
+    await page.keyboard.press('Delete');
+    yaml = await app.yaml();
+    expect(yaml).not.toContain('name: spine-1');
+    expect(yaml).not.toContain('border-1');
+    await page.keyboard.press('Control+z');
+    expect(await app.yaml()).toContain('name: spine-1');
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The page object for liveroute and a fixture that fails any test whose page makes a request
+ * beyond 127.0.0.1 (the app must work offline) or throws an uncaught error.
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+declare global {
+  interface Window {
+    liveroute: { yaml(): string; json(): string; selection(): string[] };
+  }
+}
+
+export class LiverouteApp {
+  constructor(readonly page: Page) {}
+
+  get canvas(): Locator {
+    return this.page.locator('.react-flow__pane');
+  }
+  get inspector(): Locator {
+    return this.page.getByTestId('inspector');
+  }
+
+  async open(fresh = true): Promise<void> {
+    if (fresh) {
+      await this.page.goto('./');
+      await this.page.evaluate(() => window.localStorage.clear());
+    }
+    await this.page.goto('./');
+    await expect(this.page.locator('.react-flow__node').first()).toBeVisible();
+  }
+
+  yaml(): Promise<string> {
+    return this.page.evaluate(() => window.liveroute.yaml());
+  }
+
+  /** Drags a palette item with the real mouse and drops it at a page point. */
+  async dragFromPalette(kind: string, to: { x: number; y: number }): Promise<void> {
+    const box = await this.page.getByTestId(`palette-${kind}`).boundingBox();
+    if (!box) throw new Error(`palette item ${kind} not visible`);
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 4 });
+    await this.page.mouse.move(to.x, to.y, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  async center(locator: Locator): Promise<{ x: number; y: number }> {
+    const box = await locator.boundingBox();
+    if (!box) throw new Error('element not visible');
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  /** Drags with the real mouse from one point to another (connections, moves). */
+  async drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + 10, from.y + 10, { steps: 3 });
+    await this.page.mouse.move(to.x, to.y, { steps: 15 });
+    await this.page.mouse.up();
+  }
+
+  rack(name: string): Locator {
+    return this.page.getByTestId(`rack-${name}`);
+  }
+  router(name: string): Locator {
+    return this.page.getByTestId(`router-${name}`);
+  }
+  node(name: string): Locator {
+    return this.page.getByTestId(`node-${name}`);
+  }
+  field(testId: string): Locator {
+    return this.inspector.getByTestId(testId);
+  }
+
+  async menu(menu: string, command: string): Promise<void> {
+    await this.page.getByTestId(`menu-${menu}`).click();
+    await this.page.getByTestId(command).click();
+  }
+}
+
+export const test = base.extend<{ app: LiverouteApp; offsite: string[] }>({
+  offsite: async ({ page }, use) => {
+    const offsite: string[] = [];
+    const errors: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+      if (local) return route.continue();
+      offsite.push(route.request().url());
+      return route.abort();
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(offsite);
+    expect(offsite, 'requests that left 127.0.0.1').toEqual([]);
+    expect(errors, 'uncaught page errors').toEqual([]);
+  },
+  app: async ({ page, offsite }, use) => {
+    void offsite;
+    await use(new LiverouteApp(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,92 @@
+/**
+ * UI state that is not part of the design and never undone: the selection, dialogs, notices,
+ * the in-app clipboard and node positions while a drag is in progress.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Issue } from '../model';
+import type { Fragment } from '../model/edit/clipboard';
+
+/** Selection ids: element names, `peer:<BGPPeer name>`, `filter:<BGPFilter name>`, `pair:<a>|<b>`, `vm:<name>`. */
+export type SelectionId = string;
+
+export interface Notice {
+  readonly id: number;
+  readonly kind: 'info' | 'error';
+  readonly text: string;
+}
+
+export interface IssuesReport {
+  readonly title: string;
+  readonly source: string;
+  readonly issues: readonly Issue[];
+}
+
+export type Dialog = { kind: 'rack-template' } | { kind: 'fabric-generator' } | { kind: 'issues'; report: IssuesReport } | { kind: 'none' };
+
+export interface UiState {
+  readonly selection: readonly SelectionId[];
+  readonly dialog: Dialog;
+  readonly notices: readonly Notice[];
+  readonly clipboard: Fragment | undefined;
+  readonly dragging: Readonly<Record<string, readonly [number, number]>>;
+  /** Bumped when the canvas should fit the whole design (a design was opened). */
+  readonly fitRequest: number;
+  readonly requestFit: () => void;
+  readonly select: (ids: readonly SelectionId[]) => void;
+  readonly open: (dialog: Dialog) => void;
+  readonly notify: (kind: Notice['kind'], text: string) => void;
+  readonly dismiss: (id: number) => void;
+  readonly setClipboard: (f: Fragment) => void;
+  readonly setDragging: (positions: Readonly<Record<string, readonly [number, number]>>) => void;
+}
+
+export const MAX_NOTICES = 4;
+
+export function createUiStore() {
+  let nextId = 1;
+  return createStore<UiState>()((set) => ({
+    selection: [],
+    dialog: { kind: 'none' },
+    notices: [],
+    clipboard: undefined,
+    dragging: {},
+    fitRequest: 1,
+    requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
+    select: (ids) =>
+      set((s) => {
+        const next = [...new Set(ids)];
+        const same = next.length === s.selection.length && next.every((id, i) => id === s.selection[i]);
+        return same ? s : { selection: next };
+      }),
+    open: (dialog) => set({ dialog }),
+    notify: (kind, text) => set((s) => ({ notices: [...s.notices, { id: nextId++, kind, text }].slice(-MAX_NOTICES) })),
+    dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+    setClipboard: (clipboard) => set({ clipboard }),
+    setDragging: (dragging) => set({ dragging }),
+  }));
+}
+
+export type UiStore = ReturnType<typeof createUiStore>;
+
+export const peerId = (name: string) => `peer:${name}`;
+export const filterId = (name: string) => `filter:${name}`;
+export const vmId = (name: string) => `vm:${name}`;
+export const pairId = (a: string, b: string) => (a < b ? `pair:${a}|${b}` : `pair:${b}|${a}`);
+
+export type Selected =
+  | { kind: 'element'; name: string }
+  | { kind: 'peer'; name: string }
+  | { kind: 'filter'; name: string }
+  | { kind: 'vm'; name: string }
+  | { kind: 'pair'; a: string; b: string };
+
+export function parseSelectionId(id: SelectionId): Selected {
+  if (id.startsWith('peer:')) return { kind: 'peer', name: id.slice(5) };
+  if (id.startsWith('filter:')) return { kind: 'filter', name: id.slice(7) };
+  if (id.startsWith('vm:')) return { kind: 'vm', name: id.slice(3) };
+  if (id.startsWith('pair:')) {
+    const [a, b] = id.slice(5).split('|');
+    return { kind: 'pair', a: a ?? '', b: b ?? '' };
+  }
+  return { kind: 'element', name: id };
+}

@@ -1,0 +1,104 @@
+/** The app shell: toolbar, palette, canvas, inspector; keyboard shortcuts; file drop. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { FabricCanvas } from './canvas/FabricCanvas';
+import { Palette } from './palette/Palette';
+import { Inspector } from './inspector/Inspector';
+import { Toolbar } from './Toolbar';
+import { Dialogs, Notices } from './dialogs/Dialogs';
+import { commandForShortcut, shortcutOf, type CommandContext } from './commands';
+import { openFile } from './actions';
+import { useStores, useUi } from './context';
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+function Workspace() {
+  const stores = useStores();
+  const flow = useReactFlow();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [dropping, setDropping] = useState(false);
+  const dialogOpen = useUi((s) => s.dialog.kind !== 'none');
+  const notices = useUi((s) => s.notices);
+
+  const ctx: CommandContext = useMemo(() => ({ stores, flow, openFilePicker: () => fileInput.current?.click() }), [stores, flow]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (dialogOpen || isTyping(e.target)) return;
+      const command = commandForShortcut(shortcutOf(e));
+      if (!command || (command.enabled && !command.enabled(ctx))) return;
+      e.preventDefault();
+      void command.run(ctx);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ctx, dialogOpen]);
+
+  useEffect(() => {
+    // Notices fade on their own: information after 5 s, errors after 12 s.
+    const timers = notices.map((n) => window.setTimeout(() => stores.ui.getState().dismiss(n.id), n.kind === 'error' ? 12000 : 5000));
+    return () => timers.forEach((t) => window.clearTimeout(t));
+  }, [notices, stores]);
+
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      const file = e.dataTransfer.files[0];
+      setDropping(false);
+      if (!file) return;
+      e.preventDefault();
+      void openFile(stores, file);
+    },
+    [stores],
+  );
+
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDropping(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDropping(false);
+      }}
+      onDrop={onDrop}
+    >
+      <Toolbar ctx={ctx} />
+      <div className="workspace">
+        <Palette />
+        <main className="canvas-wrap" aria-label="Fabric canvas">
+          <FabricCanvas />
+        </main>
+        <Inspector />
+      </div>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".yaml,.yml,.json,application/json,application/yaml"
+        hidden
+        data-testid="file-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void openFile(stores, file);
+        }}
+      />
+      {dropping && <div className="drop-overlay">Drop a liveroute/v1 YAML or JSON file to open it</div>}
+      <Dialogs />
+      <Notices />
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <Workspace />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,110 @@
+/** The top bar: menus built from the command registry, undo/redo, and the design's title. */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { SCENARIOS } from '../scenarios';
+import { openScenario } from './actions';
+import { commandById, displayShortcut, type CommandContext } from './commands';
+import { useDesign, useHistory } from './context';
+
+function Menu({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    window.addEventListener('pointerdown', onDown);
+    return () => window.removeEventListener('pointerdown', onDown);
+  }, [open]);
+  return (
+    <div className="menu" ref={ref}>
+      <button type="button" className="tb-btn" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid={testId}>
+        {label} ▾
+      </button>
+      {open && (
+        <div className="menu-list" role="menu">
+          {children(() => setOpen(false))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function CommandItem({ ctx, id, close }: { ctx: CommandContext; id: string; close: () => void }) {
+  const c = commandById(id);
+  const enabled = c.enabled ? c.enabled(ctx) : true;
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      className="menu-item"
+      disabled={!enabled}
+      data-testid={`cmd-${id}`}
+      onClick={() => {
+        close();
+        void c.run(ctx);
+      }}
+    >
+      <span>{c.label}</span>
+      {c.shortcuts?.[0] && <span className="kbd">{displayShortcut(c.shortcuts[0])}</span>}
+    </button>
+  );
+}
+
+export function Toolbar({ ctx }: { ctx: CommandContext }) {
+  const title = useDesign((s) => s.doc.metadata.title ?? s.doc.metadata.name);
+  const { canUndo, canRedo } = useHistory();
+  const item = (id: string, close: () => void) => <CommandItem key={id} ctx={ctx} id={id} close={close} />;
+  return (
+    <header className="toolbar">
+      <span className="brand">
+        <img src="./favicon.svg" alt="" width={20} height={20} /> liveroute
+      </span>
+      <Menu label="File" testId="menu-file">
+        {(close) => (
+          <>
+            {item('file.open', close)}
+            {item('file.saveYaml', close)}
+            {item('file.saveJson', close)}
+          </>
+        )}
+      </Menu>
+      <Menu label="Scenarios" testId="menu-scenarios">
+        {(close) =>
+          SCENARIOS.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              data-testid={`scenario-${s.id}`}
+              onClick={() => {
+                close();
+                openScenario(ctx.stores, s.id);
+              }}
+            >
+              <span>
+                {s.title}
+                <small>{s.id}</small>
+              </span>
+            </button>
+          ))
+        }
+      </Menu>
+      <Menu label="Edit" testId="menu-edit">
+        {(close) => ['edit.undo', 'edit.redo', 'edit.copy', 'edit.paste', 'edit.delete', 'edit.selectAll'].map((id) => item(id, close))}
+      </Menu>
+      <Menu label="View" testId="menu-view">
+        {(close) => ['view.autoLayout', 'view.fit', 'view.zoomIn', 'view.zoomOut'].map((id) => item(id, close))}
+      </Menu>
+      <Menu label="Build" testId="menu-build">
+        {(close) => ['build.rackTemplate', 'build.fabric'].map((id) => item(id, close))}
+      </Menu>
+      <button type="button" className="tb-btn" disabled={!canUndo} onClick={() => void commandById('edit.undo').run(ctx)} title="Undo (Ctrl+Z)" data-testid="undo">↶ Undo</button>
+      <button type="button" className="tb-btn" disabled={!canRedo} onClick={() => void commandById('edit.redo').run(ctx)} title="Redo (Ctrl+Shift+Z)" data-testid="redo">↷ Redo</button>
+      <button type="button" className="tb-btn" onClick={() => void commandById('view.autoLayout').run(ctx)} data-testid="auto-layout">Auto-layout</button>
+      <span className="title" data-testid="design-title">{title}</span>
+      <span className="spacer" />
+    </header>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * What user commands do to the stores. Every design change goes through `applyEdit`, which
+ * commits a validated document (one undo step) or reports why it was refused.
+ */
+import { elementNames, formatIssue, parseDesign, serializeDesign, type Format, type Topology } from '../model';
+import { computePositions } from './canvas/toFlow';
+import { copy, paste } from '../model/edit/clipboard';
+import { remove } from '../model/edit/remove';
+import type { EditResult } from '../model/edit/common';
+import { parseSelectionId } from '../store/ui';
+import { scenarioById } from '../scenarios';
+import type { Stores } from './context';
+
+export function applyEdit(stores: Stores, result: EditResult, what: string): boolean {
+  const { notify, select } = stores.ui.getState();
+  if (!result.ok) {
+    notify('error', `${what}: ${result.error}`);
+    return false;
+  }
+  const before = stores.design.getState().doc;
+  const doc = result.value.created.length > 0 ? pinLayout(before, result.value.doc) : result.value.doc;
+  const committed = stores.design.getState().commit(doc);
+  if (!committed.ok) {
+    notify('error', `${what} refused: ${committed.error.slice(0, 2).map(formatIssue).join('; ')}`);
+    return false;
+  }
+  if (result.value.created.length > 0) select(result.value.created.filter((n) => !n.startsWith('vm-')).slice(0, 50));
+  return true;
+}
+
+/**
+ * Adding an element must not move the others: elements still at their default place get that
+ * place written into the layout before the new one arrives.
+ */
+export function pinLayout(before: Topology, after: Topology): Topology {
+  const { positions } = computePositions(before);
+  const saved = after.spec.layout?.positions ?? {};
+  const names = elementNames(after);
+  const missing = [...positions.keys()].filter((n) => names.has(n) && saved[n] === undefined);
+  if (missing.length === 0) return after;
+  const d = structuredClone(after);
+  const out = ((d.spec.layout ??= {}).positions ??= {});
+  for (const n of missing) {
+    const p = positions.get(n) as readonly [number, number];
+    out[n] = [Math.round(p[0]), Math.round(p[1])];
+  }
+  return d;
+}
+
+/** Replaces the whole design (one undo step): opening a file or a scenario. */
+export function replaceDesign(stores: Stores, doc: Topology, message?: string): void {
+  const committed = stores.design.getState().commit(doc);
+  const ui = stores.ui.getState();
+  if (!committed.ok) {
+    ui.open({ kind: 'issues', report: { title: 'This design cannot be opened', source: doc.metadata.name, issues: committed.error } });
+    return;
+  }
+  ui.select([]);
+  ui.requestFit();
+  if (message) ui.notify('info', message);
+}
+
+export function deleteSelection(stores: Stores): void {
+  const selection = stores.ui.getState().selection;
+  if (selection.length === 0) return;
+  const elements: string[] = [];
+  const peers: string[] = [];
+  const pairs: [string, string][] = [];
+  const filters: string[] = [];
+  for (const id of selection) {
+    const s = parseSelectionId(id);
+    if (s.kind === 'element' || s.kind === 'vm') elements.push(s.name);
+    else if (s.kind === 'peer') peers.push(s.name);
+    else if (s.kind === 'pair') pairs.push([s.a, s.b]);
+    else filters.push(s.name);
+  }
+  let doc = remove(stores.design.getState().doc, { elements, peers, pairs });
+  if (filters.length > 0) {
+    doc = structuredClone(doc);
+    doc.spec.calicoResources = doc.spec.calicoResources.filter((r) => !(r.kind === 'BGPFilter' && filters.includes(r.metadata.name)));
+  }
+  if (applyEdit(stores, { ok: true, value: { doc, created: [] } }, 'Delete')) stores.ui.getState().select([]);
+}
+
+export function copySelection(stores: Stores): void {
+  const names = stores.ui
+    .getState()
+    .selection.map(parseSelectionId)
+    .filter((s) => s.kind === 'element')
+    .map((s) => (s as { name: string }).name);
+  if (names.length === 0) return;
+  const fragment = copy(stores.design.getState().doc, names);
+  stores.ui.getState().setClipboard(fragment);
+  const count = fragment.racks.length + fragment.routers.length + fragment.nodes.length;
+  stores.ui.getState().notify('info', `Copied ${count} element${count === 1 ? '' : 's'}`);
+}
+
+export function pasteClipboard(stores: Stores): void {
+  const fragment = stores.ui.getState().clipboard;
+  if (!fragment) return;
+  applyEdit(stores, paste(stores.design.getState().doc, fragment), 'Paste');
+}
+
+export function undo(stores: Stores): void {
+  stores.design.temporal.getState().undo();
+}
+
+export function redo(stores: Stores): void {
+  stores.design.temporal.getState().redo();
+}
+
+export function openScenario(stores: Stores, id: string): void {
+  const scenario = scenarioById(id);
+  if (scenario) replaceDesign(stores, scenario.doc, `Opened “${scenario.title}”`);
+}
+
+/** Reads a dropped or picked file; a broken or foreign one is listed and changes nothing. */
+export async function openFile(stores: Stores, file: File): Promise<void> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    stores.ui.getState().notify('error', `Cannot read ${file.name}: ${(e as Error).message}`);
+    return;
+  }
+  const format: Format | undefined = /\.json$/i.test(file.name) ? 'json' : /\.ya?ml$/i.test(file.name) ? 'yaml' : undefined;
+  const parsed = parseDesign(text, format);
+  if (!parsed.ok) {
+    stores.ui.getState().open({ kind: 'issues', report: { title: `${file.name} was not opened`, source: file.name, issues: parsed.error } });
+    return;
+  }
+  const migrated = parsed.value.migratedFrom.length > 0 ? ` (migrated from ${parsed.value.migratedFrom.join(' → ')})` : '';
+  replaceDesign(stores, parsed.value.doc, `Opened ${file.name}${migrated}`);
+}
+
+export function fileNameFor(doc: Topology, format: Format): string {
+  return `${doc.metadata.name}.liveroute.${format === 'json' ? 'json' : 'yaml'}`;
+}
+
+export function downloadDesign(stores: Stores, format: Format): void {
+  const doc = stores.design.getState().doc;
+  const text = serializeDesign(doc, format);
+  const blob = new Blob([text], { type: format === 'json' ? 'application/json' : 'application/yaml' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileNameFor(doc, format);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

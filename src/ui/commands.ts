@@ -1,0 +1,92 @@
+/**
+ * Every user command, as data: id, label, shortcut, when it is enabled, what it does. Menus,
+ * keyboard shortcuts and tests all go through this registry.
+ */
+import type { ReactFlowInstance } from '@xyflow/react';
+import { autoLayout } from './canvas/autoLayout';
+import { FIT_PADDING } from './canvas/geometry';
+import { copySelection, deleteSelection, downloadDesign, pasteClipboard, redo, undo } from './actions';
+import type { Stores } from './context';
+
+export interface CommandContext {
+  readonly stores: Stores;
+  readonly flow: ReactFlowInstance;
+  readonly openFilePicker: () => void;
+}
+
+export interface Command {
+  readonly id: string;
+  readonly label: string;
+  /** e.g. `Mod+Z`: Mod is Ctrl, or ⌘ on macOS. */
+  readonly shortcuts?: readonly string[];
+  readonly enabled?: (ctx: CommandContext) => boolean;
+  readonly run: (ctx: CommandContext) => void | Promise<void>;
+}
+
+const hasSelection = (ctx: CommandContext) => ctx.stores.ui.getState().selection.length > 0;
+
+export async function runAutoLayout(ctx: CommandContext): Promise<void> {
+  const doc = ctx.stores.design.getState().doc;
+  const positions = await autoLayout(doc);
+  const result = ctx.stores.design.getState().update((d) => {
+    d.spec.layout = { ...(d.spec.layout ?? {}), positions };
+  });
+  if (!result.ok) ctx.stores.ui.getState().notify('error', 'Auto-layout produced an invalid layout');
+  else window.requestAnimationFrame(() => void ctx.flow.fitView({ padding: FIT_PADDING, duration: 250 }));
+}
+
+export const COMMANDS: readonly Command[] = [
+  { id: 'file.open', label: 'Open…', shortcuts: ['Mod+O'], run: (ctx) => ctx.openFilePicker() },
+  { id: 'file.saveYaml', label: 'Save as YAML', shortcuts: ['Mod+S'], run: (ctx) => downloadDesign(ctx.stores, 'yaml') },
+  { id: 'file.saveJson', label: 'Save as JSON', shortcuts: ['Mod+Shift+S'], run: (ctx) => downloadDesign(ctx.stores, 'json') },
+  { id: 'edit.undo', label: 'Undo', shortcuts: ['Mod+Z'], enabled: (ctx) => ctx.stores.design.temporal.getState().pastStates.length > 0, run: (ctx) => undo(ctx.stores) },
+  { id: 'edit.redo', label: 'Redo', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], enabled: (ctx) => ctx.stores.design.temporal.getState().futureStates.length > 0, run: (ctx) => redo(ctx.stores) },
+  { id: 'edit.copy', label: 'Copy', shortcuts: ['Mod+C'], enabled: hasSelection, run: (ctx) => copySelection(ctx.stores) },
+  { id: 'edit.paste', label: 'Paste', shortcuts: ['Mod+V'], enabled: (ctx) => ctx.stores.ui.getState().clipboard !== undefined, run: (ctx) => pasteClipboard(ctx.stores) },
+  { id: 'edit.delete', label: 'Delete', shortcuts: ['Delete', 'Backspace'], enabled: hasSelection, run: (ctx) => deleteSelection(ctx.stores) },
+  {
+    id: 'edit.selectAll',
+    label: 'Select all',
+    shortcuts: ['Mod+A'],
+    run: (ctx) => {
+      const s = ctx.stores.design.getState().doc.spec;
+      ctx.stores.ui.getState().select([...s.racks.map((r) => r.name), ...s.routers.filter((r) => r.role !== 'tor').map((r) => r.name)]);
+    },
+  },
+  { id: 'edit.deselect', label: 'Clear selection', shortcuts: ['Escape'], run: (ctx) => ctx.stores.ui.getState().select([]) },
+  { id: 'view.autoLayout', label: 'Auto-layout', shortcuts: ['Mod+Shift+L'], run: runAutoLayout },
+  { id: 'view.fit', label: 'Fit view', shortcuts: ['Shift+1'], run: (ctx) => void ctx.flow.fitView({ padding: FIT_PADDING, duration: 200 }) },
+  { id: 'view.zoomIn', label: 'Zoom in', shortcuts: ['Mod+='], run: (ctx) => void ctx.flow.zoomIn({ duration: 150 }) },
+  { id: 'view.zoomOut', label: 'Zoom out', shortcuts: ['Mod+-'], run: (ctx) => void ctx.flow.zoomOut({ duration: 150 }) },
+  { id: 'build.rackTemplate', label: 'New rack from template…', shortcuts: ['Mod+Shift+R'], run: (ctx) => ctx.stores.ui.getState().open({ kind: 'rack-template' }) },
+  { id: 'build.fabric', label: 'Generate fabric…', run: (ctx) => ctx.stores.ui.getState().open({ kind: 'fabric-generator' }) },
+];
+
+export function commandById(id: string): Command {
+  const c = COMMANDS.find((x) => x.id === id);
+  if (!c) throw new Error(`unknown command ${id}`);
+  return c;
+}
+
+/** The shortcut string of a key event: `Mod+Shift+Z`, `Delete`, `Shift+1`. */
+export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): string {
+  const parts: string[] = [];
+  if (e.ctrlKey || e.metaKey) parts.push('Mod');
+  if (e.altKey) parts.push('Alt');
+  if (e.shiftKey) parts.push('Shift');
+  let key = e.key.length === 1 ? e.key.toUpperCase() : e.key;
+  if (e.code.startsWith('Digit')) key = e.code.slice(5);
+  if (e.code === 'Equal') key = '=';
+  if (e.code === 'Minus') key = '-';
+  parts.push(key);
+  return parts.join('+');
+}
+
+export function commandForShortcut(shortcut: string): Command | undefined {
+  return COMMANDS.find((c) => c.shortcuts?.includes(shortcut));
+}
+
+export function displayShortcut(s: string): string {
+  const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+  return s.replace('Mod', mac ? '⌘' : 'Ctrl');
+}

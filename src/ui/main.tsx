@@ -1,0 +1,51 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/base.css';
+import './styles.css';
+import { App } from './App';
+import { StoresProvider, type Stores } from './context';
+import { createDesignStore } from '../store/design';
+import { createUiStore } from '../store/ui';
+import { restore, save } from '../store/autosave';
+import { DEFAULT_SCENARIO } from '../scenarios';
+import { serializeDesign } from '../model';
+
+const AUTOSAVE_DELAY_MS = 250;
+
+const restored = restore(window.localStorage);
+const stores: Stores = { design: createDesignStore(restored.doc ?? DEFAULT_SCENARIO.doc), ui: createUiStore() };
+if (restored.notice) stores.ui.getState().notify('error', restored.notice);
+
+let pending: number | undefined;
+const flush = () => {
+  pending = undefined;
+  try {
+    save(window.localStorage, stores.design.getState().doc);
+  } catch (e) {
+    stores.ui.getState().notify('error', `Autosave failed: ${(e as Error).message}`);
+  }
+};
+save(window.localStorage, stores.design.getState().doc);
+stores.design.subscribe((s, prev) => {
+  if (s.doc === prev.doc) return;
+  if (pending !== undefined) window.clearTimeout(pending);
+  pending = window.setTimeout(flush, AUTOSAVE_DELAY_MS);
+});
+window.addEventListener('beforeunload', () => pending !== undefined && flush());
+
+// A small in-page API for end-to-end tests and the curious: read the design as the file would be.
+Object.assign(window, {
+  liveroute: {
+    yaml: () => serializeDesign(stores.design.getState().doc, 'yaml'),
+    json: () => serializeDesign(stores.design.getState().doc, 'json'),
+    selection: () => stores.ui.getState().selection,
+  },
+});
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <StoresProvider stores={stores}>
+      <App />
+    </StoresProvider>
+  </StrictMode>,
+);
