@@ -158,3 +158,48 @@ test.describe('fabric designer', () => {
     expect(await app.yaml()).toContain('name: spine-1');
   });
 });
+
+test.describe('templates, generator, drop and scenarios', () => {
+  test('adds a rack from the template and generates a fabric; undo restores the design', async ({ app, page }) => {
+    await app.open();
+    await page.getByTestId('open-rack-template').click();
+    await page.getByLabel('a ToR pair').check();
+    await page.getByTestId('template-nodes').fill('3');
+    await page.getByTestId('template-create').click();
+    await expect(app.router('tor-c1')).toBeVisible();
+    await expect(app.router('tor-c2')).toBeVisible();
+    const yaml = await app.yaml();
+    expect(yaml).toMatch(/- name: node-c3\n\s+rack: rack-c\n\s+address: 10.0.3.13\n\s+asNumber: 65303\n\s+blocks: \[ 10.244.0.128\/26 \]\n/);
+    expect(yaml).toMatch(/- \[ tor-c1, spine-1 \]\n\s+- \[ tor-c2, spine-1 \]/);
+    expect(yaml).toMatch(/metadata: \{ name: rack-c-tor-c2 \}\n\s+spec:\n\s+nodeSelector: rack == 'rack-c'\n\s+peerIP: 10.0.3.2\n\s+asNumber: 65003\n\s+filters: \[ kubevirt-live-migration \]/);
+
+    await page.getByTestId('open-fabric-generator').click();
+    await page.getByTestId('fabric-racks').fill('3');
+    await page.getByTestId('fabric-nodes').fill('2');
+    await page.getByTestId('fabric-spines').fill('2');
+    await page.getByTestId('fabric-create').click();
+    await expect(page.getByTestId('design-title')).toHaveText('Generated fabric: 3 racks × 2 nodes, 2 spines');
+    await expect(app.rack('rack-03')).toBeVisible();
+    await expect(app.router('spine-2')).toBeVisible();
+    await page.keyboard.press('Control+z');
+    await expect(app.router('tor-c2')).toBeVisible();
+    expect(await app.yaml()).toBe(yaml);
+  });
+
+  test('opens a file dropped on the window, and a scenario from the menu', async ({ app, page }) => {
+    await app.open();
+    await app.menu('scenarios', 'scenario-single-rack-mesh');
+    await expect(page.getByTestId('design-title')).toHaveText('Single rack, node-to-node mesh (iBGP)');
+    await expect(app.rack('rack-a')).toContainText('iBGP mesh');
+    const text = (await app.yaml()).replace('single-rack-mesh', 'dropped-design');
+    const transfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'dropped.liveroute.yaml', { type: 'application/yaml' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
+    await expect(page.getByTestId('notice').last()).toContainText('Opened dropped.liveroute.yaml');
+    expect(await app.yaml()).toBe(text);
+  });
+});

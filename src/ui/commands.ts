@@ -32,7 +32,7 @@ export async function runAutoLayout(ctx: CommandContext): Promise<void> {
     d.spec.layout = { ...(d.spec.layout ?? {}), positions };
   });
   if (!result.ok) ctx.stores.ui.getState().notify('error', 'Auto-layout produced an invalid layout');
-  else window.requestAnimationFrame(() => void ctx.flow.fitView({ padding: FIT_PADDING, duration: 250 }));
+  else window.requestAnimationFrame(() => void ctx.flow.fitView({ padding: FIT_PADDING, includeHiddenNodes: true, duration: 250 }));
 }
 
 export const COMMANDS: readonly Command[] = [
@@ -55,7 +55,7 @@ export const COMMANDS: readonly Command[] = [
   },
   { id: 'edit.deselect', label: 'Clear selection', shortcuts: ['Escape'], run: (ctx) => ctx.stores.ui.getState().select([]) },
   { id: 'view.autoLayout', label: 'Auto-layout', shortcuts: ['Mod+Shift+L'], run: runAutoLayout },
-  { id: 'view.fit', label: 'Fit view', shortcuts: ['Shift+1'], run: (ctx) => void ctx.flow.fitView({ padding: FIT_PADDING, duration: 200 }) },
+  { id: 'view.fit', label: 'Fit view', shortcuts: ['Shift+1'], run: (ctx) => void ctx.flow.fitView({ padding: FIT_PADDING, includeHiddenNodes: true, duration: 200 }) },
   { id: 'view.zoomIn', label: 'Zoom in', shortcuts: ['Mod+='], run: (ctx) => void ctx.flow.zoomIn({ duration: 150 }) },
   { id: 'view.zoomOut', label: 'Zoom out', shortcuts: ['Mod+-'], run: (ctx) => void ctx.flow.zoomOut({ duration: 150 }) },
   { id: 'build.rackTemplate', label: 'New rack from template…', shortcuts: ['Mod+Shift+R'], run: (ctx) => ctx.stores.ui.getState().open({ kind: 'rack-template' }) },

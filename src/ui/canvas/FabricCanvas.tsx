@@ -10,7 +10,6 @@ import {
   MiniMap,
   ReactFlow,
   applyNodeChanges,
-  useNodesInitialized,
   useReactFlow,
   type Connection,
   type FinalConnectionState,
@@ -36,16 +35,8 @@ export function FabricCanvas() {
   const flow = useMemo(() => toFlow(doc, selection), [doc, selection]);
   const [nodes, setNodes] = useState<FlowNode[]>(flow.nodes);
   const reactFlow = useReactFlow();
-  const initialized = useNodesInitialized();
   const fitRequest = useUi((s) => s.fitRequest);
   const fitted = useRef(0);
-
-  // Fit the whole design once it is measured, and again whenever another design is opened.
-  useEffect(() => {
-    if (!initialized || fitted.current === fitRequest) return;
-    fitted.current = fitRequest;
-    void reactFlow.fitView({ padding: FIT_PADDING });
-  }, [initialized, fitRequest, reactFlow]);
 
   // A new document or selection rebuilds the nodes, keeping React Flow's measurements.
   useEffect(() => {
@@ -57,6 +48,14 @@ export function FabricCanvas() {
       });
     });
   }, [flow.nodes]);
+
+  // Fit the whole design when one is opened: once React Flow holds its nodes (fitView then
+  // waits for their measurements itself).
+  useEffect(() => {
+    if (fitted.current === fitRequest || nodes.length !== flow.nodes.length || nodes.some((n, i) => n.id !== flow.nodes[i]?.id)) return;
+    fitted.current = fitRequest;
+    void reactFlow.fitView({ padding: FIT_PADDING, includeHiddenNodes: true });
+  }, [nodes, flow.nodes, fitRequest, reactFlow]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     setNodes((ns) => applyNodeChanges(changes, ns));

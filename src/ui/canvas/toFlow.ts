@@ -58,8 +58,27 @@ export type FlowNode = Node<RackData, 'rack'> | Node<CalicoNodeData, 'calicoNode
 export type FlowEdge = Edge<PairData, 'pair'> | Edge<BundleData, 'bundle'>;
 
 const ROLE_RANK: Record<Router['role'], number> = { border: 0, spine: 1, 'route-reflector': 1, tor: 2 };
-const RACKS_PER_ROW = 8;
+const MAX_RACKS_PER_ROW = 8;
 const RACK_GAP = 60;
+/** The default layout aims at the shape of a typical canvas, a little wider than tall. */
+const TARGET_ASPECT = 1.4;
+
+function racksPerRow(sizes: { width: number; height: number }[], tiersHeight: number): number {
+  if (sizes.length === 0) return 1;
+  const w = Math.max(...sizes.map((s) => s.width)) + RACK_GAP;
+  const h = Math.max(...sizes.map((s) => s.height)) + RACK_GAP;
+  let best = 1;
+  let bestScore = Infinity;
+  for (let cols = 1; cols <= Math.min(MAX_RACKS_PER_ROW, sizes.length); cols++) {
+    const rows = Math.ceil(sizes.length / cols);
+    const score = Math.abs(Math.log((cols * w) / (tiersHeight + rows * h) / TARGET_ASPECT));
+    if (score < bestScore) {
+      best = cols;
+      bestScore = score;
+    }
+  }
+  return best;
+}
 
 function rackSize(doc: Topology, rack: string, positions: Map<string, XY>): { width: number; height: number } {
   let right = 2 * CARD_W + GAP_X + RACK_PAD;
@@ -97,8 +116,9 @@ export function computePositions(doc: Topology, dragging: Readonly<Record<string
   let y = rackTop;
   let rowHeight = 0;
   let widest = 0;
+  const perRow = racksPerRow([...rackSizes.values()], rackTop);
   doc.spec.racks.forEach((rack, i) => {
-    if (i > 0 && i % RACKS_PER_ROW === 0) {
+    if (i > 0 && i % perRow === 0) {
       x = 0;
       y += rowHeight + RACK_GAP;
       rowHeight = 0;
