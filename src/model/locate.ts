@@ -7,7 +7,8 @@ export function locate(doc: Document, lineCounter: LineCounter, path: Path): { l
   let offset = rangeStart(node);
   for (const [i, seg] of path.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value === seg : p.key === seg));
+      // Paths name keys as strings; YAML keys such as `123:` are numbers until they become JS keys.
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) === String(seg) : p.key === seg));
       if (!pair) break;
       // A field is reported at its key: the value of a mapping or list starts on a later line.
       offset = rangeStart(pair.key) ?? offset;

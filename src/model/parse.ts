@@ -59,8 +59,9 @@ export function parseDesign(text: string, format: Format = detectFormat(text)): 
   if (yamlDoc.errors.length > 0) {
     return err(
       yamlDoc.errors.slice(0, MAX_REPORTED_ISSUES).map((e) => {
-        const pos = e.linePos?.[0];
-        return { path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, ...(pos ? { line: pos.line, column: pos.col } : {}) };
+        // linePos is only filled in with prettyErrors; the offset always is.
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+        return { path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, line: pos.line, column: pos.col };
       }),
     );
   }
@@ -90,11 +91,84 @@ function jsonSyntaxIssue(text: string): Issue | undefined {
   } catch (e) {
     const message = (e as Error).message;
     const at = /position (\d+)/.exec(message);
-    if (!at) return issue([], `JSON syntax: ${message}`);
-    const offset = Number(at[1]);
+    // V8 names no position for "Unexpected token" (it quotes the text instead) or for the end of input.
+    const offset = at ? Number(at[1]) : jsonErrorOffset(text);
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
-    return { path: [], message: `JSON syntax: ${message.replace(/ in JSON at position \d+.*$/, '')}`, line, column };
+    const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
+    return { path: [], message: `JSON syntax: ${what}`, line, column };
   }
+}
+
+const JSON_SCALAR = /-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?|true|false|null/y;
+
+/** The offset where `text` stops being JSON (RFC 8259), for error messages that name no position. */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw new JsonStop(i);
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  const str = () => {
+    for (i++; i < text.length; i++) {
+      const c = text[i] as string;
+      if (c === '"') return void i++;
+      if (c < ' ') fail();
+      if (c === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+      }
+    }
+    fail();
+  };
+  const list = (close: string, item: () => void) => {
+    i++;
+    ws();
+    if (text[i] === close) return void i++;
+    for (;;) {
+      item();
+      ws();
+      if (text[i] === close) return void i++;
+      if (text[i] !== ',') fail();
+      i++;
+    }
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      return list('}', () => {
+        ws();
+        if (text[i] !== '"') fail();
+        str();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+      });
+    }
+    if (c === '[') return list(']', value);
+    if (c === '"') return str();
+    JSON_SCALAR.lastIndex = i;
+    if (!JSON_SCALAR.test(text)) fail();
+    i = JSON_SCALAR.lastIndex;
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : text.length;
+  } catch (e) {
+    // Anything else is the stack running out on deep nesting: report where the scan got to.
+    return e instanceof JsonStop ? e.offset : i;
+  }
+}
+
+class JsonStop {
+  constructor(readonly offset: number) {}
 }

@@ -75,8 +75,9 @@ export const routePriority = z
   .min(MIN_PRIORITY, `a route priority is from ${MIN_PRIORITY} to ${MAX_PRIORITY}`)
   .max(MAX_PRIORITY, `a route priority is from ${MIN_PRIORITY} to ${MAX_PRIORITY}`);
 
-const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+/** Go's time.ParseDuration syntax (as Calico's duration fields), without negative values. */
+const DURATION = /^\+?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+)$/;
+const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
 
 /** Go-style duration (`30s`, `1m30s`, `500ms`), as Calico's duration fields take them. */
 export const duration = z.string().superRefine((v, ctx) => {
@@ -88,7 +89,7 @@ export const duration = z.string().superRefine((v, ctx) => {
 /** Milliseconds of a duration already validated by `duration`. */
 export function durationMs(v: string): number {
   let total = 0;
-  for (const m of v.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) {
+  for (const m of v.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) {
     total += Number(m[1]) * (UNIT_MS[m[2] as string] ?? 0);
   }
   return total;

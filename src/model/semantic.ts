@@ -141,20 +141,25 @@ export function checkSemantics(doc: Topology): Issue[] {
     }
   });
   const poolOf = (p: Prefix4) => pools.find((x) => x.prefix && prefixContainsPrefix(x.prefix, p));
-  const blocks: { prefix: Prefix4; owner: string; path: Path }[] = [];
+  const blocks: { prefix: Prefix4; owner: string; path: Path; text: string; order: number }[] = [];
   spec.nodes.forEach((n, i) => {
     (n.blocks ?? []).forEach((b, k) => {
-      const at: Path = ['spec', 'nodes', i, 'blocks', k];
       const p = prefix4(b);
-      if (!p) return;
-      const pool = poolOf(p);
-      if (!pool) return void out.push(issue(at, `block ${b} is outside every IP pool (${cluster.ipPools.map((x) => x.cidr).join(', ')})`));
-      if (p.len !== pool.pool.blockSize) out.push(issue(at, `block ${b} is not a /${pool.pool.blockSize}, the block size of pool ${pool.pool.name}`));
-      const clash = blocks.find((o) => prefixesOverlap(o.prefix, p));
-      if (clash) out.push(issue(at, `block ${b} overlaps ${formatIPv4(clash.prefix.addr)}/${clash.prefix.len} of node ${clash.owner}`));
-      blocks.push({ prefix: p, owner: n.name, path: at });
+      if (p) blocks.push({ prefix: p, owner: n.name, path: ['spec', 'nodes', i, 'blocks', k], text: b, order: blocks.length });
     });
   });
+  const clashes = overlappingBlocks(blocks.map((b) => b.prefix));
+  for (const b of blocks) {
+    const pool = poolOf(b.prefix);
+    if (!pool) {
+      out.push(issue(b.path, `block ${b.text} is outside every IP pool (${cluster.ipPools.map((x) => x.cidr).join(', ')})`));
+      continue;
+    }
+    if (b.prefix.len !== pool.pool.blockSize) out.push(issue(b.path, `block ${b.text} is not a /${pool.pool.blockSize}, the block size of pool ${pool.pool.name}`));
+    const other = clashes.get(b.order);
+    const clash = other !== undefined ? blocks[other] : undefined;
+    if (clash) out.push(issue(b.path, `block ${b.text} overlaps ${formatIPv4(clash.prefix.addr)}/${clash.prefix.len} of node ${clash.owner}`));
+  }
 
   // --- VMs
   const vmIps = new Map<string, number>();
@@ -212,4 +217,26 @@ function unknown(what: string, name: string, known: Iterable<string>): string {
   const names = [...known];
   const list = names.length === 0 ? `there is no ${what} yet` : `known: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`;
   return `unknown ${what} ${JSON.stringify(name)} (${list})`;
+}
+
+/**
+ * For each prefix that overlaps an earlier one (in list order), the index of the earliest such.
+ * Aligned prefixes overlap only by containment, so a sweep in address order with a stack of the
+ * enclosing prefixes finds every overlap in O(n log n), not by comparing all pairs.
+ */
+function overlappingBlocks(prefixes: readonly Prefix4[]): Map<number, number> {
+  const order = prefixes.map((p, i) => ({ p, i })).sort((a, b) => a.p.addr - b.p.addr || a.p.len - b.p.len || a.i - b.i);
+  const result = new Map<number, number>();
+  const stack: { p: Prefix4; i: number }[] = [];
+  const note = (later: number, earlier: number) => {
+    const [hi, lo] = later > earlier ? [later, earlier] : [earlier, later];
+    const known = result.get(hi);
+    if (known === undefined || lo < known) result.set(hi, lo);
+  };
+  for (const cur of order) {
+    while (stack.length > 0 && !prefixContainsPrefix((stack[stack.length - 1] as { p: Prefix4 }).p, cur.p)) stack.pop();
+    for (const enclosing of stack) note(cur.i, enclosing.i);
+    stack.push(cur);
+  }
+  return result;
 }

@@ -64,9 +64,16 @@ export function canonicalize(schema: AnySchema, value: unknown): unknown {
 /**
  * Strings a YAML 1.1 reader (kubectl, many tools) might not read back as the same string:
  * digit groups with colons (sexagesimal numbers there, communities here), numbers, booleans
- * such as `on`/`yes`, null-ish words. They are written double-quoted.
+ * such as `on`/`yes`, null-ish words, binary and signed hex numbers (`0b101`, `-0x1f`), dates
+ * and timestamps (`2024-01-31`). They are written double-quoted.
  */
-const AMBIGUOUS = /^([-+]?[0-9][0-9_]*(:[0-9_]+)+(\.[0-9_]*)?|[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|[yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|)$/;
+const AMBIGUOUS = /^([-+]?[0-9][0-9_]*(:[0-9_]+)+(\.[0-9_]*)?|[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?|0o?[0-7_]+|[yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|)$/;
+
+/**
+ * Multi-line strings of blanks only (" \n"): yaml writes them as a `|+` block whose lines hold
+ * only spaces, which every reader (yaml included) reads back without those spaces.
+ */
+const BLANK_LINES = /^[ \t\r\n]*\n[ \t\r\n]*$/;
 
 /** Maps of a few scalars read best on one line: `{ name: rack-a, subnet: 10.0.1.0/24 }`. */
 const FLOW_MAP_MAX_CHARS = 90;
@@ -82,7 +89,7 @@ export function toYaml(value: unknown): string {
   const doc = new Document(value);
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && AMBIGUOUS.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+      if (typeof node.value === 'string' && (AMBIGUOUS.test(node.value) || BLANK_LINES.test(node.value))) node.type = Scalar.QUOTE_DOUBLE;
     },
     Seq(_key, node) {
       if (node.items.length <= 6 && node.items.every((i) => isScalar(i))) node.flow = true;

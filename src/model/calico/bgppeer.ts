@@ -79,6 +79,13 @@ export const bgpPeerSpec = z
     rule(set(s.localWorkloadSelector) && set(s.peerSelector), 'peerSelector', 'peerSelector must be empty when localWorkloadSelector is set');
     rule(set(s.localWorkloadSelector) && !s.asNumber, 'asNumber', 'asNumber is required when localWorkloadSelector is set');
     rule(set(s.reachableBy) && !set(s.peerIP), 'reachableBy', 'reachableBy must be empty when peerIP is empty');
+    // Calico's Go validator: the gateway and the peer are of one address family.
+    const peer = s.peerIP ? parsePeerIP(s.peerIP) : undefined;
+    rule(
+      set(s.reachableBy) && peer !== undefined && parsePeerIP(s.reachableBy as string) !== undefined && isIPv4(peer.ip) !== isIPv4(s.reachableBy as string),
+      'reachableBy',
+      'reachableBy must be of the same address family as peerIP',
+    );
     rule(
       s.keepOriginalNextHop === true && s.nextHopMode !== undefined,
       'keepOriginalNextHop',

@@ -197,6 +197,11 @@ export function parseSelector(src: string): Result<Selector, string> {
   }
 }
 
+/** The label's own value: a key such as `constructor` must not read Object.prototype. */
+function labelValue(labels: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(labels, key) ? labels[key] : undefined;
+}
+
 /** Evaluates a parsed selector against a label map, as Calico does (a missing label never equals). */
 export function matchesSelector(sel: Selector, labels: Readonly<Record<string, string>>): boolean {
   switch (sel.op) {
@@ -205,19 +210,19 @@ export function matchesSelector(sel: Selector, labels: Readonly<Record<string, s
     case 'has':
       return Object.hasOwn(labels, sel.key);
     case 'eq':
-      return labels[sel.key] === sel.value;
+      return labelValue(labels, sel.key) === sel.value;
     case 'ne':
-      return labels[sel.key] !== sel.value;
+      return labelValue(labels, sel.key) !== sel.value;
     case 'in':
       return Object.hasOwn(labels, sel.key) && sel.values.includes(labels[sel.key] as string);
     case 'notin':
       return !Object.hasOwn(labels, sel.key) || !sel.values.includes(labels[sel.key] as string);
     case 'contains':
-      return labels[sel.key]?.includes(sel.value) ?? false;
+      return labelValue(labels, sel.key)?.includes(sel.value) ?? false;
     case 'starts':
-      return labels[sel.key]?.startsWith(sel.value) ?? false;
+      return labelValue(labels, sel.key)?.startsWith(sel.value) ?? false;
     case 'ends':
-      return labels[sel.key]?.endsWith(sel.value) ?? false;
+      return labelValue(labels, sel.key)?.endsWith(sel.value) ?? false;
     case 'not':
       return !matchesSelector(sel.expr, labels);
     case 'and':

@@ -131,7 +131,8 @@ export function addRouter(doc: Topology, role: RouterRole, rackName?: string, at
       name: freeName(d, memberName('tor', tag, tors.length === 0 ? undefined : 2)),
       role,
       rack: rack.name,
-      asNumber: freeAsNumber(d, 65001),
+      // The second ToR of a rack joins the first one's AS, as the rack template does.
+      asNumber: tors[0]?.asNumber ?? freeAsNumber(d, 65001),
       address,
       platform: 'bird1',
       ...(policy ? { policy: structuredClone(policy) } : {}),

@@ -120,5 +120,5 @@ export function nextRackName(doc: Topology): string {
     const name = `rack-${String.fromCharCode(97 + i)}`;
     if (!taken.has(name)) return name;
   }
-  return uniqueName('rack-27', taken);
+  for (let i = 27; ; i++) if (!taken.has(`rack-${i}`)) return `rack-${i}`;
 }

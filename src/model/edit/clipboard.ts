@@ -167,7 +167,8 @@ export function paste(doc: Topology, fragment: Fragment, offset: readonly [numbe
       if (target) copy.spec.asNumber = target.asNumber;
     }
     let name = peer.metadata.name;
-    for (const [o, n] of rename) name = name.split(o).join(n);
+    // Whole '-'-separated parts only: renaming rack-a must not touch rack-ab.
+    for (const [o, n] of rename) name = name.replace(new RegExp(`(^|-)${escapeRegExp(o)}(?=-|$)`, 'g'), `$1${n}`);
     for (let i = 2; peerNames.has(name); i++) name = `${peer.metadata.name}-${i}`;
     copy.metadata = { ...copy.metadata, name };
     peerNames.add(name);
@@ -189,7 +190,11 @@ function memberRack(f: Fragment, name: string): string | undefined {
 }
 
 /** `node-a1` → `node-c1` when rack-a's copy is rack-c. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function retag(name: string, oldTag: string, newTag: string): string {
-  const escaped = oldTag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(oldTag);
   return name.replace(new RegExp(`-${escaped}(?=[0-9]|-|$)`), `-${newTag}`);
 }

@@ -18,5 +18,6 @@ export function setPosition(doc: Topology, name: string, at: readonly [number, n
   if (!at) return;
   doc.spec.layout ??= {};
   doc.spec.layout.positions ??= {};
-  doc.spec.layout.positions[name] = [Math.round(at[0]), Math.round(at[1])];
+  // `+ 0` turns -0 (Math.round(-0.4)) into 0: JSON has no -0, so the file would not round-trip.
+  doc.spec.layout.positions[name] = [Math.round(at[0]) + 0, Math.round(at[1]) + 0];
 }
