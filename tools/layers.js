@@ -8,7 +8,7 @@ const NODE_ONLY = ['node:', 'fs', 'path', 'child_process', 'os'];
 export const LAYERS = {
   lib: { mayImport: [], forbiddenPackages: ['*'] },
   model: { mayImport: ['lib'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
-  bird: { mayImport: ['lib'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
+  bird: { mayImport: ['lib', 'model'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
   calico: { mayImport: ['lib', 'model', 'bird'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
   engine: { mayImport: ['lib', 'model', 'calico', 'bird'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
   config: { mayImport: ['lib', 'model', 'calico', 'bird'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },

@@ -11,3 +11,5 @@ export * from './calico/selector';
 export * from './calico/documented';
 export type { BGPFilterRule, BGPFilterSpec, BGPFilterOperation } from './calico/bgpfilter';
 export type { BGPPeerSpec } from './calico/bgppeer';
+export * from './policy/types';
+export * from './policy/compile';
