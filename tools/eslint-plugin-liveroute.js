@@ -3,7 +3,7 @@
  * import, export-from and dynamic import under src/.
  */
 import path from 'node:path';
-import { LAYERS } from './layers.js';
+import { LAYERS, UI_PACKAGES } from './layers.js';
 
 const SRC = path.resolve(import.meta.dirname, '..', 'src');
 
@@ -31,6 +31,9 @@ const layersRule = {
     const layer = layerOf(file);
     if (!layer) return {};
     const rules = LAYERS[layer];
+    // Tests and their helpers may use Node and test libraries; the UI stays out of the core even there.
+    const isTest = /\.test\.tsx?$|[\\/]test-[a-z-]+\.ts$/.test(file);
+    const forbidden = isTest ? rules.forbiddenPackages.flatMap((p) => (p === '*' ? UI_PACKAGES : UI_PACKAGES.includes(p) ? [p] : [])) : rules.forbiddenPackages;
     const check = (node, source) => {
       if (!source || typeof source.value !== 'string') return;
       const spec = source.value;
@@ -42,7 +45,7 @@ const layersRule = {
         return;
       }
       const pkg = packageName(spec);
-      if (rules.forbiddenPackages.includes('*') || rules.forbiddenPackages.includes(pkg)) {
+      if (forbidden.includes('*') || forbidden.includes(pkg)) {
         context.report({ node, message: `src/${layer} may not import ${pkg} (DESIGN §3: ${layer} stays free of UI, DOM and platform code)` });
       }
     };

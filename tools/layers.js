@@ -2,7 +2,7 @@
  * The folder dependency rules of DESIGN §3, as data. Each layer lists the src/ folders it may
  * import from and the npm packages it may not use. Checked by the `liveroute/layers` lint rule.
  */
-const UI_PACKAGES = ['react', 'react-dom', '@xyflow/react', '@xyflow/system', 'zustand', 'zundo', 'monaco-editor', '@monaco-editor/react', '@monaco-editor/loader', 'monaco-yaml', 'elkjs'];
+export const UI_PACKAGES = ['react', 'react-dom', '@xyflow/react', '@xyflow/system', 'zustand', 'zundo', 'monaco-editor', '@monaco-editor/react', '@monaco-editor/loader', 'monaco-yaml', 'elkjs'];
 const NODE_ONLY = ['node:', 'fs', 'path', 'child_process', 'os'];
 
 export const LAYERS = {

@@ -39,3 +39,12 @@ describe('folder dependency rules (DESIGN §3)', () => {
     expect(await lint('src/ui/probe.ts', "import { useState } from 'react';\nexport const s = useState;\n")).toEqual([]);
   });
 });
+
+describe('tests in the core', () => {
+  it('may use Node and test libraries, but not the UI', async () => {
+    expect(await lint('src/config/probe.test.ts', "import { execFileSync } from 'node:child_process';\nimport { it } from 'vitest';\nexport const x = [execFileSync, it];\n")).toEqual([]);
+    expect(await lint('src/lib/probe.test.ts', "import { it } from 'vitest';\nexport const x = it;\n")).toEqual([]);
+    const messages = await lint('src/engine/probe.test.ts', "import { useState } from 'react';\nexport const x = useState;\n");
+    expect(messages).toContain('liveroute/layers: src/engine may not import react (DESIGN §3: engine stays free of UI, DOM and platform code)');
+  });
+});

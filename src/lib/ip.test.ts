@@ -1,5 +1,4 @@
 // src/lib may import no package (tools/layers.js); the test runner is the exception.
-// eslint-disable-next-line liveroute/layers
 import { describe, expect, it } from 'vitest';
 import {
   comparePrefix4,
