@@ -29,6 +29,8 @@ export interface UiState {
   readonly notices: readonly Notice[];
   readonly clipboard: Fragment | undefined;
   readonly dragging: Readonly<Record<string, readonly [number, number]>>;
+  readonly editorOpen: boolean;
+  readonly setEditorOpen: (open: boolean) => void;
   /** Bumped when the canvas should fit the whole design (a design was opened). */
   readonly fitRequest: number;
   readonly requestFit: () => void;
@@ -50,6 +52,8 @@ export function createUiStore() {
     notices: [],
     clipboard: undefined,
     dragging: {},
+    editorOpen: false,
+    setEditorOpen: (editorOpen) => set({ editorOpen }),
     fitRequest: 1,
     requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
     select: (ids) =>

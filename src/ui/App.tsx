@@ -1,5 +1,5 @@
 /** The app shell: toolbar, palette, canvas, inspector; keyboard shortcuts; file drop. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { FabricCanvas } from './canvas/FabricCanvas';
 import { Palette } from './palette/Palette';
@@ -7,7 +7,10 @@ import { Inspector } from './inspector/Inspector';
 import { Toolbar } from './Toolbar';
 import { Dialogs, Notices } from './dialogs/Dialogs';
 import { commandForShortcut, shortcutOf, type CommandContext } from './commands';
-import { openFile } from './actions';
+import { downloadManifests, downloadZip, openFile } from './actions';
+
+// Monaco and the generators load on first open, never with the app.
+const EditorPanel = lazy(() => import('./editor/EditorPanel'));
 import { useStores, useUi } from './context';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -22,6 +25,7 @@ function Workspace() {
   const [dropping, setDropping] = useState(false);
   const dialogOpen = useUi((s) => s.dialog.kind !== 'none');
   const notices = useUi((s) => s.notices);
+  const editorOpen = useUi((s) => s.editorOpen);
 
   const ctx: CommandContext = useMemo(() => ({ stores, flow, openFilePicker: () => fileInput.current?.click() }), [stores, flow]);
 
@@ -71,8 +75,15 @@ function Workspace() {
       <Toolbar ctx={ctx} />
       <div className="workspace">
         <Palette />
-        <main className="canvas-wrap" aria-label="Fabric canvas">
-          <FabricCanvas />
+        <main className={`canvas-wrap${editorOpen ? ' with-editor' : ''}`} aria-label="Fabric canvas">
+          <div className="canvas-area">
+            <FabricCanvas />
+          </div>
+          {editorOpen && (
+            <Suspense fallback={<div className="editor-panel loading">Loading the editor…</div>}>
+              <EditorPanel onDownloadZip={() => void downloadZip(stores)} onDownloadManifests={() => void downloadManifests(stores)} />
+            </Suspense>
+          )}
         </main>
         <Inspector />
       </div>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { SCENARIOS } from '../scenarios';
 import { openScenario } from './actions';
 import { commandById, displayShortcut, type CommandContext } from './commands';
-import { useDesign, useHistory } from './context';
+import { useDesign, useHistory, useUi } from './context';
 
 function Menu({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -54,6 +54,7 @@ function CommandItem({ ctx, id, close }: { ctx: CommandContext; id: string; clos
 export function Toolbar({ ctx }: { ctx: CommandContext }) {
   const title = useDesign((s) => s.doc.metadata.title ?? s.doc.metadata.name);
   const { canUndo, canRedo } = useHistory();
+  const editorOpen = useUi((s) => s.editorOpen);
   const item = (id: string, close: () => void) => <CommandItem key={id} ctx={ctx} id={id} close={close} />;
   return (
     <header className="toolbar">
@@ -66,6 +67,9 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
             {item('file.open', close)}
             {item('file.saveYaml', close)}
             {item('file.saveJson', close)}
+            <div className="menu-sep" />
+            {item('file.downloadZip', close)}
+            {item('file.downloadManifests', close)}
           </>
         )}
       </Menu>
@@ -95,7 +99,7 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
         {(close) => ['edit.undo', 'edit.redo', 'edit.copy', 'edit.paste', 'edit.delete', 'edit.selectAll'].map((id) => item(id, close))}
       </Menu>
       <Menu label="View" testId="menu-view">
-        {(close) => ['view.autoLayout', 'view.fit', 'view.zoomIn', 'view.zoomOut'].map((id) => item(id, close))}
+        {(close) => ['view.editor', 'view.autoLayout', 'view.fit', 'view.zoomIn', 'view.zoomOut'].map((id) => item(id, close))}
       </Menu>
       <Menu label="Build" testId="menu-build">
         {(close) => ['build.rackTemplate', 'build.fabric'].map((id) => item(id, close))}
@@ -103,6 +107,9 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
       <button type="button" className="tb-btn" disabled={!canUndo} onClick={() => void commandById('edit.undo').run(ctx)} title="Undo (Ctrl+Z)" data-testid="undo">↶ Undo</button>
       <button type="button" className="tb-btn" disabled={!canRedo} onClick={() => void commandById('edit.redo').run(ctx)} title="Redo (Ctrl+Shift+Z)" data-testid="redo">↷ Redo</button>
       <button type="button" className="tb-btn" onClick={() => void commandById('view.autoLayout').run(ctx)} data-testid="auto-layout">Auto-layout</button>
+      <button type="button" className={`tb-btn${editorOpen ? ' on' : ''}`} aria-pressed={editorOpen} onClick={() => void commandById('view.editor').run(ctx)} data-testid="toggle-editor">
+        Configs
+      </button>
       <span className="title" data-testid="design-title">{title}</span>
       <span className="spacer" />
     </header>

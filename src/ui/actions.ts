@@ -137,16 +137,32 @@ export function fileNameFor(doc: Topology, format: Format): string {
   return `${doc.metadata.name}.liveroute.${format === 'json' ? 'json' : 'yaml'}`;
 }
 
-export function downloadDesign(stores: Stores, format: Format): void {
-  const doc = stores.design.getState().doc;
-  const text = serializeDesign(doc, format);
-  const blob = new Blob([text], { type: format === 'json' ? 'application/json' : 'application/yaml' });
-  const url = URL.createObjectURL(blob);
+function download(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileNameFor(doc, format);
+  a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadDesign(stores: Stores, format: Format): void {
+  const doc = stores.design.getState().doc;
+  download(fileNameFor(doc, format), serializeDesign(doc, format), format === 'json' ? 'application/json' : 'application/yaml');
+}
+
+/** Every generated file in one zip (the generators load on first use). */
+export async function downloadZip(stores: Stores): Promise<void> {
+  const doc = stores.design.getState().doc;
+  const { zipBundle } = await import('../config/bundle');
+  download(`${doc.metadata.name}.zip`, zipBundle(doc) as Uint8Array<ArrayBuffer>, 'application/zip');
+}
+
+/** The Calico manifests as one multi-document YAML, for `calicoctl apply -f`. */
+export async function downloadManifests(stores: Stores): Promise<void> {
+  const doc = stores.design.getState().doc;
+  const { manifestsYaml } = await import('../config/bundle');
+  download(`${doc.metadata.name}.calico.yaml`, manifestsYaml(doc), 'application/yaml');
 }

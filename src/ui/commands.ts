@@ -5,7 +5,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { autoLayout } from './canvas/autoLayout';
 import { FIT_PADDING } from './canvas/geometry';
-import { copySelection, deleteSelection, downloadDesign, pasteClipboard, redo, undo } from './actions';
+import { copySelection, deleteSelection, downloadDesign, downloadManifests, downloadZip, pasteClipboard, redo, undo } from './actions';
 import type { Stores } from './context';
 
 export interface CommandContext {
@@ -39,6 +39,14 @@ export const COMMANDS: readonly Command[] = [
   { id: 'file.open', label: 'Open…', shortcuts: ['Mod+O'], run: (ctx) => ctx.openFilePicker() },
   { id: 'file.saveYaml', label: 'Save as YAML', shortcuts: ['Mod+S'], run: (ctx) => downloadDesign(ctx.stores, 'yaml') },
   { id: 'file.saveJson', label: 'Save as JSON', shortcuts: ['Mod+Shift+S'], run: (ctx) => downloadDesign(ctx.stores, 'json') },
+  { id: 'file.downloadZip', label: 'Download all configs (.zip)', run: (ctx) => downloadZip(ctx.stores) },
+  { id: 'file.downloadManifests', label: 'Download Calico manifests (.yaml)', run: (ctx) => downloadManifests(ctx.stores) },
+  {
+    id: 'view.editor',
+    label: 'Config files',
+    shortcuts: ['Mod+E'],
+    run: (ctx) => ctx.stores.ui.getState().setEditorOpen(!ctx.stores.ui.getState().editorOpen),
+  },
   { id: 'edit.undo', label: 'Undo', shortcuts: ['Mod+Z'], enabled: (ctx) => ctx.stores.design.temporal.getState().pastStates.length > 0, run: (ctx) => undo(ctx.stores) },
   { id: 'edit.redo', label: 'Redo', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], enabled: (ctx) => ctx.stores.design.temporal.getState().futureStates.length > 0, run: (ctx) => redo(ctx.stores) },
   { id: 'edit.copy', label: 'Copy', shortcuts: ['Mod+C'], enabled: hasSelection, run: (ctx) => copySelection(ctx.stores) },

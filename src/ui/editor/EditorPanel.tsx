@@ -1,0 +1,171 @@
+/**
+ * The config editor (loaded on first open): one Monaco model per generated file. The BGPPeer
+ * and BGPFilter files are editable: a valid edit updates the design (one undo step per pause in
+ * typing); an invalid one shows markers and changes nothing. Everything else is read-only.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { applyResourcesYaml, formatPath, type Issue, type Topology } from '../../model';
+import type { GeneratedFile } from '../../config/files';
+import { useDesign, useStores } from '../context';
+import { monaco } from './monaco';
+import { editorFiles } from './editorFiles';
+
+const APPLY_DELAY_MS = 400;
+const LANGUAGE_ID: Record<GeneratedFile['language'], string> = { yaml: 'yaml', bird: 'bird', cli: 'cli', junos: 'junos', markdown: 'markdown' };
+
+function toMarkers(issues: readonly Issue[]): monaco.editor.IMarkerData[] {
+  return issues.map((i) => ({
+    severity: monaco.MarkerSeverity.Error,
+    message: i.path.length > 0 ? `${formatPath(i.path)}: ${i.message}` : i.message,
+    startLineNumber: i.line ?? 1,
+    startColumn: i.column ?? 1,
+    endLineNumber: i.line ?? 1,
+    endColumn: 1000,
+    source: 'liveroute',
+  }));
+}
+
+export default function EditorPanel({ onDownloadZip, onDownloadManifests }: { onDownloadZip: () => void; onDownloadManifests: () => void }) {
+  const stores = useStores();
+  const doc = useDesign((s) => s.doc);
+  const [node, setNode] = useState<string | undefined>(doc.spec.nodes[0]?.name);
+  const nodeName = node && doc.spec.nodes.some((n) => n.name === node) ? node : doc.spec.nodes[0]?.name;
+  const files = useMemo(() => editorFiles(doc, nodeName), [doc, nodeName]);
+  const [activePath, setActivePath] = useState<string>(() => files.find((f) => f.editable === 'BGPFilter')?.path ?? files[0]?.path ?? '');
+  const active = files.find((f) => f.path === activePath) ?? files[0];
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const models = useRef(new Map<string, monaco.editor.ITextModel>());
+  /** The document the editor itself last committed: a design change it caused never rewrites its buffer. */
+  const ownCommit = useRef<Topology | undefined>(undefined);
+  const [status, setStatus] = useState<string>('');
+
+  useEffect(() => {
+    if (!host.current) return;
+    const e = monaco.editor.create(host.current, {
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 12.5,
+      scrollBeyondLastLine: false,
+      renderWhitespace: 'selection',
+      tabSize: 2,
+      fixedOverflowWidgets: true,
+    });
+    editor.current = e;
+    const owned = models.current;
+    return () => {
+      e.dispose();
+      for (const m of owned.values()) m.dispose();
+      owned.clear();
+    };
+  }, []);
+
+  const applyEdit = useCallback(
+    (file: GeneratedFile, model: monaco.editor.ITextModel) => {
+      if (!file.editable) return;
+      const current = stores.design.getState().doc;
+      const r = applyResourcesYaml(current, file.editable, model.getValue());
+      if (!r.ok) {
+        monaco.editor.setModelMarkers(model, 'liveroute', toMarkers(r.error));
+        setStatus(`${r.error.length} problem${r.error.length === 1 ? '' : 's'}: the design is unchanged`);
+        return;
+      }
+      monaco.editor.setModelMarkers(model, 'liveroute', []);
+      if (JSON.stringify(r.value) === JSON.stringify(current)) return setStatus('');
+      const committed = stores.design.getState().commit(r.value);
+      if (committed.ok) {
+        ownCommit.current = committed.value;
+        setStatus(`applied to the design`);
+      }
+    },
+    [stores],
+  );
+
+  // Keep one model per file in step with the design.
+  useEffect(() => {
+    const live = new Set(files.map((f) => f.path));
+    for (const [path, m] of models.current) if (!live.has(path)) {
+      m.dispose();
+      models.current.delete(path);
+    }
+    for (const f of files) {
+      let m = models.current.get(f.path);
+      if (!m) {
+        m = monaco.editor.createModel(f.text, LANGUAGE_ID[f.language], monaco.Uri.parse(`file:///${f.path}`));
+        models.current.set(f.path, m);
+        if (f.editable) {
+          let timer: number | undefined;
+          const model = m;
+          m.onDidChangeContent((event) => {
+            if (event.isFlush) return; // our own setValue from the design
+            window.clearTimeout(timer);
+            timer = window.setTimeout(() => applyEdit(f, model), APPLY_DELAY_MS);
+          });
+        }
+        continue;
+      }
+      if (m.getValue() === f.text) continue;
+      const invalid = monaco.editor.getModelMarkers({ resource: m.uri, owner: 'liveroute' }).length > 0;
+      // The editor's own commit is already in its buffer, and an invalid buffer is the user's work in progress.
+      if (f.editable && (doc === ownCommit.current || invalid)) continue;
+      m.setValue(f.text);
+    }
+  }, [files, doc, applyEdit]);
+
+  useEffect(() => {
+    const m = active ? models.current.get(active.path) : undefined;
+    if (!editor.current || !m || !active) return;
+    if (editor.current.getModel() !== m) editor.current.setModel(m);
+    editor.current.updateOptions({ readOnly: !active.editable, readOnlyMessage: { value: 'Generated from the design: edit the design, or the BGPPeer/BGPFilter files.' } });
+  }, [active, files]);
+
+  const groups = useMemo(() => {
+    const out = new Map<string, GeneratedFile[]>();
+    for (const f of files) out.set(f.group, [...(out.get(f.group) ?? []), f]);
+    return [...out.entries()];
+  }, [files]);
+
+  return (
+    <section className="editor-panel" aria-label="Config files" data-testid="editor-panel">
+      <nav className="editor-files">
+        {groups.map(([group, list]) => (
+          <div key={group}>
+            <h4>{group}</h4>
+            {group === 'calico-node' && (
+              <select value={nodeName ?? ''} onChange={(e) => setNode(e.target.value)} aria-label="calico-node" data-testid="editor-node">
+                {doc.spec.nodes.map((n) => (
+                  <option key={n.name} value={n.name}>{n.name}</option>
+                ))}
+              </select>
+            )}
+            {list.map((f) => (
+              <button
+                key={f.path}
+                type="button"
+                className={`editor-file${f.path === active?.path ? ' active' : ''}`}
+                onClick={() => setActivePath(f.path)}
+                title={f.about}
+                data-testid={`file-${f.path}`}
+              >
+                {f.path.split('/').pop()}
+                {f.editable && <span className="chip">editable</span>}
+              </button>
+            ))}
+          </div>
+        ))}
+      </nav>
+      <div className="editor-main">
+        <div className="editor-bar">
+          <span className="mono">{active?.path}</span>
+          <span className={`chip${active?.editable ? ' editable' : ''}`}>{active?.editable ? 'editable: changes the design' : 'generated, read-only'}</span>
+          <span className="muted" data-testid="editor-status">{status}</span>
+          <span className="spacer" />
+          <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(active?.text ?? '')} data-testid="editor-copy">Copy</button>
+          <button type="button" className="btn" onClick={onDownloadManifests} data-testid="download-manifests">Calico manifests</button>
+          <button type="button" className="btn primary" onClick={onDownloadZip} data-testid="download-zip">Download all (.zip)</button>
+        </div>
+        <div className="editor-host" ref={host} data-testid="editor-host" />
+      </div>
+    </section>
+  );
+}
