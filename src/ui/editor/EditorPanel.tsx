@@ -41,6 +41,10 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests }: { on
   const [status, setStatus] = useState<string>('');
 
   useEffect(() => {
+    // For tests and the curious: the markers of every file, by owner (liveroute, yaml).
+    Object.assign((window as unknown as { liveroute?: object }).liveroute ?? {}, {
+      editorMarkers: () => monaco.editor.getModelMarkers({}).map((m) => ({ owner: m.owner, file: m.resource.path, line: m.startLineNumber, message: m.message })),
+    });
     if (!host.current) return;
     const e = monaco.editor.create(host.current, {
       automaticLayout: true,

@@ -31,10 +31,13 @@ function patchWorkers(): void {
   };
   const create: CreateWebWorker = monaco.editor.createWebWorker.bind(monaco.editor);
   // monaco-worker-manager calls createWebWorker({ createData, label, moduleId }) without a worker:
-  // start the YAML worker ourselves and hand it its createData as its first message.
+  // start the YAML worker ourselves. Its bootstrap takes one message to initialise and reads
+  // createData from the next; Monaco's own first message ('-please-ignore-') then finds the
+  // worker already started.
   (monaco.editor as { createWebWorker: CreateWebWorker }).createWebWorker = ((opts: Parameters<CreateWebWorker>[0] & { createData?: unknown }) => {
     if ((opts as { worker?: unknown }).worker) return create(opts);
     const worker = new YamlWorker();
+    worker.postMessage(opts.createData);
     worker.postMessage(opts.createData);
     return create({ ...opts, worker } as Parameters<CreateWebWorker>[0]);
   }) as CreateWebWorker;
