@@ -1,0 +1,172 @@
+/**
+ * BIRD configuration files: functions, filters, templates, protocols (with their options,
+ * filters and BIRD 2 channel blocks), `define`, global options; `include` resolved through a
+ * caller-supplied file table. Errors name the file, line and column, like `bird -p`.
+ */
+import type { BirdConfig, Expr, FilterDef, FilterRef, FunctionDef, Option, ProtocolDef } from './ast';
+import { BirdSyntaxError, tokenize, type Token } from './lexer';
+import { parseExpr, parseStatements, TokenStream } from './exprParser';
+
+const MAX_INCLUDE_DEPTH = 8;
+
+function expandIncludes(file: string, text: string, files: ReadonlyMap<string, string>, sources: Map<string, string>, depth: number): Token[] {
+  sources.set(file, text);
+  const tokens = tokenize(text, file);
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const name = tokens[i + 1];
+    if (t.kind === 'sym' && t.text === 'include' && name?.kind === 'str' && tokens[i + 2]?.text === ';') {
+      const included = files.get(name.text);
+      if (included === undefined) throw new BirdSyntaxError(name, `Unable to open included file ${name.text}`);
+      if (depth >= MAX_INCLUDE_DEPTH) throw new BirdSyntaxError(name, 'include nested too deeply');
+      out.push(...expandIncludes(name.text, included, files, sources, depth + 1).filter((x) => x.kind !== 'eof'));
+      i += 2;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** The words of an option up to `;`, `{` or `}` (strings keep their quotes). */
+function words(ts: TokenStream): string[] {
+  const out: string[] = [];
+  while (!ts.is(';') && !ts.is('{') && !ts.is('}') && ts.peek().kind !== 'eof') {
+    const t = ts.next();
+    out.push(t.kind === 'str' ? `"${t.text}"` : t.text);
+  }
+  return out;
+}
+
+function parseFilterRef(ts: TokenStream, start: Token): FilterRef {
+  if (ts.accept('all')) return { k: 'all' };
+  if (ts.accept('none')) return { k: 'none' };
+  if (ts.accept('where')) return { k: 'where', cond: parseExpr(ts), at: ts.span(start) };
+  ts.expect('filter');
+  if (ts.accept('{')) {
+    const body = parseStatements(ts);
+    ts.expect('}');
+    return { k: 'inline', body, at: ts.span(start) };
+  }
+  const name = ts.next();
+  if (name.kind !== 'sym') ts.fail('expected a filter name or {');
+  return { k: 'named', name: name.text, at: ts.span(start) };
+}
+
+function parseOptions(ts: TokenStream): Option[] {
+  const out: Option[] = [];
+  while (!ts.is('}')) {
+    if (ts.peek().kind === 'eof') ts.fail("expected '}'");
+    if (ts.accept(';')) continue;
+    const start = ts.peek();
+    const direction = ts.peek().text;
+    if ((direction === 'import' || direction === 'export') && ['filter', 'all', 'none', 'where'].includes(ts.peek(1).text)) {
+      ts.next();
+      const filter = parseFilterRef(ts, start);
+      ts.accept(';');
+      out.push({ words: [direction], filter, at: ts.span(start) });
+      continue;
+    }
+    const w = words(ts);
+    if (ts.accept('{')) {
+      const block = parseOptions(ts);
+      ts.expect('}');
+      ts.accept(';');
+      out.push({ words: w, block, at: ts.span(start) });
+      continue;
+    }
+    // The last item of a block may end at its brace (`debug { states };`).
+    if (!ts.is('}')) ts.expect(';');
+    out.push({ words: w, at: ts.span(start) });
+  }
+  return out;
+}
+
+function parseParams(ts: TokenStream): { type: string; name: string }[] {
+  ts.expect('(');
+  const params: { type: string; name: string }[] = [];
+  while (!ts.accept(')')) {
+    const type = ts.next().text;
+    const name = ts.next();
+    if (name.kind !== 'sym') ts.fail('expected a parameter name');
+    params.push({ type, name: name.text });
+    ts.accept(',');
+  }
+  return params;
+}
+
+/** Local variable declarations BIRD 1.x allows between a function's head and body. */
+function skipLocalDeclarations(ts: TokenStream): void {
+  while (!ts.is('{')) {
+    words(ts);
+    ts.expect(';');
+  }
+}
+
+export function parseBirdConfig(main: { name: string; text: string }, includes: ReadonlyMap<string, string> = new Map()): BirdConfig {
+  const sources = new Map<string, string>();
+  const ts = new TokenStream(expandIncludes(main.name, main.text, includes, sources, 0), sources);
+  const functions = new Map<string, FunctionDef>();
+  const filters = new Map<string, FilterDef>();
+  const protocols: ProtocolDef[] = [];
+  const templates = new Map<string, ProtocolDef>();
+  const globals: Option[] = [];
+  const defines = new Map<string, Expr>();
+  const symbolTaken = (t: Token, name: string) => {
+    if (functions.has(name) || filters.has(name) || templates.has(name) || defines.has(name)) throw new BirdSyntaxError(t, `${name}: this symbol already exists`);
+  };
+  while (ts.peek().kind !== 'eof') {
+    const start = ts.peek();
+    if (ts.accept(';')) continue;
+    if (ts.accept('function')) {
+      const name = ts.next();
+      symbolTaken(name, name.text);
+      const params = parseParams(ts);
+      skipLocalDeclarations(ts);
+      ts.expect('{');
+      const body = parseStatements(ts);
+      ts.expect('}');
+      functions.set(name.text, { name: name.text, params, body, at: ts.span(start) });
+    } else if (ts.accept('filter')) {
+      const name = ts.next();
+      symbolTaken(name, name.text);
+      skipLocalDeclarations(ts);
+      ts.expect('{');
+      const body = parseStatements(ts);
+      ts.expect('}');
+      filters.set(name.text, { name: name.text, body, at: ts.span(start) });
+    } else if (ts.is('protocol') || ts.is('template')) {
+      const kind = ts.next().text as 'protocol' | 'template';
+      const type = ts.next().text;
+      const name = ts.peek().kind === 'sym' && !ts.is('from') ? ts.next().text : undefined;
+      const from = ts.accept('from') ? ts.next().text : undefined;
+      if (kind === 'template' && name === undefined) ts.fail('a template needs a name');
+      if (from !== undefined && !templates.has(from)) throw new BirdSyntaxError(start, `${from}: template not found`);
+      ts.expect('{');
+      const options = parseOptions(ts);
+      ts.expect('}');
+      const def: ProtocolDef = { kind, type, name, from, options, at: ts.span(start) };
+      if (kind === 'template') templates.set(name as string, def);
+      else protocols.push(def);
+    } else if (ts.accept('define')) {
+      const name = ts.next();
+      symbolTaken(name, name.text);
+      ts.expect('=');
+      defines.set(name.text, parseExpr(ts));
+      ts.expect(';');
+    } else {
+      const w = words(ts);
+      if (ts.accept('{')) {
+        const block = parseOptions(ts);
+        ts.expect('}');
+        ts.accept(';');
+        globals.push({ words: w, block, at: ts.span(start) });
+      } else {
+        ts.expect(';');
+        globals.push({ words: w, at: ts.span(start) });
+      }
+    }
+  }
+  return { functions, filters, protocols, templates, globals, defines };
+}

@@ -1,0 +1,118 @@
+/**
+ * Tokens of BIRD's configuration language (1.x and 2): symbols ('quoted' too), numbers, IPv4
+ * addresses and prefixes, IPv6 literals, strings, operators, `[=` `=]` of AS-path masks.
+ * Every token knows its file, line and column for error messages and explanations.
+ */
+
+export interface Pos {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+export type TokenKind = 'sym' | 'num' | 'ip' | 'prefix' | 'ip6' | 'str' | 'punct' | 'eof';
+
+export interface Token extends Pos {
+  readonly kind: TokenKind;
+  readonly text: string;
+  /** Offset in the source, to cut the text of a statement for explanations. */
+  readonly offset: number;
+}
+
+export class BirdSyntaxError extends Error {
+  constructor(
+    readonly pos: Pos,
+    readonly detail: string,
+  ) {
+    super(`${pos.file}:${pos.line}:${pos.col}: ${detail}`);
+  }
+}
+
+const PUNCT = ['[=', '=]', '!=', '==', '<=', '>=', '!~', '&&', '||', '{', '}', '(', ')', '[', ']', ';', ',', '.', '=', '<', '>', '~', '!', '+', '-', '*', '/', ':', '?', '%'];
+
+const IP4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(\/\d{1,2})?/;
+const IP6 = /^[0-9a-fA-F]*:[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(\/\d{1,3})?/;
+const NUM = /^(0x[0-9a-fA-F]+|\d+)/;
+const SYM = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+export function tokenize(src: string, file: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const pos = (at: number): Pos => ({ file, line, col: at - lineStart + 1 });
+  const push = (kind: TokenKind, text: string, at: number) => tokens.push({ kind, text, offset: at, ...pos(at) });
+  while (i < src.length) {
+    const c = src[i] as string;
+    if (c === '\n') {
+      i++;
+      line++;
+      lineStart = i;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '#') {
+      while (i < src.length && src[i] !== '\n') i++;
+      continue;
+    }
+    if (src.startsWith('/*', i)) {
+      const end = src.indexOf('*/', i + 2);
+      if (end < 0) throw new BirdSyntaxError(pos(i), 'unterminated comment');
+      for (let k = i; k < end; k++) if (src[k] === '\n') {
+        line++;
+        lineStart = k + 1;
+      }
+      i = end + 2;
+      continue;
+    }
+    if (c === '"') {
+      const end = src.indexOf('"', i + 1);
+      if (end < 0 || src.slice(i, end).includes('\n')) throw new BirdSyntaxError(pos(i), 'unterminated string');
+      push('str', src.slice(i + 1, end), i);
+      i = end + 1;
+      continue;
+    }
+    if (c === "'") {
+      const end = src.indexOf("'", i + 1);
+      if (end < 0 || src.slice(i, end).includes('\n')) throw new BirdSyntaxError(pos(i), 'unterminated quoted symbol');
+      push('sym', src.slice(i + 1, end), i);
+      i = end + 1;
+      continue;
+    }
+    const rest = src.slice(i, i + 64);
+    const ip4 = IP4.exec(rest);
+    if (ip4) {
+      push(ip4[1] ? 'prefix' : 'ip', ip4[0], i);
+      i += ip4[0].length;
+      continue;
+    }
+    // IPv6 needs two colons at least, which no other BIRD token has.
+    const ip6 = IP6.exec(rest);
+    if (ip6) {
+      push('ip6', ip6[0], i);
+      i += ip6[0].length;
+      continue;
+    }
+    const num = NUM.exec(rest);
+    if (num) {
+      push('num', num[0], i);
+      i += num[0].length;
+      continue;
+    }
+    const sym = SYM.exec(rest);
+    if (sym) {
+      push('sym', sym[0], i);
+      i += sym[0].length;
+      continue;
+    }
+    const p = PUNCT.find((x) => src.startsWith(x, i));
+    if (!p) throw new BirdSyntaxError(pos(i), `unexpected character ${JSON.stringify(c)}`);
+    push('punct', p, i);
+    i += p.length;
+  }
+  tokens.push({ kind: 'eof', text: '', offset: src.length, ...pos(i) });
+  return tokens;
+}
