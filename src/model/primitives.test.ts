@@ -188,27 +188,28 @@ describe('IPv4 block sizes are 20..32', () => {
   ]);
 });
 
-describe('durations are Go durations', () => {
-  const rule = 'is not a duration (e.g. 30s, 1m30s, 500ms)';
+describe('liveMigrationRouteConvergenceTime takes what the FelixConfiguration CRD allows', () => {
+  const rule = 'is not a FelixConfiguration duration: digits with ms, s, m or h (e.g. 30s, 1m30s, 500ms)';
+  const at = 'spec.cluster.liveMigrationRouteConvergenceTime (line 16):';
   check([
     [16, '1m30s', null],
     [16, '500ms', null],
     [16, '1.5h', null],
-    [16, '10µs', null],
-    [16, '250us', null],
     [16, '2h45m0.5s', null],
     [16, '0s', null],
-    [16, '"0"', null],
-    [16, '.5s', null],
-    [16, '+1s', null],
-    [16, '1.s', null],
-    [16, '"30"', `spec.cluster.liveMigrationRouteConvergenceTime (line 16): "30" ${rule}`],
-    [16, '30 s', `spec.cluster.liveMigrationRouteConvergenceTime (line 16): "30 s" ${rule}`],
-    [16, '-1s', `spec.cluster.liveMigrationRouteConvergenceTime (line 16): "-1s" ${rule}`],
-    [16, '1d', `spec.cluster.liveMigrationRouteConvergenceTime (line 16): "1d" ${rule}`],
-    [16, '""', `spec.cluster.liveMigrationRouteConvergenceTime (line 16): "" ${rule}`],
-    [16, '30', 'spec.cluster.liveMigrationRouteConvergenceTime (line 16): expected a string, got number 30'],
+    ...(['10µs', '250us', '"0"', '.5s', '+1s', '1.s', '-1s', '1d', '""'] as const).map((v): Case => [16, v, `${at} ${JSON.stringify(v.startsWith('"') ? JSON.parse(v) : v)} ${rule}`]),
+    [16, '"30"', `${at} "30" ${rule}`],
+    [16, '30 s', `${at} "30 s" ${rule}`],
+    [16, '30', `${at} expected a string, got number 30`],
   ]);
+});
+
+describe('BGPPeer durations are Go durations', () => {
+  it('accepts what time.ParseDuration accepts, without negatives', async () => {
+    const { duration } = await import('./primitives');
+    for (const v of ['10µs', '250us', '0', '.5s', '+1s', '1.s', '2h45m0.5s']) expect(duration.safeParse(v).success, v).toBe(true);
+    for (const v of ['-1s', '1d', '', '30 s']) expect(duration.safeParse(v).success, v).toBe(false);
+  });
 
   it('converts to milliseconds', () => {
     expect(durationMs('30s')).toBe(30000);

@@ -86,6 +86,16 @@ export const duration = z.string().superRefine((v, ctx) => {
   }
 });
 
+/** FelixConfiguration's duration fields are narrower than Go's: the CRD pattern allows ms, s, m, h only. */
+const FELIX_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
+
+/** A FelixConfiguration duration (`liveMigrationRouteConvergenceTime`), per Calico's CRD pattern. */
+export const felixDuration = z.string().superRefine((v, ctx) => {
+  if (!FELIX_DURATION.test(v)) {
+    ctx.addIssue({ code: 'custom', message: `${show(v)} is not a FelixConfiguration duration: digits with ms, s, m or h (e.g. 30s, 1m30s, 500ms)` });
+  }
+});
+
 /** Milliseconds of a duration already validated by `duration`. */
 export function durationMs(v: string): number {
   let total = 0;

@@ -9,7 +9,7 @@ import {
   cidr4,
   community,
   dnsLabel,
-  duration,
+  felixDuration,
   ipv4Address,
   k8sName,
   labelMap,
@@ -46,7 +46,7 @@ export const clusterSchema = z.strictObject({
   ipPools: z.array(ipPoolSchema).min(1, 'ipPools needs at least one pool (omit it for the default 10.244.0.0/16)').optional(),
   routePriority: z.strictObject({ normal: routePriority.optional(), elevated: routePriority.optional() }).optional(),
   bgpNormalRoutePriority: routePriority.optional(),
-  liveMigrationRouteConvergenceTime: duration.optional(),
+  liveMigrationRouteConvergenceTime: felixDuration.optional(),
 });
 
 export const rackSchema = z.strictObject({ name: dnsLabel, subnet: cidr4 });

@@ -27,6 +27,8 @@ const asnArb = fc.oneof(fc.integer({ min: 1, max: 4294967295 }), fc.constantFrom
 const asn0Arb = fc.integer({ min: 0, max: 4294967295 });
 const priorityArb = fc.integer({ min: 1, max: 2147483646 });
 const durationArb = fc.constantFrom('30s', '1m30s', '500ms', '1.5h', '10µs', '0s', '2h45m0.5s');
+/** FelixConfiguration durations: the CRD allows ms, s, m and h only. */
+const felixDurationArb = fc.constantFrom('30s', '1m30s', '500ms', '1.5h', '0s', '2h45m0.5s');
 const communityArb = fc.oneof(
   fc.tuple(fc.integer({ min: 0, max: 65535 }), fc.integer({ min: 0, max: 65535 })).map(([a, b]) => `${a}:${b}`),
   fc.tuple(asn0Arb, asn0Arb, asn0Arb).map(([a, b, c]) => `${a}:${b}:${c}`),
@@ -52,7 +54,7 @@ const clusterArb: fc.Arbitrary<Cluster> = fc.record(
     ).map(([a, b]): IPPool[] => [{ name: 'pool-a', cidr: '10.244.0.0/16', ...a }, ...(b ? [{ name: 'pool.b', cidr: '10.96.0.0/16', ...b }] : [])]),
     routePriority: fc.record({ normal: priorityArb, elevated: priorityArb }, { requiredKeys: [], noNullPrototype: true }),
     bgpNormalRoutePriority: priorityArb,
-    liveMigrationRouteConvergenceTime: durationArb,
+    liveMigrationRouteConvergenceTime: felixDurationArb,
   },
   { requiredKeys: [], noNullPrototype: true },
 );

@@ -1,0 +1,21 @@
+/**
+ * Calico resources and the calico-node BIRD renderer (DESIGN §3): read a cluster's resources,
+ * derive them from a design, render what confd writes for a node.
+ */
+export * from './types';
+export { readCalicoResources, formatReadIssue, type CalicoReadIssue } from './read';
+export { calicoResourcesFromDesign, blockAffinityName } from './fromDesign';
+export {
+  renderCalicoNode,
+  calicoNodePeers,
+  CalicoRenderError,
+  filterFunctionName,
+  truncateFilterName,
+  invalidPrefixRanges,
+  type CalicoNodeConfig,
+  type RenderOptions,
+  type BirdPeer,
+} from './confd';
+export { sha256, sha256Hex } from './sha256';
+export { manifestFiles, designManifestFiles, manifestsYaml, type ManifestFile } from './manifests';
+export { importCalicoResources, type Imported } from './toDesign';
