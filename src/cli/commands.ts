@@ -1,5 +1,6 @@
 /** The commands of the CLI, as data. */
 import { exportCommand } from './export';
+import { renderCalicoCommand } from './renderCalico';
 
 export interface CliCommand {
   readonly name: string;
@@ -8,7 +9,7 @@ export interface CliCommand {
   readonly run: (argv: readonly string[], out: (s: string) => void, err: (s: string) => void) => Promise<number> | number;
 }
 
-export const COMMANDS: readonly CliCommand[] = [exportCommand];
+export const COMMANDS: readonly CliCommand[] = [exportCommand, renderCalicoCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
