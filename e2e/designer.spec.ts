@@ -85,9 +85,18 @@ test.describe('fabric designer', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(await app.yaml()).toBe(before);
 
+    // A foreign file: not YAML of a design at all.
+    await writeFile(path, 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\n');
+    await page.getByTestId('file-input').setInputFiles(path);
+    await expect(page.getByTestId('issues-list')).toContainText('apiVersion (line 1, column 1): apps/v1 is not a liveroute design (expected apiVersion liveroute/v1)');
+    await page.keyboard.press('Escape');
+    expect(await app.yaml()).toBe(before);
+
+    // Calico resources are imported, and broken ones are refused with their document and line.
     await writeFile(path, '{"apiVersion": "projectcalico.org/v3", "kind": "BGPPeer"}');
     await page.getByTestId('file-input').setInputFiles(path);
-    await expect(page.getByTestId('issues-list')).toContainText('apiVersion (line 1, column 2): projectcalico.org/v3 is a Calico resource, not a liveroute design');
+    await expect(page.getByTestId('issues-dialog')).toContainText('broken.liveroute.yaml: Calico resources not imported');
+    await expect(page.getByTestId('issues-list')).toContainText('metadata.name (line 1, column 1): (document 1) is required');
     await page.keyboard.press('Escape');
     expect(await app.yaml()).toBe(before);
   });
@@ -160,6 +169,38 @@ test.describe('fabric designer', () => {
 });
 
 test.describe('templates, generator, drop and scenarios', () => {
+  test('imports Calico resources as kubectl prints them into the design (undoable)', async ({ app, page }, testInfo) => {
+    await app.open();
+    const before = await app.yaml();
+    const path = testInfo.outputPath('cluster.yaml');
+    await writeFile(
+      path,
+      [
+        'apiVersion: v1',
+        'kind: List',
+        'items:',
+        '- apiVersion: crd.projectcalico.org/v1',
+        '  kind: Node',
+        '  metadata: { name: worker-1, uid: 8f1c, resourceVersion: "99" }',
+        '  spec: { bgp: { ipv4Address: 10.0.7.21/24, asNumber: 65701 } }',
+        '- apiVersion: crd.projectcalico.org/v1',
+        '  kind: BGPPeer',
+        '  metadata: { name: rack-7-tor }',
+        "  spec: { nodeSelector: \"kubernetes.io/hostname == 'worker-1'\", peerIP: 10.0.7.1, asNumber: 65007 }",
+        '',
+      ].join('\n'),
+    );
+    await page.getByTestId('file-input').setInputFiles(path);
+    await expect(page.getByTestId('import-report')).toContainText('rack rack-3 (10.0.7.0/24) created for node addresses in it');
+    await expect(page.getByTestId('import-report')).toContainText('router tor-3 (tor, AS 65007, 10.0.7.1) created for BGPPeer rack-7-tor');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect(app.node('worker-1')).toBeVisible();
+    await expect(app.router('tor-3')).toBeVisible();
+    await expect(page.getByText('eBGP 65701 → 65007')).toBeVisible();
+    await page.keyboard.press('Control+z');
+    expect(await app.yaml()).toBe(before);
+  });
+
   test('adds a rack from the template and generates a fabric; undo restores the design', async ({ app, page }) => {
     await app.open();
     await page.getByTestId('open-rack-template').click();

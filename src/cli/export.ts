@@ -1,6 +1,5 @@
 /** `liveroute export <file> --out DIR [--zip]`: every generated manifest and config. */
-import { bundleFiles, zipBundle } from '../config/bundle';
-import { bundleReadme } from '../config/readme';
+import { exportFiles, zipBundle } from '../config/bundle';
 import { parseArgs, stringFlag, UsageError } from './args';
 import type { CliCommand } from './commands';
 import { EXIT, readDesign, writeFiles } from './io';
@@ -22,9 +21,9 @@ export const exportCommand: CliCommand = {
       out(`wrote ${dir}/${name}\n`);
       return EXIT.ok;
     }
-    const files = bundleFiles(doc);
-    writeFiles(dir, [{ path: 'README.md', data: bundleReadme(doc, files) }, ...files.map((f) => ({ path: f.path, data: f.text }))]);
-    out(`wrote ${files.length + 1} files to ${dir}\n`);
+    const files = exportFiles(doc);
+    writeFiles(dir, files.map((f) => ({ path: f.path, data: f.text })));
+    out(`wrote ${files.length} files to ${dir}\n`);
     return EXIT.ok;
   },
 };

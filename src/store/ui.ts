@@ -21,7 +21,12 @@ export interface IssuesReport {
   readonly issues: readonly Issue[];
 }
 
-export type Dialog = { kind: 'rack-template' } | { kind: 'fabric-generator' } | { kind: 'issues'; report: IssuesReport } | { kind: 'none' };
+export type Dialog =
+  | { kind: 'rack-template' }
+  | { kind: 'fabric-generator' }
+  | { kind: 'issues'; report: IssuesReport }
+  | { kind: 'import-report'; title: string; lines: readonly string[] }
+  | { kind: 'none' };
 
 export interface UiState {
   readonly selection: readonly SelectionId[];

@@ -124,6 +124,7 @@ export async function openFile(stores: Stores, file: File): Promise<void> {
     return;
   }
   const format: Format | undefined = /\.json$/i.test(file.name) ? 'json' : /\.ya?ml$/i.test(file.name) ? 'yaml' : undefined;
+  if (looksLikeCalico(text)) return importCalico(stores, file.name, text);
   const parsed = parseDesign(text, format);
   if (!parsed.ok) {
     stores.ui.getState().open({ kind: 'issues', report: { title: `${file.name} was not opened`, source: file.name, issues: parsed.error } });
@@ -131,6 +132,34 @@ export async function openFile(stores: Stores, file: File): Promise<void> {
   }
   const migrated = parsed.value.migratedFrom.length > 0 ? ` (migrated from ${parsed.value.migratedFrom.join(' → ')})` : '';
   replaceDesign(stores, parsed.value.doc, `Opened ${file.name}${migrated}`);
+}
+
+/** Calico resources as calicoctl or kubectl print them (also List wrappers). */
+export function looksLikeCalico(text: string): boolean {
+  const calico = /^\s*-?\s*apiVersion:\s*["']?(crd\.)?projectcalico\.org\/|"apiVersion"\s*:\s*"(crd\.)?projectcalico\.org\//m;
+  const liveroute = /^apiVersion:\s*["']?liveroute\/|^\s*\{?\s*"apiVersion"\s*:\s*"liveroute\//m;
+  return calico.test(text) && !liveroute.test(text);
+}
+
+/** Merges a cluster's Calico resources into the design (one undo step) and says what changed. */
+export async function importCalico(stores: Stores, name: string, text: string): Promise<void> {
+  const { readCalicoResources, importCalicoResources } = await import('../calico');
+  const read = readCalicoResources(text);
+  const ui = stores.ui.getState();
+  if (!read.ok) {
+    const issues = read.error.map((i) => ({ ...i, message: `(document ${i.document + 1}) ${i.message}` }));
+    ui.open({ kind: 'issues', report: { title: `${name}: Calico resources not imported`, source: name, issues } });
+    return;
+  }
+  const imported = importCalicoResources(stores.design.getState().doc, read.value);
+  if (!imported.ok) {
+    ui.open({ kind: 'issues', report: { title: `${name}: the imported resources make the design invalid`, source: name, issues: imported.error } });
+    return;
+  }
+  const committed = stores.design.getState().commit(pinLayout(stores.design.getState().doc, imported.value.doc));
+  if (!committed.ok) return;
+  ui.requestFit();
+  ui.open({ kind: 'import-report', title: `Imported ${name}`, lines: imported.value.report });
 }
 
 export function fileNameFor(doc: Topology, format: Format): string {

@@ -36,7 +36,7 @@ export async function runAutoLayout(ctx: CommandContext): Promise<void> {
 }
 
 export const COMMANDS: readonly Command[] = [
-  { id: 'file.open', label: 'Open…', shortcuts: ['Mod+O'], run: (ctx) => ctx.openFilePicker() },
+  { id: 'file.open', label: 'Open… (a design, or Calico resources to import)', shortcuts: ['Mod+O'], run: (ctx) => ctx.openFilePicker() },
   { id: 'file.saveYaml', label: 'Save as YAML', shortcuts: ['Mod+S'], run: (ctx) => downloadDesign(ctx.stores, 'yaml') },
   { id: 'file.saveJson', label: 'Save as JSON', shortcuts: ['Mod+Shift+S'], run: (ctx) => downloadDesign(ctx.stores, 'json') },
   { id: 'file.downloadZip', label: 'Download all configs (.zip)', run: (ctx) => downloadZip(ctx.stores) },

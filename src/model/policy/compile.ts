@@ -52,6 +52,7 @@ function routerNeighbors(doc: Topology, router: Router): RouterNeighbor[] {
       session,
       rrClient: session === 'ibgp' && router.routeReflector !== undefined,
       multihop: !directlyConnected(doc, router, peer),
+      sharedSegment: router.rack !== undefined && router.rack === peer.rack,
       nextHopSelf: session === 'ebgp',
     });
   }
@@ -66,9 +67,18 @@ function nodeGroups(doc: Topology, router: Router, addPaths: boolean): NodeGroup
       const group = byRack.get(node.rack) ?? { peers: new Set<string>(), members: new Map<string, NodeMember>() };
       byRack.set(node.rack, group);
       group.peers.add(peer.metadata.name);
-      const asNumber = peer.spec.localASNumber ?? nodeAsNumber(doc.spec, node);
+      // localASNumber 0 means unset (as confd reads it): the node speaks its own AS.
+      const asNumber = peer.spec.localASNumber || nodeAsNumber(doc.spec, node);
       if (!group.members.has(node.name)) {
-        group.members.set(node.name, { name: node.name, address: node.address, asNumber, session: asNumber === router.asNumber ? 'ibgp' : 'ebgp' });
+        const session = asNumber === router.asNumber ? 'ibgp' : 'ebgp';
+        group.members.set(node.name, {
+          name: node.name,
+          address: node.address,
+          asNumber,
+          session,
+          rrClient: session === 'ibgp' && router.routeReflector !== undefined,
+          nextHopSelf: session === 'ebgp',
+        });
       }
     }
   }
@@ -146,6 +156,12 @@ function policyOf(doc: Topology, router: Router): NeutralPolicy {
   };
 }
 
+function rackSegment(doc: Topology, router: Router): RouterConfigModel['segment'] {
+  if (router.role !== 'tor' || router.rack === undefined) return undefined;
+  const rack = doc.spec.racks.find((r) => r.name === router.rack);
+  return rack ? { rack: rack.name, subnet: rack.subnet } : undefined;
+}
+
 /** The vendor-neutral configuration of one router of the design. */
 export function compileRouter(doc: Topology, routerName: string): RouterConfigModel {
   const router = doc.spec.routers.find((r) => r.name === routerName);
@@ -157,6 +173,7 @@ export function compileRouter(doc: Topology, routerName: string): RouterConfigMo
     platform: router.platform,
     asNumber: router.asNumber,
     address: router.address,
+    segment: rackSegment(doc, router),
     routeReflectorClusterId: router.routeReflector?.clusterId,
     neighbors: routerNeighbors(doc, router),
     nodeGroups: nodeGroups(doc, router, resolvePolicy(router).addPaths),

@@ -16,6 +16,12 @@ export interface RouterNeighbor {
   readonly rrClient: boolean;
   /** No physical link and no shared rack segment: the session runs over the underlay. */
   readonly multihop: boolean;
+  /**
+   * Both routers sit on one rack segment (the two ToRs of a rack): the neighbour's address is on a
+   * connected subnet. A session that is neither multihop nor on a shared segment runs over a
+   * link between the routers' addresses (loopbacks): one hop, but not a connected subnet.
+   */
+  readonly sharedSegment: boolean;
   /** eBGP: next hop self; iBGP: the next hop is passed on unchanged. */
   readonly nextHopSelf: boolean;
 }
@@ -26,6 +32,10 @@ export interface NodeMember {
   /** The AS the node speaks (its Node AS, or the BGPPeer's localASNumber). */
   readonly asNumber: number;
   readonly session: SessionType;
+  /** The router reflects routes to this node (it has routeReflector and the session is iBGP). */
+  readonly rrClient: boolean;
+  /** eBGP: next hop self; iBGP: the next hop is passed on unchanged. */
+  readonly nextHopSelf: boolean;
 }
 
 /**
@@ -41,6 +51,7 @@ export interface NodeGroup {
   readonly members: readonly NodeMember[];
   /** `mixed` when some members are in the router's AS and some are not. */
   readonly session: SessionType | 'mixed';
+  /** Every member is a route-reflector client (a mixed group's iBGP members are, per member). */
   readonly rrClient: boolean;
   readonly multihop: boolean;
   /** Accept ADD-PATH (several paths per prefix) from the nodes. */
@@ -107,6 +118,11 @@ export interface RouterConfigModel {
   readonly asNumber: number;
   /** Router ID and the source address of every session. */
   readonly address: string;
+  /**
+   * The rack segment a ToR's address lives on (its node-facing interface); undefined for other
+   * roles, whose address is a loopback (DESIGN §4).
+   */
+  readonly segment: { readonly rack: string; readonly subnet: string } | undefined;
   readonly routeReflectorClusterId: string | undefined;
   readonly neighbors: readonly RouterNeighbor[];
   readonly nodeGroups: readonly NodeGroup[];

@@ -143,10 +143,31 @@ function FabricDialog() {
   );
 }
 
+function ImportReportDialog() {
+  const stores = useStores();
+  const dialog = useUi((s) => s.dialog);
+  if (dialog.kind !== 'import-report') return null;
+  const close = () => stores.ui.getState().open({ kind: 'none' });
+  return (
+    <Modal title={dialog.title} onClose={close} testId="import-dialog">
+      <p>The Calico resources were merged into the design (Undo takes them out again):</p>
+      <ul data-testid="import-report">
+        {dialog.lines.map((l, i) => (
+          <li key={i}>{l}</li>
+        ))}
+      </ul>
+      <div className="actions">
+        <button className="btn primary" type="button" autoFocus onClick={close}>Close</button>
+      </div>
+    </Modal>
+  );
+}
+
 export function Dialogs() {
   return (
     <>
       <IssuesDialog />
+      <ImportReportDialog />
       <RackTemplateDialog />
       <FabricDialog />
     </>

@@ -1,0 +1,107 @@
+/**
+ * The real daemons the config tests check against (not used by the app). scripts/install-daemons.sh
+ * puts them in .daemons/bin at the repository root: bird1 (BIRD 1.6), bird2 (BIRD 2.0), vtysh
+ * and bgpd (FRR 8.4). Without that folder, Debian's usual locations are tried.
+ * A test may name another folder (LIVEROUTE_DAEMON_DIR in daemons.test.ts): then only that
+ * folder is searched.
+ */
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export type DaemonKind = 'bird1' | 'bird2' | 'vtysh' | 'bgpd';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const DAEMON_DIR = path.join(ROOT, '.daemons', 'bin');
+
+const FALLBACK: Record<DaemonKind, string> = { bird1: '/usr/sbin/bird', bird2: '/usr/sbin/bird', vtysh: '/usr/bin/vtysh', bgpd: '/usr/lib/frr/bgpd' };
+const VERSION: Record<DaemonKind, { args: string[]; line: RegExp }> = {
+  bird1: { args: ['--version'], line: /BIRD version 1\./ },
+  bird2: { args: ['--version'], line: /BIRD version 2\./ },
+  vtysh: { args: ['--help'], line: /shell for FRR \(version \d/ },
+  bgpd: { args: ['--version'], line: /^bgpd version \d/ },
+};
+
+export interface RunResult {
+  readonly code: number;
+  readonly output: string;
+}
+
+export function run(file: string, args: readonly string[]): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+export interface Found {
+  readonly path: string | undefined;
+  /** Why it is missing, or which binary and version is used. */
+  readonly note: string;
+}
+
+/** The daemon binary of `kind`, if present and of the right version: in `dir` only, when given. */
+export async function findDaemon(kind: DaemonKind, dir?: string): Promise<Found> {
+  const candidates = dir ? [path.join(dir, kind)] : [path.join(DAEMON_DIR, kind), FALLBACK[kind]];
+  for (const file of candidates) {
+    if (!existsSync(file)) continue;
+    const { output } = await run(file, VERSION[kind].args);
+    const version = output.split('\n').find((l) => VERSION[kind].line.test(l));
+    if (version) return { path: file, note: `${file} (${version.trim()})` };
+  }
+  const where = dir ?? `${DAEMON_DIR} nor at ${FALLBACK[kind]}`;
+  return { path: undefined, note: `${kind} not found in ${where} (run scripts/install-daemons.sh)` };
+}
+
+/** Runs `check` on every item, `limit` at a time. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, check: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await check(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** A scratch folder for config files, removed by `dispose`. */
+export function scratch(): { file: (name: string, text: string) => string; dispose: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'liveroute-configs-'));
+  // bgpd drops its privileges to the frr user before it reads the file.
+  chmodSync(dir, 0o755);
+  let n = 0;
+  return {
+    file: (name, text) => {
+      const file = path.join(dir, `${n++}-${name.replace(/[^A-Za-z0-9._-]/g, '_')}`);
+      writeFileSync(file, text, { mode: 0o644 });
+      return file;
+    },
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** `bird -p -c FILE`: BIRD parses the config (exit 0) or prints the first error. */
+export async function birdParse(bird: string, file: string): Promise<string | undefined> {
+  const r = await run(bird, ['-p', '-c', file]);
+  return r.code === 0 ? undefined : r.output.trim() || `exit ${r.code}`;
+}
+
+/**
+ * FRR's checks: `vtysh --dryrun -f FILE` refuses unknown or malformed commands (exit code), and
+ * `bgpd -C -f FILE` executes every command and reports the ones bgpd refuses ("Configure the
+ * peer-group first", "Not an internal neighbor", ...) on its output while still exiting 0, so
+ * any output is an error.
+ */
+export async function frrCheck(vtysh: string, bgpd: string, file: string): Promise<string | undefined> {
+  const v = await run(vtysh, ['--dryrun', '-f', file]);
+  if (v.code !== 0) return `vtysh --dryrun: exit ${v.code}: ${v.output.trim()}`;
+  const b = await run(bgpd, ['-C', '-f', file]);
+  if (b.code !== 0 || b.output.trim() !== '') return `bgpd -C: exit ${b.code}: ${b.output.trim()}`;
+  return undefined;
+}
