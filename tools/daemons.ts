@@ -5,14 +5,14 @@
  * A test may name another folder (LIVEROUTE_DAEMON_DIR in daemons.test.ts): then only that
  * folder is searched.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export type DaemonKind = 'bird1' | 'bird2' | 'vtysh' | 'bgpd';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 export const DAEMON_DIR = path.join(ROOT, '.daemons', 'bin');
 
 const FALLBACK: Record<DaemonKind, string> = { bird1: '/usr/sbin/bird', bird2: '/usr/sbin/bird', vtysh: '/usr/bin/vtysh', bgpd: '/usr/lib/frr/bgpd' };
@@ -104,4 +104,15 @@ export async function frrCheck(vtysh: string, bgpd: string, file: string): Promi
   const b = await run(bgpd, ['-C', '-f', file]);
   if (b.code !== 0 || b.output.trim() !== '') return `bgpd -C: exit ${b.code}: ${b.output.trim()}`;
   return undefined;
+}
+
+/** The same search, synchronously (for tests that decide at collection time whether they can run). */
+export function findDaemonSync(kind: DaemonKind): Found {
+  for (const file of [path.join(DAEMON_DIR, kind), FALLBACK[kind]]) {
+    if (!existsSync(file)) continue;
+    const r = spawnSync(file, VERSION[kind].args, { encoding: 'utf8', timeout: 30_000 });
+    const version = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').find((l) => VERSION[kind].line.test(l));
+    if (version) return { path: file, note: `${file} (${version.trim()})` };
+  }
+  return { path: undefined, note: `${kind} not found in ${DAEMON_DIR} nor at ${FALLBACK[kind]} (run scripts/install-daemons.sh)` };
 }
