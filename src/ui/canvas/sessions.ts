@@ -2,19 +2,7 @@
  * What the canvas draws for BGP: router pairs (physical link and/or session) and BGPPeer bundles
  * (one edge per BGPPeer and rack, from the rack's nodes to the router the peer targets).
  */
-import {
-  isBGPPeer,
-  matchesSelector,
-  nodeAsNumber,
-  nodeLabels,
-  parseSelector,
-  resolveCluster,
-  type BGPPeer,
-  type CalicoNode,
-  type Router,
-  type Topology,
-} from '../../model';
-import { parsePeerIP } from '../../model/calico/bgppeer';
+import { isBGPPeer, nodeAsNumber, nodesOfPeer, resolveCluster, routerOfPeer, type BGPPeer, type CalicoNode, type Router, type Topology } from '../../model';
 
 export type SessionKind = 'eBGP' | 'iBGP' | 'RR client' | 'mixed';
 
@@ -68,20 +56,9 @@ export function pairEdges(doc: Topology): PairEdge[] {
   return out;
 }
 
-/** The nodes a BGPPeer applies to (node, nodeSelector, or every node for a global peer). */
-export function peerNodes(doc: Topology, peer: BGPPeer): CalicoNode[] {
-  if (peer.spec.node) return doc.spec.nodes.filter((n) => n.name === peer.spec.node);
-  const sel = peer.spec.nodeSelector?.trim();
-  if (!sel) return [...doc.spec.nodes];
-  const parsed = parseSelector(sel);
-  if (!parsed.ok) return [];
-  return doc.spec.nodes.filter((n) => matchesSelector(parsed.value, nodeLabels(n)));
-}
-
-export function peerTarget(doc: Topology, peer: BGPPeer): Router | undefined {
-  const ip = peer.spec.peerIP ? parsePeerIP(peer.spec.peerIP)?.ip : undefined;
-  return ip ? doc.spec.routers.find((r) => r.address === ip) : undefined;
-}
+/** The nodes a BGPPeer applies to, and the router it targets: the model's own resolution. */
+export const peerNodes = nodesOfPeer;
+export const peerTarget = routerOfPeer;
 
 export function bundles(doc: Topology): Bundle[] {
   const out: Bundle[] = [];
@@ -96,7 +73,7 @@ export function bundles(doc: Topology): Bundle[] {
     }
     for (const [key, members] of groups) {
       const [kind, name] = key.split(':') as ['rack' | 'node', string];
-      const nodeAs = [...new Set(members.map((n) => peer.spec.localASNumber ?? nodeAsNumber(doc.spec, n)))].sort((x, y) => x - y);
+      const nodeAs = [...new Set(members.map((n) => peer.spec.localASNumber || nodeAsNumber(doc.spec, n)))].sort((x, y) => x - y);
       const kinds = new Set(nodeAs.map((as) => sessionKind(as, router.asNumber, router.routeReflector !== undefined)));
       out.push({
         peer,
