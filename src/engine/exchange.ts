@@ -1,0 +1,134 @@
+/**
+ * What a speaker sends on a session and what the receiver makes of it (domain §5.4, RFC 4271,
+ * RFC 4456): which routes are offered (the best, or every path with ADD-PATH), the iBGP and
+ * reflection rules, the attributes BIRD sets before the export filter (ORIGIN, AS_PATH with the
+ * local AS on eBGP, NEXT_HOP, LOCAL_PREF 100), next hop self/keep, LOCAL_PREF stripped on eBGP;
+ * on receipt the AS-path and reflection loop checks, LOCAL_PREF 100 by default, next-hop
+ * resolution over the underlay, and the import filter.
+ */
+import type { Route } from '../bird/lang/route';
+import type { Channel } from './network';
+import type { RibRoute, SessionEnd, Speaker, WireRoute } from './types';
+import type { Underlay } from './underlay';
+
+export interface Offer {
+  readonly route: RibRoute;
+  readonly wire: WireRoute;
+}
+
+export interface Refusal {
+  readonly route: RibRoute;
+  readonly why: string;
+}
+
+/** The attributes the export filter sees, as BIRD prepares them. */
+function exportAttrs(r: RibRoute, e: SessionEnd): Route {
+  if (r.proto !== 'bgp') {
+    return {
+      ...r.attrs,
+      bgp_origin: 0,
+      bgp_path: e.ebgp ? [e.localAs] : [],
+      bgp_next_hop: e.localAddress,
+      bgp_local_pref: 100,
+    };
+  }
+  return e.ebgp ? { ...r.attrs, bgp_path: [e.localAs, ...(r.attrs.bgp_path ?? [])] } : { ...r.attrs };
+}
+
+/** Which candidates the channel's sender offers, and what the wire carries for each. */
+export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRoute[]): { offers: Offer[]; refused: Refusal[] } {
+  const e = ch.from;
+  const offers: Offer[] = [];
+  const refused: Refusal[] = [];
+  const usable = ranked.filter((r) => r.resolvable);
+  // Without ADD-PATH only the best route is announced; if it may not go out, nothing does (domain §11.2).
+  const candidates = ch.addPath ? usable : usable.slice(0, 1);
+  for (const r of candidates) {
+    if (r.via?.id === e.id) {
+      refused.push({ route: r, why: 'learned from this session' });
+      continue;
+    }
+    if (r.via && !r.via.ebgp && !e.ebgp && !(r.via.rrClient || e.rrClient)) {
+      refused.push({ route: r, why: 'iBGP-learned routes go to iBGP peers only by route reflection' });
+      continue;
+    }
+    const out = e.exportFilter(exportAttrs(r, e));
+    if (out.verdict === 'reject') {
+      refused.push({ route: r, why: `export filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}` });
+      continue;
+    }
+    const a = out.route;
+    const selfNextHop = r.proto !== 'bgp' || e.nextHop === 'self' || (e.ebgp && e.nextHop !== 'keep');
+    const reflecting = r.via !== undefined && !r.via.ebgp && !e.ebgp;
+    const attrs: Route = {
+      net: a.net,
+      source: 'RTS_BGP',
+      dest: 'RTD_ROUTER',
+      preference: 100,
+      ifname: '',
+      bgp_origin: a.bgp_origin ?? 0,
+      bgp_path: a.bgp_path ?? [],
+      bgp_next_hop: selfNextHop ? e.localAddress : (a.bgp_next_hop ?? e.localAddress),
+      ...(a.bgp_community && a.bgp_community.length > 0 ? { bgp_community: a.bgp_community } : {}),
+      ...(a.bgp_large_community && a.bgp_large_community.length > 0 ? { bgp_large_community: a.bgp_large_community } : {}),
+      // LOCAL_PREF never crosses eBGP (domain §1); MED learned over BGP does not go to another AS.
+      ...(!e.ebgp ? { bgp_local_pref: a.bgp_local_pref ?? 100 } : {}),
+      ...(a.bgp_med !== undefined && (!e.ebgp || r.proto !== 'bgp') ? { bgp_med: a.bgp_med } : {}),
+    };
+    offers.push({
+      route: r,
+      wire: {
+        pathId: `${sender.name}/${r.pathId}`,
+        attrs,
+        ...(reflecting ? { originatorId: r.originatorId ?? r.peerRouterId ?? 0, clusterList: [sender.clusterId ?? sender.routerId, ...(r.clusterList ?? [])] } : {}),
+      },
+    });
+  }
+  return { offers, refused };
+}
+
+export type Received = { ok: true; route: RibRoute } | { ok: false; wire: WireRoute; why: string; route?: RibRoute };
+
+/** The receiving side: loop checks, defaults, next-hop resolution, then the import filter. */
+export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRoute, underlay: Underlay): Received {
+  const f = ch.to;
+  const a = w.attrs;
+  if (f.ebgp) {
+    const loops = (a.bgp_path ?? []).filter((asn) => asn === f.localAs).length;
+    if (loops > f.allowLocalAs) return { ok: false, wire: w, why: `AS path loop: own AS ${f.localAs} is in the path ${(a.bgp_path ?? []).join(' ')}` };
+  } else {
+    if (w.originatorId !== undefined && w.originatorId === receiver.routerId) return { ok: false, wire: w, why: 'reflected back to its originator (ORIGINATOR_ID is ours)' };
+    const cluster = receiver.clusterId ?? receiver.routerId;
+    if (w.clusterList?.includes(cluster)) return { ok: false, wire: w, why: 'CLUSTER_LIST loop: our cluster ID is in it' };
+  }
+  const nh = a.bgp_next_hop ?? f.peerAddress;
+  const owner = underlay.ownerOf(nh);
+  const hop = owner !== undefined && owner !== receiver.name ? underlay.path(receiver.name, owner) : undefined;
+  const resolvable = hop !== undefined;
+  const attrs: Route = {
+    ...a,
+    source: 'RTS_BGP',
+    dest: resolvable ? 'RTD_ROUTER' : 'RTD_UNREACHABLE',
+    preference: 100,
+    ifname: resolvable ? 'eth0' : '',
+    gw: nh,
+    // BIRD adds LOCAL_PREF 100 when a route arrives without one: always on eBGP (domain §5.4).
+    bgp_local_pref: f.ebgp ? 100 : (a.bgp_local_pref ?? 100),
+  };
+  const out = f.importFilter(attrs);
+  const route: RibRoute = {
+    attrs: out.route,
+    proto: 'bgp',
+    protocol: f.protocol,
+    via: f,
+    pathId: w.pathId,
+    ...(w.originatorId !== undefined ? { originatorId: w.originatorId } : {}),
+    ...(w.clusterList ? { clusterList: w.clusterList } : {}),
+    igpMetric: hop?.cost ?? 0,
+    resolvable,
+    peerRouterId: from.routerId,
+    importDecision: out.decision,
+  };
+  if (out.verdict === 'reject') return { ok: false, wire: w, why: `import filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}`, route };
+  return { ok: true, route };
+}

@@ -1,0 +1,169 @@
+/**
+ * BGP for one prefix across the whole network, as a discrete-event simulation: a speaker whose
+ * candidates change recomputes its selection, installs into its FIB, and sends what changed on
+ * each session after the session delay; the receiver processes it after the processing delay.
+ * Prefixes are independent in BGP (they interact only through next hops, which the underlay
+ * resolves), so each runs on its own. A run that does not settle within the event budget is
+ * reported as oscillating, never a hang.
+ */
+import { formatPrefix4, type Prefix4 } from '../lib/ip';
+import { select, type Verdict } from './bestpath';
+import { exportsOf, receive, type Received, type Refusal } from './exchange';
+import { felixEntries, installed, type FibEntry } from './fib';
+import { EventHeap } from './heap';
+import type { Channel, Network } from './network';
+import type { RibRoute, Speaker, WireRoute } from './types';
+
+export interface Timing {
+  /** From a speaker's decision to the UPDATE's arrival at its peer. */
+  readonly sessionDelayMs: number;
+  /** From an UPDATE's arrival (or a kernel change) to the speaker's new decision. */
+  readonly processingDelayMs: number;
+  /** Events one prefix may take to settle before it is declared oscillating. */
+  readonly maxEvents: number;
+}
+
+export const DEFAULT_TIMING: Timing = { sessionDelayMs: 10, processingDelayMs: 2, maxEvents: 200_000 };
+
+export interface SpeakerState {
+  local: RibRoute[];
+  readonly adjIn: Map<string, RibRoute[]>;
+  readonly refusedIn: Map<string, Received[]>;
+  ranked: RibRoute[];
+  reason: Verdict | undefined;
+  fib: FibEntry[];
+  readonly sent: Map<string, { key: string; wires: WireRoute[] }>;
+  readonly refusedOut: Map<string, Refusal[]>;
+}
+
+export type LogEntry =
+  | { readonly time: number; readonly kind: 'update' | 'withdraw'; readonly from: string; readonly to: string; readonly prefix: string; readonly paths: number; readonly arrive: number }
+  | { readonly time: number; readonly kind: 'rib' | 'fib'; readonly speaker: string; readonly prefix: string };
+
+type Event = { time: number; seq: number; kind: 'recompute'; speaker: string } | { time: number; seq: number; kind: 'deliver'; channel: Channel; wires: WireRoute[] };
+
+const channelKey = (c: Channel) => `${c.from.id}>${c.to.id}`;
+
+function wiresKey(wires: readonly WireRoute[]): string {
+  return wires
+    .map((w) => {
+      const a = w.attrs;
+      return [w.pathId, a.bgp_path?.join(' '), a.bgp_next_hop, a.bgp_local_pref, a.bgp_med, a.bgp_origin, a.bgp_community?.join(' '), a.bgp_large_community?.join(' '), w.originatorId, w.clusterList?.join(' ')].join('|');
+    })
+    .join(';');
+}
+
+function fibKey(fib: readonly FibEntry[]): string {
+  return fib.map((f) => `${f.proto}:${f.kind}:${f.metric}:${f.nexthops.join(',')}`).join(';');
+}
+
+export class PrefixSim {
+  readonly states = new Map<string, SpeakerState>();
+  readonly log: LogEntry[] = [];
+  private readonly queue = new EventHeap<Event>();
+  private readonly pendingRecompute = new Map<string, number>();
+  private seq = 0;
+  private events = 0;
+  oscillating = false;
+  readonly label: string;
+
+  constructor(
+    readonly net: Network,
+    readonly prefix: Prefix4,
+    readonly timing: Timing = DEFAULT_TIMING,
+  ) {
+    this.label = formatPrefix4(prefix);
+  }
+
+  state(speaker: string): SpeakerState {
+    let s = this.states.get(speaker);
+    if (!s) {
+      s = { local: [], adjIn: new Map(), refusedIn: new Map(), ranked: [], reason: undefined, fib: [], sent: new Map(), refusedOut: new Map() };
+      this.states.set(speaker, s);
+    }
+    return s;
+  }
+
+  /** Replaces the routes a speaker originates for this prefix (static, Felix's) at `time`. */
+  setLocal(speaker: string, routes: RibRoute[], time: number): void {
+    this.state(speaker).local = routes;
+    this.schedule(speaker, time);
+  }
+
+  private schedule(speaker: string, time: number): void {
+    const pending = this.pendingRecompute.get(speaker);
+    if (pending !== undefined && pending <= time) return;
+    this.pendingRecompute.set(speaker, time);
+    this.queue.push({ time, seq: this.seq++, kind: 'recompute', speaker });
+  }
+
+  nextTime(): number | undefined {
+    return this.queue.peek()?.time;
+  }
+
+  /** Processes every event up to and including `time`. */
+  runUntil(time: number): void {
+    for (let e = this.queue.peek(); e && e.time <= time; e = this.queue.peek()) {
+      this.queue.pop();
+      if (++this.events > this.timing.maxEvents) {
+        this.oscillating = true;
+        while (this.queue.pop());
+        return;
+      }
+      if (e.kind === 'recompute') {
+        if (this.pendingRecompute.get(e.speaker) === e.time) this.pendingRecompute.delete(e.speaker);
+        this.recompute(e.speaker, e.time);
+      } else this.deliver(e.channel, e.wires, e.time);
+    }
+  }
+
+  runToQuiet(): void {
+    this.runUntil(Infinity);
+  }
+
+  private deliver(ch: Channel, wires: WireRoute[], time: number): void {
+    const receiver = this.net.speakers.get(ch.to.speaker) as Speaker;
+    const sender = this.net.speakers.get(ch.from.speaker) as Speaker;
+    const s = this.state(receiver.name);
+    const accepted: RibRoute[] = [];
+    const refused: Received[] = [];
+    for (const w of wires) {
+      const r = receive(receiver, sender, ch, w, this.net.underlay);
+      if (r.ok) accepted.push(r.route);
+      else refused.push(r);
+    }
+    s.adjIn.set(ch.to.id, accepted);
+    s.refusedIn.set(ch.to.id, refused);
+    this.schedule(receiver.name, time + this.timing.processingDelayMs);
+  }
+
+  private recompute(name: string, time: number): void {
+    const speaker = this.net.speakers.get(name) as Speaker;
+    const s = this.state(name);
+    const candidates = [...s.local];
+    for (const list of s.adjIn.values()) candidates.push(...list);
+    const selection = select(candidates, speaker.bird);
+    const before = s.ranked[0];
+    s.ranked = [...selection.ranked];
+    s.reason = selection.reason;
+    if (before !== s.ranked[0]) this.log.push({ time, kind: 'rib', speaker: name, prefix: this.label });
+    const fib = [...felixEntries(s.local)];
+    const own = installed(speaker, s.ranked);
+    if (own) fib.push(own);
+    if (fibKey(fib) !== fibKey(s.fib)) this.log.push({ time, kind: 'fib', speaker: name, prefix: this.label });
+    s.fib = fib;
+    for (const ch of this.net.outgoing.get(name) ?? []) {
+      const { offers, refused } = exportsOf(speaker, ch, s.ranked);
+      const wires = offers.map((o) => o.wire);
+      const key = wiresKey(wires);
+      const k = channelKey(ch);
+      s.refusedOut.set(k, refused);
+      const prev = s.sent.get(k);
+      if ((prev?.key ?? '') === key) continue;
+      s.sent.set(k, { key, wires });
+      const arrive = time + this.timing.sessionDelayMs;
+      this.log.push({ time, kind: wires.length === 0 ? 'withdraw' : 'update', from: name, to: ch.to.speaker, prefix: this.label, paths: wires.length, arrive });
+      this.queue.push({ time: arrive, seq: this.seq++, kind: 'deliver', channel: ch, wires });
+    }
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * The migration of one VM through the five phases: every speaker's BGP for the prefixes that
+ * contain the VM's IP, the kernel FIBs, and the data plane from every client, converged at each
+ * phase; between phases, the timed UPDATE/WITHDRAW exchange and the transient outcomes.
+ */
+import { formatIPv4, parseIPv4, prefix4, prefixContainsAddr, type Prefix4 } from '../lib/ip';
+import { compareStrings } from '../lib/names';
+import { resolveCluster, type Topology } from '../model';
+import { durationMs } from '../model/primitives';
+import { fnv1aHex } from '../lib/hash';
+import { walk, type Flow, type Outcome } from './dataplane';
+import type { FibEntry } from './fib';
+import { buildNetwork, type Network } from './network';
+import { PHASES, phaseState, type Phase, type PhaseState } from './phases';
+import { DEFAULT_TIMING, PrefixSim, type LogEntry, type Timing } from './prefixSim';
+import type { RibRoute } from './types';
+
+export interface MigrationSpec {
+  readonly vm: string;
+  readonly ip: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface PhaseResult {
+  readonly name: Phase;
+  readonly start: number;
+  /** When the last event of the phase's exchange happened (its convergence time). */
+  readonly settledAt: number;
+  readonly state: PhaseState;
+  readonly flows: readonly Flow[];
+  /** Per speaker: the candidates of each prefix containing the VM IP, best first. */
+  readonly ribs: ReadonlyMap<string, readonly { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[]>;
+  readonly fibs: ReadonlyMap<string, readonly FibEntry[]>;
+  readonly oscillating: readonly string[];
+}
+
+export interface Transient {
+  readonly phase: Phase;
+  readonly client: string;
+  readonly blackholeMs: number;
+}
+
+export interface Simulation {
+  readonly net: Network;
+  readonly migration: MigrationSpec;
+  readonly prefixes: readonly Prefix4[];
+  readonly phases: readonly PhaseResult[];
+  readonly events: readonly LogEntry[];
+  readonly transients: readonly Transient[];
+  readonly clients: readonly string[];
+}
+
+export interface SimulateOptions {
+  readonly vm?: string;
+  readonly to?: string;
+  readonly timing?: Timing;
+}
+
+export class SimulationInputError extends Error {}
+
+/** Time between one phase's convergence and the next phase's trigger. */
+const PHASE_GAP_MS = 1000;
+
+function felixIfname(vm: string): string {
+  return `cali${fnv1aHex(vm).slice(0, 11)}`;
+}
+
+export function resolveMigration(doc: Topology, vmName?: string, to?: string): MigrationSpec {
+  const name = vmName ?? doc.spec.migration?.vm;
+  if (!name) throw new SimulationInputError('no migration to simulate: the design has no spec.migration (give --migrate VM --to NODE)');
+  const vm = doc.spec.vms.find((v) => v.name === name);
+  if (!vm) throw new SimulationInputError(`unknown VM ${JSON.stringify(name)} (known: ${doc.spec.vms.map((v) => v.name).join(', ') || 'none'})`);
+  const target = to ?? (doc.spec.migration?.vm === name ? doc.spec.migration.to : undefined);
+  if (!target) throw new SimulationInputError(`no target node for ${name} (give --to NODE)`);
+  if (!doc.spec.nodes.some((n) => n.name === target)) throw new SimulationInputError(`unknown node ${JSON.stringify(target)}`);
+  if (target === vm.node) throw new SimulationInputError(`${name} already runs on ${target}`);
+  return { vm: vm.name, ip: vm.ip, from: vm.node, to: target };
+}
+
+/** Every prefix some speaker originates that contains the VM's IP, and the VM's /32. */
+function relevantPrefixes(net: Network, ip: number): Prefix4[] {
+  const seen = new Map<string, Prefix4>();
+  seen.set(`${ip}/32`, { addr: ip, len: 32 });
+  for (const s of net.speakers.values()) {
+    for (const st of s.statics) {
+      const p = prefix4(st.prefix);
+      if (p && prefixContainsAddr(p, ip)) seen.set(`${p.addr}/${p.len}`, p);
+    }
+  }
+  return [...seen.values()].sort((a, b) => b.len - a.len || a.addr - b.addr);
+}
+
+function localRoutes(net: Network, speaker: string, prefix: Prefix4, state: PhaseState, vm: MigrationSpec): RibRoute[] {
+  const s = net.speakers.get(speaker);
+  if (!s) return [];
+  const out: RibRoute[] = [];
+  for (const st of s.statics) {
+    const p = prefix4(st.prefix);
+    if (!p || p.addr !== prefix.addr || p.len !== prefix.len) continue;
+    out.push({
+      attrs: { net: p, source: 'RTS_STATIC', dest: st.blackhole ? 'RTD_BLACKHOLE' : 'RTD_ROUTER', preference: 200, ifname: st.blackhole ? '' : 'eth0', ...(st.via !== undefined ? { gw: st.via } : {}) },
+      proto: 'static',
+      protocol: 'static',
+      pathId: `static:${st.prefix}`,
+      igpMetric: 0,
+      resolvable: true,
+    });
+  }
+  if (prefix.len === 32 && formatIPv4(prefix.addr) === vm.ip) {
+    for (const r of state.routes) {
+      if (r.node !== speaker) continue;
+      // Felix's device route, which BIRD's kernel protocol learns as an alien route (preference 10).
+      out.push({
+        attrs: { net: prefix, source: 'RTS_INHERIT', dest: 'RTD_DEVICE', preference: 10, ifname: felixIfname(vm.vm), krt_metric: r.metric },
+        proto: 'kernel',
+        protocol: 'kernel (Felix)',
+        pathId: `felix:${vm.vm}`,
+        igpMetric: 0,
+        resolvable: true,
+        local: { vm: vm.vm },
+      });
+    }
+  }
+  return out;
+}
+
+export function simulate(doc: Topology, options: SimulateOptions = {}): Simulation {
+  const migration = resolveMigration(doc, options.vm, options.to);
+  const timing = options.timing ?? DEFAULT_TIMING;
+  const net = buildNetwork(doc);
+  const cluster = resolveCluster(doc.spec);
+  const ip = parseIPv4(migration.ip) as number;
+  const prefixes = relevantPrefixes(net, ip);
+  const sims = prefixes.map((p) => new PrefixSim(net, p, timing));
+  const speakers = [...net.speakers.keys()].sort(compareStrings);
+  const clients = [...doc.spec.nodes.map((n) => n.name), ...doc.spec.routers.filter((r) => r.role === 'border').map((r) => r.name)].sort(compareStrings);
+  const fibOf = (speaker: string) => sims.flatMap((s) => s.states.get(speaker)?.fib ?? []);
+  const convergenceMs = durationMs(cluster.liveMigrationRouteConvergenceTime);
+
+  const phases: PhaseResult[] = [];
+  const transients: Transient[] = [];
+  let previous: PhaseState | undefined;
+  let clock = 0;
+  for (const phase of PHASES) {
+    const state = phaseState(phase, migration.from, migration.to, cluster.normalPriority, cluster.elevatedPriority);
+    const start = phase === 'base' ? 0 : phase === 'settled' ? Math.max(clock + PHASE_GAP_MS, (phases.find((p) => p.name === 'source-deleted')?.start ?? 0) + convergenceMs) : clock + PHASE_GAP_MS;
+    // Felix changes the kernel at the trigger; BIRD learns it and the exchange starts.
+    const touched = new Set([...(previous?.routes ?? []).map((r) => r.node), ...state.routes.map((r) => r.node)]);
+    for (const sim of sims) {
+      for (const name of phase === 'base' ? speakers : [...touched].sort(compareStrings)) {
+        const routes = localRoutes(net, name, sim.prefix, state, migration);
+        if (phase === 'base' && routes.length === 0) continue;
+        sim.setLocal(name, routes, start);
+      }
+    }
+    // Follow the exchange in time; after each step, where a FIB changed, walk the data plane.
+    const outcomes = new Map<string, { since: number; outcome: Outcome }>();
+    const blackholeMs = new Map<string, number>();
+    // Each client's outcome holds from one observation to the next; blackhole time adds up.
+    const observe = (t: number) => {
+      for (const c of clients) {
+        const prev = outcomes.get(c);
+        if (prev && (prev.outcome === 'blackhole' || prev.outcome === 'loop')) blackholeMs.set(c, (blackholeMs.get(c) ?? 0) + (t - prev.since));
+        outcomes.set(c, { since: t, outcome: walk(c, ip, state.vmHost, fibOf, net.underlay).outcome });
+      }
+    };
+    let t = start;
+    let settledAt = start;
+    for (;;) {
+      const next = Math.min(...sims.map((s) => s.nextTime() ?? Infinity));
+      if (!Number.isFinite(next)) break;
+      const before = sims.map((s) => s.log.length);
+      for (const s of sims) s.runUntil(next);
+      const fibChanged = sims.some((s, i) => s.log.slice(before[i]).some((e) => e.kind === 'fib'));
+      if (phase !== 'base' && (fibChanged || t === start)) observe(next);
+      t = next;
+      settledAt = next;
+    }
+    if (phase !== 'base') observe(settledAt);
+    const flows = clients.map((c) => walk(c, ip, state.vmHost, fibOf, net.underlay));
+    for (const f of flows) {
+      const ms = blackholeMs.get(f.client) ?? 0;
+      if (ms > 0 && f.outcome !== 'blackhole' && f.outcome !== 'loop') transients.push({ phase, client: f.client, blackholeMs: ms });
+    }
+    const ribs = new Map<string, { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[]>();
+    const fibs = new Map<string, FibEntry[]>();
+    for (const name of speakers) {
+      const list = sims
+        .map((s) => ({ prefix: s.prefix, st: s.states.get(name) }))
+        .filter((x) => x.st && x.st.ranked.length > 0)
+        .map((x) => ({ prefix: x.prefix, ranked: [...(x.st?.ranked ?? [])], ...(x.st?.reason ? { reason: x.st.reason.reason, step: x.st.reason.step } : {}) }));
+      if (list.length > 0) ribs.set(name, list);
+      const fib = fibOf(name);
+      if (fib.length > 0) fibs.set(name, fib);
+    }
+    phases.push({ name: phase, start, settledAt, state, flows, ribs, fibs, oscillating: sims.filter((s) => s.oscillating).map((s) => s.label) });
+    previous = state;
+    clock = settledAt;
+  }
+  const events = sims.flatMap((s) => s.log).sort((a, b) => a.time - b.time || compareStrings(JSON.stringify(a), JSON.stringify(b)));
+  return { net, migration, prefixes, phases, events, transients, clients };
+}
