@@ -1,6 +1,7 @@
 /** The commands of the CLI, as data. */
 import { exportCommand } from './export';
 import { renderCalicoCommand } from './renderCalico';
+import { checkCommand, simulateCommand } from './simulate';
 
 export interface CliCommand {
   readonly name: string;
@@ -9,7 +10,7 @@ export interface CliCommand {
   readonly run: (argv: readonly string[], out: (s: string) => void, err: (s: string) => void) => Promise<number> | number;
 }
 
-export const COMMANDS: readonly CliCommand[] = [exportCommand, renderCalicoCommand];
+export const COMMANDS: readonly CliCommand[] = [simulateCommand, checkCommand, exportCommand, renderCalicoCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -84,6 +84,12 @@ export class PrefixSim {
     return s;
   }
 
+  /** A new phase gets its own event budget. */
+  resetBudget(): void {
+    this.events = 0;
+    this.oscillating = false;
+  }
+
   /** Replaces the routes a speaker originates for this prefix (static, Felix's) at `time`. */
   setLocal(speaker: string, routes: RibRoute[], time: number): void {
     this.state(speaker).local = routes;

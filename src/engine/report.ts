@@ -9,6 +9,7 @@ import { compareStrings } from '../lib/names';
 import { compareRoutes, type Step } from './bestpath';
 import type { Diagnostic } from './diagnostics/types';
 import type { FibEntry } from './fib';
+import type { Decision } from '../bird/lang/interpreter';
 import type { Simulation } from './simulate';
 import type { RibRoute } from './types';
 
@@ -129,8 +130,15 @@ function entry(r: RibRoute, selected: boolean, best: RibRoute, ranked: readonly 
     origin: r.proto === 'bgp' ? (ORIGIN[a.bgp_origin ?? 0] ?? null) : null,
     med: a.bgp_med ?? null,
     source: a.source,
-    decidedBy: r.importDecision?.at?.text ?? r.importDecision?.message ?? null,
+    decidedBy: r.importDecision ? describeDecision(r.importDecision) : null,
   };
+}
+
+/** The statement that decided, in the function it sits in: `fn: if (...) then { ...; accept; }`. */
+export function describeDecision(d: Decision): string {
+  const where = d.functions.length > 0 ? `${d.functions[d.functions.length - 1]}: ` : '';
+  if (d.kind === 'statement') return `${where}${d.condition?.text ?? d.at?.text ?? ''}`;
+  return `${where}${d.message ?? d.kind}`;
 }
 
 function fibEntry(f: FibEntry): FibReportEntry {

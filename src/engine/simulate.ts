@@ -146,6 +146,7 @@ export function simulate(doc: Topology, options: SimulateOptions = {}): Simulati
     const state = phaseState(phase, migration.from, migration.to, cluster.normalPriority, cluster.elevatedPriority);
     const start = phase === 'base' ? 0 : phase === 'settled' ? Math.max(clock + PHASE_GAP_MS, (phases.find((p) => p.name === 'source-deleted')?.start ?? 0) + convergenceMs) : clock + PHASE_GAP_MS;
     // Felix changes the kernel at the trigger; BIRD learns it and the exchange starts.
+    for (const sim of sims) sim.resetBudget();
     const touched = new Set([...(previous?.routes ?? []).map((r) => r.node), ...state.routes.map((r) => r.node)]);
     for (const sim of sims) {
       for (const name of phase === 'base' ? speakers : [...touched].sort(compareStrings)) {

@@ -1,6 +1,7 @@
 /** The engine's model of BGP speakers, sessions and routes. */
 import type { Decision } from '../bird/lang/interpreter';
 import type { Route } from '../bird/lang/route';
+import type { Prefix4 } from '../lib/ip';
 
 export type ProtocolType = 'bgp' | 'static' | 'kernel' | 'direct';
 
@@ -94,7 +95,7 @@ export interface Speaker {
 
 /** A passive range of peers: any speaker inside `prefix` whose AS fits may open a session. */
 export interface ListenRange {
-  readonly prefix: import('../lib/ip').Prefix4;
+  readonly prefix: Prefix4;
   /** The AS the listening side speaks. */
   readonly localAs: number;
   /** `external`: any AS but ours; `internal`: ours; a list: exactly those. */

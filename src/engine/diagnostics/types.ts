@@ -1,4 +1,8 @@
 /** A finding about a design (DESIGN §8): a code, where and when it bites, why, and how to fix it. */
+import type { Fix } from '../../model/edit/fixes';
+
+/** A change to the design that fixes the finding, applied by the app with one click (src/model/edit/fixes.ts). */
+export type { Fix };
 export type Severity = 'error' | 'warning' | 'info';
 
 export const DIAGNOSTIC_CODES = [
@@ -20,18 +24,6 @@ export const DIAGNOSTIC_CODES = [
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
-
-/** A change to the design that fixes the finding, applied by the app with one click. */
-export type Fix =
-  | { readonly kind: 'attach-filter'; readonly peer: string; readonly filter: string }
-  | { readonly kind: 'add-live-migration-filter'; readonly peers: readonly string[] }
-  | { readonly kind: 'set-elevated-community'; readonly router: string; readonly community: string }
-  | { readonly kind: 'set-send-community'; readonly router: string }
-  | { readonly kind: 'set-to-nodes'; readonly router: string; readonly mode: 'all' | 'default-plus-host-routes' }
-  | { readonly kind: 'set-bgp-normal-priority'; readonly value: number | undefined }
-  | { readonly kind: 'set-filter-priority'; readonly filter: string; readonly from: number; readonly to: number }
-  | { readonly kind: 'set-peer-as'; readonly peer: string; readonly asNumber: number }
-  | { readonly kind: 'remove-filter-reference'; readonly peer: string; readonly filter: string };
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;

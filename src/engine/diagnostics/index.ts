@@ -1,0 +1,29 @@
+/** The diagnostics catalogue (DESIGN §8): findings from the design and from its simulation. */
+import type { Topology } from '../../model';
+import type { Simulation } from '../simulate';
+import { configDiagnostics } from './config';
+import { outcomeDiagnostics } from './outcomes';
+import type { Diagnostic, Severity } from './types';
+
+export * from './types';
+export { configDiagnostics } from './config';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function sorted(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
+/** Every finding for a design and its simulated migration, errors first (otherwise in catalogue order). */
+export function diagnose(sim: Simulation): Diagnostic[] {
+  return sorted([...configDiagnostics(sim.net.doc), ...outcomeDiagnostics(sim)]);
+}
+
+/** Findings of a design that has no migration to simulate. */
+export function diagnoseDesign(doc: Topology): Diagnostic[] {
+  return sorted(configDiagnostics(doc));
+}
+
+export function atOrAbove(d: Diagnostic, level: 'error' | 'warning'): boolean {
+  return SEVERITY_RANK[d.severity] <= SEVERITY_RANK[level];
+}

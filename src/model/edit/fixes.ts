@@ -1,0 +1,83 @@
+/**
+ * The one-click fixes diagnostics suggest, as data, and how each changes the design. The app
+ * applies them as one undoable edit; the engine's diagnostics propose them.
+ */
+import { err, ok, type Result } from '../../lib/result';
+import { liveMigrationFilter, LIVE_MIGRATION_FILTER_NAME } from '../calico/documented';
+import { isBGPFilter, isBGPPeer } from '../calico/resources';
+import { resolveCluster } from '../resolve';
+import type { Topology } from '../schema';
+import { draft } from './common';
+
+export type Fix =
+  | { readonly kind: 'add-live-migration-filter'; readonly peers: readonly string[] }
+  | { readonly kind: 'remove-filter-reference'; readonly peer: string; readonly filter: string }
+  | { readonly kind: 'set-elevated-community'; readonly router: string; readonly community: string }
+  | { readonly kind: 'set-send-community'; readonly router: string }
+  | { readonly kind: 'set-to-nodes'; readonly router: string; readonly mode: 'all' | 'default-plus-host-routes' }
+  | { readonly kind: 'set-bgp-normal-priority'; readonly value: number | undefined }
+  | { readonly kind: 'set-filter-priority'; readonly filter: string; readonly from: number; readonly to: number }
+  | { readonly kind: 'set-peer-as'; readonly peer: string; readonly asNumber: number };
+
+export function applyFix(doc: Topology, fix: Fix): Result<Topology, string> {
+  const d = draft(doc);
+  const s = d.spec;
+  const router = (name: string) => s.routers.find((r) => r.name === name);
+  switch (fix.kind) {
+    case 'add-live-migration-filter': {
+      if (!s.calicoResources.some((r) => isBGPFilter(r) && r.metadata.name === LIVE_MIGRATION_FILTER_NAME)) {
+        s.calicoResources.unshift(liveMigrationFilter(resolveCluster(s).elevatedPriority));
+      }
+      for (const r of s.calicoResources) {
+        if (!isBGPPeer(r) || !fix.peers.includes(r.metadata.name)) continue;
+        const list = r.spec.filters ?? [];
+        if (!list.includes(LIVE_MIGRATION_FILTER_NAME)) r.spec.filters = [...list, LIVE_MIGRATION_FILTER_NAME];
+      }
+      return ok(d);
+    }
+    case 'remove-filter-reference': {
+      const peer = s.calicoResources.find((r) => isBGPPeer(r) && r.metadata.name === fix.peer);
+      if (!peer || !isBGPPeer(peer)) return err(`unknown BGPPeer ${fix.peer}`);
+      const list = (peer.spec.filters ?? []).filter((f) => f !== fix.filter);
+      if (list.length > 0) peer.spec.filters = list;
+      else delete peer.spec.filters;
+      return ok(d);
+    }
+    case 'set-elevated-community':
+    case 'set-send-community':
+    case 'set-to-nodes': {
+      const r = router(fix.router);
+      if (!r) return err(`unknown router ${fix.router}`);
+      const policy = { ...(r.policy ?? {}) };
+      if (fix.kind === 'set-elevated-community') policy.elevatedCommunity = fix.community;
+      else if (fix.kind === 'set-send-community') delete policy.sendCommunity;
+      else if (fix.mode === 'all') delete policy.toNodes;
+      else policy.toNodes = fix.mode;
+      r.policy = policy;
+      return ok(d);
+    }
+    case 'set-bgp-normal-priority': {
+      if (!s.cluster) return ok(d);
+      if (fix.value === undefined) delete s.cluster.bgpNormalRoutePriority;
+      else s.cluster.bgpNormalRoutePriority = fix.value;
+      return ok(d);
+    }
+    case 'set-filter-priority': {
+      const f = s.calicoResources.find((r) => isBGPFilter(r) && r.metadata.name === fix.filter);
+      if (!f || !isBGPFilter(f)) return err(`unknown BGPFilter ${fix.filter}`);
+      for (const list of [f.spec.exportV4, f.spec.importV4]) {
+        for (const rule of list ?? []) {
+          if (rule.priority === fix.from) rule.priority = fix.to;
+          for (const op of rule.operations ?? []) if (op.setPriority?.value === fix.from) op.setPriority.value = fix.to;
+        }
+      }
+      return ok(d);
+    }
+    case 'set-peer-as': {
+      const peer = s.calicoResources.find((r) => isBGPPeer(r) && r.metadata.name === fix.peer);
+      if (!peer || !isBGPPeer(peer)) return err(`unknown BGPPeer ${fix.peer}`);
+      peer.spec.asNumber = fix.asNumber;
+      return ok(d);
+    }
+  }
+}
