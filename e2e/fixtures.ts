@@ -6,7 +6,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 declare global {
   interface Window {
-    liveroute: { yaml(): string; json(): string; selection(): string[] };
+    liveroute: { yaml(): string; json(): string; selection(): string[]; simulation(): { status: string; phase: string; speaker: string | undefined; error: string | undefined } };
   }
 }
 
@@ -70,6 +70,32 @@ export class LiverouteApp {
   }
   field(testId: string): Locator {
     return this.inspector.getByTestId(testId);
+  }
+
+  /* The simulation: phase bar, outcomes on the canvas, the route table dock. */
+  get phaseBar(): Locator {
+    return this.page.getByTestId('phase-bar');
+  }
+  phase(name: string): Locator {
+    return this.page.getByTestId(`phase-${name}`);
+  }
+  /** The outcome pill of a client (Calico node or border router) at the selected phase. */
+  outcome(client: string): Locator {
+    return this.page.getByTestId(`outcome-${client}`);
+  }
+  get routePanel(): Locator {
+    return this.page.getByTestId('route-panel');
+  }
+  /** A BGP RIB row of the open route table. */
+  ribRow(prefix: string, selected: boolean): Locator {
+    return this.routePanel.locator(`[data-testid="rib-row"][data-prefix="${prefix}"][data-selected="${selected}"]`);
+  }
+  fibRow(prefix: string, proto: string): Locator {
+    return this.routePanel.locator(`[data-testid="fib-row"][data-prefix="${prefix}"][data-proto="${proto}"]`);
+  }
+  /** Waits until the engine has answered for the current design. */
+  async simulated(): Promise<void> {
+    await expect(this.page.getByTestId('sim-status')).toHaveAttribute('data-status', 'ready');
   }
 
   async menu(menu: string, command: string): Promise<void> {

@@ -1,6 +1,11 @@
 /**
  * Local lint rules: `layers` enforces the folder dependency table of tools/layers.js on every
  * import, export-from and dynamic import under src/.
+ *
+ * A type-only declaration (`import type …`, `export type … from`) is erased at build time, so it
+ * may skip layers (the UI names the engine's report types without loading the engine), but only
+ * downward: its target must be reachable through the table. `import { type X }` is not type-only:
+ * under verbatimModuleSyntax it keeps the import statement, so the module still loads.
  */
 import path from 'node:path';
 import { LAYERS, UI_PACKAGES } from './layers.js';
@@ -20,6 +25,19 @@ function packageName(spec) {
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
+/** Every layer a layer reaches through the table, directly or not. */
+function reachable(layer) {
+  const seen = new Set();
+  const stack = [...LAYERS[layer].mayImport];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(LAYERS[next]?.mayImport ?? []));
+  }
+  return seen;
+}
+
 const layersRule = {
   meta: {
     type: 'problem',
@@ -34,12 +52,14 @@ const layersRule = {
     // Tests and their helpers may use Node and test libraries; the UI stays out of the core even there.
     const isTest = /\.test\.tsx?$|[\\/]test-[a-z-]+\.ts$/.test(file);
     const forbidden = isTest ? rules.forbiddenPackages.flatMap((p) => (p === '*' ? UI_PACKAGES : UI_PACKAGES.includes(p) ? [p] : [])) : rules.forbiddenPackages;
+    const below = reachable(layer);
     const check = (node, source) => {
       if (!source || typeof source.value !== 'string') return;
       const spec = source.value;
+      const typeOnly = node.importKind === 'type' || node.exportKind === 'type';
       if (spec.startsWith('.')) {
         const target = layerOf(path.resolve(path.dirname(file), spec));
-        if (target && target !== layer && !rules.mayImport.includes(target)) {
+        if (target && target !== layer && !rules.mayImport.includes(target) && !(typeOnly && below.has(target))) {
           context.report({ node, message: `src/${layer} may not import from src/${target} (allowed: ${rules.mayImport.join(', ') || 'nothing'}; DESIGN §3)` });
         }
         return;

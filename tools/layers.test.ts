@@ -40,6 +40,23 @@ describe('folder dependency rules (DESIGN §3)', () => {
   });
 });
 
+describe('type-only imports', () => {
+  it('may skip layers downward: the ui and the store name engine types without loading the engine', async () => {
+    expect(await lint('src/ui/probe.ts', "import type { SimulationReport } from '../engine/report';\nexport type R = SimulationReport;\n")).toEqual([]);
+    expect(await lint('src/store/probe.ts', "export type { Diagnostic } from '../engine/diagnostics/types';\n")).toEqual([]);
+  });
+
+  it('still refuse value imports, inline type specifiers and imports against the direction', async () => {
+    const value = await lint('src/ui/probe.ts', "import { simulate } from '../engine/simulate';\nexport const s = simulate;\n");
+    expect(value).toContain('liveroute/layers: src/ui may not import from src/engine (allowed: lib, model, calico, bird, config, scenarios, store, worker; DESIGN §3)');
+    // `import { type X }` keeps the import statement under verbatimModuleSyntax: the module loads.
+    const inline = await lint('src/ui/probe.ts', "import { type SimulationReport } from '../engine/report';\nexport type R = SimulationReport;\n");
+    expect(inline.some((m) => m.startsWith('liveroute/layers: src/ui may not import from src/engine'))).toBe(true);
+    const upward = await lint('src/engine/probe.ts', "import type { UiState } from '../store/ui';\nexport type U = UiState;\n");
+    expect(upward).toContain('liveroute/layers: src/engine may not import from src/store (allowed: lib, model, calico, bird; DESIGN §3)');
+  });
+});
+
 describe('tests in the core', () => {
   it('may use Node and test libraries, but not the UI', async () => {
     expect(await lint('src/config/probe.test.ts', "import { execFileSync } from 'node:child_process';\nimport { it } from 'vitest';\nexport const x = [execFileSync, it];\n")).toEqual([]);

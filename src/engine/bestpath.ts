@@ -89,7 +89,9 @@ export function select(candidates: readonly RibRoute[], bird: boolean): Selectio
 /**
  * Routes that merge with the best into one multipath FIB entry (BIRD 1.6 `merge paths`, vendor
  * multipath with as-path relax): same preference, both BGP, equal LOCAL_PREF, AS-path length,
- * origin, MED and IGP cost, both eBGP or both iBGP. Neighbour AS and router ID are not compared.
+ * origin, MED and IGP cost, both eBGP or both iBGP. Neighbour AS and router ID are not compared;
+ * BIRD compares MEDs only between routes from the same neighbour AS (bgp_rte_mergable), as it
+ * does when it selects.
  */
 export function mergeable(best: RibRoute, other: RibRoute, bird: boolean): boolean {
   if (best.proto !== 'bgp' || other.proto !== 'bgp' || !other.resolvable) return false;
@@ -98,7 +100,7 @@ export function mergeable(best: RibRoute, other: RibRoute, bird: boolean): boole
     lp(best) === lp(other) &&
     pathLength(best) === pathLength(other) &&
     origin(best) === origin(other) &&
-    med(best) === med(other) &&
+    (med(best) === med(other) || (bird && neighborAs(best) !== neighborAs(other))) &&
     (best.via?.ebgp ?? false) === (other.via?.ebgp ?? false) &&
     best.igpMetric === other.igpMetric
   );

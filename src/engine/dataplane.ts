@@ -4,7 +4,8 @@
  * wins a tie), follows every ECMP next hop (over the underlay when the next hop is not adjacent),
  * and the walk ends delivered (at the node running the VM), blackholed (no route, a blackhole
  * route, an unreachable next hop, or the VM's interface on a node where the VM is not running) or
- * in a loop.
+ * in a loop. The paths from a speaker onwards are the same for every client that reaches it, so
+ * a Walker computes them once per speaker (loop-free results only).
  */
 import { formatIPv4, prefixContainsAddr } from '../lib/ip';
 import type { FibEntry } from './fib';
@@ -43,38 +44,66 @@ export function lookup(entries: readonly FibEntry[], dst: number): FibEntry | un
   return best;
 }
 
+export class Walker {
+  private readonly memo = new Map<string, PathEnd[]>();
+
+  constructor(
+    private readonly dst: number,
+    private readonly vmHost: string,
+    private readonly fibOf: (speaker: string) => readonly FibEntry[],
+    private readonly underlay: Underlay,
+  ) {}
+
+  /** The paths from `here` onwards; `stack` holds the speakers already on the way (for loops). */
+  private tails(here: string, stack: readonly string[]): { paths: PathEnd[]; looped: boolean } {
+    const cached = this.memo.get(here);
+    if (cached) return { paths: cached, looped: false };
+    const one = (end: PathEnd['end'], why: string): PathEnd[] => [{ hops: [here], end, why, fraction: 1 }];
+    const entry = lookup(this.fibOf(here), this.dst);
+    let paths: PathEnd[];
+    let looped = false;
+    if (!entry) paths = one('blackhole', `${here} has no route to ${formatIPv4(this.dst)}`);
+    else if (entry.kind === 'local') {
+      paths = here === this.vmHost ? one('delivered', `${here} delivers to the VM`) : one('blackhole', `${here} hands the packet to the VM's interface, but the VM is not running on ${here}`);
+    } else if (entry.kind === 'blackhole') paths = one('blackhole', `${here}: blackhole route ${formatIPv4(entry.prefix.addr)}/${entry.prefix.len}`);
+    else if (entry.kind === 'unreachable' || entry.nexthops.length === 0) paths = one('blackhole', `${here}: the next hop of ${formatIPv4(entry.prefix.addr)}/${entry.prefix.len} is unreachable`);
+    else {
+      paths = [];
+      const share = 1 / entry.nexthops.length;
+      const onStack = [...stack, here];
+      for (const gw of entry.nexthops) {
+        const owner = this.underlay.ownerOf(gw);
+        const next = owner === undefined ? undefined : this.underlay.isAdjacent(here, owner) ? owner : this.underlay.path(here, owner)?.via;
+        if (next === undefined || next === here) {
+          paths.push({ hops: [here], end: 'blackhole', why: `${here}: next hop ${formatIPv4(gw)} cannot be reached`, fraction: share });
+        } else if (onStack.includes(next)) {
+          paths.push({ hops: [here, next], end: 'loop', why: `${next} is visited twice`, fraction: share });
+          looped = true;
+        } else {
+          const sub = this.tails(next, onStack);
+          looped ||= sub.looped;
+          for (const t of sub.paths) {
+            if (paths.length >= MAX_PATHS) break;
+            paths.push({ hops: [here, ...t.hops], end: t.end, why: t.why, fraction: share * t.fraction });
+          }
+        }
+      }
+    }
+    // A path that loops depends on how it got here: only loop-free results are reused.
+    if (!looped) this.memo.set(here, paths);
+    return { paths, looped };
+  }
+
+  flow(client: string): Flow {
+    const paths = this.tails(client, []).paths;
+    const delivered = paths.filter((p) => p.end === 'delivered');
+    const deliveredFraction = Math.round(delivered.reduce((a, p) => a + p.fraction, 0) * 1e9) / 1e9;
+    const outcome: Outcome =
+      delivered.length === paths.length ? 'delivered' : delivered.length > 0 ? 'split' : paths.some((p) => p.end === 'loop') ? 'loop' : 'blackhole';
+    return { client, outcome, deliveredFraction, paths };
+  }
+}
+
 export function walk(client: string, dst: number, vmHost: string, fibOf: (speaker: string) => readonly FibEntry[], underlay: Underlay): Flow {
-  const paths: PathEnd[] = [];
-  const visit = (hops: string[], fraction: number): void => {
-    if (paths.length >= MAX_PATHS) return;
-    const here = hops[hops.length - 1] as string;
-    const entry = lookup(fibOf(here), dst);
-    const stop = (end: PathEnd['end'], why: string) => paths.push({ hops, end, why, fraction });
-    if (!entry) return void stop('blackhole', `${here} has no route to ${formatIPv4(dst)}`);
-    if (entry.kind === 'local') {
-      return void (here === vmHost ? stop('delivered', `${here} delivers to the VM`) : stop('blackhole', `${here} hands the packet to the VM's interface, but the VM is not running on ${here}`));
-    }
-    if (entry.kind === 'blackhole') return void stop('blackhole', `${here}: blackhole route ${formatIPv4(entry.prefix.addr)}/${entry.prefix.len}`);
-    if (entry.kind === 'unreachable' || entry.nexthops.length === 0) return void stop('blackhole', `${here}: the next hop of ${formatIPv4(entry.prefix.addr)}/${entry.prefix.len} is unreachable`);
-    const share = fraction / entry.nexthops.length;
-    for (const gw of entry.nexthops) {
-      const owner = underlay.ownerOf(gw);
-      const next = owner === undefined ? undefined : underlay.isAdjacent(here, owner) ? owner : underlay.path(here, owner)?.via;
-      if (next === undefined || next === here) {
-        paths.push({ hops, end: 'blackhole', why: `${here}: next hop ${formatIPv4(gw)} cannot be reached`, fraction: share });
-        continue;
-      }
-      if (hops.includes(next)) {
-        paths.push({ hops: [...hops, next], end: 'loop', why: `${next} is visited twice`, fraction: share });
-        continue;
-      }
-      visit([...hops, next], share);
-    }
-  };
-  visit([client], 1);
-  const delivered = paths.filter((p) => p.end === 'delivered');
-  const deliveredFraction = Math.round(delivered.reduce((a, p) => a + p.fraction, 0) * 1e9) / 1e9;
-  const outcome: Outcome =
-    delivered.length === paths.length ? 'delivered' : delivered.length > 0 ? 'split' : paths.some((p) => p.end === 'loop') ? 'loop' : 'blackhole';
-  return { client, outcome, deliveredFraction, paths };
+  return new Walker(dst, vmHost, fibOf, underlay).flow(client);
 }

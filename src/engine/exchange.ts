@@ -103,7 +103,7 @@ export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRo
   }
   const nh = a.bgp_next_hop ?? f.peerAddress;
   const owner = underlay.ownerOf(nh);
-  const hop = owner !== undefined && owner !== receiver.name ? underlay.path(receiver.name, owner) : undefined;
+  const hop = owner === undefined || owner === receiver.name ? undefined : underlay.isAdjacent(receiver.name, owner) ? { via: owner, cost: 1 } : underlay.path(receiver.name, owner);
   const resolvable = hop !== undefined;
   const attrs: Route = {
     ...a,

@@ -19,6 +19,8 @@ export interface FibEntry {
   /** `felix`: Felix's workload route (`proto boot`); `bird`: installed by BIRD; `bgp`: a vendor router's BGP route. */
   readonly proto: 'felix' | 'bird' | 'bgp';
   readonly vm?: string;
+  /** Felix's routes: the workload interface (`cali…`). */
+  readonly dev?: string;
   /** The RIB route(s) behind it. */
   readonly routes?: readonly RibRoute[];
   readonly decision?: Decision;
@@ -28,7 +30,7 @@ export interface FibEntry {
 export function felixEntries(local: readonly RibRoute[]): FibEntry[] {
   return local
     .filter((r) => r.local !== undefined)
-    .map((r) => ({ prefix: r.attrs.net, metric: r.attrs.krt_metric ?? 0, kind: 'local', nexthops: [], proto: 'felix', vm: (r.local as { vm: string }).vm }));
+    .map((r) => ({ prefix: r.attrs.net, metric: r.attrs.krt_metric ?? 0, kind: 'local', nexthops: [], proto: 'felix', vm: (r.local as { vm: string }).vm, dev: r.attrs.ifname }));
 }
 
 /** What the speaker installs from its selected route(s). */

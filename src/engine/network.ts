@@ -106,7 +106,7 @@ function establish(e: SessionEnd, f: SessionEnd | undefined, speakers: ReadonlyM
   if (e.peerAs !== f.localAs) return `AS mismatch: ${self.name} expects ${peer.name} in AS ${e.peerAs}, but ${peer.name} speaks AS ${f.localAs}`;
   if (f.peerAs !== e.localAs) return `AS mismatch: ${peer.name} expects ${self.name} in AS ${f.peerAs}, but ${self.name} speaks AS ${e.localAs}`;
   if (e.passive && f.passive) return `both ${self.name} and ${peer.name} wait passively for the other to connect`;
-  if (!underlay.path(self.name, peer.name)) return `${peer.name} is unreachable from ${self.name} over the underlay`;
+  if (!underlay.isAdjacent(self.name, peer.name) && !underlay.path(self.name, peer.name)) return `${peer.name} is unreachable from ${self.name} over the underlay`;
   if ((!e.multihop || !f.multihop) && !underlay.isAdjacent(self.name, peer.name)) {
     return `${!e.multihop ? self.name : peer.name} expects ${!e.multihop ? peer.name : self.name} directly connected (no multihop), but it is not on a shared segment or link`;
   }

@@ -65,6 +65,8 @@ export class PrefixSim {
   private seq = 0;
   private events = 0;
   oscillating = false;
+  /** Routes received and run through an import filter (the engine's unit of work). */
+  processed = 0;
   readonly label: string;
 
   constructor(
@@ -133,6 +135,7 @@ export class PrefixSim {
     const s = this.state(receiver.name);
     const accepted: RibRoute[] = [];
     const refused: Received[] = [];
+    this.processed += wires.length;
     for (const w of wires) {
       const r = receive(receiver, sender, ch, w, this.net.underlay);
       if (r.ok) accepted.push(r.route);

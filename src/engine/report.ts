@@ -4,7 +4,9 @@
  * whose prefix contains the VM's IP and each kernel route that does; the transient blackhole
  * windows and the diagnostics. The fields of §5 are kept as named there; the others extend it.
  */
-import { formatIPv4, formatPrefix4 } from '../lib/ip';
+import { formatIPv4, formatPrefix4, parseIPv4 } from '../lib/ip';
+import { lookup } from './dataplane';
+import { PHASE_TRIGGER } from './phases';
 import { compareStrings } from '../lib/names';
 import { compareRoutes, type Step } from './bestpath';
 import type { Diagnostic } from './diagnostics/types';
@@ -43,6 +45,10 @@ export interface FibReportEntry {
   readonly kind: FibEntry['kind'];
   readonly via: readonly string[];
   readonly proto: FibEntry['proto'];
+  /** Felix's routes: the workload interface. */
+  readonly dev?: string;
+  /** The route the kernel uses for packets to the VM (longest prefix, then lowest metric). */
+  readonly used: boolean;
 }
 
 export interface FlowReport {
@@ -55,6 +61,8 @@ export interface FlowReport {
 
 export interface PhaseReport {
   readonly name: string;
+  /** What happens at the start of the phase. */
+  readonly trigger: string;
   readonly vmHost: string;
   readonly start: number;
   readonly settledAt: number;
@@ -141,8 +149,8 @@ export function describeDecision(d: Decision): string {
   return `${where}${d.message ?? d.kind}`;
 }
 
-function fibEntry(f: FibEntry): FibReportEntry {
-  return { prefix: formatPrefix4(f.prefix), metric: f.metric, kind: f.kind, via: f.nexthops.map(formatIPv4), proto: f.proto };
+function fibEntry(f: FibEntry, used: FibEntry | undefined): FibReportEntry {
+  return { prefix: formatPrefix4(f.prefix), metric: f.metric, kind: f.kind, via: f.nexthops.map(formatIPv4), proto: f.proto, ...(f.dev ? { dev: f.dev } : {}), used: f === used };
 }
 
 export function toReport(sim: Simulation, diagnostics: readonly Diagnostic[]): SimulationReport {
@@ -159,9 +167,14 @@ export function toReport(sim: Simulation, diagnostics: readonly Diagnostic[]): S
         routes[speaker] = list.flatMap((x) => x.ranked.map((r, i) => entry(r, i === 0, x.ranked[0] as RibRoute, x.ranked, bird)));
       }
       const fib: Record<string, FibReportEntry[]> = {};
-      for (const [speaker, list] of [...p.fibs].sort(([a], [b]) => compareStrings(a, b))) fib[speaker] = list.map(fibEntry);
+      const vmIp = parseIPv4(sim.migration.ip) as number;
+      for (const [speaker, list] of [...p.fibs].sort(([a], [b]) => compareStrings(a, b))) {
+        const used = lookup(list, vmIp);
+        fib[speaker] = list.map((f) => fibEntry(f, used));
+      }
       return {
         name: p.name,
+        trigger: PHASE_TRIGGER[p.name],
         vmHost: p.state.vmHost,
         start: p.start,
         settledAt: p.settledAt,

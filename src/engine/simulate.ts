@@ -8,7 +8,7 @@ import { compareStrings } from '../lib/names';
 import { resolveCluster, type Topology } from '../model';
 import { durationMs } from '../model/primitives';
 import { fnv1aHex } from '../lib/hash';
-import { walk, type Flow, type Outcome } from './dataplane';
+import { Walker, type Flow, type Outcome } from './dataplane';
 import type { FibEntry } from './fib';
 import { buildNetwork, type Network } from './network';
 import { PHASES, phaseState, type Phase, type PhaseState } from './phases';
@@ -55,6 +55,8 @@ export interface SimulateOptions {
   readonly vm?: string;
   readonly to?: string;
   readonly timing?: Timing;
+  /** A network already built for this design (it does not change with the migration). */
+  readonly net?: Network;
 }
 
 export class SimulationInputError extends Error {}
@@ -91,7 +93,7 @@ function relevantPrefixes(net: Network, ip: number): Prefix4[] {
   return [...seen.values()].sort((a, b) => b.len - a.len || a.addr - b.addr);
 }
 
-function localRoutes(net: Network, speaker: string, prefix: Prefix4, state: PhaseState, vm: MigrationSpec): RibRoute[] {
+export function localRoutes(net: Network, speaker: string, prefix: Prefix4, state: PhaseState, vm: MigrationSpec): RibRoute[] {
   const s = net.speakers.get(speaker);
   if (!s) return [];
   const out: RibRoute[] = [];
@@ -125,80 +127,136 @@ function localRoutes(net: Network, speaker: string, prefix: Prefix4, state: Phas
   return out;
 }
 
-export function simulate(doc: Topology, options: SimulateOptions = {}): Simulation {
-  const migration = resolveMigration(doc, options.vm, options.to);
-  const timing = options.timing ?? DEFAULT_TIMING;
-  const net = buildNetwork(doc);
-  const cluster = resolveCluster(doc.spec);
-  const ip = parseIPv4(migration.ip) as number;
-  const prefixes = relevantPrefixes(net, ip);
-  const sims = prefixes.map((p) => new PrefixSim(net, p, timing));
-  const speakers = [...net.speakers.keys()].sort(compareStrings);
-  const clients = [...doc.spec.nodes.map((n) => n.name), ...doc.spec.routers.filter((r) => r.role === 'border').map((r) => r.name)].sort(compareStrings);
-  const fibOf = (speaker: string) => sims.flatMap((s) => s.states.get(speaker)?.fib ?? []);
-  const convergenceMs = durationMs(cluster.liveMigrationRouteConvergenceTime);
+/**
+ * A migration, phase by phase: `step()` runs the next phase (the first is the base state, from
+ * an empty network to convergence) and returns it; `result()` gathers everything.
+ */
+export class MigrationRun {
+  readonly net: Network;
+  readonly migration: MigrationSpec;
+  readonly prefixes: readonly Prefix4[];
+  readonly clients: readonly string[];
+  private readonly sims: PrefixSim[];
+  private readonly speakers: string[];
+  private readonly ip: number;
+  private readonly normal: number;
+  private readonly elevated: number;
+  private readonly convergenceMs: number;
+  private readonly phases: PhaseResult[] = [];
+  private readonly transients: Transient[] = [];
+  private previous: PhaseState | undefined;
+  private clock = 0;
 
-  const phases: PhaseResult[] = [];
-  const transients: Transient[] = [];
-  let previous: PhaseState | undefined;
-  let clock = 0;
-  for (const phase of PHASES) {
-    const state = phaseState(phase, migration.from, migration.to, cluster.normalPriority, cluster.elevatedPriority);
-    const start = phase === 'base' ? 0 : phase === 'settled' ? Math.max(clock + PHASE_GAP_MS, (phases.find((p) => p.name === 'source-deleted')?.start ?? 0) + convergenceMs) : clock + PHASE_GAP_MS;
+  constructor(readonly doc: Topology, options: SimulateOptions = {}) {
+    this.migration = resolveMigration(doc, options.vm, options.to);
+    this.net = options.net ?? buildNetwork(doc);
+    const cluster = resolveCluster(doc.spec);
+    this.normal = cluster.normalPriority;
+    this.elevated = cluster.elevatedPriority;
+    this.convergenceMs = durationMs(cluster.liveMigrationRouteConvergenceTime);
+    this.ip = parseIPv4(this.migration.ip) as number;
+    this.prefixes = relevantPrefixes(this.net, this.ip);
+    const timing = options.timing ?? DEFAULT_TIMING;
+    this.sims = this.prefixes.map((p) => new PrefixSim(this.net, p, timing));
+    this.speakers = [...this.net.speakers.keys()].sort(compareStrings);
+    this.clients = [...doc.spec.nodes.map((n) => n.name), ...doc.spec.routers.filter((r) => r.role === 'border').map((r) => r.name)].sort(compareStrings);
+  }
+
+  private readonly fibOf = (speaker: string): FibEntry[] => {
+    const out: FibEntry[] = [];
+    for (const s of this.sims) {
+      const fib = s.states.get(speaker)?.fib;
+      if (fib) out.push(...fib);
+    }
+    return out;
+  };
+
+  /** Routes received and processed so far, over all prefixes. */
+  get processedRoutes(): number {
+    return this.sims.reduce((a, s) => a + s.processed, 0);
+  }
+
+  /** Runs the next phase; undefined once all five have run. */
+  step(): PhaseResult | undefined {
+    const phase = PHASES[this.phases.length];
+    if (!phase) return undefined;
+    const { net, sims, migration, ip, clients } = this;
+    const state = phaseState(phase, migration.from, migration.to, this.normal, this.elevated);
+    const sourceDeleted = this.phases.find((p) => p.name === 'source-deleted');
+    const start = phase === 'base' ? 0 : phase === 'settled' ? Math.max(this.clock + PHASE_GAP_MS, (sourceDeleted?.start ?? 0) + this.convergenceMs) : this.clock + PHASE_GAP_MS;
     // Felix changes the kernel at the trigger; BIRD learns it and the exchange starts.
     for (const sim of sims) sim.resetBudget();
-    const touched = new Set([...(previous?.routes ?? []).map((r) => r.node), ...state.routes.map((r) => r.node)]);
+    const touched = new Set([...(this.previous?.routes ?? []).map((r) => r.node), ...state.routes.map((r) => r.node)]);
     for (const sim of sims) {
-      for (const name of phase === 'base' ? speakers : [...touched].sort(compareStrings)) {
+      for (const name of phase === 'base' ? this.speakers : [...touched].sort(compareStrings)) {
         const routes = localRoutes(net, name, sim.prefix, state, migration);
         if (phase === 'base' && routes.length === 0) continue;
         sim.setLocal(name, routes, start);
       }
     }
-    // Follow the exchange in time; after each step, where a FIB changed, walk the data plane.
+    // Follow the exchange in time; after each step where a FIB changed, walk the data plane.
+    // Each client's outcome holds from one observation to the next; blackhole time adds up.
     const outcomes = new Map<string, { since: number; outcome: Outcome }>();
     const blackholeMs = new Map<string, number>();
-    // Each client's outcome holds from one observation to the next; blackhole time adds up.
     const observe = (t: number) => {
+      const walker = new Walker(ip, state.vmHost, this.fibOf, net.underlay);
       for (const c of clients) {
         const prev = outcomes.get(c);
         if (prev && (prev.outcome === 'blackhole' || prev.outcome === 'loop')) blackholeMs.set(c, (blackholeMs.get(c) ?? 0) + (t - prev.since));
-        outcomes.set(c, { since: t, outcome: walk(c, ip, state.vmHost, fibOf, net.underlay).outcome });
+        outcomes.set(c, { since: t, outcome: walker.flow(c).outcome });
       }
     };
-    let t = start;
     let settledAt = start;
+    let first = true;
     for (;;) {
-      const next = Math.min(...sims.map((s) => s.nextTime() ?? Infinity));
+      let next = Infinity;
+      for (const s of sims) next = Math.min(next, s.nextTime() ?? Infinity);
       if (!Number.isFinite(next)) break;
       const before = sims.map((s) => s.log.length);
       for (const s of sims) s.runUntil(next);
       const fibChanged = sims.some((s, i) => s.log.slice(before[i]).some((e) => e.kind === 'fib'));
-      if (phase !== 'base' && (fibChanged || t === start)) observe(next);
-      t = next;
+      if (phase !== 'base' && (fibChanged || first)) observe(next);
+      first = false;
       settledAt = next;
     }
     if (phase !== 'base') observe(settledAt);
-    const flows = clients.map((c) => walk(c, ip, state.vmHost, fibOf, net.underlay));
+    const walker = new Walker(ip, state.vmHost, this.fibOf, net.underlay);
+    const flows = clients.map((c) => walker.flow(c));
     for (const f of flows) {
       const ms = blackholeMs.get(f.client) ?? 0;
-      if (ms > 0 && f.outcome !== 'blackhole' && f.outcome !== 'loop') transients.push({ phase, client: f.client, blackholeMs: ms });
+      if (ms > 0 && f.outcome !== 'blackhole' && f.outcome !== 'loop') this.transients.push({ phase, client: f.client, blackholeMs: ms });
     }
     const ribs = new Map<string, { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[]>();
     const fibs = new Map<string, FibEntry[]>();
-    for (const name of speakers) {
-      const list = sims
-        .map((s) => ({ prefix: s.prefix, st: s.states.get(name) }))
-        .filter((x) => x.st && x.st.ranked.length > 0)
-        .map((x) => ({ prefix: x.prefix, ranked: [...(x.st?.ranked ?? [])], ...(x.st?.reason ? { reason: x.st.reason.reason, step: x.st.reason.step } : {}) }));
+    for (const name of this.speakers) {
+      const list: { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[] = [];
+      for (const s of sims) {
+        const st = s.states.get(name);
+        if (st && st.ranked.length > 0) list.push({ prefix: s.prefix, ranked: [...st.ranked], ...(st.reason ? { reason: st.reason.reason, step: st.reason.step } : {}) });
+      }
       if (list.length > 0) ribs.set(name, list);
-      const fib = fibOf(name);
+      const fib = this.fibOf(name);
       if (fib.length > 0) fibs.set(name, fib);
     }
-    phases.push({ name: phase, start, settledAt, state, flows, ribs, fibs, oscillating: sims.filter((s) => s.oscillating).map((s) => s.label) });
-    previous = state;
-    clock = settledAt;
+    const result: PhaseResult = { name: phase, start, settledAt, state, flows, ribs, fibs, oscillating: sims.filter((s) => s.oscillating).map((s) => s.label) };
+    this.phases.push(result);
+    this.previous = state;
+    this.clock = settledAt;
+    return result;
   }
-  const events = sims.flatMap((s) => s.log).sort((a, b) => a.time - b.time || compareStrings(JSON.stringify(a), JSON.stringify(b)));
-  return { net, migration, prefixes, phases, events, transients, clients };
+
+  result(): Simulation {
+    while (this.step());
+    // Events in time order; at one instant, in the order the prefixes and speakers produced them.
+    const events = this.sims
+      .flatMap((s) => s.log)
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => a.e.time - b.e.time || a.i - b.i)
+      .map((x) => x.e);
+    return { net: this.net, migration: this.migration, prefixes: this.prefixes, phases: this.phases, events, transients: this.transients, clients: this.clients };
+  }
+}
+
+export function simulate(doc: Topology, options: SimulateOptions = {}): Simulation {
+  return new MigrationRun(doc, options).result();
 }

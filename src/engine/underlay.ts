@@ -19,6 +19,7 @@ export interface Hop {
 export class Underlay {
   /** speaker → its directly adjacent speakers (shared segment or link), sorted. */
   private readonly adjacent = new Map<string, string[]>();
+  private readonly adjacentSet = new Map<string, Set<string>>();
   private readonly transit = new Set<string>();
   private readonly owners = new Map<number, string>();
   private readonly firstHops = new Map<string, Map<string, Hop>>();
@@ -54,7 +55,10 @@ export class Underlay {
     for (const [speaker, rack] of this.segmentOf) members.set(rack, [...(members.get(rack) ?? []), speaker]);
     for (const list of members.values()) for (const a of list) for (const b of list) if (a < b) add(a, b);
     for (const [a, b] of doc.spec.links) add(a, b);
-    for (const list of this.adjacent.values()) list.sort(compareStrings);
+    for (const [name, list] of this.adjacent) {
+      list.sort(compareStrings);
+      this.adjacentSet.set(name, new Set(list));
+    }
   }
 
   /** The speaker that owns an address (a node or router address). */
@@ -64,7 +68,7 @@ export class Underlay {
 
   /** Both on one rack segment, or joined by a link. */
   isAdjacent(a: string, b: string): boolean {
-    return this.adjacent.get(a)?.includes(b) ?? false;
+    return this.adjacentSet.get(a)?.has(b) ?? false;
   }
 
   sameSegment(a: string, b: string): boolean {

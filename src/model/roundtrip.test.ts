@@ -64,7 +64,10 @@ describe('round trip of the built-in scenarios', () => {
   const files = Object.entries(SCENARIO_FILES);
 
   it('finds the scenario files', () => {
-    expect(files.map(([path]) => path.split('/').pop()).sort()).toEqual(['single-rack-mesh.liveroute.yaml', 'two-racks-ebgp.liveroute.yaml']);
+    const names = files.map(([path]) => path.split('/').pop());
+    expect(names).toContain('two-racks-ebgp.liveroute.yaml');
+    expect(names).toContain('single-rack-mesh.liveroute.yaml');
+    expect(names.every((n) => n?.endsWith('.liveroute.yaml'))).toBe(true);
   });
 
   it.each(files)('%s loads and round-trips in both formats', (_path, text) => {

@@ -15,7 +15,7 @@ export interface Scenario {
 const files = import.meta.glob<string>('./*.liveroute.yaml', { query: '?raw', import: 'default', eager: true });
 
 /** Display order; files not listed here follow in name order. */
-const ORDER = ['two-racks-ebgp', 'single-rack-mesh'];
+const ORDER = ['two-racks-ebgp', 'single-rack-mesh', 'two-racks-ebgp-no-filter', 'downward-default', 'second-migration'];
 
 function load(path: string, text: string): Scenario {
   const parsed = parseDesign(text);

@@ -8,10 +8,12 @@ import { Toolbar } from './Toolbar';
 import { Dialogs, Notices } from './dialogs/Dialogs';
 import { commandForShortcut, shortcutOf, type CommandContext } from './commands';
 import { downloadManifests, downloadZip, openFile } from './actions';
+import { PhaseBar } from './sim/PhaseBar';
+import { RoutePanel } from './sim/RoutePanel';
 
 // Monaco and the generators load on first open, never with the app.
 const EditorPanel = lazy(() => import('./editor/EditorPanel'));
-import { useStores, useUi } from './context';
+import { useSimulation, useStores, useUi } from './context';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -26,6 +28,8 @@ function Workspace() {
   const dialogOpen = useUi((s) => s.dialog.kind !== 'none');
   const notices = useUi((s) => s.notices);
   const editorOpen = useUi((s) => s.editorOpen);
+  // A long run leaves the previous result on screen, faded, so it is not mistaken for the new one.
+  const stale = useSimulation((s) => s.slow && s.report !== undefined);
 
   const ctx: CommandContext = useMemo(() => ({ stores, flow, openFilePicker: () => fileInput.current?.click() }), [stores, flow]);
 
@@ -75,10 +79,12 @@ function Workspace() {
       <Toolbar ctx={ctx} />
       <div className="workspace">
         <Palette />
-        <main className={`canvas-wrap${editorOpen ? ' with-editor' : ''}`} aria-label="Fabric canvas">
+        <main className={`canvas-wrap${stale ? ' stale' : ''}`} aria-label="Fabric canvas" aria-busy={stale}>
+          <PhaseBar />
           <div className="canvas-area">
             <FabricCanvas />
           </div>
+          <RoutePanel />
           {editorOpen && (
             <Suspense fallback={<div className="editor-panel loading">Loading the editor…</div>}>
               <EditorPanel onDownloadZip={() => void downloadZip(stores)} onDownloadManifests={() => void downloadManifests(stores)} />

@@ -66,6 +66,21 @@ export const COMMANDS: readonly Command[] = [
   { id: 'view.fit', label: 'Fit view', shortcuts: ['Shift+1'], run: (ctx) => void ctx.flow.fitView({ padding: FIT_PADDING, includeHiddenNodes: true, duration: 200 }) },
   { id: 'view.zoomIn', label: 'Zoom in', shortcuts: ['Mod+='], run: (ctx) => void ctx.flow.zoomIn({ duration: 150 }) },
   { id: 'view.zoomOut', label: 'Zoom out', shortcuts: ['Mod+-'], run: (ctx) => void ctx.flow.zoomOut({ duration: 150 }) },
+  { id: 'sim.prevPhase', label: 'Previous phase', shortcuts: ['['], run: (ctx) => ctx.stores.simulation.getState().stepPhase(-1) },
+  { id: 'sim.nextPhase', label: 'Next phase', shortcuts: [']'], run: (ctx) => ctx.stores.simulation.getState().stepPhase(1) },
+  {
+    id: 'sim.routes',
+    label: 'Route table (of the selected node or router)',
+    run: (ctx) => {
+      const sim = ctx.stores.simulation.getState();
+      if (sim.speaker !== undefined) return sim.showRoutes(undefined);
+      const selected = ctx.stores.ui.getState().selection[0];
+      const spec = ctx.stores.design.getState().doc.spec;
+      const speakers = [...spec.nodes.map((n) => n.name), ...spec.routers.map((r) => r.name)];
+      // Without a selected speaker, start where the VM starts.
+      sim.showRoutes(selected !== undefined && speakers.includes(selected) ? selected : (sim.report?.migration.from ?? speakers[0]));
+    },
+  },
   { id: 'build.rackTemplate', label: 'New rack from template…', shortcuts: ['Mod+Shift+R'], run: (ctx) => ctx.stores.ui.getState().open({ kind: 'rack-template' }) },
   { id: 'build.fabric', label: 'Generate fabric…', run: (ctx) => ctx.stores.ui.getState().open({ kind: 'fabric-generator' }) },
 ];

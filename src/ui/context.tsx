@@ -3,10 +3,12 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { DesignState, DesignStore } from '../store/design';
 import type { UiState, UiStore } from '../store/ui';
+import type { SimulationState, SimulationStore } from '../store/simulation';
 
 export interface Stores {
   readonly design: DesignStore;
   readonly ui: UiStore;
+  readonly simulation: SimulationStore;
 }
 
 const StoresContext = createContext<Stores | null>(null);
@@ -27,6 +29,10 @@ export function useDesign<T>(selector: (s: DesignState) => T): T {
 
 export function useUi<T>(selector: (s: UiState) => T): T {
   return useStore(useStores().ui, selector);
+}
+
+export function useSimulation<T>(selector: (s: SimulationState) => T): T {
+  return useStore(useStores().simulation, selector);
 }
 
 export function useHistory(): { canUndo: boolean; canRedo: boolean } {

@@ -6,6 +6,8 @@ import { App } from './App';
 import { StoresProvider, type Stores } from './context';
 import { createDesignStore } from '../store/design';
 import { createUiStore } from '../store/ui';
+import { createSimulationStore, followSelection } from '../store/simulation';
+import { createEngineClient } from '../worker/client';
 import { restore, save } from '../store/autosave';
 import { DEFAULT_SCENARIO } from '../scenarios';
 import { serializeDesign } from '../model';
@@ -13,8 +15,11 @@ import { serializeDesign } from '../model';
 const AUTOSAVE_DELAY_MS = 250;
 
 const restored = restore(window.localStorage);
-const stores: Stores = { design: createDesignStore(restored.doc ?? DEFAULT_SCENARIO.doc), ui: createUiStore() };
+const design = createDesignStore(restored.doc ?? DEFAULT_SCENARIO.doc);
+const stores: Stores = { design, ui: createUiStore(), simulation: createSimulationStore(design, createEngineClient()) };
 if (restored.notice) stores.ui.getState().notify('error', restored.notice);
+followSelection(stores.ui, stores.design, stores.simulation);
+void stores.simulation.getState().run();
 
 let pending: number | undefined;
 const flush = () => {
@@ -39,6 +44,10 @@ Object.assign(window, {
     yaml: () => serializeDesign(stores.design.getState().doc, 'yaml'),
     json: () => serializeDesign(stores.design.getState().doc, 'json'),
     selection: () => stores.ui.getState().selection,
+    simulation: () => {
+      const { status, report, error, phase, speaker } = stores.simulation.getState();
+      return { status, report, error, phase, speaker };
+    },
   },
 });
 

@@ -9,6 +9,26 @@ import { parseExpr, parseStatements, TokenStream } from './exprParser';
 
 const MAX_INCLUDE_DEPTH = 8;
 
+/**
+ * Parsed functions and filters by their source text and position: calico-node configs of one
+ * cluster share most of them word for word (BGPFilter functions, calico_export_to_bgp_peers),
+ * so a thousand nodes parse them once. The position is part of the key, so spans stay exact.
+ */
+const ITEM_CACHE = new Map<string, FunctionDef | FilterDef>();
+const ITEM_CACHE_MAX = 4096;
+
+/** Index of the token closing the first `{ ... }` block from `from`, or -1. */
+function blockEnd(tokens: readonly Token[], from: number): number {
+  let depth = 0;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== 'punct') continue;
+    if (t.text === '{') depth++;
+    else if (t.text === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 function expandIncludes(file: string, text: string, files: ReadonlyMap<string, string>, sources: Map<string, string>, depth: number): Token[] {
   sources.set(file, text);
   const tokens = tokenize(text, file);
@@ -87,11 +107,13 @@ function parseParams(ts: TokenStream): { type: string; name: string }[] {
   ts.expect('(');
   const params: { type: string; name: string }[] = [];
   while (!ts.accept(')')) {
-    const type = ts.next().text;
+    let type = ts.next().text;
+    if (ts.is('set')) type += ` ${ts.next().text}`; // `int set`, `prefix set`
     const name = ts.next();
     if (name.kind !== 'sym') ts.fail('expected a parameter name');
     params.push({ type, name: name.text });
-    ts.accept(',');
+    // BIRD 1.x separates parameters with `;`, BIRD 2 with `,`.
+    if (!ts.accept(',')) ts.accept(';');
   }
   return params;
 }
@@ -119,6 +141,32 @@ export function parseBirdConfig(main: { name: string; text: string }, includes: 
   while (ts.peek().kind !== 'eof') {
     const start = ts.peek();
     if (ts.accept(';')) continue;
+    if (ts.is('function') || ts.is('filter')) {
+      const end = blockEnd(ts.tokens, ts.pos);
+      const close = end >= 0 ? (ts.tokens[end] as Token) : undefined;
+      const key = close && close.file === start.file ? `${start.file}:${start.line}:${start.col}:${(sources.get(start.file) ?? '').slice(start.offset, close.offset + 1)}` : undefined;
+      const hit = key ? ITEM_CACHE.get(key) : undefined;
+      const name = ts.peek(1);
+      if (hit && hit.name === name.text) {
+        symbolTaken(name, name.text);
+        if ('params' in hit) functions.set(hit.name, hit as FunctionDef);
+        else filters.set(hit.name, hit);
+        ts.pos = end + 1;
+        continue;
+      }
+      if (key) {
+        const before = functions.size + filters.size;
+        parseItem(start);
+        if (functions.size + filters.size > before && ts.pos === end + 1) {
+          if (ITEM_CACHE.size >= ITEM_CACHE_MAX) ITEM_CACHE.clear();
+          ITEM_CACHE.set(key, (functions.get(name.text) ?? filters.get(name.text)) as FunctionDef | FilterDef);
+        }
+        continue;
+      }
+    }
+    parseItem(start);
+  }
+  function parseItem(start: Token): void {
     if (ts.accept('function')) {
       const name = ts.next();
       symbolTaken(name, name.text);

@@ -43,8 +43,23 @@ export class TokenStream {
     const last = this.tokens[Math.max(0, this.pos - 1)] as Token;
     const src = this.sources.get(from.file) ?? '';
     const end = last.file === from.file ? last.offset + (last.kind === 'str' ? last.text.length + 2 : last.kind === 'sym' && src[last.offset] === "'" ? last.text.length + 2 : last.text.length) : from.offset + from.text.length;
-    return { file: from.file, line: from.line, col: from.col, text: src.slice(from.offset, Math.max(end, from.offset)).replace(/\s+/g, ' ').trim() };
+    return lazySpan(from.file, from.line, from.col, src, from.offset, Math.max(end, from.offset));
   }
+}
+
+/**
+ * A span whose text is cut from the source only when someone reads it (explanations are rare,
+ * spans are many). It stays a plain object with an enumerable `text`, so it compares and
+ * serialises like any other.
+ */
+function lazySpan(file: string, line: number, col: number, src: string, start: number, end: number): Span {
+  let cached: string | undefined;
+  const span = { file, line, col } as { file: string; line: number; col: number; text: string };
+  Object.defineProperty(span, 'text', {
+    enumerable: true,
+    get: () => (cached ??= src.slice(start, end).replace(/\s+/g, ' ').trim()),
+  });
+  return span;
 }
 
 export function parseStatements(ts: TokenStream, until = '}'): Stmt[] {
@@ -89,8 +104,8 @@ export function parseStatement(ts: TokenStream): Stmt {
     ts.expect(';');
     return { k: 'print', at: ts.span(start) };
   }
+  if (ts.peek().kind !== 'sym') ts.fail('expected a statement');
   const t = ts.next();
-  if (t.kind !== 'sym') ts.fail('expected a statement');
   if (VAR_TYPES.has(t.text) && ts.peek().kind === 'sym' && ts.is(';', 1)) {
     const name = ts.next().text;
     ts.expect(';');
@@ -232,8 +247,9 @@ function parseSet(ts: TokenStream, start: Token): Expr {
         min = Number(ts.next().text);
         ts.expect(',');
         max = Number(ts.next().text);
-        ts.expect('}');
-        if (!(min <= max) || max > 32) throw new BirdSyntaxError(t, `Invalid prefix pattern range: {${min}, ${max}}`);
+        const close = ts.expect('}');
+        // As `bird -p` says it, at the closing brace.
+        if (!(min <= max) || max > 32) throw new BirdSyntaxError(close, `Invalid prefix pattern range: {${min}, ${max}}.`);
       }
       items.push({ prefix: p.prefix, min, max });
     } while (ts.accept(','));
@@ -252,11 +268,12 @@ function parseSet(ts: TokenStream, start: Token): Expr {
 function parsePathMask(ts: TokenStream, start: Token): Expr {
   const items: PathMaskItem[] = [];
   while (!ts.accept('=]')) {
-    const t = ts.next();
+    const t = ts.peek();
     if (t.kind === 'punct' && t.text === '*') items.push({ k: 'any' });
     else if (t.kind === 'punct' && t.text === '?') items.push({ k: 'one' });
     else if (t.kind === 'num') items.push({ k: 'asn', v: Number(t.text) });
     else ts.fail('expected an AS number, * or ? in the path mask');
+    ts.next();
   }
   return { k: 'pathMask', items, at: ts.span(start) };
 }

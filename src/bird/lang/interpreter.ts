@@ -1,8 +1,9 @@
 /**
  * Executes BIRD filters on a route, as BIRD 1.x does (domain §5.1): `accept`/`reject` end the
- * whole filter, also from inside a function; `return` leaves only the function; reading an
- * undefined attribute, a type error or reaching the end of a filter is a runtime error and the
- * route is rejected. The outcome says which statement decided, and under which condition.
+ * whole filter, also from inside a function; `return` leaves only the function; an undefined
+ * attribute reads as void (empty for community lists), and using it where a value is needed, a
+ * type error or reaching the end of a filter is a runtime error: the route is rejected. The
+ * outcome says which statement decided, and under which condition.
  */
 import type { BirdConfig, Expr, FilterRef, Span, Stmt } from './ast';
 import { BUILTIN_ATTRIBUTES, ROUTE_ATTRIBUTES, type MutableRoute, type Route } from './route';
@@ -49,7 +50,7 @@ class Machine {
     readonly route: MutableRoute,
   ) {}
 
-  readAttribute(name: string, at: Span): Value {
+  readAttribute(name: string): Value {
     const r = this.route;
     switch (name) {
       case 'net':
@@ -67,10 +68,12 @@ class Machine {
       case 'bgp_large_community':
         return { t: 'lclist', v: r.bgp_large_community ?? [] };
       case 'bgp_path':
-        return { t: 'path', v: r.bgp_path ?? [] };
+        return r.bgp_path ? { t: 'path', v: r.bgp_path } : { t: 'void' };
     }
     const v = r[name as keyof Route];
-    if (v === undefined) this.fail(at, `Can't read undefined attribute ${name}`);
+    // BIRD 1.6 reads an undefined attribute as void (filter.c, FI_EA_GET): using it in
+    // arithmetic, `~`, `if` or a method is a runtime error, `<` orders it below any value.
+    if (v === undefined) return { t: 'void' };
     return name === 'gw' || name === 'bgp_next_hop' ? { t: 'ip', v: v as number } : int(v as number);
   }
 
@@ -126,7 +129,7 @@ class Machine {
     }
     const defined = this.cfg.defines.get(name);
     if (defined) return this.eval(defined);
-    if (ROUTE_ATTRIBUTES.has(name)) return this.readAttribute(name, at);
+    if (ROUTE_ATTRIBUTES.has(name)) return this.readAttribute(name);
     return this.fail(at, `${name}: unknown symbol`);
   }
 
@@ -254,7 +257,8 @@ class Machine {
       throw signal;
     } finally {
       this.scopes.pop();
-      if (!(this.terminating)) {
+      // An accept/reject or a runtime error ends the filter here: the decision keeps the stacks.
+      if (!this.terminating && this.errorAt === undefined) {
         this.functions.pop();
         this.conditions.length = depth;
       }
@@ -313,8 +317,9 @@ class Machine {
     const arg = s.args[0] ? this.eval(s.args[0]) : undefined;
     const r = this.route;
     if (s.target === 'bgp_path' && s.name === 'prepend') {
+      if (!r.bgp_path) return this.fail(s.at, "Can't prepend to non-path (bgp_path is undefined)");
       if (arg?.t !== 'int') return this.fail(s.at, 'prepend takes an AS number');
-      r.bgp_path = [arg.v, ...(r.bgp_path ?? [])];
+      r.bgp_path = [arg.v, ...r.bgp_path];
       return;
     }
     if ((s.target === 'bgp_community' || s.target === 'bgp_large_community') && (s.name === 'add' || s.name === 'delete')) {

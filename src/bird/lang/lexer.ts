@@ -30,10 +30,16 @@ export class BirdSyntaxError extends Error {
 
 const PUNCT = ['[=', '=]', '!=', '==', '<=', '>=', '!~', '&&', '||', '{', '}', '(', ')', '[', ']', ';', ',', '.', '=', '<', '>', '~', '!', '+', '-', '*', '/', ':', '?', '%'];
 
-const IP4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(\/\d{1,2})?/;
-const IP6 = /^[0-9a-fA-F]*:[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(\/\d{1,3})?/;
-const NUM = /^(0x[0-9a-fA-F]+|\d+)/;
-const SYM = /^[A-Za-z_][A-Za-z0-9_]*/;
+// Sticky expressions: they match at `lastIndex` without cutting the source into pieces.
+const IP4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(\/\d{1,2})?/y;
+const IP6 = /[0-9a-fA-F]*:[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(\/\d{1,3})?/y;
+const NUM = /(0x[0-9a-fA-F]+|\d+)/y;
+const SYM = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+function stick(re: RegExp, src: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(src);
+}
 
 export function tokenize(src: string, file: string): Token[] {
   const tokens: Token[] = [];
@@ -82,27 +88,26 @@ export function tokenize(src: string, file: string): Token[] {
       i = end + 1;
       continue;
     }
-    const rest = src.slice(i, i + 64);
-    const ip4 = IP4.exec(rest);
+    const ip4 = c >= '0' && c <= '9' ? stick(IP4, src, i) : null;
     if (ip4) {
       push(ip4[1] ? 'prefix' : 'ip', ip4[0], i);
       i += ip4[0].length;
       continue;
     }
     // IPv6 needs two colons at least, which no other BIRD token has.
-    const ip6 = IP6.exec(rest);
+    const ip6 = /[0-9a-fA-F:]/.test(c) ? stick(IP6, src, i) : null;
     if (ip6) {
       push('ip6', ip6[0], i);
       i += ip6[0].length;
       continue;
     }
-    const num = NUM.exec(rest);
+    const num = c >= '0' && c <= '9' ? stick(NUM, src, i) : null;
     if (num) {
       push('num', num[0], i);
       i += num[0].length;
       continue;
     }
-    const sym = SYM.exec(rest);
+    const sym = stick(SYM, src, i);
     if (sym) {
       push('sym', sym[0], i);
       i += sym[0].length;

@@ -1,5 +1,5 @@
 /** Values of BIRD's filter language and the operators on them (domain §5.2). */
-import { prefixContainsAddr, prefixContainsPrefix, type Prefix4 } from '../../lib/ip';
+import { maskOf, prefixContainsAddr, prefixContainsPrefix, type Prefix4 } from '../../lib/ip';
 import type { PathMaskItem, PrefixPattern } from './ast';
 
 export type Value =
@@ -62,6 +62,9 @@ export function show(v: Value): string {
 export function same(a: Value, b: Value): boolean {
   if (a.t !== b.t) return false;
   switch (a.t) {
+    case 'int':
+      // BIRD's ints are unsigned 32-bit: 0 - 1 = 4294967295.
+      return a.v >>> 0 === (b as typeof a).v >>> 0;
     case 'prefix':
       return a.v.addr === (b as typeof a).v.addr && a.v.len === (b as typeof a).v.len;
     case 'clist':
@@ -83,14 +86,32 @@ export function same(a: Value, b: Value): boolean {
   }
 }
 
-/** `<` and friends: ints, ips and strings only (BIRD's val_compare raises on other types). */
+/**
+ * `<` and friends: ints (unsigned, as BIRD's), ips and strings; values of different types raise
+ * (BIRD's val_compare), except an undefined attribute (void), which BIRD orders below any value:
+ * `krt_metric < 1024` is true when krt_metric is undefined, `krt_metric > 1024` false.
+ */
 export function compare(a: Value, b: Value, op: string): boolean {
-  if (a.t !== b.t || !(a.t === 'int' || a.t === 'ip' || a.t === 'string')) {
+  let c: number;
+  if (a.t === 'void' || b.t === 'void') {
+    c = a.t === b.t ? 0 : a.t === 'void' ? -1 : 1;
+  } else if (a.t !== b.t || !(a.t === 'int' || a.t === 'ip' || a.t === 'string')) {
     throw new FilterRuntimeError(`Incompatible types in comparison: ${a.t} ${op} ${b.t}`);
+  } else {
+    const x = a.t === 'int' ? a.v >>> 0 : a.v;
+    const y = b.t === 'int' ? b.v >>> 0 : (b as typeof a).v;
+    c = x < y ? -1 : x > y ? 1 : 0;
   }
-  const x = a.v as number | string;
-  const y = (b as typeof a).v as number | string;
-  return op === '<' ? x < y : op === '>' ? x > y : op === '<=' ? x <= y : x >= y;
+  return op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
+}
+
+/**
+ * A prefix matches the pattern `P/len{min,max}` when the first min(its length, len) bits agree
+ * and min <= its length <= max (BIRD's trie): `10.0.0.0/8 ~ [ 10.244.0.0/16- ]` is true.
+ */
+function patternMatches(p: PrefixPattern, net: Prefix4): boolean {
+  const bits = Math.min(net.len, p.prefix.len);
+  return ((net.addr ^ p.prefix.addr) & maskOf(bits)) === 0 && net.len >= p.min && net.len <= p.max;
 }
 
 /** Shell-style pattern (`*`, `?`) as BIRD's patmatch for `ifname ~ "eth*"`. */
@@ -118,18 +139,18 @@ function pathMatches(mask: readonly PathMaskItem[], path: readonly number[]): bo
 
 /** `a ~ b` (membership / match); throws on types BIRD cannot match. */
 export function matches(a: Value, b: Value): boolean {
+  if (a.t === 'void' || b.t === 'void') throw new FilterRuntimeError(`~ applied to an undefined value: ${a.t} ~ ${b.t}`);
   if (b.t === 'prefixSet') {
     if (a.t !== 'prefix') throw new FilterRuntimeError(`Incompatible types in ~: ${a.t} ~ prefix set`);
-    return b.v.some((p) => prefixContainsPrefix(p.prefix, a.v) && a.v.len >= p.min && a.v.len <= p.max);
+    return b.v.some((p) => patternMatches(p, a.v));
   }
   if (b.t === 'prefix') {
     if (a.t === 'prefix') return prefixContainsPrefix(b.v, a.v);
     if (a.t === 'ip') return prefixContainsAddr(b.v, a.v);
   }
-  if (b.t === 'clist' || b.t === 'lclist') {
-    if (a.t === 'pair' || a.t === 'lc') return b.v.some((k) => communityMatches(a, k));
-    if (a.t === 'set') return b.v.some((k) => a.v.some((p) => communityMatches(p, k)));
-  }
+  if ((b.t === 'clist' || b.t === 'lclist') && (a.t === 'pair' || a.t === 'lc')) return b.v.some((k) => communityMatches(a, k));
+  // `bgp_community ~ [(65000,*)]`: some member of the list is in the set (the other way round is an error).
+  if (b.t === 'set' && (a.t === 'clist' || a.t === 'lclist')) return a.v.some((k) => b.v.some((p) => communityMatches(p, k)));
   if (b.t === 'pathMask' && a.t === 'path') return pathMatches(b.v, a.v);
   if (b.t === 'set') return b.v.some((x) => (x.t === 'pair' || x.t === 'lc') && (a.t === 'pair' || a.t === 'lc') ? communityMatches(x, `${a.a}:${a.b}${a.t === 'lc' ? `:${a.c}` : ''}`) : same(a, x));
   if (b.t === 'string' && a.t === 'string') return patternMatch(b.v, a.v);

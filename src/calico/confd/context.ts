@@ -53,6 +53,8 @@ export interface NodeContext {
   /** Nodes sorted by name. */
   readonly nodes: readonly NodeResource[];
   nodeByName(name: string): NodeResource | undefined;
+  /** Nodes whose IPv4 or IPv6 BGP address is `ip`. */
+  nodesWithAddress(ip: string): readonly NodeResource[];
   /** Names of the nodes a selector matches, sorted; none for an invalid selector. */
   nodesMatching(selector: string): string[];
   /** The password of a secret reference, if the secret was given. */
@@ -98,16 +100,42 @@ export function clusterRoutePolicy(mode: ProgramClusterRoutes | undefined): { ip
   }
 }
 
+/** What every node's rendering of one resource set shares: computed once per set, not per node. */
+interface SetIndex {
+  readonly nodes: NodeResource[];
+  readonly byName: Map<string, NodeResource>;
+  readonly byAddress: Map<string, NodeResource[]>;
+  readonly selectors: Map<string, string[]>;
+}
+
+const INDEXES = new WeakMap<CalicoResourceSet, SetIndex>();
+
+function indexOf(set: CalicoResourceSet): SetIndex {
+  const cached = INDEXES.get(set);
+  if (cached) return cached;
+  const nodes = [...set.nodes].sort((a, b) => compareStrings(a.metadata.name, b.metadata.name));
+  const byAddress = new Map<string, NodeResource[]>();
+  for (const n of nodes) {
+    for (const ip of new Set([nodeIPv4(n), nodeIPv6(n)])) {
+      if (ip !== '') byAddress.set(ip, [...(byAddress.get(ip) ?? []), n]);
+    }
+  }
+  const index: SetIndex = { nodes, byName: new Map(nodes.map((n) => [n.metadata.name, n])), byAddress, selectors: new Map() };
+  INDEXES.set(set, index);
+  return index;
+}
+
 export function nodeContext(set: CalicoResourceSet, nodeName: string, options: RenderOptions = {}): NodeContext {
-  const node = set.nodes.find((n) => n.metadata.name === nodeName);
+  const index = indexOf(set);
+  const node = index.byName.get(nodeName);
   if (!node) throw new CalicoRenderError(`there is no Node named ${nodeName}`);
   const cidr = node.spec.bgp?.ipv4Address;
   if (!cidr) throw new CalicoRenderError(`Node ${nodeName} has no spec.bgp.ipv4Address: confd renders no IPv4 BIRD configuration for it`);
   const bgp = set.bgpConfiguration?.spec ?? {};
   const globalAS = String(bgp.asNumber ?? DEFAULT_AS_NUMBER);
-  const nodes = [...set.nodes].sort((a, b) => compareStrings(a.metadata.name, b.metadata.name));
+  const nodes = index.nodes;
   const level = (bgp.logSeverityScreen ?? 'Info').toLowerCase();
-  const selectorCache = new Map<string, string[]>();
+  const selectorCache = index.selectors;
   return {
     set,
     options,
@@ -127,7 +155,8 @@ export function nodeContext(set: CalicoResourceSet, nodeName: string, options: R
     logLevel: level === 'debug' || level === 'info' ? level : 'none',
     filters: new Map(set.bgpFilters.map((f) => [f.metadata.name, f])),
     nodes,
-    nodeByName: (name) => nodes.find((n) => n.metadata.name === name),
+    nodeByName: (name) => index.byName.get(name),
+    nodesWithAddress: (ip) => index.byAddress.get(ip) ?? [],
     nodesMatching(selector) {
       const cached = selectorCache.get(selector);
       if (cached) return cached;

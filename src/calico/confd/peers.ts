@@ -8,7 +8,7 @@
 import { isIPv4 } from '../../lib/ip';
 import { parsePeerIP } from '../../model/calico/bgppeer';
 import type { BGPPeer, NodeResource } from '../types';
-import { nodeIPv4, nodeIPv6, roundedSeconds, type NodeContext } from './context';
+import { nodeIPv4, roundedSeconds, type NodeContext } from './context';
 
 /** One peering as confd stores it (its v1 `bgpPeer` record). */
 export interface Peering {
@@ -81,8 +81,9 @@ function nodeAsPeering(ctx: NodeContext, nodeName: string, peer: BGPPeer): Peeri
 /** Nodes whose address is `ip` and whose AS is the BGPPeer's (the cluster's when it names none). */
 function nodesWithIPPortAndAS(ctx: NodeContext, ip: string, asNumber: number | undefined, port: number): string[] {
   const wanted = asNumber ? String(asNumber) : ctx.globalAS;
-  return ctx.nodes
-    .filter((n) => (nodeIPv4(n) === ip || nodeIPv6(n) === ip) && nodeAS(ctx, n) === wanted)
+  return ctx
+    .nodesWithAddress(ip)
+    .filter((n) => nodeAS(ctx, n) === wanted)
     .filter(() => port === 0 || ctx.listenPort === undefined || ctx.listenPort === port)
     .map((n) => n.metadata.name);
 }
@@ -104,7 +105,7 @@ function targets(ctx: NodeContext, peer: BGPPeer): Peering[] {
       port,
       asNumber: String(s.asNumber ?? 0),
       rrClusterID: '',
-      calicoNode: ctx.nodes.some((n) => nodeIPv4(n) === parsed.ip || nodeIPv6(n) === parsed.ip),
+      calicoNode: ctx.nodesWithAddress(parsed.ip).length > 0,
       ttlSecurity: s.ttlSecurity ?? 0,
       reachableBy: s.reachableBy || undefined,
       numAllowLocalAS: s.numAllowedLocalASNumbers ?? 0,

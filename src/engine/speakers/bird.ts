@@ -23,8 +23,21 @@ export interface BirdSpeakerInput {
 const ALL: FilterRef = { k: 'all' };
 const NONE: FilterRef = { k: 'none' };
 
+/** One runner (and one memo) per filter reference: protocols from one template share it. */
+const RUNNERS = new WeakMap<BirdConfig, WeakMap<FilterRef, FilterRunner>>();
+
 function runner(cfg: BirdConfig, ref: FilterRef): FilterRunner {
-  return memoFilter(ref, (route) => runFilter(cfg, ref, route));
+  let byRef = RUNNERS.get(cfg);
+  if (!byRef) {
+    byRef = new WeakMap();
+    RUNNERS.set(cfg, byRef);
+  }
+  let r = byRef.get(ref);
+  if (!r) {
+    r = memoFilter(ref, (route) => runFilter(cfg, ref, route));
+    byRef.set(ref, r);
+  }
+  return r;
 }
 
 function addPaths(opts: readonly Option[]): { tx: boolean; rx: boolean } {

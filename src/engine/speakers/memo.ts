@@ -8,7 +8,18 @@ import type { FilterRunner } from '../types';
 
 const MAX_ENTRIES = 4096;
 
+const KEYS = new WeakMap<Route, string>();
+
+/** A string that is equal for routes with equal attributes (computed once per route object). */
 export function routeKey(r: Route): string {
+  const cached = KEYS.get(r);
+  if (cached !== undefined) return cached;
+  const key = computeKey(r);
+  KEYS.set(r, key);
+  return key;
+}
+
+function computeKey(r: Route): string {
   return [
     r.net.addr,
     r.net.len,

@@ -18,13 +18,14 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { connect } from '../../model/edit/connect';
-import { useDesign, useStores, useUi } from '../context';
+import { useDesign, useSimulation, useStores, useUi } from '../context';
 import { applyEdit } from '../actions';
 import { edgeTypes } from './edges';
 import { nodeTypes } from './nodes';
 import { toFlow, type FlowNode } from './toFlow';
 import { FIT_PADDING, RACK_HEADER, RACK_PAD } from './geometry';
 import { Legend } from './Legend';
+import { useKeepInView } from './keepInView';
 
 const MINIMAP_COLORS: Record<string, string> = { rack: '#c9d6e8', calicoNode: '#d9480f', router: '#3b5bdb' };
 
@@ -37,6 +38,7 @@ export function FabricCanvas() {
   const reactFlow = useReactFlow();
   const fitRequest = useUi((s) => s.fitRequest);
   const fitted = useRef(0);
+  useKeepInView(useSimulation((s) => s.speaker));
 
   // A new document or selection rebuilds the nodes, keeping React Flow's measurements.
   useEffect(() => {
@@ -130,6 +132,14 @@ export function FabricCanvas() {
     [stores],
   );
 
+  // A double click on a node or router opens its route table.
+  const onNodeDoubleClick = useCallback(
+    (_e: React.MouseEvent, node: Node) => {
+      if (node.type === 'calicoNode' || node.type === 'router') stores.simulation.getState().showRoutes(node.id);
+    },
+    [stores],
+  );
+
   return (
     <ReactFlow
       nodes={nodes}
@@ -143,6 +153,8 @@ export function FabricCanvas() {
       isValidConnection={isValidConnection}
       onSelectionChange={onSelectionChange}
       onNodeClick={onNodeClick}
+      onNodeDoubleClick={onNodeDoubleClick}
+      zoomOnDoubleClick={false}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}

@@ -2,6 +2,7 @@
 import { memo, useEffect } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
 import type { CalicoNodeData, RackData, RouterData } from './toFlow';
+import { CardPills, useSimMarks } from '../sim/CanvasMarks';
 
 const ROLE_LABEL = { tor: 'ToR', spine: 'SPINE', 'route-reflector': 'RR', border: 'BORDER' } as const;
 const ROLE_COLOR = { tor: 'var(--tor)', spine: 'var(--spine)', 'route-reflector': 'var(--rr)', border: 'var(--border)' } as const;
@@ -40,9 +41,15 @@ export const RackNode = memo(function RackNode({ id, data, selected }: NodeProps
 
 export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: NodeProps<Node<CalicoNodeData, 'calicoNode'>>) {
   const { node, vms, asNumber, asIsDefault, selectedVms } = data;
+  const marks = useSimMarks(node.name);
   return (
-    <div className={`card${selected ? ' selected' : ''}`} style={{ ['--accent-color' as string]: 'var(--calico)' }} data-testid={`node-${node.name}`}>
+    <div
+      className={`card${selected ? ' selected' : ''}${marks.outcome ? ` outcome-${marks.outcome}` : ''}${marks.vmHere ? ' vm-host' : ''}`}
+      style={{ ['--accent-color' as string]: 'var(--calico)' }}
+      data-testid={`node-${node.name}`}
+    >
       <Handle id="t" type="source" position={Position.Top} className="router-handle" />
+      <CardPills name={node.name} marks={marks} />
       <div className="head">
         <span className="role">NODE</span>
         <span className="name">{node.name}</span>
@@ -56,7 +63,12 @@ export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: N
         block <span className="mono">{(node.blocks ?? []).join(', ') || 'auto'}</span>
       </div>
       {vms.map((vm) => (
-        <div key={vm.name} className={`vm-chip${selectedVms.includes(vm.name) ? ' selected' : ''}`} data-testid={`vm-${vm.name}`}>
+        <div
+          key={vm.name}
+          className={`vm-chip${selectedVms.includes(vm.name) ? ' selected' : ''}${marks.vmAway === vm.name ? ' away' : ''}`}
+          data-testid={`vm-${vm.name}`}
+          title={marks.vmAway === vm.name ? `${vm.name} is placed here, but runs on another node in phase ${marks.phase}` : undefined}
+        >
           <span>▣ {vm.name}</span>
           <span className="mono">{vm.ip}</span>
         </div>
@@ -68,8 +80,10 @@ export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: N
 export const RouterNode = memo(function RouterNode({ data, selected }: NodeProps<Node<RouterData, 'router'>>) {
   const r = data.router;
   const color = ROLE_COLOR[r.role];
+  const marks = useSimMarks(r.name);
   return (
-    <div className={`card${selected ? ' selected' : ''}`} style={{ ['--accent-color' as string]: color }} data-testid={`router-${r.name}`}>
+    <div className={`card${selected ? ' selected' : ''}${marks.outcome ? ` outcome-${marks.outcome}` : ''}`} style={{ ['--accent-color' as string]: color }} data-testid={`router-${r.name}`}>
+      <CardPills name={r.name} marks={marks} />
       {(['t', 'b', 'l', 'r'] as const).map((id) => (
         <Handle
           key={id}

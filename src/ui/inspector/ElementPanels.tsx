@@ -10,6 +10,7 @@ import { applyEdit } from '../actions';
 import { useDesign, useStores } from '../context';
 import { peerNodes, peerTarget } from '../canvas/sessions';
 import { CheckField, edited, parseOptionalInt, SelectField, TextField } from './fields';
+import { RoutesSection } from '../sim/RoutesSection';
 
 const asInt = (text: string, apply: (v: number | undefined) => Result<Topology, string>): Result<Topology, string> => {
   const n = parseOptionalInt(text);
@@ -62,6 +63,7 @@ export function NodePanel({ name }: { name: string }) {
   return (
     <>
       <h2>Calico node</h2>
+      <RoutesSection name={name} />
       <TextField label="Name" value={node.name} testId="field-name" candidate={(t) => rename(doc, name, t)} onCommitted={(t) => stores.ui.getState().select([t])} />
       <SelectField label="Rack" value={node.rack} options={doc.spec.racks.map((r) => ({ value: r.name, label: r.name }))} candidate={(t) => moveNodeToRack(doc, name, t)} hint="Moving re-addresses the node in its new rack" />
       <TextField label="Address" value={node.address} mono testId="field-address" path={[...at, 'address']} candidate={(t) => edited(doc, (d) => void ((d.spec.nodes[i] as { address: string }).address = t.trim()))} />
@@ -156,6 +158,7 @@ export function RouterPanel({ name }: { name: string }) {
   return (
     <>
       <h2>Router</h2>
+      <RoutesSection name={name} />
       <TextField label="Name" value={router.name} testId="field-name" candidate={(t) => rename(doc, name, t)} onCommitted={(t) => stores.ui.getState().select([t])} />
       <SelectField
         label="Role"

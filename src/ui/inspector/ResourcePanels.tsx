@@ -43,6 +43,7 @@ export function PeerPanel({ name }: { name: string }) {
         label="filters (BGPFilter names, in order)"
         value={(peer.spec.filters ?? []).join(', ')}
         mono
+        testId="field-peer-filters"
         path={[...at, 'filters']}
         hint={missing.length > 0 ? <span className="warn">Not defined (Calico skips them): {missing.join(', ')}</span> : `Defined: ${[...filterNames].join(', ') || 'none'}`}
         candidate={(t) => setSpec((s) => { const list = t.split(/[\s,]+/).filter(Boolean); if (list.length === 0) delete s.filters; else s.filters = list; })}

@@ -1,0 +1,188 @@
+/**
+ * The simulation of the design's migration: the engine runs in a worker (through the client) and
+ * its report is kept here with what the user looks at: the phase, and the speaker whose route
+ * table is open. The design store drives it: every change that can change the routing re-runs
+ * the engine after a pause (layout moves cannot, so they do not).
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Topology } from '../model';
+import type { EngineClient } from '../worker/client';
+import type { FlowReport, Phase, PhaseReport, SimulationReport } from '../worker/protocol';
+import type { DesignStore } from './design';
+import { parseSelectionId, type UiStore } from './ui';
+
+/** Felix's five phases, in order (DESIGN §7); checked against the engine's own list below. */
+export const PHASES = ['base', 'target', 'live', 'source-deleted', 'settled'] as const satisfies readonly Phase[];
+export type PhaseName = (typeof PHASES)[number];
+// Fails to compile if the engine gains a phase this list lacks.
+const everyPhase: Record<Phase, true> = { base: true, target: true, live: true, 'source-deleted': true, settled: true };
+void everyPhase;
+
+export type Outcome = FlowReport['outcome'];
+export const OUTCOMES: readonly Outcome[] = ['delivered', 'blackhole', 'split', 'loop'];
+
+/** `running`: a result is on its way (the engine runs, or will after the pause that follows an edit). */
+export type SimulationStatus = 'idle' | 'running' | 'ready' | 'error' | 'no-migration';
+
+export interface SimulationState {
+  readonly status: SimulationStatus;
+  /** The last report; kept while a newer run is under way so the canvas does not flicker. */
+  readonly report: SimulationReport | undefined;
+  readonly error: string | undefined;
+  readonly phase: PhaseName;
+  /** The speaker whose route table is shown; undefined: none is. */
+  readonly speaker: string | undefined;
+  /** The current run has taken longer than `slowMs`: worth showing progress. */
+  readonly slow: boolean;
+  /** Runs the engine on the current design now; resolves when its result (or a newer run) is in. */
+  readonly run: () => Promise<void>;
+  readonly selectPhase: (phase: PhaseName) => void;
+  readonly stepPhase: (delta: 1 | -1) => void;
+  readonly showRoutes: (speaker: string | undefined) => void;
+  /** Stops following the design and drops pending timers. */
+  readonly dispose: () => void;
+}
+
+export interface SimulationOptions {
+  /** The pause after a design change before the engine re-runs. */
+  readonly debounceMs?: number;
+  /** How long a run may take before `slow` is set. */
+  readonly slowMs?: number;
+}
+
+export const DEBOUNCE_MS = 300;
+export const SLOW_MS = 300;
+
+/** What of a design the engine reads: everything but the canvas layout and the prose. */
+function simulationKey(doc: Topology): string {
+  const { layout: _layout, ...spec } = doc.spec;
+  return JSON.stringify([doc.metadata.name, spec]);
+}
+
+const isSpeaker = (doc: Topology, name: string) => doc.spec.nodes.some((n) => n.name === name) || doc.spec.routers.some((r) => r.name === name);
+
+export function createSimulationStore(design: DesignStore, client: EngineClient, options: SimulationOptions = {}) {
+  const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
+  const slowMs = options.slowMs ?? SLOW_MS;
+  let latest = 0;
+  let lastKey: string | undefined;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let slowTimer: ReturnType<typeof setTimeout> | undefined;
+  const clear = (t: ReturnType<typeof setTimeout> | undefined) => t !== undefined && clearTimeout(t);
+
+  const store = createStore<SimulationState>()((set, get) => ({
+    status: 'idle',
+    report: undefined,
+    error: undefined,
+    phase: 'live',
+    speaker: undefined,
+    slow: false,
+    run: async () => {
+      clear(debounce);
+      debounce = undefined;
+      clear(slowTimer);
+      const run = ++latest;
+      const doc = design.getState().doc;
+      lastKey = simulationKey(doc);
+      if (!doc.spec.migration) {
+        set({ status: 'no-migration', report: undefined, error: undefined, slow: false });
+        return;
+      }
+      set({ status: 'running', slow: false });
+      slowTimer = setTimeout(() => run === latest && set({ slow: true }), slowMs);
+      const result = await client.simulate(doc);
+      // A newer run owns the state now; this result describes a design that is gone.
+      if (run !== latest) return;
+      clear(slowTimer);
+      if (result.ok) set({ status: 'ready', report: result.value, error: undefined, slow: false });
+      else set({ status: 'error', report: undefined, error: result.error, slow: false });
+    },
+    selectPhase: (phase) => set({ phase }),
+    stepPhase: (delta) => {
+      const i = PHASES.indexOf(get().phase) + delta;
+      const next = PHASES[Math.min(PHASES.length - 1, Math.max(0, i))] as PhaseName;
+      set({ phase: next });
+    },
+    showRoutes: (speaker) => set({ speaker }),
+    dispose: () => {
+      unsubscribe();
+      clear(debounce);
+      clear(slowTimer);
+      latest++;
+    },
+  }));
+
+  const unsubscribe = design.subscribe((s, prev) => {
+    if (s.doc === prev.doc) return;
+    const speaker = store.getState().speaker;
+    if (speaker !== undefined && !isSpeaker(s.doc, speaker)) store.setState({ speaker: undefined });
+    // Back to the design last run, with no other run pending: nothing to do.
+    if (simulationKey(s.doc) === lastKey && debounce === undefined) return;
+    // The run in flight (if any) describes a design that is gone: its result must not be applied.
+    latest++;
+    clear(debounce);
+    store.setState({ status: 'running' });
+    debounce = setTimeout(() => void store.getState().run(), debounceMs);
+  });
+
+  return store;
+}
+
+export type SimulationStore = ReturnType<typeof createSimulationStore>;
+
+/**
+ * While a route table is open, it follows the canvas: selecting one node or router shows its
+ * table. Returns the unsubscribe function.
+ */
+export function followSelection(ui: UiStore, design: DesignStore, simulation: SimulationStore): () => void {
+  return ui.subscribe((s, prev) => {
+    if (s.selection === prev.selection || s.selection.length !== 1 || simulation.getState().speaker === undefined) return;
+    const sel = parseSelectionId(s.selection[0] as string);
+    if (sel.kind === 'element' && isSpeaker(design.getState().doc, sel.name)) simulation.getState().showRoutes(sel.name);
+  });
+}
+
+/* Selectors: what the views read from the report. */
+
+export function currentPhase(s: Pick<SimulationState, 'report' | 'phase'>): PhaseReport | undefined {
+  return s.report?.phases.find((p) => p.name === s.phase);
+}
+
+// Every card asks for its own flow on every store change: index each phase's flows once.
+const flowIndex = new WeakMap<PhaseReport, ReadonlyMap<string, FlowReport>>();
+
+export function flowOf(s: Pick<SimulationState, 'report' | 'phase'>, client: string): FlowReport | undefined {
+  const phase = currentPhase(s);
+  if (!phase) return undefined;
+  let index = flowIndex.get(phase);
+  if (!index) {
+    index = new Map(phase.flows.map((f) => [f.client, f]));
+    flowIndex.set(phase, index);
+  }
+  return index.get(client);
+}
+
+/** The client's outcome in the selected phase; undefined when it is no client or there is no report. */
+export function outcomeOf(s: Pick<SimulationState, 'report' | 'phase'>, client: string): Outcome | undefined {
+  return flowOf(s, client)?.outcome;
+}
+
+/** The node that runs the VM in the selected phase. */
+export function vmHostOf(s: Pick<SimulationState, 'report' | 'phase'>): string | undefined {
+  return currentPhase(s)?.vmHost;
+}
+
+export type Verdict = Readonly<Record<Outcome, number>>;
+
+/** How many clients end each way in a phase. */
+export function verdictOf(phase: PhaseReport): Verdict {
+  const v: Record<Outcome, number> = { delivered: 0, blackhole: 0, split: 0, loop: 0 };
+  for (const f of phase.flows) v[f.outcome]++;
+  return v;
+}
+
+/** The phase at a glance: `ok` every client delivered, `bad` some client gets nothing, `partial` only splits. */
+export function verdictTone(v: Verdict): 'ok' | 'partial' | 'bad' {
+  if (v.blackhole + v.loop > 0) return 'bad';
+  return v.split > 0 ? 'partial' : 'ok';
+}

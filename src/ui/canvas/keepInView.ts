@@ -1,0 +1,33 @@
+/**
+ * Opening the route table shrinks the canvas. The element whose table it shows must stay in
+ * sight: when the panel hides it, the view pans (never zooms: the user chose the zoom) to it.
+ */
+import { useEffect } from 'react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+
+const MARGIN = 24;
+
+export function useKeepInView(id: string | undefined): void {
+  const flow = useReactFlow();
+  const store = useStoreApi();
+  useEffect(() => {
+    if (id === undefined) return;
+    // Wait two frames: the panel lays out, then React Flow measures the smaller pane.
+    let frame = window.requestAnimationFrame(() => {
+      frame = window.requestAnimationFrame(() => {
+        const node = flow.getInternalNode(id);
+        if (!node) return;
+        const { width, height, transform } = store.getState();
+        const [tx, ty, zoom] = transform;
+        const w = node.measured.width ?? node.width ?? 0;
+        const h = node.measured.height ?? node.height ?? 0;
+        const { x, y } = node.internals.positionAbsolute;
+        const left = x * zoom + tx;
+        const top = y * zoom + ty;
+        const visible = left >= MARGIN && top >= MARGIN && left + w * zoom <= width - MARGIN && top + h * zoom <= height - MARGIN;
+        if (!visible) void flow.setCenter(x + w / 2, y + h / 2, { zoom, duration: 250 });
+      });
+    });
+    return () => window.cancelAnimationFrame(frame);
+  }, [id, flow, store]);
+}

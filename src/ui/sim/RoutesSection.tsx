@@ -1,0 +1,43 @@
+/** The inspector's "Routes" section for a node or router: its outcome and best route at the selected phase, and the way to its full table. */
+import { currentPhase, flowOf } from '../../store/simulation';
+import { useSimulation, useStores } from '../context';
+import { OutcomeBadge } from './outcome';
+
+export function RoutesSection({ name }: { name: string }) {
+  const stores = useStores();
+  const phase = useSimulation((s) => s.phase);
+  const flow = useSimulation((s) => flowOf(s, name));
+  const best = useSimulation((s) => currentPhase(s)?.routes[name]?.find((r) => r.selected));
+  const vmHere = useSimulation((s) => currentPhase(s)?.vmHost === name);
+  const ip = useSimulation((s) => s.report?.migration.ip);
+  return (
+    <div className="section routes-section" data-testid="routes-section">
+      <h3>Routes · {phase}</h3>
+      {ip === undefined ? (
+        <p className="muted">No simulation result yet.</p>
+      ) : (
+        <>
+          {flow && (
+            <p>
+              Traffic to <span className="mono">{ip}</span>: <OutcomeBadge outcome={flow.outcome} fraction={flow.deliveredFraction} />
+            </p>
+          )}
+          {vmHere && <p>▣ The VM runs here in this phase.</p>}
+          <p className="muted">
+            {best ? (
+              <>
+                Best: <span className="mono">{best.prefix}</span> from {best.learnedFrom}
+                {best.localPref !== null ? `, LOCAL_PREF ${best.localPref}` : ''} ({best.explanation})
+              </>
+            ) : (
+              `No BGP route to ${ip}.`
+            )}
+          </p>
+        </>
+      )}
+      <button type="button" className="btn" data-testid="show-routes" onClick={() => stores.simulation.getState().showRoutes(name)}>
+        Show route table
+      </button>
+    </div>
+  );
+}
