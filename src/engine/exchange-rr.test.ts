@@ -141,4 +141,12 @@ describe('loop checks on receipt', () => {
       expect(receive(spine1, reflector, fromTorA(Infinity), wire({}, [65100, 65100, 65100]), underlay)).toMatchObject({ ok: true });
     });
   });
+
+  it('iBGP too: BIRD checks its own AS in the path on every session (bgp_as_path_loopy)', () => {
+    const asn = toA1.localAs;
+    expect(receive(nodeA1, reflector, intoA1, wire({ originatorId: ip('10.0.1.12'), clusterList: [CLUSTER] }, [65000, asn]), underlay)).toMatchObject({
+      ok: false,
+      why: `AS path loop: own AS ${asn} is in the path 65000 ${asn}`,
+    });
+  });
 });

@@ -93,10 +93,10 @@ export type Received = { ok: true; route: RibRoute } | { ok: false; wire: WireRo
 export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRoute, underlay: Underlay): Received {
   const f = ch.to;
   const a = w.attrs;
-  if (f.ebgp) {
-    const loops = (a.bgp_path ?? []).filter((asn) => asn === f.localAs).length;
-    if (loops > f.allowLocalAs) return { ok: false, wire: w, why: `AS path loop: own AS ${f.localAs} is in the path ${(a.bgp_path ?? []).join(' ')}` };
-  } else {
+  // BIRD rejects a path holding its own AS on every session, iBGP included (bgp_as_path_loopy).
+  const loops = (a.bgp_path ?? []).filter((asn) => asn === f.localAs).length;
+  if (loops > f.allowLocalAs) return { ok: false, wire: w, why: `AS path loop: own AS ${f.localAs} is in the path ${(a.bgp_path ?? []).join(' ')}` };
+  if (!f.ebgp) {
     if (w.originatorId !== undefined && w.originatorId === receiver.routerId) return { ok: false, wire: w, why: 'reflected back to its originator (ORIGINATOR_ID is ours)' };
     const cluster = receiver.clusterId ?? receiver.routerId;
     if (w.clusterList?.includes(cluster)) return { ok: false, wire: w, why: 'CLUSTER_LIST loop: our cluster ID is in it' };

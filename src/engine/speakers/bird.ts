@@ -77,6 +77,10 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
       if (rrCluster) clusterId ??= parseIPv4(rrCluster);
       const ap = addPaths(opts);
       const allow = option(opts, 'allow', 'local', 'as');
+      // BIRD: eBGP sessions are direct and iBGP sessions multihop unless 'direct'/'multihop' says otherwise.
+      const explicitMultihop = option(opts, 'multihop') !== undefined;
+      const explicitDirect = hasFlag(opts, 'direct');
+      const multihopFor = (ebgp: boolean): boolean => explicitMultihop || (!ebgp && !explicitDirect);
       const common = {
         localAddress,
         localAs,
@@ -85,7 +89,6 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
         addPathTx: ap.tx,
         addPathRx: ap.rx,
         passive: hasFlag(opts, 'passive'),
-        multihop: option(opts, 'multihop') !== undefined,
         allowLocalAs: allow ? (allow.words[3] !== undefined ? num(allow.words[3], 'allow local as') : Infinity) : 0,
         importFilter: runner(cfg, filterOf(opts, 'import') ?? ALL),
         exportFilter: runner(cfg, filterOf(opts, 'export') ?? NONE),
@@ -101,7 +104,7 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
           prefix: range,
           localAs,
           peerAs,
-          make: (peer, peerAddress, asn) => ({ ...common, id: `${name}:${protocol}:${peer}`, speaker: name, peer, protocol: `${protocol} (${peer})`, peerAddress, peerAs: asn, ebgp: asn !== localAs, group: protocol }),
+          make: (peer, peerAddress, asn) => ({ ...common, id: `${name}:${protocol}:${peer}`, speaker: name, peer, protocol: `${protocol} (${peer})`, peerAddress, peerAs: asn, ebgp: asn !== localAs, multihop: multihopFor(asn !== localAs), group: protocol }),
         });
         continue;
       }
@@ -120,6 +123,7 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
         peerAddress,
         peerAs,
         ebgp: peerAs !== localAs,
+        multihop: multihopFor(peerAs !== localAs),
       });
     }
   } catch (e) {

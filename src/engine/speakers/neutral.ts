@@ -78,7 +78,8 @@ export function neutralSpeaker(model: RouterConfigModel, owner: (address: number
       addPathTx: false,
       addPathRx: false,
       passive: false,
-      multihop: n.multihop,
+      // Router OSes check direct connection only on eBGP; iBGP runs over any reachable path.
+      multihop: n.multihop || n.session === 'ibgp',
       allowLocalAs: 0,
       importFilter,
       exportFilter: toRouters,
@@ -102,7 +103,7 @@ export function neutralSpeaker(model: RouterConfigModel, owner: (address: number
         addPathTx: false,
         addPathRx: g.addPaths,
         passive: true,
-        multihop: g.multihop,
+        multihop: g.multihop || m.session === 'ibgp',
         allowLocalAs: 0,
         importFilter,
         exportFilter: toNodes,
