@@ -16,7 +16,9 @@ export const LAYERS = {
   worker: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios'], forbiddenPackages: [...UI_PACKAGES.filter((p) => p !== 'elkjs'), ...NODE_ONLY] },
   store: { mayImport: ['lib', 'model', 'calico', 'bird', 'config', 'scenarios', 'worker'], forbiddenPackages: ['react-dom', '@xyflow/react', '@xyflow/system', 'monaco-editor', '@monaco-editor/react', 'monaco-yaml', ...NODE_ONLY] },
   ui: { mayImport: ['lib', 'model', 'calico', 'bird', 'config', 'scenarios', 'store', 'worker'], forbiddenPackages: NODE_ONLY },
-  cli: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios'], forbiddenPackages: UI_PACKAGES },
+  cli: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios', 'verify'], forbiddenPackages: UI_PACKAGES },
+  // The real-BIRD lab: Node-only (processes, namespaces), never loaded by the app.
+  verify: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config'], forbiddenPackages: UI_PACKAGES },
 };
 
 /** Layers that must stay pure: no DOM, clock, timers, randomness or storage (time and seeds are inputs). */

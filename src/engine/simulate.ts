@@ -64,7 +64,8 @@ export class SimulationInputError extends Error {}
 /** Time between one phase's convergence and the next phase's trigger. */
 const PHASE_GAP_MS = 1000;
 
-function felixIfname(vm: string): string {
+/** The workload interface Felix creates for a VM (`cali` and 11 hex digits, as Calico names them). */
+export function felixIfname(vm: string): string {
   return `cali${fnv1aHex(vm).slice(0, 11)}`;
 }
 

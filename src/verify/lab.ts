@@ -1,0 +1,254 @@
+/**
+ * Carries out a LabPlan on this machine: network namespaces, bridges and veth pairs, the
+ * underlay routes, one real BIRD 1.6 daemon per speaker, Felix's route changes per phase, and
+ * reads back what BIRD and the kernel hold. Needs root (network namespaces) and iproute2.
+ *
+ * Everything it makes is named `lrv<pid>.…` (namespaces) and lives under /tmp/lrv<pid> (configs,
+ * sockets): `destroy()` kills every process in those namespaces and deletes them, also on
+ * SIGINT/SIGTERM and at exit; `sweepStale()` removes what a killed earlier run left behind.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import path from 'node:path';
+import { replyEnd, replyText } from './birdOutput';
+import type { LabPlan, SpeakerPlan } from './plan';
+
+export const LAB_PREFIX = 'lrv';
+const NETNS_DIR = '/run/netns';
+
+function exec(file: string, args: readonly string[], options: { cwd?: string; input?: string } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(file, args, { cwd: options.cwd, timeout: 20_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${file} ${args.join(' ')}: ${`${stderr}`.trim() || error.message}`));
+      else resolve(stdout);
+    });
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+const ip = (args: readonly string[]) => exec('ip', args);
+
+/** Runs `ip` commands in one namespace with `ip -batch`. */
+function ipBatch(ns: string, lines: readonly (readonly string[])[]): Promise<string> {
+  if (lines.length === 0) return Promise.resolve('');
+  return exec('ip', ['-n', ns, '-batch', '-'], { input: `${lines.map((l) => l.join(' ')).join('\n')}\n` });
+}
+
+/** One command on a BIRD control socket; resolves with the reply text (codes stripped). */
+export function birdQuery(socketPath: string, command: string, timeoutMs = 10_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const sock = connect(socketPath);
+    let buf = '';
+    let sent = false;
+    const timer = setTimeout(() => {
+      sock.destroy();
+      reject(new Error(`BIRD at ${socketPath} did not answer "${command}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    sock.setEncoding('utf8');
+    sock.on('data', (chunk: string) => {
+      buf += chunk;
+      if (!sent) {
+        const nl = buf.indexOf('\n');
+        if (nl < 0) return;
+        buf = buf.slice(nl + 1); // the greeting, "0001 BIRD 1.6.8 ready."
+        sent = true;
+        sock.write(`${command}\n`);
+      }
+      const end = buf.endsWith('\n') ? replyEnd(buf) : undefined;
+      if (!end) return;
+      clearTimeout(timer);
+      sock.end();
+      if (end.code !== '0000') reject(new Error(`BIRD: ${command}: ${end.text}`));
+      else resolve(replyText(buf));
+    });
+    sock.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
+const live = new Set<Lab>();
+let hooked = false;
+function hookExit(): void {
+  if (hooked) return;
+  hooked = true;
+  const cleanAll = () => {
+    for (const lab of live) lab.destroySync();
+  };
+  process.on('exit', cleanAll);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(sig, () => {
+      cleanAll();
+      process.exit(130);
+    });
+  }
+}
+
+function namespaces(): string[] {
+  return existsSync(NETNS_DIR) ? readdirSync(NETNS_DIR) : [];
+}
+
+function removeNamespaceSync(ns: string): void {
+  const pids = spawnSync('ip', ['netns', 'pids', ns], { encoding: 'utf8' }).stdout ?? '';
+  for (const pid of pids.split(/\s+/).filter(Boolean)) {
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  spawnSync('ip', ['netns', 'del', ns]);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes the namespaces and folders of earlier runs whose process is gone. Returns how many namespaces. */
+export function sweepStale(): number {
+  let n = 0;
+  for (const ns of namespaces()) {
+    const m = new RegExp(`^${LAB_PREFIX}(\\d+)\\.`).exec(ns);
+    if (!m || alive(Number(m[1]))) continue;
+    removeNamespaceSync(ns);
+    n++;
+  }
+  for (const dir of existsSync('/tmp') ? readdirSync('/tmp') : []) {
+    const m = new RegExp(`^${LAB_PREFIX}(\\d+)$`).exec(dir);
+    if (m && !alive(Number(m[1]))) rmSync(path.join('/tmp', dir), { recursive: true, force: true });
+  }
+  return n;
+}
+
+/** What the machine lacks to run the lab, or undefined. */
+export function labUnavailable(bird: string | undefined): string | undefined {
+  if (process.platform !== 'linux') return 'network namespaces need Linux';
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'network namespaces need root';
+  if (spawnSync('ip', ['-V']).status !== 0) return 'iproute2 (`ip`) is not installed';
+  if (!bird) return 'BIRD 1.6 is not installed (scripts/install-daemons.sh)';
+  return undefined;
+}
+
+export class Lab {
+  readonly dir: string;
+  private readonly made: string[] = [];
+  private readonly bySpeaker: Map<string, SpeakerPlan>;
+  /** Speakers whose BIRD refused to start, with BIRD's message. */
+  readonly startErrors = new Map<string, string>();
+
+  constructor(
+    readonly plan: LabPlan,
+    private readonly bird: string,
+    /** A name unique among the labs of this process. */
+    tag: string,
+  ) {
+    this.dir = path.join('/tmp', `${LAB_PREFIX}${process.pid}`, tag);
+    this.bySpeaker = new Map(plan.speakers.map((s) => [s.name, s]));
+  }
+
+  socket(speaker: string): string {
+    return path.join(this.dir, String(this.plan.speakers.findIndex((s) => s.name === speaker)), 'bird.ctl');
+  }
+
+  private async addNs(ns: string): Promise<void> {
+    await ip(['netns', 'add', ns]);
+    this.made.push(ns);
+    await ipBatch(ns, [['link', 'set', 'lo', 'up']]);
+    // Forward between interfaces (routers carry the sessions of others), no reverse-path filter.
+    await exec('ip', ['netns', 'exec', ns, 'sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward; for f in /proc/sys/net/ipv4/conf/*/rp_filter; do echo 0 > $f; done']);
+  }
+
+  async build(): Promise<void> {
+    hookExit();
+    live.add(this);
+    const { plan } = this;
+    mkdirSync(this.dir, { recursive: true });
+    for (const seg of plan.segments) {
+      await this.addNs(seg.ns);
+      await ipBatch(seg.ns, [
+        ['link', 'add', 'br0', 'type', 'bridge'],
+        ['link', 'set', 'br0', 'up'],
+      ]);
+    }
+    for (const s of plan.speakers) await this.addNs(s.ns);
+    for (const seg of plan.segments) {
+      for (const [i, member] of seg.members.entries()) {
+        const s = this.bySpeaker.get(member) as SpeakerPlan;
+        await ip(['link', 'add', 'eth0', 'netns', s.ns, 'type', 'veth', 'peer', 'name', `p${i}`, 'netns', seg.ns]);
+        await ipBatch(seg.ns, [
+          ['link', 'set', `p${i}`, 'master', 'br0'],
+          ['link', 'set', `p${i}`, 'up'],
+        ]);
+      }
+    }
+    for (const l of plan.links) {
+      const a = this.bySpeaker.get(l.a) as SpeakerPlan;
+      const b = this.bySpeaker.get(l.b) as SpeakerPlan;
+      await ip(['link', 'add', l.ifname, 'netns', a.ns, 'type', 'veth', 'peer', 'name', l.ifname, 'netns', b.ns]);
+    }
+    for (const s of plan.speakers) {
+      const lines: string[][] = [];
+      if (s.segment) lines.push(['addr', 'add', `${s.address}/${s.segment.prefixLength}`, 'dev', 'eth0'], ['link', 'set', 'eth0', 'up']);
+      else lines.push(['addr', 'add', `${s.address}/32`, 'dev', 'lo']);
+      for (const l of plan.links) if (l.a === s.name || l.b === s.name) lines.push(['link', 'set', l.ifname, 'up']);
+      if (s.name === plan.migration.from || s.name === plan.migration.to) {
+        // The VM's interface: one end of a veth pair, as the pod's is (its peer stays here, unused).
+        lines.push(['link', 'add', plan.workloadIf, 'type', 'veth', 'peer', 'name', 'vm0'], ['link', 'set', 'vm0', 'up'], ['link', 'set', plan.workloadIf, 'up']);
+      }
+      await ipBatch(s.ns, lines);
+      await ipBatch(s.ns, s.routes);
+    }
+  }
+
+  /** Applies the route changes leading into phase `index` (Felix). */
+  async enterPhase(index: number): Promise<void> {
+    const phase = this.plan.phases[index];
+    if (!phase) throw new Error(`no phase ${index}`);
+    for (const c of phase.changes) await ipBatch((this.bySpeaker.get(c.node) as SpeakerPlan).ns, [c.args]);
+  }
+
+  /** Writes every speaker's configuration and starts its BIRD; a refused config is recorded, not thrown. */
+  async startDaemons(): Promise<void> {
+    for (const [i, s] of this.plan.speakers.entries()) {
+      const dir = path.join(this.dir, String(i));
+      mkdirSync(dir, { recursive: true });
+      for (const [name, text] of Object.entries(s.files)) writeFileSync(path.join(dir, name), text);
+      try {
+        await exec('ip', ['netns', 'exec', s.ns, this.bird, '-c', 'bird.cfg', '-s', path.join(dir, 'bird.ctl'), '-P', path.join(dir, 'bird.pid')], { cwd: dir });
+      } catch (e) {
+        this.startErrors.set(s.name, e instanceof Error ? e.message : String(e));
+      }
+    }
+  }
+
+  running(speaker: string): boolean {
+    return !this.startErrors.has(speaker);
+  }
+
+  async birdShow(speaker: string, command: string): Promise<string> {
+    return this.running(speaker) ? birdQuery(this.socket(speaker), command) : '';
+  }
+
+  async kernelRoutes(speaker: string): Promise<string> {
+    return ip(['-n', (this.bySpeaker.get(speaker) as SpeakerPlan).ns, '-j', 'route', 'show', 'table', 'main']);
+  }
+
+  destroySync(): void {
+    for (const ns of this.made.splice(0).reverse()) removeNamespaceSync(ns);
+    rmSync(this.dir, { recursive: true, force: true });
+    live.delete(this);
+  }
+
+  async destroy(): Promise<void> {
+    this.destroySync();
+    const parent = path.dirname(this.dir);
+    if (existsSync(parent) && readdirSync(parent).length === 0) rmSync(parent, { recursive: true, force: true });
+  }
+}
