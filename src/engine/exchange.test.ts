@@ -162,6 +162,17 @@ describe('next-hop resolution on receipt', () => {
     expect(receive(receiver, nodeA1, ch, wire('10.0.0.1'), underlay)).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: 2 } });
   });
 
+  it('recursive gateway (BIRD multihop default): the underlay first hop towards the next hop; BGP.next_hop unchanged', () => {
+    const r = receive(receiver, nodeA1, channel(n1n2, { ...ch.to, gateway: 'recursive' }), wire('10.0.0.1'), underlay);
+    expect(r).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: 2, attrs: { gw: ip('10.0.1.1'), bgp_next_hop: ip('10.0.0.1') } } });
+  });
+
+  it('direct gateway (BIRD direct session): the next hop when it shares the segment, else the peer itself', () => {
+    const direct = channel(n1n2, { ...ch.to, gateway: 'direct', peerAddress: ip('10.0.1.11') });
+    expect(receive(receiver, nodeA1, direct, wire('10.0.1.1'), underlay)).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: 1, attrs: { gw: ip('10.0.1.1') } } });
+    expect(receive(receiver, nodeA1, direct, wire('10.0.0.1'), underlay)).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: 1, attrs: { gw: ip('10.0.1.11'), bgp_next_hop: ip('10.0.0.1') } } });
+  });
+
   it('a next hop nothing reaches, or no speaker owns, is unresolvable (kept, marked unreachable)', () => {
     for (const nh of ['10.0.0.2', '192.0.2.1']) {
       const r = receive(receiver, nodeA1, ch, wire(nh), underlay);

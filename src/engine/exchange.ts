@@ -89,6 +89,25 @@ export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRout
 
 export type Received = { ok: true; route: RibRoute } | { ok: false; wire: WireRoute; why: string; route?: RibRoute };
 
+/**
+ * The immediate gateway of a route with BGP next hop `nh` (BIRD bgp_set_next_hop): in
+ * `direct` mode the next hop itself when it shares a segment with the receiver, else the peer;
+ * in `recursive` mode the underlay's first hop towards it (the next hop itself when adjacent).
+ * `hop` is undefined when nothing resolves it.
+ */
+function gatewayOf(self: string, f: SessionEnd, nh: number, underlay: Underlay): { hop: { via: string; cost: number } | undefined; gw: number } {
+  const owner = underlay.ownerOf(nh);
+  if (f.gateway === 'direct') {
+    if (owner !== undefined && owner !== self && underlay.sameSegment(self, owner)) return { hop: { via: owner, cost: 1 }, gw: nh };
+    const peer = underlay.ownerOf(f.peerAddress);
+    return peer !== undefined && peer !== self && underlay.isAdjacent(self, peer) ? { hop: { via: peer, cost: 1 }, gw: f.peerAddress } : { hop: undefined, gw: nh };
+  }
+  if (owner === undefined || owner === self) return { hop: undefined, gw: nh };
+  if (underlay.isAdjacent(self, owner)) return { hop: { via: owner, cost: 1 }, gw: nh };
+  const hop = underlay.path(self, owner);
+  return { hop, gw: hop ? (underlay.addressOf(hop.via) ?? nh) : nh };
+}
+
 /** The receiving side: loop checks, defaults, next-hop resolution, then the import filter. */
 export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRoute, underlay: Underlay): Received {
   const f = ch.to;
@@ -102,8 +121,7 @@ export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRo
     if (w.clusterList?.includes(cluster)) return { ok: false, wire: w, why: 'CLUSTER_LIST loop: our cluster ID is in it' };
   }
   const nh = a.bgp_next_hop ?? f.peerAddress;
-  const owner = underlay.ownerOf(nh);
-  const hop = owner === undefined || owner === receiver.name ? undefined : underlay.isAdjacent(receiver.name, owner) ? { via: owner, cost: 1 } : underlay.path(receiver.name, owner);
+  const { hop, gw } = gatewayOf(receiver.name, f, nh, underlay);
   const resolvable = hop !== undefined;
   const attrs: Route = {
     ...a,
@@ -111,7 +129,7 @@ export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRo
     dest: resolvable ? 'RTD_ROUTER' : 'RTD_UNREACHABLE',
     preference: 100,
     ifname: resolvable ? 'eth0' : '',
-    gw: nh,
+    gw,
     // BIRD adds LOCAL_PREF 100 when a route arrives without one: always on eBGP (domain §5.4).
     bgp_local_pref: f.ebgp ? 100 : (a.bgp_local_pref ?? 100),
   };

@@ -59,6 +59,12 @@ export interface SessionEnd {
   readonly passive: boolean;
   /** The session may cross the underlay (else the peer must share a segment or link). */
   readonly multihop: boolean;
+  /**
+   * How a received route's gateway is found from its BGP next hop (BIRD `gateway`): `recursive`
+   * looks the next hop up in the underlay; `direct` uses it when it is on a shared segment, else
+   * the peer's address. Absent: recursive.
+   */
+  readonly gateway?: 'direct' | 'recursive';
   readonly allowLocalAs: number;
   readonly importFilter: FilterRunner;
   readonly exportFilter: FilterRunner;

@@ -22,6 +22,7 @@ export class Underlay {
   private readonly adjacentSet = new Map<string, Set<string>>();
   private readonly transit = new Set<string>();
   private readonly owners = new Map<number, string>();
+  private readonly addresses = new Map<string, number>();
   private readonly firstHops = new Map<string, Map<string, Hop>>();
   private readonly segmentOf = new Map<string, string>();
 
@@ -41,13 +42,19 @@ export class Underlay {
       this.adjacent.set(r.name, this.adjacent.get(r.name) ?? []);
       this.transit.add(r.name);
       const a = parseIPv4(r.address);
-      if (a !== undefined) this.owners.set(a, r.name);
+      if (a !== undefined) {
+        this.owners.set(a, r.name);
+        this.addresses.set(r.name, a);
+      }
       if (r.role === 'tor' && r.rack) this.segmentOf.set(r.name, r.rack);
     }
     for (const n of doc.spec.nodes) {
       this.adjacent.set(n.name, this.adjacent.get(n.name) ?? []);
       const a = parseIPv4(n.address);
-      if (a !== undefined) this.owners.set(a, n.name);
+      if (a !== undefined) {
+        this.owners.set(a, n.name);
+        this.addresses.set(n.name, a);
+      }
       this.segmentOf.set(n.name, n.rack);
     }
     // A rack segment joins its nodes and ToRs (one L2 domain).
@@ -64,6 +71,11 @@ export class Underlay {
   /** The speaker that owns an address (a node or router address). */
   ownerOf(address: number): string | undefined {
     return this.owners.get(address);
+  }
+
+  /** The address of a speaker. */
+  addressOf(name: string): number | undefined {
+    return this.addresses.get(name);
   }
 
   /** Both on one rack segment, or joined by a link. */

@@ -9,6 +9,8 @@ export interface BirdRoute {
   readonly prefix: string;
   /** BIRD's primary (selected) route for the prefix: marked `*`. */
   readonly primary: boolean;
+  /** Marked `!`: primary, but BIRD's kernel protocol found the kernel's copy different. */
+  readonly syncError?: boolean;
   /** The protocol it came from (`Node_10_0_1_1`, `kernel1`, `static1`). */
   readonly protocol: string;
   readonly dest: 'via' | 'dev' | 'blackhole' | 'unreachable' | 'prohibit' | 'multipath';
@@ -61,7 +63,9 @@ export function replyEnd(raw: string): { code: string; text: string } | undefine
   return undefined;
 }
 
-const HEAD = /^(?:(\S+)\s+)?(.*?)\s*\[(\S+)(?: [^\]]*?)?(?: from (\S+))?\]\s*(\*)?\s*\((\d+)(?:\/[^)]*)?\)/;
+// `*` marks the primary route; `!` a primary route the kernel protocol reports out of sync with
+// the kernel (BIRD 1.6 does so for every multipath route it installs, which the kernel holds).
+const HEAD = /^(?:(\S+)\s+)?(.*?)\s*\[(\S+)(?: [^\]]*?)?(?: from (\S+))?\]\s*([*!])?\s*\((\d+)(?:\/[^)]*)?\)/;
 
 function parseCommunities(text: string, large: boolean): string[] {
   const re = large ? /\((\d+), *(\d+), *(\d+)\)/g : /\((\d+), *(\d+)\)/g;
@@ -105,7 +109,8 @@ export function parseShowRouteAll(text: string): BirdRoute[] {
     const dest: BirdRoute['dest'] = via ? 'via' : dev ? 'dev' : what.startsWith('blackhole') ? 'blackhole' : what.startsWith('unreachable') ? 'unreachable' : what.startsWith('prohibited') ? 'prohibit' : 'multipath';
     current = {
       prefix,
-      primary: m[5] === '*',
+      primary: m[5] !== undefined,
+      ...(m[5] === '!' ? { syncError: true } : {}),
       protocol: m[3] as string,
       dest,
       ...(via ? { gateway: via[1] as string, ...(via[2] ? { device: via[2] } : {}) } : dev ? { device: dev[1] as string } : {}),

@@ -24,3 +24,12 @@ describe('multihop defaults', () => {
     expect(endsOf('  neighbor 10.0.0.1 as 65000;\n  multihop;').map((e) => [e.ebgp, e.multihop])).toEqual([[true, true]]);
   });
 });
+
+describe('gateway defaults', () => {
+  it('direct for direct sessions, recursive for multihop ones, unless `gateway` says', () => {
+    expect(endsOf('  neighbor 10.0.0.1 as 65000;').map((e) => e.gateway)).toEqual(['direct']);
+    expect(endsOf('  neighbor 10.0.0.1 as 65000;\n  multihop;').map((e) => e.gateway)).toEqual(['recursive']);
+    expect(endsOf('  neighbor 10.0.0.1 as 64512;').map((e) => e.gateway)).toEqual(['recursive']);
+    expect(endsOf('  neighbor 10.0.0.1 as 65000;\n  gateway recursive;').map((e) => e.gateway)).toEqual(['recursive']);
+  });
+});

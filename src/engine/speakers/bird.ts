@@ -81,6 +81,9 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
       const explicitMultihop = option(opts, 'multihop') !== undefined;
       const explicitDirect = hasFlag(opts, 'direct');
       const multihopFor = (ebgp: boolean): boolean => explicitMultihop || (!ebgp && !explicitDirect);
+      // BIRD's default gateway mode: direct for direct sessions, recursive for multihop ones.
+      const gatewayWord = option(opts, 'gateway')?.words[1];
+      const gatewayFor = (ebgp: boolean): 'direct' | 'recursive' => (gatewayWord === 'direct' || gatewayWord === 'recursive' ? gatewayWord : multihopFor(ebgp) ? 'recursive' : 'direct');
       const common = {
         localAddress,
         localAs,
@@ -104,7 +107,7 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
           prefix: range,
           localAs,
           peerAs,
-          make: (peer, peerAddress, asn) => ({ ...common, id: `${name}:${protocol}:${peer}`, speaker: name, peer, protocol: `${protocol} (${peer})`, peerAddress, peerAs: asn, ebgp: asn !== localAs, multihop: multihopFor(asn !== localAs), group: protocol }),
+          make: (peer, peerAddress, asn) => ({ ...common, id: `${name}:${protocol}:${peer}`, speaker: name, peer, protocol: `${protocol} (${peer})`, peerAddress, peerAs: asn, ebgp: asn !== localAs, multihop: multihopFor(asn !== localAs), gateway: gatewayFor(asn !== localAs), group: protocol }),
         });
         continue;
       }
@@ -124,6 +127,7 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
         peerAs,
         ebgp: peerAs !== localAs,
         multihop: multihopFor(peerAs !== localAs),
+        gateway: gatewayFor(peerAs !== localAs),
       });
     }
   } catch (e) {
