@@ -149,7 +149,8 @@ export class PrefixSim {
   private recompute(name: string, time: number): void {
     const speaker = this.net.speakers.get(name) as Speaker;
     const s = this.state(name);
-    const candidates = [...s.local];
+    // A BIRD that refused its configuration is not running: no RIB (Felix's kernel routes stay).
+    const candidates = speaker.configError === undefined ? [...s.local] : [];
     for (const list of s.adjIn.values()) candidates.push(...list);
     const selection = select(candidates, speaker.bird);
     const before = s.ranked[0];

@@ -21,6 +21,8 @@ export interface Check {
   readonly agree: boolean;
   readonly engine: readonly string[];
   readonly real: readonly string[];
+  /** What the lab saw, in BIRD's words (a session's state). */
+  readonly note?: string;
 }
 
 export interface ObservedPhase {
@@ -145,16 +147,21 @@ function sessionState(protocols: readonly BirdProtocol[] | undefined, name: stri
   return p ? (p.info || p.state) : 'no such protocol';
 }
 
-export function compare(report: SimulationReport, sessions: readonly EngineSession[], obs: Observation): Check[] {
+export function compare(report: SimulationReport, sessions: readonly EngineSession[], configErrors: Readonly<Record<string, string>>, obs: Observation): Check[] {
   const out: Check[] = [];
   const ip = ipOf(report.migration.ip);
   for (const s of sessions) {
     const a = sessionState(obs.protocols[s.a.speaker], s.a.protocol);
     const b = sessionState(obs.protocols[s.b.speaker], s.b.protocol);
     const realUp = a.startsWith('Established') && b.startsWith('Established');
-    out.push(check('base', 'session', `${s.a.speaker} ⇄ ${s.b.speaker}`, [s.up ? 'up' : 'down'], [realUp ? 'up' : `down (${s.a.speaker}: ${a}; ${s.b.speaker}: ${b})`]));
+    const c = check('base', 'session', `${s.a.speaker} ⇄ ${s.b.speaker}`, [s.up ? 'up' : 'down'], [realUp ? 'up' : 'down']);
+    out.push(realUp ? c : { ...c, note: `${s.a.speaker}: ${a.replace(/\s+/g, ' ')}; ${s.b.speaker}: ${b.replace(/\s+/g, ' ')}` });
   }
-  for (const [speaker, message] of Object.entries(obs.startErrors)) out.push(check('base', 'session', `${speaker} BIRD`, ['starts'], [`refused: ${message}`]));
+  // Whether each BIRD accepts its configuration: the engine's verdict against the daemon's.
+  for (const speaker of [...new Set([...Object.keys(configErrors), ...Object.keys(obs.startErrors)])].sort(compareStrings)) {
+    const real = obs.startErrors[speaker];
+    out.push(check('base', 'session', `${speaker} configuration`, [configErrors[speaker] === undefined ? 'loads' : 'refused'], [real === undefined ? 'loads' : 'refused']));
+  }
   for (const phase of report.phases) {
     const real = obs.phases.find((p) => p.name === phase.name);
     if (!real) continue;

@@ -31,7 +31,7 @@ export function formatResult(r: DesignResult): string {
   const bad = r.checks.filter((c) => !c.agree);
   lines.push(bad.length === 0 ? 'every check agrees' : `${bad.length} disagreement(s):`);
   for (const c of bad) {
-    lines.push(`  ${c.phase} ${c.aspect} ${c.subject}:`);
+    lines.push(`  ${c.phase} ${c.aspect} ${c.subject}:${c.note ? ` (${c.note})` : ''}`);
     for (const d of diffLines(c)) lines.push(`    ${d}`);
   }
   return `${lines.join('\n')}\n\n`;

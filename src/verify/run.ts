@@ -133,6 +133,7 @@ export async function runDesign(doc: Topology, o: RunOptions): Promise<DesignRes
     await lab.destroy();
   }
   const startErrors = Object.fromEntries(lab.startErrors);
-  const checks = compare(report, sessions, { protocols: firstProtocols, startErrors, phases });
+  const configErrors = Object.fromEntries([...sim.net.speakers.values()].filter((s) => s.configError !== undefined).map((s) => [s.name, s.configError as string]));
+  const checks = compare(report, sessions, configErrors, { protocols: firstProtocols, startErrors, phases });
   return { design: plan.design, report, sessions, phases, protocols: firstProtocols, startErrors, checks, seconds: (Date.now() - started) / 1000 };
 }
