@@ -81,6 +81,20 @@ describe('ORIGINATOR_ID and CLUSTER_LIST when reflecting', () => {
     expect(offer?.wire).toMatchObject({ originatorId: ip('10.0.2.11'), clusterList: [CLUSTER, ip('10.0.0.200')] });
   });
 
+  it("BIRD: the client side's per-protocol cluster id: the target session's towards a client, the source session's towards a non-client", () => {
+    const a1 = { ...toA1, clusterId: ip('10.0.0.7') };
+    const a2 = { ...toA2, clusterId: ip('10.0.0.8') };
+    const fromA1 = { ...fromClient, via: a1 };
+    expect(send(fromA1, a2).offers[0]?.wire.clusterList).toEqual([ip('10.0.0.8')]);
+    expect(send(fromA1, toTorB).offers[0]?.wire.clusterList).toEqual([ip('10.0.0.7')]);
+  });
+
+  it('BIRD does not reflect to a client a route whose CLUSTER_LIST holds that session’s cluster id (bgp_import_control)', () => {
+    const looped = { ...fromNonClient, originatorId: ip('10.0.2.11'), clusterList: [CLUSTER] };
+    const a1 = { ...toA1, clusterId: CLUSTER };
+    expect(send(looped, a1)).toEqual({ offers: [], refused: [{ route: looped, why: "CLUSTER_LIST loop: the session's cluster ID is in it" }] });
+  });
+
   it("a reflector without a cluster id uses its router id", () => {
     const rr = speaker({ name: 'tor-a', address: ip('10.0.1.1'), routerId: ip('10.0.1.1') });
     expect(send(fromClient, toA2, rr).offers[0]?.wire.clusterList).toEqual([ip('10.0.1.1')]);
@@ -102,16 +116,26 @@ describe('loop checks on receipt', () => {
     expect(receive(nodeA1, reflector, intoA1, wire({ originatorId: ip('10.0.1.12'), clusterList: [CLUSTER] }), underlay)).toMatchObject({ ok: true });
   });
 
-  it('drops a route whose CLUSTER_LIST holds the receiver’s cluster id', () => {
-    expect(receive(torB, reflector, intoTorB, wire({ originatorId: ip('10.0.1.12'), clusterList: [ip('10.0.0.200'), CLUSTER] }), underlay)).toMatchObject({
+  it('RFC 4456 (BIRD 2, FRR, ...): drops a route whose CLUSTER_LIST holds the receiver’s cluster id, on any iBGP session', () => {
+    const rfcTorB = { ...torB, platform: 'bird2' as const };
+    expect(receive(rfcTorB, reflector, intoTorB, wire({ originatorId: ip('10.0.1.12'), clusterList: [ip('10.0.0.200'), CLUSTER] }), underlay)).toMatchObject({
       ok: false,
       why: 'CLUSTER_LIST loop: our cluster ID is in it',
     });
-    expect(receive(torB, reflector, intoTorB, wire({ originatorId: ip('10.0.1.12'), clusterList: [ip('10.0.0.200')] }), underlay)).toMatchObject({ ok: true });
+    expect(receive(rfcTorB, reflector, intoTorB, wire({ originatorId: ip('10.0.1.12'), clusterList: [ip('10.0.0.200')] }), underlay)).toMatchObject({ ok: true });
+  });
+
+  it('BIRD 1.x checks CLUSTER_LIST only on `rr client` sessions (bgp_cluster_list_loopy), with that session’s cluster id', () => {
+    // tor-b's session with tor-a is not a client session: the route is kept (as real BIRD 1.6 does).
+    expect(receive(torB, reflector, intoTorB, wire({ originatorId: ip('10.0.1.12'), clusterList: [CLUSTER] }), underlay)).toMatchObject({ ok: true });
+    const clientSide = { ...mate(toTorB), rrClient: true, clusterId: ip('10.0.0.7') };
+    expect(receive(torB, reflector, channel(toTorB, clientSide), wire({ originatorId: ip('10.0.1.12'), clusterList: [ip('10.0.0.7')] }), underlay)).toMatchObject({ ok: false, why: 'CLUSTER_LIST loop: our cluster ID is in it' });
+    expect(receive(torB, reflector, channel(toTorB, clientSide), wire({ originatorId: ip('10.0.1.12'), clusterList: [CLUSTER] }), underlay)).toMatchObject({ ok: true });
   });
 
   it('the cluster id of a speaker without one is its router id', () => {
-    expect(receive(nodeA1, reflector, intoA1, wire({ originatorId: ip('10.0.1.12'), clusterList: [ip('10.0.1.11')] }), underlay)).toMatchObject({ ok: false, why: 'CLUSTER_LIST loop: our cluster ID is in it' });
+    const rfcA1 = { ...nodeA1, platform: 'frr' as const };
+    expect(receive(rfcA1, reflector, intoA1, wire({ originatorId: ip('10.0.1.12'), clusterList: [ip('10.0.1.11')] }), underlay)).toMatchObject({ ok: false, why: 'CLUSTER_LIST loop: our cluster ID is in it' });
   });
 
   it('a reflected route keeps ORIGINATOR_ID and CLUSTER_LIST in the RIB, and the reflector as peer', () => {

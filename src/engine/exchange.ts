@@ -21,6 +21,16 @@ export interface Refusal {
   readonly why: string;
 }
 
+/** BIRD 1.x (calico-node and bird1 routers) checks CLUSTER_LIST loops only on `rr client` sessions. */
+function bird1(s: Speaker): boolean {
+  return s.platform === 'calico' || s.platform === 'bird1';
+}
+
+/** The cluster ID a session end uses: its protocol's, else the speaker's, else the router ID. */
+export function clusterOf(s: Speaker, e: SessionEnd | undefined): number {
+  return e?.clusterId ?? s.clusterId ?? s.routerId;
+}
+
 /** The attributes the export filter sees, as BIRD prepares them. */
 function exportAttrs(r: RibRoute, e: SessionEnd): Route {
   if (r.proto !== 'bgp') {
@@ -52,6 +62,12 @@ export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRout
       refused.push({ route: r, why: 'iBGP-learned routes go to iBGP peers only by route reflection' });
       continue;
     }
+    // BIRD also checks the cluster list before reflecting (bgp_import_control / bgp_preexport).
+    const reflected = r.via !== undefined && !r.via.ebgp && !e.ebgp;
+    if (sender.bird && reflected && (!bird1(sender) || e.rrClient) && r.clusterList?.includes(clusterOf(sender, e))) {
+      refused.push({ route: r, why: "CLUSTER_LIST loop: the session's cluster ID is in it" });
+      continue;
+    }
     const out = e.exportFilter(exportAttrs(r, e));
     if (out.verdict === 'reject') {
       refused.push({ route: r, why: `export filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}` });
@@ -80,7 +96,8 @@ export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRout
       wire: {
         pathId: `${sender.name}/${r.pathId}`,
         attrs,
-        ...(reflecting ? { originatorId: r.originatorId ?? r.peerRouterId ?? 0, clusterList: [sender.clusterId ?? sender.routerId, ...(r.clusterList ?? [])] } : {}),
+        // The cluster ID of the client side: this session's when reflecting to a client, else the source's (BIRD bgp_update_attrs).
+        ...(reflecting ? { originatorId: r.originatorId ?? r.peerRouterId ?? 0, clusterList: [clusterOf(sender, e.rrClient ? e : r.via), ...(r.clusterList ?? [])] } : {}),
       },
     });
   }
@@ -117,8 +134,8 @@ export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRo
   if (loops > f.allowLocalAs) return { ok: false, wire: w, why: `AS path loop: own AS ${f.localAs} is in the path ${(a.bgp_path ?? []).join(' ')}` };
   if (!f.ebgp) {
     if (w.originatorId !== undefined && w.originatorId === receiver.routerId) return { ok: false, wire: w, why: 'reflected back to its originator (ORIGINATOR_ID is ours)' };
-    const cluster = receiver.clusterId ?? receiver.routerId;
-    if (w.clusterList?.includes(cluster)) return { ok: false, wire: w, why: 'CLUSTER_LIST loop: our cluster ID is in it' };
+    // RFC 4456 on every iBGP session; BIRD 1.x only where the session is `rr client` (bgp_cluster_list_loopy).
+    if ((!bird1(receiver) || f.rrClient) && w.clusterList?.includes(clusterOf(receiver, f))) return { ok: false, wire: w, why: 'CLUSTER_LIST loop: our cluster ID is in it' };
   }
   const nh = a.bgp_next_hop ?? f.peerAddress;
   const { hop, gw } = gatewayOf(receiver.name, f, nh, underlay);

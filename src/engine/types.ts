@@ -66,6 +66,8 @@ export interface SessionEnd {
    */
   readonly gateway?: 'direct' | 'recursive';
   readonly allowLocalAs: number;
+  /** This protocol's route-reflection cluster ID (BIRD `rr cluster id`, per protocol; absent: the speaker's). */
+  readonly clusterId?: number;
   readonly importFilter: FilterRunner;
   readonly exportFilter: FilterRunner;
   /** Peer group for router-side node sessions (display, diagnostics). */

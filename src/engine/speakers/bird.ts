@@ -74,7 +74,8 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
       const sourceAddress = option(opts, 'source', 'address')?.words[2];
       const localAddress = localIp ?? (sourceAddress ? parseIPv4(sourceAddress) : undefined) ?? input.address;
       const rrCluster = option(opts, 'rr', 'cluster', 'id')?.words[3];
-      if (rrCluster) clusterId ??= parseIPv4(rrCluster);
+      const protocolCluster = rrCluster ? parseIPv4(rrCluster) : undefined;
+      if (protocolCluster !== undefined) clusterId ??= protocolCluster;
       const ap = addPaths(opts);
       const allow = option(opts, 'allow', 'local', 'as');
       // BIRD: eBGP sessions are direct and iBGP sessions multihop unless 'direct'/'multihop' says otherwise.
@@ -93,6 +94,8 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
         addPathRx: ap.rx,
         passive: hasFlag(opts, 'passive'),
         allowLocalAs: allow ? (allow.words[3] !== undefined ? num(allow.words[3], 'allow local as') : Infinity) : 0,
+        // BIRD: `rr cluster id` of this protocol, by default the router ID.
+        clusterId: protocolCluster ?? routerId,
         importFilter: runner(cfg, filterOf(opts, 'import') ?? ALL),
         exportFilter: runner(cfg, filterOf(opts, 'export') ?? NONE),
       };
