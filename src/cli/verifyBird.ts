@@ -17,7 +17,17 @@ import { labUnavailable, sweepStale } from '../verify/lab';
 import { unsupported } from '../verify/plan';
 import { runDesign, type DesignResult } from '../verify/run';
 
-const SCENARIOS = path.resolve(import.meta.dirname, '..', 'scenarios');
+/** The built-in designs: the scenarios, then the lab's own designs (src/verify/designs). */
+const BUILTIN_DIRS = [path.resolve(import.meta.dirname, '..', 'scenarios'), path.resolve(import.meta.dirname, '..', 'verify', 'designs')];
+
+function builtinFiles(): string[] {
+  return BUILTIN_DIRS.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.liveroute.yaml'))
+      .sort()
+      .map((f) => path.join(dir, f)),
+  );
+}
 
 function usage(): string {
   return 'usage: npm run verify:bird -- <design.liveroute.yaml>... | --builtin [--json] [--jobs N] [--require]\n';
@@ -32,7 +42,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const a = argv[i] as string;
     if (a === '--json') json = true;
     else if (a === '--require') require = true;
-    else if (a === '--builtin') files.push(...readdirSync(SCENARIOS).filter((f) => f.endsWith('.liveroute.yaml')).sort().map((f) => path.join(SCENARIOS, f)));
+    else if (a === '--builtin') files.push(...builtinFiles());
     else if (a === '--jobs') jobs = Math.max(1, Number(argv[++i]) || 1);
     else if (a === '--help' || a === '-h') {
       process.stdout.write(usage());
@@ -76,7 +86,12 @@ async function main(argv: readonly string[]): Promise<number> {
   );
   if (json) process.stdout.write(`${JSON.stringify(results.map((r) => ({ design: r.design, seconds: r.seconds, checks: r.checks })), null, 2)}\n`);
   else for (const r of results) process.stdout.write(formatResult(r));
-  if (!json && results.length > 1) process.stdout.write(`${results.map(summaryLine).join('\n')}\n`);
+  if (!json && results.length > 1) {
+    const all = results.flatMap((r) => r.checks);
+    const flows = all.filter((c) => c.aspect === 'flow');
+    process.stdout.write(`${results.map(summaryLine).join('\n')}\n`);
+    process.stdout.write(`total: ${results.length} designs, ${all.filter((c) => c.agree).length}/${all.length} checks agree; clients × phases ${flows.filter((c) => c.agree).length}/${flows.length}\n`);
+  }
   return results.every((r) => r.checks.every((c) => c.agree)) ? 0 : 1;
 }
 

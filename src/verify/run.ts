@@ -32,6 +32,8 @@ export interface DesignResult {
   readonly phases: readonly ObservedPhase[];
   readonly protocols: Readonly<Record<string, readonly BirdProtocol[]>>;
   readonly startErrors: Readonly<Record<string, string>>;
+  /** The engine's verdict on each BIRD configuration it could not load. */
+  readonly configErrors: Readonly<Record<string, string>>;
   readonly checks: readonly Check[];
   readonly seconds: number;
 }
@@ -135,5 +137,5 @@ export async function runDesign(doc: Topology, o: RunOptions): Promise<DesignRes
   const startErrors = Object.fromEntries(lab.startErrors);
   const configErrors = Object.fromEntries([...sim.net.speakers.values()].filter((s) => s.configError !== undefined).map((s) => [s.name, s.configError as string]));
   const checks = compare(report, sessions, configErrors, { protocols: firstProtocols, startErrors, phases });
-  return { design: plan.design, report, sessions, phases, protocols: firstProtocols, startErrors, checks, seconds: (Date.now() - started) / 1000 };
+  return { design: plan.design, report, sessions, phases, protocols: firstProtocols, startErrors, configErrors, checks, seconds: (Date.now() - started) / 1000 };
 }
