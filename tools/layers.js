@@ -15,11 +15,13 @@ export const LAYERS = {
   scenarios: { mayImport: ['lib', 'model'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
   worker: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios'], forbiddenPackages: [...UI_PACKAGES.filter((p) => p !== 'elkjs'), ...NODE_ONLY] },
   store: { mayImport: ['lib', 'model', 'calico', 'bird', 'config', 'scenarios', 'worker'], forbiddenPackages: ['react-dom', '@xyflow/react', '@xyflow/system', 'monaco-editor', '@monaco-editor/react', 'monaco-yaml', ...NODE_ONLY] },
-  ui: { mayImport: ['lib', 'model', 'calico', 'bird', 'config', 'scenarios', 'store', 'worker'], forbiddenPackages: NODE_ONLY },
-  cli: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios', 'verify'], forbiddenPackages: UI_PACKAGES },
+  ui: { mayImport: ['lib', 'model', 'calico', 'bird', 'config', 'scenarios', 'store', 'worker', 'lab'], forbiddenPackages: NODE_ONLY },
+  cli: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios', 'lab', 'verify'], forbiddenPackages: UI_PACKAGES },
+  // A design as a running lab (namespaces or containerlab): pure data, shared by the lab runner and the exports.
+  lab: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
   // The real-BIRD lab: Node-only (processes, namespaces), never loaded by the app.
-  verify: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config'], forbiddenPackages: UI_PACKAGES },
+  verify: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'lab'], forbiddenPackages: UI_PACKAGES },
 };
 
 /** Layers that must stay pure: no DOM, clock, timers, randomness or storage (time and seeds are inputs). */
-export const PURE_LAYERS = ['lib', 'model', 'bird', 'calico', 'engine', 'config'];
+export const PURE_LAYERS = ['lib', 'model', 'bird', 'calico', 'engine', 'config', 'lab'];

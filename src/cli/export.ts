@@ -1,29 +1,44 @@
-/** `liveroute export <file> --out DIR [--zip]`: every generated manifest and config. */
+/** `liveroute export <file> --out DIR [--zip] [--containerlab]`: every generated manifest and config. */
 import { exportFiles, zipBundle } from '../config/bundle';
+import { resolveMigration, SimulationInputError } from '../engine/simulate';
+import { clabFiles, clabUnsupported } from '../lab/clab';
 import { parseArgs, stringFlag, UsageError } from './args';
 import type { CliCommand } from './commands';
-import { EXIT, readDesign, writeFiles } from './io';
+import { EXIT, InputError, readDesign, writeFiles } from './io';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'export <file> --out DIR [--zip]',
-  summary: 'write every generated manifest and config (or one zip) into DIR',
+  usage: 'export <file> --out DIR [--zip] [--containerlab]',
+  summary: 'write every generated manifest and config (or one zip) into DIR; --containerlab adds a containerlab topology',
   run(argv, out) {
-    const args = parseArgs(argv, { values: ['out'], booleans: ['zip'] });
-    const [file, ...extra] = args.positionals;
+    const args = parseArgs(argv, { values: ['out'], booleans: ['zip', 'containerlab'] });
+    const [file, ...more] = args.positionals;
     const dir = stringFlag(args, 'out');
-    if (!file || extra.length > 0) throw new UsageError('expects exactly one design file');
+    if (!file || more.length > 0) throw new UsageError('expects exactly one design file');
     if (!dir) throw new UsageError('--out DIR is required');
     const doc = readDesign(file);
+    const extra = args.flags.has('containerlab') ? containerlab(file, doc) : [];
     if (args.flags.has('zip')) {
       const name = `${doc.metadata.name}.zip`;
-      writeFiles(dir, [{ path: name, data: zipBundle(doc) }]);
+      writeFiles(dir, [{ path: name, data: zipBundle(doc, extra) }]);
       out(`wrote ${dir}/${name}\n`);
       return EXIT.ok;
     }
-    const files = exportFiles(doc);
+    const files = [...exportFiles(doc), ...extra];
     writeFiles(dir, files.map((f) => ({ path: f.path, data: f.text })));
     out(`wrote ${files.length} files to ${dir}\n`);
     return EXIT.ok;
   },
 };
+
+/** The containerlab files, or an InputError saying why the design cannot have them. */
+function containerlab(file: string, doc: Parameters<typeof clabFiles>[0]): ReturnType<typeof clabFiles> {
+  const why = clabUnsupported(doc);
+  if (why) throw new InputError(`${file}: --containerlab: ${why}`);
+  try {
+    return clabFiles(doc, resolveMigration(doc));
+  } catch (e) {
+    if (e instanceof SimulationInputError) throw new InputError(`${file}: --containerlab needs the migration to set up: ${e.message}`);
+    throw e;
+  }
+}

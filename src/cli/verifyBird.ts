@@ -1,7 +1,9 @@
 /**
- * `npm run verify:bird -- <file>... | --builtin [--json] [--jobs N] [--require]`: runs each design
- * on real BIRD 1.6 in network namespaces and compares every phase with the engine. Prints a
- * table of agreements per design and phase, and a diff of each disagreement.
+ * `npm run verify:bird -- <file>... | --builtin [--containerlab] [--json] [--jobs N] [--require]`:
+ * runs each design on real BIRD 1.6 in network namespaces and compares every phase with the
+ * engine. Prints a table of agreements per design and phase, and a diff of each disagreement.
+ * With --containerlab, what runs is the design's containerlab export (topology, setup scripts,
+ * migrate.sh), each container emulated by a namespace.
  *
  * Exit codes: 0 every check agrees (designs the lab cannot run are skipped with the reason),
  * 1 a disagreement, 2 bad input or no lab on this machine (with --require, or CI set; otherwise
@@ -14,7 +16,7 @@ import { formatInputError, InputError, readDesign } from './io';
 import type { Topology } from '../model';
 import { formatResult, summaryLine } from '../verify/format';
 import { labUnavailable, sweepStale } from '../verify/lab';
-import { unsupported } from '../verify/plan';
+import { unsupported } from '../lab/plan';
 import { runDesign, type DesignResult } from '../verify/run';
 
 /** The built-in designs: the scenarios, then the lab's own designs (src/verify/designs). */
@@ -30,17 +32,19 @@ function builtinFiles(): string[] {
 }
 
 function usage(): string {
-  return 'usage: npm run verify:bird -- <design.liveroute.yaml>... | --builtin [--json] [--jobs N] [--require]\n';
+  return 'usage: npm run verify:bird -- <design.liveroute.yaml>... | --builtin [--containerlab] [--json] [--jobs N] [--require]\n';
 }
 
 async function main(argv: readonly string[]): Promise<number> {
   const files: string[] = [];
   let json = false;
+  let containerlab = false;
   let jobs = 2;
   let require = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== '0';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--json') json = true;
+    else if (a === '--containerlab') containerlab = true;
     else if (a === '--require') require = true;
     else if (a === '--builtin') files.push(...builtinFiles());
     else if (a === '--jobs') jobs = Math.max(1, Number(argv[++i]) || 1);
@@ -82,7 +86,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return !why;
   });
   const results: DesignResult[] = await mapLimit(runnable, jobs, ({ doc }) =>
-    runDesign(doc, { bird: bird.path as string, tag: doc.metadata.name, log: (line) => process.stderr.write(`  ${line}\n`) }),
+    runDesign(doc, { bird: bird.path as string, tag: doc.metadata.name, containerlab, log: (line) => process.stderr.write(`  ${line}\n`) }),
   );
   if (json) process.stdout.write(`${JSON.stringify(results.map((r) => ({ design: r.design, seconds: r.seconds, checks: r.checks })), null, 2)}\n`);
   else for (const r of results) process.stdout.write(formatResult(r));

@@ -95,11 +95,16 @@ export function exportFiles(doc: Topology): { path: string; text: string }[] {
   ];
 }
 
-/** The zip of every exported file under a folder named after the design. Deterministic (fixed timestamps). */
-export function zipBundle(doc: Topology): Uint8Array {
+/** Files in a zip under the folder `folder`. Deterministic (fixed timestamps). */
+export function zipFiles(folder: string, files: readonly { path: string; text: string }[]): Uint8Array {
   const entries: Record<string, [Uint8Array, { mtime: number }]> = {};
   // A fixed date keeps the archive byte-identical for the same design (the pure core reads no clock).
   const mtime = Date.UTC(2026, 0, 1);
-  for (const f of exportFiles(doc)) entries[`${doc.metadata.name}/${f.path}`] = [strToU8(f.text), { mtime }];
+  for (const f of files) entries[`${folder}/${f.path}`] = [strToU8(f.text), { mtime }];
   return zipSync(entries, { level: 6 });
+}
+
+/** The zip of every exported file under a folder named after the design. */
+export function zipBundle(doc: Topology, extra: readonly { path: string; text: string }[] = []): Uint8Array {
+  return zipFiles(doc.metadata.name, [...exportFiles(doc), ...extra]);
 }

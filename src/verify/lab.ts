@@ -12,12 +12,21 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { connect } from 'node:net';
 import path from 'node:path';
 import { replyEnd, replyText } from './birdOutput';
-import type { LabPlan, SpeakerPlan } from './plan';
+import type { LabPlan, SpeakerPlan } from '../lab/plan';
 
 export const LAB_PREFIX = 'lrv';
+
+/** A namespace with its loopback up, forwarding on and no reverse-path filter; recorded in `made`. */
+export async function addNamespace(ns: string, made: string[]): Promise<void> {
+  await exec('ip', ['netns', 'add', ns]);
+  made.push(ns);
+  await ipBatch(ns, [['link', 'set', 'lo', 'up']]);
+  // Forward between interfaces (routers carry the sessions of others), no reverse-path filter.
+  await exec('ip', ['netns', 'exec', ns, 'sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward; for f in /proc/sys/net/ipv4/conf/*/rp_filter; do echo 0 > $f; done']);
+}
 const NETNS_DIR = '/run/netns';
 
-function exec(file: string, args: readonly string[], options: { cwd?: string; input?: string } = {}): Promise<string> {
+export function exec(file: string, args: readonly string[], options: { cwd?: string; input?: string } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(file, args, { cwd: options.cwd, timeout: 20_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${file} ${args.join(' ')}: ${`${stderr}`.trim() || error.message}`));
@@ -30,7 +39,7 @@ function exec(file: string, args: readonly string[], options: { cwd?: string; in
 const ip = (args: readonly string[]) => exec('ip', args);
 
 /** Runs `ip` commands in one namespace with `ip -batch`. */
-function ipBatch(ns: string, lines: readonly (readonly string[])[]): Promise<string> {
+export function ipBatch(ns: string, lines: readonly (readonly string[])[]): Promise<string> {
   if (lines.length === 0) return Promise.resolve('');
   return exec('ip', ['-n', ns, '-batch', '-'], { input: `${lines.map((l) => l.join(' ')).join('\n')}\n` });
 }
@@ -69,8 +78,35 @@ export function birdQuery(socketPath: string, command: string, timeoutMs = 10_00
   });
 }
 
-const live = new Set<Lab>();
+/** A design running somewhere the lab can read: BIRD sockets and kernel tables per speaker. */
+export interface LabRuntime {
+  readonly plan: LabPlan;
+  /** Speakers whose daemon refused to start, with its message. */
+  readonly startErrors: ReadonlyMap<string, string>;
+  /** Builds the network and starts every daemon, in the base phase. */
+  start(): Promise<void>;
+  /** Applies the route changes leading into phase `index` (Felix). */
+  enterPhase(index: number): Promise<void>;
+  running(speaker: string): boolean;
+  birdShow(speaker: string, command: string): Promise<string>;
+  kernelRoutes(speaker: string): Promise<string>;
+  destroy(): Promise<void>;
+  destroySync(): void;
+}
+
+const live = new Set<LabRuntime>();
 let hooked = false;
+
+/** Registers a runtime for cleanup at exit or on a signal. */
+export function track(lab: LabRuntime): void {
+  hookExit();
+  live.add(lab);
+}
+
+export function untrack(lab: LabRuntime): void {
+  live.delete(lab);
+}
+
 function hookExit(): void {
   if (hooked) return;
   hooked = true;
@@ -90,7 +126,7 @@ function namespaces(): string[] {
   return existsSync(NETNS_DIR) ? readdirSync(NETNS_DIR) : [];
 }
 
-function removeNamespaceSync(ns: string): void {
+export function removeNamespaceSync(ns: string): void {
   const pids = spawnSync('ip', ['netns', 'pids', ns], { encoding: 'utf8' }).stdout ?? '';
   for (const pid of pids.split(/\s+/).filter(Boolean)) {
     try {
@@ -109,6 +145,12 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Removes this process's scratch folder (/tmp/lrv<pid>) once no lab uses it. */
+export function removeRunDirIfEmpty(): void {
+  const dir = path.join('/tmp', `${LAB_PREFIX}${process.pid}`);
+  if (existsSync(dir) && readdirSync(dir).length === 0) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Removes the namespaces and folders of earlier runs whose process is gone. Returns how many namespaces. */
@@ -136,7 +178,7 @@ export function labUnavailable(bird: string | undefined): string | undefined {
   return undefined;
 }
 
-export class Lab {
+export class Lab implements LabRuntime {
   readonly dir: string;
   private readonly made: string[] = [];
   private readonly bySpeaker: Map<string, SpeakerPlan>;
@@ -158,16 +200,17 @@ export class Lab {
   }
 
   private async addNs(ns: string): Promise<void> {
-    await ip(['netns', 'add', ns]);
-    this.made.push(ns);
-    await ipBatch(ns, [['link', 'set', 'lo', 'up']]);
-    // Forward between interfaces (routers carry the sessions of others), no reverse-path filter.
-    await exec('ip', ['netns', 'exec', ns, 'sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward; for f in /proc/sys/net/ipv4/conf/*/rp_filter; do echo 0 > $f; done']);
+    await addNamespace(ns, this.made);
+  }
+
+  async start(): Promise<void> {
+    await this.build();
+    await this.enterPhase(0);
+    await this.startDaemons();
   }
 
   async build(): Promise<void> {
-    hookExit();
-    live.add(this);
+    track(this);
     const { plan } = this;
     mkdirSync(this.dir, { recursive: true });
     for (const seg of plan.segments) {
@@ -181,7 +224,7 @@ export class Lab {
     for (const seg of plan.segments) {
       for (const [i, member] of seg.members.entries()) {
         const s = this.bySpeaker.get(member) as SpeakerPlan;
-        await ip(['link', 'add', 'eth0', 'netns', s.ns, 'type', 'veth', 'peer', 'name', `p${i}`, 'netns', seg.ns]);
+        await ip(['link', 'add', s.segment?.ifname ?? 'eth0', 'netns', s.ns, 'type', 'veth', 'peer', 'name', `p${i}`, 'netns', seg.ns]);
         await ipBatch(seg.ns, [
           ['link', 'set', `p${i}`, 'master', 'br0'],
           ['link', 'set', `p${i}`, 'up'],
@@ -191,13 +234,16 @@ export class Lab {
     for (const l of plan.links) {
       const a = this.bySpeaker.get(l.a) as SpeakerPlan;
       const b = this.bySpeaker.get(l.b) as SpeakerPlan;
-      await ip(['link', 'add', l.ifname, 'netns', a.ns, 'type', 'veth', 'peer', 'name', l.ifname, 'netns', b.ns]);
+      await ip(['link', 'add', l.aIf, 'netns', a.ns, 'type', 'veth', 'peer', 'name', l.bIf, 'netns', b.ns]);
     }
     for (const s of plan.speakers) {
       const lines: string[][] = [];
-      if (s.segment) lines.push(['addr', 'add', `${s.address}/${s.segment.prefixLength}`, 'dev', 'eth0'], ['link', 'set', 'eth0', 'up']);
+      if (s.segment) lines.push(['addr', 'add', `${s.address}/${s.segment.prefixLength}`, 'dev', s.segment.ifname], ['link', 'set', s.segment.ifname, 'up']);
       else lines.push(['addr', 'add', `${s.address}/32`, 'dev', 'lo']);
-      for (const l of plan.links) if (l.a === s.name || l.b === s.name) lines.push(['link', 'set', l.ifname, 'up']);
+      for (const l of plan.links) {
+        if (l.a === s.name) lines.push(['link', 'set', l.aIf, 'up']);
+        if (l.b === s.name) lines.push(['link', 'set', l.bIf, 'up']);
+      }
       if (s.name === plan.migration.from || s.name === plan.migration.to) {
         // The VM's interface: one end of a veth pair, as the pod's is (its peer stays here, unused).
         lines.push(['link', 'add', plan.workloadIf, 'type', 'veth', 'peer', 'name', 'vm0'], ['link', 'set', 'vm0', 'up'], ['link', 'set', plan.workloadIf, 'up']);
@@ -243,12 +289,11 @@ export class Lab {
   destroySync(): void {
     for (const ns of this.made.splice(0).reverse()) removeNamespaceSync(ns);
     rmSync(this.dir, { recursive: true, force: true });
-    live.delete(this);
+    untrack(this);
   }
 
   async destroy(): Promise<void> {
     this.destroySync();
-    const parent = path.dirname(this.dir);
-    if (existsSync(parent) && readdirSync(parent).length === 0) rmSync(parent, { recursive: true, force: true });
+    removeRunDirIfEmpty();
   }
 }

@@ -2,6 +2,8 @@
  * One design through the lab: the engine's report, then the same migration on real BIRD, phase
  * by phase (Felix's routes changed, the lab left to settle), then the comparison.
  */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { diagnose } from '../engine/diagnostics';
 import { toReport, type SimulationReport } from '../engine/report';
 import { simulate, type Simulation } from '../engine/simulate';
@@ -9,8 +11,9 @@ import type { Topology } from '../model';
 import { parseShowProtocols, parseShowRouteAll, type BirdProtocol, type BirdRoute } from './birdOutput';
 import { compare, type Check, type EngineSession, type ObservedPhase } from './compare';
 import { ipOf, parseIpRoutes, walkReal, type KernelRoute } from './kernel';
-import { Lab, LAB_PREFIX } from './lab';
-import { labPlan } from './plan';
+import { Lab, LAB_PREFIX, removeRunDirIfEmpty, type LabRuntime } from './lab';
+import { labPlan } from '../lab/plan';
+import { exportForClab } from './clabLab';
 
 export interface Timing {
   /** Poll interval while waiting for the lab to settle. */
@@ -50,7 +53,7 @@ interface Snapshot {
   readonly fib: Record<string, KernelRoute[]>;
 }
 
-async function snapshot(lab: Lab): Promise<Snapshot> {
+async function snapshot(lab: LabRuntime): Promise<Snapshot> {
   const names = lab.plan.speakers.map((s) => s.name);
   const texts = await Promise.all(names.map(async (n) => [await lab.birdShow(n, 'show route all'), await lab.kernelRoutes(n)] as const));
   const routes: Record<string, BirdRoute[]> = {};
@@ -64,7 +67,7 @@ async function snapshot(lab: Lab): Promise<Snapshot> {
 }
 
 /** Polls until `stablePolls` snapshots in a row are identical, or the wait runs out. */
-async function settle(lab: Lab, t: Timing): Promise<{ snap: Snapshot; converged: boolean; waitedMs: number }> {
+async function settle(lab: LabRuntime, t: Timing): Promise<{ snap: Snapshot; converged: boolean; waitedMs: number }> {
   let waited = 0;
   let last = await snapshot(lab);
   let same = 1;
@@ -79,14 +82,14 @@ async function settle(lab: Lab, t: Timing): Promise<{ snap: Snapshot; converged:
   return { snap: last, converged: false, waitedMs: waited };
 }
 
-async function protocols(lab: Lab): Promise<Record<string, BirdProtocol[]>> {
+async function protocols(lab: LabRuntime): Promise<Record<string, BirdProtocol[]>> {
   const out: Record<string, BirdProtocol[]> = {};
   for (const s of lab.plan.speakers) out[s.name] = parseShowProtocols(await lab.birdShow(s.name, 'show protocols'));
   return out;
 }
 
 /** Waits until every session the engine has up is Established on both ends (or the wait runs out). */
-async function waitSessions(lab: Lab, sessions: readonly EngineSession[], t: Timing): Promise<Record<string, BirdProtocol[]>> {
+async function waitSessions(lab: LabRuntime, sessions: readonly EngineSession[], t: Timing): Promise<Record<string, BirdProtocol[]>> {
   const established = (p: Record<string, BirdProtocol[]>, speaker: string, name: string) => p[speaker]?.some((x) => x.name === name && x.info.startsWith('Established')) ?? false;
   for (let waited = 0; ; waited += t.pollMs) {
     const p = await protocols(lab);
@@ -98,6 +101,8 @@ async function waitSessions(lab: Lab, sessions: readonly EngineSession[], t: Tim
 
 export interface RunOptions {
   readonly bird: string;
+  /** Run the design's containerlab export (emulated in namespaces) rather than the lab's own plan. */
+  readonly containerlab?: boolean;
   readonly timing?: Timing;
   /** Unique among concurrent runs of this process. */
   readonly tag: string;
@@ -105,24 +110,36 @@ export interface RunOptions {
 }
 
 export async function runDesign(doc: Topology, o: RunOptions): Promise<DesignResult> {
+  const sim = simulate(doc);
+  if (o.containerlab) {
+    const dir = path.join('/tmp', `${LAB_PREFIX}${process.pid}`, `${o.tag}-export`);
+    try {
+      return await runLab(sim, exportForClab(doc, sim.migration, dir, o.bird, o.tag), o);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      removeRunDirIfEmpty();
+    }
+  }
+  const plan = labPlan(doc, sim.migration, `${LAB_PREFIX}${process.pid}.${o.tag}`);
+  return runLab(sim, new Lab(plan, o.bird, o.tag), o);
+}
+
+/** The engine's run of the design against `lab`, phase by phase; the lab is destroyed at the end. */
+export async function runLab(sim: Simulation, lab: LabRuntime, o: Omit<RunOptions, 'bird' | 'tag'>): Promise<DesignResult> {
   const started = Date.now();
   const t = o.timing ?? DEFAULT_LAB_TIMING;
   const log = o.log ?? (() => undefined);
-  const sim = simulate(doc);
   const report = toReport(sim, diagnose(sim));
   const sessions = engineSessions(sim);
-  const plan = labPlan(doc, sim.migration, `${LAB_PREFIX}${process.pid}.${o.tag}`);
-  const lab = new Lab(plan, o.bird, o.tag);
+  const { plan } = lab;
   const owners = new Map(plan.speakers.map((s) => [s.address, s.name]));
   const clients = report.phases[0]?.flows.map((f) => f.client) ?? [];
   const phases: ObservedPhase[] = [];
   let firstProtocols: Record<string, BirdProtocol[]> = {};
   try {
-    await lab.build();
-    await lab.enterPhase(0);
-    await lab.startDaemons();
+    await lab.start();
     firstProtocols = await waitSessions(lab, sessions, t);
-    log(`${plan.design}: ${plan.speakers.length} BIRD daemons, sessions up`);
+    log(`${plan.design}: ${plan.speakers.length} daemons, sessions up`);
     for (const [i, phase] of plan.phases.entries()) {
       if (i > 0) await lab.enterPhase(i);
       const { snap, converged, waitedMs } = await settle(lab, t);

@@ -9,7 +9,7 @@ import { formatIssue, parseDesign, type Topology } from '../model';
 import { parseShowProtocols, parseShowRouteAll, replyEnd, replyText } from './birdOutput';
 import { compare, diffLines, type Observation } from './compare';
 import { ipOf, kernelLookup, parseIpRoutes, walkReal, type KernelRoute } from './kernel';
-import { labPlan, unsupported } from './plan';
+import { labPlan, unsupported } from '../lab/plan';
 import { simulate } from '../engine/simulate';
 import { toReport, type SimulationReport } from '../engine/report';
 import { engineSessions } from './run';
@@ -119,9 +119,9 @@ describe('the plan', () => {
       ['lrv1.t.seg.rack-b', ['node-b1', 'node-b2', 'tor-b']],
     ]);
     expect(plan.links).toEqual([
-      { ifname: 'lk0', a: 'tor-a', b: 'spine-1' },
-      { ifname: 'lk1', a: 'tor-b', b: 'spine-1' },
-      { ifname: 'lk2', a: 'spine-1', b: 'border-1' },
+      { a: 'tor-a', b: 'spine-1', aIf: 'lk0', bIf: 'lk0' },
+      { a: 'tor-b', b: 'spine-1', aIf: 'lk1', bIf: 'lk1' },
+      { a: 'spine-1', b: 'border-1', aIf: 'lk2', bIf: 'lk2' },
     ]);
   });
 

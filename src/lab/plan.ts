@@ -1,9 +1,10 @@
 /**
- * The lab for one design, as data (pure: no processes, no files): one network namespace per
- * Calico node and router, one bridge namespace per rack segment, veth pairs for the segments and
- * the router links, the underlay as static kernel routes along the engine's underlay (DESIGN §6),
- * the BIRD configuration text of every speaker (the same renderers the exports use), and Felix's
- * workload routes per phase. `lab.ts` carries it out.
+ * A design as a lab, as data (pure: no processes, no files): one network namespace (or container)
+ * per Calico node and router, one bridge per rack segment, veth pairs for the segments and the
+ * router links, the underlay as static kernel routes along the engine's underlay (DESIGN §6),
+ * the configuration text of every speaker (the same renderers the exports use), and Felix's
+ * workload routes per phase. src/verify/lab.ts runs it in namespaces; clab.ts writes it as a
+ * containerlab topology.
  */
 import { renderCalicoNode, calicoResourcesFromDesign } from '../calico';
 import { routerConfig } from '../config';
@@ -11,16 +12,18 @@ import { Underlay } from '../engine/underlay';
 import { PHASES, phaseState, type Phase } from '../engine/phases';
 import { felixIfname, type MigrationSpec } from '../engine/simulate';
 import { compareStrings } from '../lib/names';
-import { resolveCluster, type Topology } from '../model';
+import { resolveCluster, type Platform, type Topology } from '../model';
 
 export interface SpeakerPlan {
   readonly name: string;
   readonly kind: 'node' | 'router';
+  /** `calico` for calico-node. */
+  readonly platform: 'calico' | Platform;
   readonly ns: string;
   readonly address: string;
-  /** The rack segment it sits on: interface `eth0` with the rack subnet's prefix length. */
-  readonly segment?: { readonly rack: string; readonly prefixLength: number };
-  /** Configuration files, by file name (`bird.cfg` first). */
+  /** The rack segment it sits on: its interface there, with the rack subnet's prefix length. */
+  readonly segment?: { readonly rack: string; readonly ifname: string; readonly prefixLength: number };
+  /** Configuration files, by file name: `bird.cfg` (and calico-node's includes), or `frr.conf`, ... */
   readonly files: Readonly<Record<string, string>>;
   /** `ip route` arguments of the underlay routes. */
   readonly routes: readonly (readonly string[])[];
@@ -33,11 +36,21 @@ export interface SegmentPlan {
 }
 
 export interface LinkPlan {
-  /** Interface name on both ends. */
-  readonly ifname: string;
   readonly a: string;
   readonly b: string;
+  /** The interface names on a's side and on b's side. */
+  readonly aIf: string;
+  readonly bIf: string;
 }
+
+/** How interfaces are named: the segment interface, and a router's interface for link `index` (its `nth` link). */
+export interface Naming {
+  readonly segment: string;
+  readonly link: (speaker: string, index: number, nth: number) => string;
+}
+
+/** In network namespaces: `eth0` on the segment, `lk<link index>` on both ends of a link. */
+export const NAMESPACE_NAMING: Naming = { segment: 'eth0', link: (_speaker, index) => `lk${index}` };
 
 /** One `ip route` change in a node's namespace (Felix programming the workload route). */
 export interface FelixChange {
@@ -57,11 +70,16 @@ export interface LabPlan {
   readonly phases: readonly { readonly name: Phase; readonly changes: readonly FelixChange[] }[];
 }
 
-/** Why a design cannot run in the lab (only BIRD 1.x speakers run there), or undefined. */
-export function unsupported(doc: Topology): string | undefined {
-  const others = doc.spec.routers.filter((r) => r.platform !== 'bird1');
+/** Why a design cannot run where only `platforms` run, or undefined. */
+export function unsupportedPlatforms(doc: Topology, platforms: readonly Platform[], where: string): string | undefined {
+  const others = doc.spec.routers.filter((r) => !platforms.includes(r.platform));
   if (others.length === 0) return undefined;
-  return `the lab runs BIRD 1.6 only; ${others.map((r) => `${r.name} is ${r.platform}`).join(', ')}`;
+  return `${where}; ${others.map((r) => `${r.name} is ${r.platform}`).join(', ')}`;
+}
+
+/** Why a design cannot run in the namespace lab (BIRD 1.x speakers only), or undefined. */
+export function unsupported(doc: Topology): string | undefined {
+  return unsupportedPlatforms(doc, ['bird1'], 'the lab runs BIRD 1.6 only');
 }
 
 function prefixLength(cidr: string): number {
@@ -88,7 +106,13 @@ function felixChanges(ip: string, ifname: string, before: ReadonlyMap<string, nu
   return out;
 }
 
-export function labPlan(doc: Topology, migration: MigrationSpec, prefix: string): LabPlan {
+/** The configuration files a router runs, by file name. */
+function routerFiles(doc: Topology, router: string, platform: Platform): Record<string, string> {
+  const text = routerConfig(doc, router).text;
+  return platform === 'frr' ? { 'frr.conf': text } : platform === 'bird1' || platform === 'bird2' ? { 'bird.cfg': text } : { [`${router}.${platform}`]: text };
+}
+
+export function labPlan(doc: Topology, migration: MigrationSpec, prefix: string, naming: Naming = NAMESPACE_NAMING): LabPlan {
   const underlay = new Underlay(doc);
   const set = calicoResourcesFromDesign(doc);
   const rackOf = new Map<string, string>();
@@ -103,8 +127,17 @@ export function labPlan(doc: Topology, migration: MigrationSpec, prefix: string)
     if (r.role === 'tor' && r.rack) rackOf.set(r.name, r.rack);
     addressOf.set(r.name, r.address);
   }
-  const links: LinkPlan[] = doc.spec.links.map(([a, b], i) => ({ ifname: `lk${i}`, a, b }));
-  const linkIf = (a: string, b: string) => links.find((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a))?.ifname;
+  const nth = new Map<string, number>();
+  const next = (speaker: string) => {
+    const n = nth.get(speaker) ?? 0;
+    nth.set(speaker, n + 1);
+    return n;
+  };
+  const links: LinkPlan[] = doc.spec.links.map(([a, b], i) => ({ a, b, aIf: naming.link(a, i, next(a)), bIf: naming.link(b, i, next(b)) }));
+  const linkIf = (self: string, other: string) => {
+    const l = links.find((x) => (x.a === self && x.b === other) || (x.a === other && x.b === self));
+    return l ? (l.a === self ? l.aIf : l.bIf) : undefined;
+  };
 
   const routesOf = (self: string): string[][] => {
     const out: string[][] = [];
@@ -120,7 +153,7 @@ export function labPlan(doc: Topology, migration: MigrationSpec, prefix: string)
         continue;
       }
       const gw = addressOf.get(hop.via) as string;
-      if (underlay.sameSegment(self, hop.via)) out.push(['route', 'replace', dst, 'via', gw, 'dev', 'eth0', 'proto', 'static']);
+      if (underlay.sameSegment(self, hop.via)) out.push(['route', 'replace', dst, 'via', gw, 'dev', naming.segment, 'proto', 'static']);
       else out.push(['route', 'replace', dst, 'via', gw, 'dev', linkIf(self, hop.via) as string, 'onlink', 'proto', 'static']);
     }
     return out;
@@ -132,9 +165,10 @@ export function labPlan(doc: Topology, migration: MigrationSpec, prefix: string)
     speakers.push({
       name: n.name,
       kind: 'node',
+      platform: 'calico',
       ns: ns(n.name),
       address: n.address,
-      segment: { rack: n.rack, prefixLength: prefixLength(subnet.get(n.rack) as string) },
+      segment: { rack: n.rack, ifname: naming.segment, prefixLength: prefixLength(subnet.get(n.rack) as string) },
       files: { 'bird.cfg': cfg.birdCfg, 'bird_aggr.cfg': cfg.birdAggrCfg, 'bird_ipam.cfg': cfg.birdIpamCfg },
       routes: routesOf(n.name),
     });
@@ -144,10 +178,11 @@ export function labPlan(doc: Topology, migration: MigrationSpec, prefix: string)
     speakers.push({
       name: r.name,
       kind: 'router',
+      platform: r.platform,
       ns: ns(r.name),
       address: r.address,
-      ...(rack ? { segment: { rack, prefixLength: prefixLength(subnet.get(rack) as string) } } : {}),
-      files: { 'bird.cfg': routerConfig(doc, r.name).text },
+      ...(rack ? { segment: { rack, ifname: naming.segment, prefixLength: prefixLength(subnet.get(rack) as string) } } : {}),
+      files: routerFiles(doc, r.name, r.platform),
       routes: routesOf(r.name),
     });
   }
