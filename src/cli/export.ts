@@ -1,7 +1,6 @@
 /** `liveroute export <file> --out DIR [--zip] [--containerlab]`: every generated manifest and config. */
 import { exportFiles, zipBundle } from '../config/bundle';
-import { resolveMigration, SimulationInputError } from '../engine/simulate';
-import { clabFiles, clabUnsupported } from '../lab/clab';
+import { containerlabExport } from '../lab/clab';
 import { parseArgs, stringFlag, UsageError } from './args';
 import type { CliCommand } from './commands';
 import { EXIT, InputError, readDesign, writeFiles } from './io';
@@ -17,7 +16,9 @@ export const exportCommand: CliCommand = {
     if (!file || more.length > 0) throw new UsageError('expects exactly one design file');
     if (!dir) throw new UsageError('--out DIR is required');
     const doc = readDesign(file);
-    const extra = args.flags.has('containerlab') ? containerlab(file, doc) : [];
+    const clab = args.flags.has('containerlab') ? containerlabExport(doc) : undefined;
+    if (clab && !clab.ok) throw new InputError(`${file}: --containerlab: ${clab.error}`);
+    const extra = clab?.ok ? clab.value : [];
     if (args.flags.has('zip')) {
       const name = `${doc.metadata.name}.zip`;
       writeFiles(dir, [{ path: name, data: zipBundle(doc, extra) }]);
@@ -31,14 +32,3 @@ export const exportCommand: CliCommand = {
   },
 };
 
-/** The containerlab files, or an InputError saying why the design cannot have them. */
-function containerlab(file: string, doc: Parameters<typeof clabFiles>[0]): ReturnType<typeof clabFiles> {
-  const why = clabUnsupported(doc);
-  if (why) throw new InputError(`${file}: --containerlab: ${why}`);
-  try {
-    return clabFiles(doc, resolveMigration(doc));
-  } catch (e) {
-    if (e instanceof SimulationInputError) throw new InputError(`${file}: --containerlab needs the migration to set up: ${e.message}`);
-    throw e;
-  }
-}

@@ -12,7 +12,8 @@ import { Document, isSeq, visit } from 'yaml';
 import { routerFileName } from '../config';
 import { compareStrings } from '../lib/names';
 import type { Topology } from '../model';
-import type { MigrationSpec } from '../engine/simulate';
+import { resolveMigration, SimulationInputError, type MigrationSpec } from '../engine/simulate';
+import { err, ok, type Result } from '../lib/result';
 import { labPlan, unsupportedPlatforms, type LabPlan, type Naming, type SpeakerPlan } from './plan';
 
 export const CLAB_DIR = 'containerlab';
@@ -119,6 +120,18 @@ function freeName(wanted: string, taken: ReadonlySet<string>): string {
 export interface ClabFile {
   readonly path: string;
   readonly text: string;
+}
+
+/** The containerlab files of a design, or why it cannot have them (a router platform, no migration). */
+export function containerlabExport(doc: Topology, images: ClabImages = DEFAULT_CLAB_IMAGES): Result<ClabFile[], string> {
+  const why = clabUnsupported(doc);
+  if (why) return err(why);
+  try {
+    return ok(clabFiles(doc, resolveMigration(doc), images));
+  } catch (e) {
+    if (e instanceof SimulationInputError) return err(`the containerlab export sets up the design's migration: ${e.message}`);
+    throw e;
+  }
 }
 
 /** The lab plan behind the containerlab export (interfaces named as containerlab names them). */

@@ -70,6 +70,7 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
             <div className="menu-sep" />
             {item('file.downloadZip', close)}
             {item('file.downloadManifests', close)}
+            {item('file.downloadContainerlab', close)}
           </>
         )}
       </Menu>

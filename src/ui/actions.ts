@@ -189,6 +189,19 @@ export async function downloadZip(stores: Stores): Promise<void> {
   download(`${doc.metadata.name}.zip`, zipBundle(doc) as Uint8Array<ArrayBuffer>, 'application/zip');
 }
 
+/** Every generated file plus a containerlab topology to run the design for real, in one zip. */
+export async function downloadContainerlab(stores: Stores): Promise<void> {
+  const doc = stores.design.getState().doc;
+  const [{ zipBundle }, { containerlabExport }] = await Promise.all([import('../config/bundle'), import('../lab/clab')]);
+  const clab = containerlabExport(doc);
+  if (!clab.ok) {
+    stores.ui.getState().notify('error', `No containerlab export: ${clab.error}`);
+    return;
+  }
+  download(`${doc.metadata.name}.containerlab.zip`, zipBundle(doc, clab.value) as Uint8Array<ArrayBuffer>, 'application/zip');
+  stores.ui.getState().notify('info', `${doc.metadata.name}.containerlab.zip: see containerlab/README.md inside to build the images and deploy`);
+}
+
 /** The Calico manifests as one multi-document YAML, for `calicoctl apply -f`. */
 export async function downloadManifests(stores: Stores): Promise<void> {
   const doc = stores.design.getState().doc;

@@ -5,7 +5,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { autoLayout } from './canvas/autoLayout';
 import { FIT_PADDING } from './canvas/geometry';
-import { copySelection, deleteSelection, downloadDesign, downloadManifests, downloadZip, pasteClipboard, redo, undo } from './actions';
+import { copySelection, deleteSelection, downloadContainerlab, downloadDesign, downloadManifests, downloadZip, pasteClipboard, redo, undo } from './actions';
 import type { Stores } from './context';
 
 export interface CommandContext {
@@ -41,6 +41,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'file.saveJson', label: 'Save as JSON', shortcuts: ['Mod+Shift+S'], run: (ctx) => downloadDesign(ctx.stores, 'json') },
   { id: 'file.downloadZip', label: 'Download all configs (.zip)', run: (ctx) => downloadZip(ctx.stores) },
   { id: 'file.downloadManifests', label: 'Download Calico manifests (.yaml)', run: (ctx) => downloadManifests(ctx.stores) },
+  { id: 'file.downloadContainerlab', label: 'Export for containerlab (.zip)', run: (ctx) => downloadContainerlab(ctx.stores) },
   {
     id: 'view.editor',
     label: 'Config files',
