@@ -6,7 +6,7 @@
  * folder is searched.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -26,15 +26,40 @@ const VERSION: Record<DaemonKind, { args: string[]; line: RegExp }> = {
 export interface RunResult {
   readonly code: number;
   readonly output: string;
+  readonly pid?: number;
 }
 
 export function run(file: string, args: readonly string[]): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(file, args, { timeout: 30_000 }, (error, stdout, stderr) => {
+    const child = execFile(file, args, { timeout: 30_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, output: `${stdout}${stderr}` });
+      resolve({ code, output: `${stdout}${stderr}`, ...(child.pid !== undefined ? { pid: child.pid } : {}) });
     });
   });
+}
+
+/** bgpd's crash-log folder for a process id (it creates one per run and never removes it). */
+const crashLog = (pid: number) => `/var/tmp/frr/bgpd.${pid}`;
+
+let swept = false;
+
+/** Removes every crash-log folder whose bgpd is gone (runs before this code left thousands). */
+function sweepCrashLogs(): void {
+  if (swept || !existsSync('/var/tmp/frr')) return;
+  swept = true;
+  for (const name of readdirSync('/var/tmp/frr')) {
+    const m = /^bgpd\.(\d+)$/.exec(name);
+    if (m && !alive(Number(m[1]))) rmSync(path.join('/var/tmp/frr', name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface Found {
@@ -101,13 +126,20 @@ export async function birdParse(bird: string, file: string): Promise<string | un
 export async function frrCheck(vtysh: string, bgpd: string, file: string): Promise<string | undefined> {
   const v = await run(vtysh, ['--dryrun', '-f', file]);
   if (v.code !== 0) return `vtysh --dryrun: exit ${v.code}: ${v.output.trim()}`;
-  // bgpd keeps a crash-log folder per process id under /var/tmp/frr and never removes it; when a
-  // later run gets a recycled pid, it complains about the folder. That is the machine, not the
-  // config: run again (with another pid).
+  // bgpd keeps a crash-log folder per process id under /var/tmp/frr and never removes it; a later
+  // run with a recycled pid refuses to start ("failed to mkdir ... File exists"). That is the
+  // machine, not the config: remove the stale folder (its process is gone) and run again, and
+  // remove each run's own folder afterwards.
   for (let attempt = 0; ; attempt++) {
     const b = await run(bgpd, ['-C', '-f', file]);
+    if (b.pid !== undefined) rmSync(crashLog(b.pid), { recursive: true, force: true });
     if (b.code === 0 && b.output.trim() === '') return undefined;
-    if (attempt < 3 && /failed to mkdir "\/var\/tmp\/frr\/bgpd\.\d+": File exists/.test(b.output)) continue;
+    const stale = /failed to mkdir "\/var\/tmp\/frr\/bgpd\.(\d+)": File exists/.exec(b.output);
+    if (stale && attempt < 5) {
+      sweepCrashLogs();
+      if (!alive(Number(stale[1]))) rmSync(crashLog(Number(stale[1])), { recursive: true, force: true });
+      continue;
+    }
     return `bgpd -C: exit ${b.code}: ${b.output.trim()}`;
   }
 }

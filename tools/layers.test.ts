@@ -48,7 +48,7 @@ describe('type-only imports', () => {
 
   it('still refuse value imports, inline type specifiers and imports against the direction', async () => {
     const value = await lint('src/ui/probe.ts', "import { simulate } from '../engine/simulate';\nexport const s = simulate;\n");
-    expect(value).toContain('liveroute/layers: src/ui may not import from src/engine (allowed: lib, model, calico, bird, config, scenarios, store, worker; DESIGN §3)');
+    expect(value).toContain('liveroute/layers: src/ui may not import from src/engine (allowed: lib, model, calico, bird, config, scenarios, store, worker, lab; DESIGN §3)');
     // `import { type X }` keeps the import statement under verbatimModuleSyntax: the module loads.
     const inline = await lint('src/ui/probe.ts', "import { type SimulationReport } from '../engine/report';\nexport type R = SimulationReport;\n");
     expect(inline.some((m) => m.startsWith('liveroute/layers: src/ui may not import from src/engine'))).toBe(true);
