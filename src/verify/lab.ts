@@ -112,6 +112,8 @@ function hookExit(): void {
   hooked = true;
   const cleanAll = () => {
     for (const lab of live) lab.destroySync();
+    // Everything under /tmp/lrv<pid> is this process's (configs, sockets, containerlab exports).
+    rmSync(path.join('/tmp', `${LAB_PREFIX}${process.pid}`), { recursive: true, force: true });
   };
   process.on('exit', cleanAll);
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
