@@ -11,6 +11,7 @@ import { parseDesign, serializeDesign, validateDesign } from '../src/model';
 import { toFlow } from '../src/ui/canvas/toFlow';
 import { buildNetwork } from '../src/engine/network';
 import { MigrationRun } from '../src/engine/simulate';
+import { toReport } from '../src/engine/report';
 import { convergeTable } from '../src/engine/table';
 
 interface Result {
@@ -48,6 +49,7 @@ const base: number[] = [];
 const migration: number[] = [];
 let processed = 0;
 let migrationProcessed = 0;
+let lastRun: MigrationRun | undefined;
 for (let i = 0; i < 3; i++) {
   const t0 = performance.now();
   const net = buildNetwork(fabric);
@@ -63,12 +65,23 @@ for (let i = 0; i < 3; i++) {
   migration.push(t3 - t2);
   processed = run.processedRoutes;
   migrationProcessed = processed - afterBase;
+  lastRun = run;
 }
 results.push({ name: 'engine: build the network (render + parse every config, sessions)', value: median(build), unit: 'ms' });
 results.push({ name: "engine: converge the base state (the VM's prefixes)", value: median(base), unit: 'ms' });
 results.push({ name: 'engine: converge = network + base state', value: median(build) + median(base), unit: 'ms', budget: 3000 });
 results.push({ name: 'engine: migration (target, live, source-deleted, settled)', value: median(migration), unit: 'ms', budget: 500 });
 results.push({ name: 'engine: routes processed per second (migration)', value: Math.round(migrationProcessed / (median(migration) / 1000)), unit: '/s' });
+
+// What the worker sends the app: the report with its timeline, as JSON.
+if (lastRun) {
+  const sim = lastRun.result();
+  let json = '';
+  const t = performance.now();
+  json = JSON.stringify(toReport(sim, []));
+  results.push({ name: `report: build and serialize (${sim.instants.length} instants)`, value: performance.now() - t, unit: 'ms' });
+  results.push({ name: 'report: size', value: json.length / 1e6, unit: 'MB' });
+}
 
 // A whole table on a smaller fabric: every block and VM prefix on every speaker.
 const small = generateFabric({ racks: 8, nodesPerRack: 8, spines: 4, torsPerRack: 2, vms: 64 });
@@ -87,7 +100,7 @@ let failed = false;
 for (const r of results) {
   const over = r.budget !== undefined && r.value > r.budget;
   failed ||= over;
-  const value = r.unit === 'ms' ? r.value.toFixed(1) : r.unit === 'MB' ? r.value.toFixed(0) : String(r.value);
+  const value = r.unit === 'ms' ? r.value.toFixed(1) : r.unit === 'MB' ? r.value.toFixed(r.value < 100 ? 1 : 0) : String(r.value);
   console.log(`${r.name.padEnd(70)} ${value.padStart(10)} ${r.unit}${r.budget !== undefined ? `   budget ${r.budget} ${r.unit}${over ? '  OVER' : ''}` : ''}`);
 }
 process.exit(failed ? 1 : 0);

@@ -146,7 +146,17 @@ export class PrefixSim {
     this.schedule(receiver.name, time + this.timing.processingDelayMs);
   }
 
+  /** Speakers recomputed since the last `drainRecomputed()`. */
+  private readonly recomputed = new Set<string>();
+
+  drainRecomputed(): string[] {
+    const out = [...this.recomputed];
+    this.recomputed.clear();
+    return out;
+  }
+
   private recompute(name: string, time: number): void {
+    this.recomputed.add(name);
     const speaker = this.net.speakers.get(name) as Speaker;
     const s = this.state(name);
     // A BIRD that refused its configuration is not running: no RIB (Felix's kernel routes stay).

@@ -2,18 +2,17 @@
  * The simulation report of DESIGN §5 (`liveroute simulate --json`), a plain JSON document: the
  * migration, per phase the flows from every client and, for every speaker, each BGP RIB entry
  * whose prefix contains the VM's IP and each kernel route that does; the transient blackhole
- * windows and the diagnostics. The fields of §5 are kept as named there; the others extend it.
+ * windows, the diagnostics, and the timeline of every instant where something changed. The
+ * fields of §5 are kept as named there; the others extend it.
  */
-import { formatIPv4, formatPrefix4, parseIPv4 } from '../lib/ip';
-import { lookup } from './dataplane';
 import { PHASE_TRIGGER } from './phases';
 import { compareStrings } from '../lib/names';
-import { compareRoutes, type Step } from './bestpath';
+import type { Step } from './bestpath';
+import { fibEntries, flowReport, ribEntries } from './entries';
+import { timelineReport } from './timeline';
 import type { Diagnostic } from './diagnostics/types';
 import type { FibEntry } from './fib';
-import type { Decision } from '../bird/lang/interpreter';
 import type { Simulation } from './simulate';
-import type { RibRoute } from './types';
 
 export interface RouteEntry {
   readonly prefix: string;
@@ -35,8 +34,10 @@ export interface RouteEntry {
   readonly origin: 'IGP' | 'EGP' | 'incomplete' | null;
   readonly med: number | null;
   readonly source: string;
-  /** The import filter statement that accepted (or changed) it. */
+  /** The import filter statement that accepted it, where it sits (`BGPFilter x importV4 rule 1: if ...`). */
   readonly decidedBy: string | null;
+  /** Each attribute the import filter set: the statement, where, and why. */
+  readonly changes: readonly string[];
 }
 
 export interface FibReportEntry {
@@ -49,6 +50,8 @@ export interface FibReportEntry {
   readonly dev?: string;
   /** The route the kernel uses for packets to the VM (longest prefix, then lowest metric). */
   readonly used: boolean;
+  /** Why it forwards, or which route does instead; where its metric comes from. */
+  readonly explanation: string;
 }
 
 export interface FlowReport {
@@ -102,55 +105,19 @@ export interface SimulationReport {
   readonly diagnostics: readonly Diagnostic[];
   readonly sessions: readonly SessionReport[];
   readonly events: readonly EventReport[];
+  /** Every instant where a RIB, FIB or flow changed, with what changed: the state at any time is the fold. */
+  readonly timeline: readonly InstantReport[];
 }
 
-const ORIGIN = ['IGP', 'EGP', 'incomplete'] as const;
-
-function entry(r: RibRoute, selected: boolean, best: RibRoute, ranked: readonly RibRoute[], bird: boolean): RouteEntry {
-  const a = r.attrs;
-  let reason: RouteEntry['reason'] = 'only';
-  let explanation = 'the only candidate';
-  if (selected && ranked[1]) {
-    const v = compareRoutes(r, ranked[1], bird);
-    reason = v.step;
-    explanation = v.reason;
-  } else if (!selected) {
-    const v = compareRoutes(best, r, bird);
-    reason = v.step;
-    explanation = `loses: ${v.reason}`;
-  }
-  const from = r.via ? r.via.peer : 'local';
-  const nh = r.proto === 'bgp' ? (a.bgp_next_hop ?? a.gw) : a.gw;
-  return {
-    prefix: formatPrefix4(a.net),
-    selected,
-    nextHop: nh !== undefined ? formatIPv4(nh) : null,
-    learnedFrom: from,
-    localPref: a.bgp_local_pref ?? null,
-    asPath: a.bgp_path ?? [],
-    communities: a.bgp_community ?? [],
-    preference: a.preference,
-    metric: a.krt_metric ?? null,
-    reason,
-    explanation,
-    protocol: r.protocol,
-    largeCommunities: a.bgp_large_community ?? [],
-    origin: r.proto === 'bgp' ? (ORIGIN[a.bgp_origin ?? 0] ?? null) : null,
-    med: a.bgp_med ?? null,
-    source: a.source,
-    decidedBy: r.importDecision ? describeDecision(r.importDecision) : null,
-  };
-}
-
-/** The statement that decided, in the function it sits in: `fn: if (...) then { ...; accept; }`. */
-export function describeDecision(d: Decision): string {
-  const where = d.functions.length > 0 ? `${d.functions[d.functions.length - 1]}: ` : '';
-  if (d.kind === 'statement') return `${where}${d.condition?.text ?? d.at?.text ?? ''}`;
-  return `${where}${d.message ?? d.kind}`;
-}
-
-function fibEntry(f: FibEntry, used: FibEntry | undefined): FibReportEntry {
-  return { prefix: formatPrefix4(f.prefix), metric: f.metric, kind: f.kind, via: f.nexthops.map(formatIPv4), proto: f.proto, ...(f.dev ? { dev: f.dev } : {}), used: f === used };
+export interface InstantReport {
+  readonly time: number;
+  readonly phase: string;
+  /** Speakers whose RIB (for prefixes containing the VM's IP) changed: their whole list now. */
+  readonly routes: Readonly<Record<string, readonly RouteEntry[]>>;
+  /** Speakers whose kernel routes containing the VM's IP changed: their whole list now. */
+  readonly fib: Readonly<Record<string, readonly FibReportEntry[]>>;
+  /** Clients whose flow changed. */
+  readonly flows: readonly FlowReport[];
 }
 
 export function toReport(sim: Simulation, diagnostics: readonly Diagnostic[]): SimulationReport {
@@ -160,36 +127,18 @@ export function toReport(sim: Simulation, diagnostics: readonly Diagnostic[]): S
     kind: 'SimulationReport',
     topology: doc.metadata.name,
     migration: sim.migration,
-    phases: sim.phases.map((p) => {
-      const routes: Record<string, RouteEntry[]> = {};
-      for (const [speaker, list] of [...p.ribs].sort(([a], [b]) => compareStrings(a, b))) {
-        const bird = sim.net.speakers.get(speaker)?.bird ?? true;
-        routes[speaker] = list.flatMap((x) => x.ranked.map((r, i) => entry(r, i === 0, x.ranked[0] as RibRoute, x.ranked, bird)));
-      }
-      const fib: Record<string, FibReportEntry[]> = {};
-      const vmIp = parseIPv4(sim.migration.ip) as number;
-      for (const [speaker, list] of [...p.fibs].sort(([a], [b]) => compareStrings(a, b))) {
-        const used = lookup(list, vmIp);
-        fib[speaker] = list.map((f) => fibEntry(f, used));
-      }
-      return {
-        name: p.name,
-        trigger: PHASE_TRIGGER[p.name],
-        vmHost: p.state.vmHost,
-        start: p.start,
-        settledAt: p.settledAt,
-        flows: p.flows.map((f) => ({
-          client: f.client,
-          outcome: f.outcome,
-          deliveredFraction: f.deliveredFraction,
-          paths: f.paths.map((x) => [...x.hops]),
-          pathEnds: f.paths.map((x) => ({ end: x.end, why: x.why, fraction: Math.round(x.fraction * 1e9) / 1e9 })),
-        })),
-        routes,
-        fib,
-        oscillating: p.oscillating,
-      };
-    }),
+    phases: sim.phases.map((p) => ({
+      name: p.name,
+      trigger: PHASE_TRIGGER[p.name],
+      vmHost: p.state.vmHost,
+      start: p.start,
+      settledAt: p.settledAt,
+      flows: p.flows.map(flowReport),
+      routes: Object.fromEntries([...p.ribs].sort(([a], [b]) => compareStrings(a, b)).map(([speaker, rib]) => [speaker, ribEntries(sim, speaker, rib)])),
+      fib: Object.fromEntries([...p.fibs].sort(([a], [b]) => compareStrings(a, b)).map(([speaker, fib]) => [speaker, fibEntries(sim, fib)])),
+      oscillating: p.oscillating,
+    })),
+    timeline: timelineReport(sim),
     transients: sim.transients,
     diagnostics,
     sessions: sim.net.sessions.map((s) => ({

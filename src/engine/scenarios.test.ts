@@ -67,7 +67,9 @@ describe('scenario 3: two racks, eBGP, the documented BGPFilter, BIRD ToRs that 
     expect(problems(r)).toEqual({ base: [], target: [], live: [], 'source-deleted': [], settled: [] });
   });
   it('restores priority 512 from the community on the source node (accepted by the BGPFilter: preference stays 100)', () => {
-    expect(selected(r, 'live', 'node-a1', '10.244.1.5/32')).toMatchObject({ learnedFrom: 'tor-a', localPref: 2147483135, preference: 100, communities: ['65000:100'], decidedBy: "bgp_kubevirt-live-migration_importFilterV4: if (((65000, 100) ~ bgp_community)) then { bgp_local_pref = 2147483135; accept; }" });
+    expect(selected(r, 'live', 'node-a1', '10.244.1.5/32')).toMatchObject({ learnedFrom: 'tor-a', localPref: 2147483135, preference: 100, communities: ['65000:100'], decidedBy: "BGPFilter kubevirt-live-migration importV4 rule 1: if (((65000, 100) ~ bgp_community)) then { bgp_local_pref = 2147483135; accept; }",
+      changes: ['`bgp_local_pref = 2147483135;` by BGPFilter kubevirt-live-migration importV4 rule 1, as it carries community 65000:100'],
+    });
     expect(fib(r, 'live', 'node-a1')).toEqual(['10.244.1.5/32 felix local 1024', '10.244.1.5/32 bird via 512 via 10.0.1.1', '10.244.1.0/26 bird blackhole 0']);
   });
   it('lets the ToR prefer the tagged route: preference 200, LOCAL_PREF from the elevated priority', () => {

@@ -35,6 +35,21 @@ export interface PhaseResult {
   readonly oscillating: readonly string[];
 }
 
+/** The RIB entries of one speaker for the prefixes containing the VM's IP, best first per prefix. */
+export type SpeakerRib = readonly { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[];
+
+/**
+ * A moment of the exchange where something changed: the speakers recomputed then (their RIB and
+ * FIB as they are after it) and every client's flow. The timeline the UI animates.
+ */
+export interface Instant {
+  readonly time: number;
+  readonly phase: Phase;
+  readonly ribs: ReadonlyMap<string, SpeakerRib>;
+  readonly fibs: ReadonlyMap<string, readonly FibEntry[]>;
+  readonly flows: readonly Flow[];
+}
+
 export interface Transient {
   readonly phase: Phase;
   readonly client: string;
@@ -47,6 +62,7 @@ export interface Simulation {
   readonly prefixes: readonly Prefix4[];
   readonly phases: readonly PhaseResult[];
   readonly events: readonly LogEntry[];
+  readonly instants: readonly Instant[];
   readonly transients: readonly Transient[];
   readonly clients: readonly string[];
 }
@@ -145,6 +161,7 @@ export class MigrationRun {
   private readonly convergenceMs: number;
   private readonly phases: PhaseResult[] = [];
   private readonly transients: Transient[] = [];
+  private readonly instants: Instant[] = [];
   private previous: PhaseState | undefined;
   private clock = 0;
 
@@ -171,6 +188,15 @@ export class MigrationRun {
     }
     return out;
   };
+
+  private ribOf(name: string): SpeakerRib {
+    const list: { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[] = [];
+    for (const s of this.sims) {
+      const st = s.states.get(name);
+      if (st && st.ranked.length > 0) list.push({ prefix: s.prefix, ranked: [...st.ranked], ...(st.reason ? { reason: st.reason.reason, step: st.reason.step } : {}) });
+    }
+    return list;
+  }
 
   /** Routes received and processed so far, over all prefixes. */
   get processedRoutes(): number {
@@ -199,15 +225,15 @@ export class MigrationRun {
     // Each client's outcome holds from one observation to the next; blackhole time adds up.
     const outcomes = new Map<string, { since: number; outcome: Outcome }>();
     const blackholeMs = new Map<string, number>();
-    const observe = (t: number) => {
-      const walker = new Walker(ip, state.vmHost, this.fibOf, net.underlay);
-      for (const c of clients) {
-        const prev = outcomes.get(c);
-        if (prev && (prev.outcome === 'blackhole' || prev.outcome === 'loop')) blackholeMs.set(c, (blackholeMs.get(c) ?? 0) + (t - prev.since));
-        outcomes.set(c, { since: t, outcome: walker.flow(c).outcome });
+    const observe = (t: number, flows: readonly Flow[]) => {
+      for (const f of flows) {
+        const prev = outcomes.get(f.client);
+        if (prev && (prev.outcome === 'blackhole' || prev.outcome === 'loop')) blackholeMs.set(f.client, (blackholeMs.get(f.client) ?? 0) + (t - prev.since));
+        outcomes.set(f.client, { since: t, outcome: f.outcome });
       }
     };
     let settledAt = start;
+    let flows: readonly Flow[] = this.instants[this.instants.length - 1]?.flows ?? [];
     let first = true;
     for (;;) {
       let next = Infinity;
@@ -216,25 +242,35 @@ export class MigrationRun {
       const before = sims.map((s) => s.log.length);
       for (const s of sims) s.runUntil(next);
       const fibChanged = sims.some((s, i) => s.log.slice(before[i]).some((e) => e.kind === 'fib'));
-      if (phase !== 'base' && (fibChanged || first)) observe(next);
+      // The flows change only when a FIB does; the first instant of a phase also moves the VM.
+      if (fibChanged || first) {
+        const walker = new Walker(ip, state.vmHost, this.fibOf, net.underlay);
+        flows = clients.map((c) => walker.flow(c));
+        if (phase !== 'base') observe(next, flows);
+      }
+      const touched = [...new Set(sims.flatMap((s) => s.drainRecomputed()))].sort(compareStrings);
+      if (touched.length > 0 || fibChanged || first) {
+        this.instants.push({ time: next, phase, ribs: new Map(touched.map((n) => [n, this.ribOf(n)])), fibs: new Map(touched.map((n) => [n, this.fibOf(n)])), flows });
+      }
       first = false;
       settledAt = next;
     }
-    if (phase !== 'base') observe(settledAt);
-    const walker = new Walker(ip, state.vmHost, this.fibOf, net.underlay);
-    const flows = clients.map((c) => walker.flow(c));
+    if (phase !== 'base') observe(settledAt, flows);
+    if (first) {
+      // Nothing changed in the routes (the target pod appears; Felix suppresses its route): the phase still has its instant.
+      const walker = new Walker(ip, state.vmHost, this.fibOf, net.underlay);
+      flows = clients.map((c) => walker.flow(c));
+      this.instants.push({ time: start, phase, ribs: new Map(), fibs: new Map(), flows });
+      settledAt = start;
+    }
     for (const f of flows) {
       const ms = blackholeMs.get(f.client) ?? 0;
       if (ms > 0 && f.outcome !== 'blackhole' && f.outcome !== 'loop') this.transients.push({ phase, client: f.client, blackholeMs: ms });
     }
-    const ribs = new Map<string, { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[]>();
+    const ribs = new Map<string, SpeakerRib>();
     const fibs = new Map<string, FibEntry[]>();
     for (const name of this.speakers) {
-      const list: { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[] = [];
-      for (const s of sims) {
-        const st = s.states.get(name);
-        if (st && st.ranked.length > 0) list.push({ prefix: s.prefix, ranked: [...st.ranked], ...(st.reason ? { reason: st.reason.reason, step: st.reason.step } : {}) });
-      }
+      const list = this.ribOf(name);
       if (list.length > 0) ribs.set(name, list);
       const fib = this.fibOf(name);
       if (fib.length > 0) fibs.set(name, fib);
@@ -254,7 +290,7 @@ export class MigrationRun {
       .map((e, i) => ({ e, i }))
       .sort((a, b) => a.e.time - b.e.time || a.i - b.i)
       .map((x) => x.e);
-    return { net: this.net, migration: this.migration, prefixes: this.prefixes, phases: this.phases, events, transients: this.transients, clients: this.clients };
+    return { net: this.net, migration: this.migration, prefixes: this.prefixes, phases: this.phases, events, instants: this.instants, transients: this.transients, clients: this.clients };
   }
 }
 

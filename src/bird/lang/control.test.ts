@@ -122,7 +122,12 @@ describe('the end of a filter, where, all, none', () => {
   it('a filter that ends without accept or reject rejects the route', () => {
     const o = run('filter f { bgp_med = 5; }');
     expect(o.verdict).toBe('reject');
-    expect(o.decision).toEqual({ kind: 'end', functions: [], message: 'the filter ended without accept or reject: the route is rejected' });
+    expect(o.decision).toEqual({
+      kind: 'end',
+      functions: [],
+      message: 'the filter ended without accept or reject: the route is rejected',
+      changes: [{ attribute: 'bgp_med', at: { file: 'test.conf', line: 1, col: 12, text: 'bgp_med = 5;' }, functions: [], rule: 1 }],
+    });
   });
 
   const cfg = config(`protocol bgp p {
@@ -182,7 +187,28 @@ filter f { outer(); reject; }`, { bgp_local_pref: 2000 });
       at: { file: 'test.conf', line: 3, col: 50, text: 'accept;' },
       condition: { file: 'test.conf', line: 3, col: 5, text: 'if bgp_local_pref > 1000 then { bgp_med = 1; accept; }' },
       functions: ['outer', 'inner'],
+      rule: 1,
+      changes: [
+        {
+          attribute: 'bgp_med',
+          at: { file: 'test.conf', line: 3, col: 37, text: 'bgp_med = 1;' },
+          condition: { file: 'test.conf', line: 3, col: 5, text: 'if bgp_local_pref > 1000 then { bgp_med = 1; accept; }' },
+          functions: ['outer', 'inner'],
+          rule: 1,
+        },
+      ],
     });
+  });
+
+  it('lists every attribute the filter set, with its statement, condition and function, in order', () => {
+    const o = run(`function tag() { bgp_community.add((65000, 100)); }
+filter f { if bgp_local_pref > 1000 then preference = 200; tag(); bgp_path.prepend(65001); accept; }`, { bgp_local_pref: 2000, bgp_path: [] });
+    expect(o.decision.changes?.map((c) => [c.attribute, c.at.text, c.condition?.text ?? '-', c.functions.join('/') || '-', c.rule])).toEqual([
+      ['preference', 'preference = 200;', 'if bgp_local_pref > 1000 then preference = 200;', '-', 1],
+      ['bgp_community', 'bgp_community.add((65000, 100));', '-', 'tag', 1],
+      ['bgp_path', 'bgp_path.prepend(65001);', '-', '-', 3],
+    ]);
+    expect(o.decision.rule).toBe(4);
   });
 
   it('an else branch names its if statement', () => {

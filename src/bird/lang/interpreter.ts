@@ -19,6 +19,23 @@ export interface Decision {
   /** Functions active when it happened, outermost first. */
   readonly functions: readonly string[];
   readonly message?: string;
+  /** The attributes the filter set on the way, in order (absent: it set none). */
+  readonly changes?: readonly AttributeChange[];
+  /** Which top-level statement of the innermost function (or of the filter) it was in, from 1. */
+  readonly rule?: number;
+}
+
+/** An attribute a filter statement set: `preference = 200;`, `bgp_community.add((65000,100));`. */
+export interface AttributeChange {
+  readonly attribute: string;
+  /** The statement. */
+  readonly at: Span;
+  /** The innermost `if` whose branch holds it. */
+  readonly condition?: Span;
+  /** Functions active, outermost first. */
+  readonly functions: readonly string[];
+  /** Which top-level statement of the innermost function (or of the filter) holds it, from 1. */
+  readonly rule?: number;
 }
 
 export interface FilterOutcome {
@@ -41,6 +58,9 @@ const MAX_CALL_DEPTH = 64;
 
 class Machine {
   readonly conditions: Span[] = [];
+  readonly changes: AttributeChange[] = [];
+  /** Per active function (and the filter body), the index of the top-level statement running. */
+  readonly rules: number[] = [];
   readonly functions: string[] = [];
   readonly scopes: Map<string, Value>[] = [];
   errorAt: Span | undefined;
@@ -250,7 +270,7 @@ class Machine {
     this.functions.push(name);
     const depth = this.conditions.length;
     try {
-      this.block(fn.body);
+      this.body(fn.body);
       return { t: 'void' };
     } catch (signal) {
       if (signal instanceof Return) return signal.value;
@@ -260,9 +280,16 @@ class Machine {
       // An accept/reject or a runtime error ends the filter here: the decision keeps the stacks.
       if (!this.terminating && this.errorAt === undefined) {
         this.functions.pop();
+        this.rules.pop();
         this.conditions.length = depth;
       }
     }
+  }
+
+  changed(attribute: string, at: Span): void {
+    const condition = this.conditions[this.conditions.length - 1];
+    const rule = this.rules[this.rules.length - 1];
+    this.changes.push({ attribute, at, functions: [...this.functions], ...(condition ? { condition } : {}), ...(rule ? { rule } : {}) });
   }
 
   /** Set while a Terminate unwinds, so the decision keeps the function and condition stacks. */
@@ -270,6 +297,15 @@ class Machine {
 
   block(stmts: readonly Stmt[]): void {
     for (const s of stmts) this.exec(s);
+  }
+
+  /** A function's or filter's body: its top-level statements are its rules. */
+  body(stmts: readonly Stmt[]): void {
+    const level = this.rules.push(0) - 1;
+    for (const [i, s] of stmts.entries()) {
+      this.rules[level] = i + 1;
+      this.exec(s);
+    }
   }
 
   exec(s: Stmt): void {
@@ -298,10 +334,12 @@ class Machine {
           const scope = this.scopes[i] as Map<string, Value>;
           if (scope.has(s.name)) return void scope.set(s.name, v);
         }
-        return this.writeAttribute(s.name, v, s.at);
+        this.writeAttribute(s.name, v, s.at);
+        return this.changed(s.name, s.at);
       }
       case 'method':
-        return this.method(s);
+        this.method(s);
+        return this.changed(s.target, s.at);
       case 'call':
         this.call(s.name, s.args, s.at);
         return;
@@ -346,7 +384,7 @@ class Machine {
 }
 
 function outcome(verdict: 'accept' | 'reject', m: Machine, decision: Omit<Decision, 'functions'> & { functions?: readonly string[] }): FilterOutcome {
-  return { verdict, route: m.route, decision: { functions: [...m.functions], ...decision } };
+  return { verdict, route: m.route, decision: { functions: [...m.functions], ...decision, ...(m.changes.length > 0 ? { changes: m.changes } : {}) } };
 }
 
 /** Runs a filter (as a protocol names it) on a copy of `route`. */
@@ -363,12 +401,13 @@ export function runFilter(cfg: BirdConfig, ref: FilterRef, route: Route): Filter
     const body = ref.k === 'inline' ? ref.body : cfg.filters.get(ref.name)?.body;
     if (!body) return outcome('reject', m, { kind: 'error', at: ref.at, message: `filter ${ref.k === 'named' ? ref.name : ''} not found` });
     m.scopes.push(new Map());
-    m.block(body);
+    m.body(body);
     return outcome('reject', m, { kind: 'end', message: 'the filter ended without accept or reject: the route is rejected' });
   } catch (signal) {
     if (signal instanceof Terminate) {
       const condition = m.conditions[m.conditions.length - 1];
-      return outcome(signal.verdict, m, { kind: 'statement', at: signal.at, ...(condition ? { condition } : {}) });
+      const rule = m.rules[m.rules.length - 1];
+      return outcome(signal.verdict, m, { kind: 'statement', at: signal.at, ...(condition ? { condition } : {}), ...(rule ? { rule } : {}) });
     }
     if (signal instanceof FilterRuntimeError) {
       return outcome('reject', m, { kind: 'error', message: `runtime error: ${signal.message}`, ...(m.errorAt ? { at: m.errorAt } : {}) });
