@@ -32,7 +32,7 @@ const phase = (name: string, vmHost: string, outcomes: Record<string, PhaseRepor
   }) as PhaseReport;
 
 const report = (tag: string, live: Record<string, PhaseReport['flows'][number]['outcome']> = { 'node-a1': 'delivered' }) =>
-  ({ topology: tag, phases: [phase('base', 'node-a1', { 'node-a1': 'delivered' }), phase('live', 'node-b1', live)] }) as unknown as SimulationReport;
+  ({ topology: tag, phases: [phase('base', 'node-a1', { 'node-a1': 'delivered' }), phase('live', 'node-b1', live)], timeline: [] }) as unknown as SimulationReport;
 
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
@@ -188,7 +188,7 @@ describe('route table follows the selection', () => {
 
 describe('selectors', () => {
   it('read the selected phase: outcomes, VM host, verdict', () => {
-    const s = { report: report('r', { 'node-a1': 'blackhole', 'node-a2': 'delivered', 'node-b2': 'split', 'border-1': 'delivered' }), phase: 'live' as const };
+    const s = { report: report('r', { 'node-a1': 'blackhole', 'node-a2': 'delivered', 'node-b2': 'split', 'border-1': 'delivered' }), phase: 'live' as const, instant: -1 };
     expect(currentPhase(s)?.name).toBe('live');
     expect(outcomeOf(s, 'node-a1')).toBe('blackhole');
     expect(outcomeOf(s, 'tor-a')).toBeUndefined();
@@ -198,6 +198,6 @@ describe('selectors', () => {
     expect(verdictTone(v)).toBe('bad');
     expect(verdictTone({ delivered: 2, blackhole: 0, split: 1, loop: 0 })).toBe('partial');
     expect(verdictTone({ delivered: 2, blackhole: 0, split: 0, loop: 0 })).toBe('ok');
-    expect(outcomeOf({ report: undefined, phase: 'live' }, 'node-a1')).toBeUndefined();
+    expect(outcomeOf({ report: undefined, phase: 'live', instant: -1 }, 'node-a1')).toBeUndefined();
   });
 });

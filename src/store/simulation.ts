@@ -9,6 +9,7 @@ import type { Topology } from '../model';
 import type { EngineClient } from '../worker/client';
 import type { FlowReport, Phase, PhaseReport, SimulationReport } from '../worker/protocol';
 import type { DesignStore } from './design';
+import { instantAt, instantStates, phaseInstants, type InstantState } from './instants';
 import { parseSelectionId, type UiStore } from './ui';
 
 /** Felix's five phases, in order (DESIGN §7); checked against the engine's own list below. */
@@ -30,14 +31,33 @@ export interface SimulationState {
   readonly report: SimulationReport | undefined;
   readonly error: string | undefined;
   readonly phase: PhaseName;
+  /** The simulated time shown (ms on the report's clock). */
+  readonly time: number;
+  /** The timeline instant in force at `time` (index into report.timeline; -1: none). */
+  readonly instant: number;
+  /** The timeline plays: `tick` advances the time. */
+  readonly playing: boolean;
+  /** Playback speed, 0.25× to 4×. */
+  readonly speed: number;
   /** The speaker whose route table is shown; undefined: none is. */
   readonly speaker: string | undefined;
   /** The current run has taken longer than `slowMs`: worth showing progress. */
   readonly slow: boolean;
   /** Runs the engine on the current design now; resolves when its result (or a newer run) is in. */
   readonly run: () => Promise<void>;
+  /** Shows a phase at its settled state (its last instant). */
   readonly selectPhase: (phase: PhaseName) => void;
   readonly stepPhase: (delta: 1 | -1) => void;
+  /** Shows the state at a simulated time (scrubbing). */
+  readonly setTime: (time: number) => void;
+  /** Moves to the next or previous instant of the timeline. */
+  readonly stepInstant: (delta: 1 | -1) => void;
+  readonly play: () => void;
+  readonly pause: () => void;
+  readonly togglePlay: () => void;
+  readonly setSpeed: (speed: number) => void;
+  /** Advances a playing timeline by `wallMs` of real time (the animation loop calls it). */
+  readonly tick: (wallMs: number) => void;
   readonly showRoutes: (speaker: string | undefined) => void;
   /** Stops following the design and drops pending timers. */
   readonly dispose: () => void;
@@ -52,6 +72,25 @@ export interface SimulationOptions {
 
 export const DEBOUNCE_MS = 300;
 export const SLOW_MS = 300;
+/** At 1×, one simulated millisecond lasts this long on screen: a 50 ms exchange plays in a second. */
+export const WALL_MS_PER_SIM_MS = 20;
+/** Playback holds this long (simulated) after a phase's last change before moving to the next phase. */
+export const PHASE_HOLD_MS = 24;
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+
+/** The time and instant that show `phase` settled in `report` (its last instant). */
+function settledView(report: SimulationReport | undefined, phase: PhaseName): { time: number; instant: number } | undefined {
+  const span = report ? phaseInstants(report, phase) : undefined;
+  if (!report || !span) return undefined;
+  return { time: (report.timeline[span.last] as { time: number }).time, instant: span.last };
+}
+
+/** The instant and phase at `time`. */
+function viewAt(report: SimulationReport, time: number, fallback: PhaseName): { time: number; instant: number; phase: PhaseName } {
+  const instant = instantAt(report, time);
+  const phase = (report.timeline[instant]?.phase as PhaseName | undefined) ?? fallback;
+  return { time, instant, phase };
+}
 
 /** What of a design the engine reads: everything but the canvas layout and the prose. */
 function simulationKey(doc: Topology): string {
@@ -75,6 +114,10 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
     report: undefined,
     error: undefined,
     phase: 'live',
+    time: 0,
+    instant: -1,
+    playing: false,
+    speed: 1,
     speaker: undefined,
     slow: false,
     run: async () => {
@@ -94,14 +137,49 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
       // A newer run owns the state now; this result describes a design that is gone.
       if (run !== latest) return;
       clear(slowTimer);
-      if (result.ok) set({ status: 'ready', report: result.value, error: undefined, slow: false });
+      // A new result keeps the phase in view, at its settled state.
+      if (result.ok) set({ status: 'ready', report: result.value, error: undefined, slow: false, playing: false, ...(settledView(result.value, get().phase) ?? { time: 0, instant: -1 }) });
       else set({ status: 'error', report: undefined, error: result.error, slow: false });
     },
-    selectPhase: (phase) => set({ phase }),
+    selectPhase: (phase) => set({ phase, playing: false, ...(settledView(get().report, phase) ?? {}) }),
     stepPhase: (delta) => {
       const i = PHASES.indexOf(get().phase) + delta;
-      const next = PHASES[Math.min(PHASES.length - 1, Math.max(0, i))] as PhaseName;
-      set({ phase: next });
+      get().selectPhase(PHASES[Math.min(PHASES.length - 1, Math.max(0, i))] as PhaseName);
+    },
+    setTime: (time) => {
+      const report = get().report;
+      if (report) set({ ...viewAt(report, time, get().phase), playing: false });
+    },
+    stepInstant: (delta) => {
+      const report = get().report;
+      if (!report || report.timeline.length === 0) return;
+      const i = Math.min(report.timeline.length - 1, Math.max(0, get().instant + delta));
+      set({ ...viewAt(report, (report.timeline[i] as { time: number }).time, get().phase), playing: false });
+    },
+    play: () => {
+      const report = get().report;
+      if (!report || report.timeline.length === 0) return;
+      const last = report.timeline[report.timeline.length - 1] as { time: number };
+      // At the end: play again from the start.
+      if (get().time >= last.time) set({ ...viewAt(report, (report.timeline[0] as { time: number }).time, get().phase), playing: true });
+      else set({ playing: true });
+    },
+    pause: () => set({ playing: false }),
+    togglePlay: () => (get().playing ? get().pause() : get().play()),
+    setSpeed: (speed) => set({ speed: Math.min(4, Math.max(0.25, speed)) }),
+    tick: (wallMs) => {
+      const { report, playing, speed, time, phase } = get();
+      if (!playing || !report) return;
+      let next = time + (wallMs * speed) / WALL_MS_PER_SIM_MS;
+      const span = phaseInstants(report, phase);
+      const end = span ? (report.timeline[span.last] as { time: number }).time + PHASE_HOLD_MS : next;
+      if (next > end) {
+        // Between phases nothing happens for a while (Felix's timers): jump to the next trigger.
+        const following = report.timeline.find((i) => i.time > end);
+        if (!following) return set({ ...viewAt(report, end, phase), playing: false });
+        next = following.time;
+      }
+      set(viewAt(report, next, phase));
     },
     showRoutes: (speaker) => set({ speaker }),
     dispose: () => {
@@ -148,10 +226,18 @@ export function currentPhase(s: Pick<SimulationState, 'report' | 'phase'>): Phas
   return s.report?.phases.find((p) => p.name === s.phase);
 }
 
+/** The state at the instant shown, if the report has a timeline. */
+export function currentInstant(s: Pick<SimulationState, 'report' | 'instant'>): InstantState | undefined {
+  return s.report && s.instant >= 0 ? instantStates(s.report)[s.instant] : undefined;
+}
+
 // Every card asks for its own flow on every store change: index each phase's flows once.
 const flowIndex = new WeakMap<PhaseReport, ReadonlyMap<string, FlowReport>>();
 
-export function flowOf(s: Pick<SimulationState, 'report' | 'phase'>, client: string): FlowReport | undefined {
+/** The client's flow at the instant shown (or, without a timeline, in the selected phase's settled state). */
+export function flowOf(s: Pick<SimulationState, 'report' | 'phase' | 'instant'>, client: string): FlowReport | undefined {
+  const instant = currentInstant(s);
+  if (instant) return instant.flows.get(client);
   const phase = currentPhase(s);
   if (!phase) return undefined;
   let index = flowIndex.get(phase);
@@ -163,13 +249,13 @@ export function flowOf(s: Pick<SimulationState, 'report' | 'phase'>, client: str
 }
 
 /** The client's outcome in the selected phase; undefined when it is no client or there is no report. */
-export function outcomeOf(s: Pick<SimulationState, 'report' | 'phase'>, client: string): Outcome | undefined {
+export function outcomeOf(s: Pick<SimulationState, 'report' | 'phase' | 'instant'>, client: string): Outcome | undefined {
   return flowOf(s, client)?.outcome;
 }
 
-/** The node that runs the VM in the selected phase. */
-export function vmHostOf(s: Pick<SimulationState, 'report' | 'phase'>): string | undefined {
-  return currentPhase(s)?.vmHost;
+/** The node that runs the VM at the instant shown. */
+export function vmHostOf(s: Pick<SimulationState, 'report' | 'phase' | 'instant'>): string | undefined {
+  return currentInstant(s)?.vmHost ?? currentPhase(s)?.vmHost;
 }
 
 export type Verdict = Readonly<Record<Outcome, number>>;

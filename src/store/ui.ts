@@ -45,11 +45,20 @@ export interface UiState {
   readonly dismiss: (id: number) => void;
   readonly setClipboard: (f: Fragment) => void;
   readonly setDragging: (positions: Readonly<Record<string, readonly [number, number]>>) => void;
+  /** Elements to highlight on the canvas (a diagnostic's subjects): node, router and rack names, `peer:`/`filter:` ids. */
+  readonly highlight: readonly string[];
+  readonly setHighlight: (ids: readonly string[]) => void;
+  /** Canvas animation (messages, packets, flashes); off in tests that do not need it, and on request. */
+  readonly animate: boolean;
+  readonly setAnimate: (on: boolean) => void;
+  /** The right-hand column shows the inspector or the diagnostics. */
+  readonly sidePanel: 'inspector' | 'diagnostics';
+  readonly setSidePanel: (panel: 'inspector' | 'diagnostics') => void;
 }
 
 export const MAX_NOTICES = 4;
 
-export function createUiStore() {
+export function createUiStore(options: { animate?: boolean } = {}) {
   let nextId = 1;
   return createStore<UiState>()((set) => ({
     selection: [],
@@ -72,6 +81,12 @@ export function createUiStore() {
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
     setClipboard: (clipboard) => set({ clipboard }),
     setDragging: (dragging) => set({ dragging }),
+    highlight: [],
+    setHighlight: (highlight) => set({ highlight: [...highlight] }),
+    animate: options.animate ?? true,
+    setAnimate: (animate) => set({ animate }),
+    sidePanel: 'inspector',
+    setSidePanel: (sidePanel) => set({ sidePanel }),
   }));
 }
 

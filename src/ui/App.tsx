@@ -3,13 +3,14 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { FabricCanvas } from './canvas/FabricCanvas';
 import { Palette } from './palette/Palette';
-import { Inspector } from './inspector/Inspector';
+import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
 import { Dialogs, Notices } from './dialogs/Dialogs';
 import { commandForShortcut, shortcutOf, type CommandContext } from './commands';
 import { downloadManifests, downloadZip, openFile } from './actions';
 import { PhaseBar } from './sim/PhaseBar';
 import { RoutePanel } from './sim/RoutePanel';
+import { Timeline } from './timeline/Timeline';
 
 // Monaco and the generators load on first open, never with the app.
 const EditorPanel = lazy(() => import('./editor/EditorPanel'));
@@ -84,6 +85,7 @@ function Workspace() {
           <div className="canvas-area">
             <FabricCanvas />
           </div>
+          <Timeline />
           <RoutePanel />
           {editorOpen && (
             <Suspense fallback={<div className="editor-panel loading">Loading the editor…</div>}>
@@ -91,7 +93,7 @@ function Workspace() {
             </Suspense>
           )}
         </main>
-        <Inspector />
+        <SidePanel />
       </div>
       <input
         ref={fileInput}

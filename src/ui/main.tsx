@@ -16,7 +16,9 @@ const AUTOSAVE_DELAY_MS = 250;
 
 const restored = restore(window.localStorage);
 const design = createDesignStore(restored.doc ?? DEFAULT_SCENARIO.doc);
-const stores: Stores = { design, ui: createUiStore(), simulation: createSimulationStore(design, createEngineClient()) };
+// Animation is off for users who ask the system for reduced motion (and in the tests that do), or with ?animate=0.
+const animate = new URLSearchParams(window.location.search).get('animate') !== '0' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const stores: Stores = { design, ui: createUiStore({ animate }), simulation: createSimulationStore(design, createEngineClient()) };
 if (restored.notice) stores.ui.getState().notify('error', restored.notice);
 followSelection(stores.ui, stores.design, stores.simulation);
 void stores.simulation.getState().run();
@@ -45,8 +47,8 @@ Object.assign(window, {
     json: () => serializeDesign(stores.design.getState().doc, 'json'),
     selection: () => stores.ui.getState().selection,
     simulation: () => {
-      const { status, report, error, phase, speaker } = stores.simulation.getState();
-      return { status, report, error, phase, speaker };
+      const { status, report, error, phase, speaker, time, instant, playing } = stores.simulation.getState();
+      return { status, report, error, phase, speaker, time, instant, playing };
     },
   },
 });

@@ -11,6 +11,7 @@ export type {
   EventReport,
   FibReportEntry,
   FlowReport,
+  InstantReport,
   PhaseReport,
   RouteEntry,
   SessionReport,

@@ -25,6 +25,7 @@ import { nodeTypes } from './nodes';
 import { toFlow, type FlowNode } from './toFlow';
 import { FIT_PADDING, RACK_HEADER, RACK_PAD } from './geometry';
 import { Legend } from './Legend';
+import { SimOverlay } from '../sim/overlay/SimOverlay';
 import { useKeepInView } from './keepInView';
 
 const MINIMAP_COLORS: Record<string, string> = { rack: '#c9d6e8', calicoNode: '#d9480f', router: '#3b5bdb' };
@@ -168,6 +169,7 @@ export function FabricCanvas() {
       <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#999'} nodeStrokeWidth={2} style={{ width: 170, height: 110 }} />
       <Controls showInteractive={false} position="top-left" />
       <Legend />
+      <SimOverlay />
     </ReactFlow>
   );
 }

@@ -3,6 +3,7 @@ import { memo, useEffect } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
 import type { CalicoNodeData, RackData, RouterData } from './toFlow';
 import { CardPills, useSimMarks } from '../sim/CanvasMarks';
+import { useUi } from '../context';
 
 const ROLE_LABEL = { tor: 'ToR', spine: 'SPINE', 'route-reflector': 'RR', border: 'BORDER' } as const;
 const ROLE_COLOR = { tor: 'var(--tor)', spine: 'var(--spine)', 'route-reflector': 'var(--rr)', border: 'var(--border)' } as const;
@@ -12,10 +13,11 @@ export const RackNode = memo(function RackNode({ id, data, selected }: NodeProps
   const { rack, anchorY, torAnchors, mesh, nodeCount } = data;
   const updateNodeInternals = useUpdateNodeInternals();
   const anchorKey = torAnchors.map((t) => `${t.name}@${t.x},${t.y}`).join(' ') + `|${anchorY}`;
+  const highlighted = useUi((s) => s.highlight.includes(rack.name));
   // The bundle handles move with the ToRs: React Flow must re-measure them when they change.
   useEffect(() => updateNodeInternals(id), [id, anchorKey, updateNodeInternals]);
   return (
-    <div className={`rack${selected ? ' selected' : ''}`} data-testid={`rack-${rack.name}`}>
+    <div className={`rack${selected ? ' selected' : ''}${highlighted ? ' highlighted' : ''}`} data-testid={`rack-${rack.name}`}>
       <div className="rack-header">
         <span className="name">{rack.name}</span>
         <span className="subnet mono">{rack.subnet}</span>
@@ -44,7 +46,7 @@ export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: N
   const marks = useSimMarks(node.name);
   return (
     <div
-      className={`card${selected ? ' selected' : ''}${marks.outcome ? ` outcome-${marks.outcome}` : ''}${marks.vmHere ? ' vm-host' : ''}`}
+      className={`card${selected ? ' selected' : ''}${marks.outcome ? ` outcome-${marks.outcome}` : ''}${marks.vmHere ? ' vm-host' : ''}${marks.highlighted ? ' highlighted' : ''}`}
       style={{ ['--accent-color' as string]: 'var(--calico)' }}
       data-testid={`node-${node.name}`}
     >
@@ -82,7 +84,11 @@ export const RouterNode = memo(function RouterNode({ data, selected }: NodeProps
   const color = ROLE_COLOR[r.role];
   const marks = useSimMarks(r.name);
   return (
-    <div className={`card${selected ? ' selected' : ''}${marks.outcome ? ` outcome-${marks.outcome}` : ''}`} style={{ ['--accent-color' as string]: color }} data-testid={`router-${r.name}`}>
+    <div
+      className={`card${selected ? ' selected' : ''}${marks.outcome ? ` outcome-${marks.outcome}` : ''}${marks.highlighted ? ' highlighted' : ''}`}
+      style={{ ['--accent-color' as string]: color }}
+      data-testid={`router-${r.name}`}
+    >
       <CardPills name={r.name} marks={marks} />
       {(['t', 'b', 'l', 'r'] as const).map((id) => (
         <Handle

@@ -4,7 +4,7 @@
  * subscribes to its own values only, so changing the phase re-renders just the cards that change.
  */
 import { outcomeOf, vmHostOf, type Outcome } from '../../store/simulation';
-import { useSimulation } from '../context';
+import { useSimulation, useUi } from '../context';
 import { OutcomeBadge } from './outcome';
 
 export interface SimMarks {
@@ -14,6 +14,8 @@ export interface SimMarks {
   /** The migrating VM's name when the design places it here but it runs elsewhere at this phase. */
   readonly vmAway: string | undefined;
   readonly phase: string;
+  /** A diagnostic the user clicked names this element. */
+  readonly highlighted: boolean;
 }
 
 export function useSimMarks(name: string): SimMarks {
@@ -22,7 +24,9 @@ export function useSimMarks(name: string): SimMarks {
   const vm = useSimulation((s) => s.report?.migration.vm);
   const from = useSimulation((s) => s.report?.migration.from);
   const phase = useSimulation((s) => s.phase);
+  const highlighted = useUi((s) => s.highlight.includes(name));
   return {
+    highlighted,
     outcome,
     vmHere: host === name ? vm : undefined,
     vmAway: host !== undefined && host !== name && from === name ? vm : undefined,

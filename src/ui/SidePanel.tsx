@@ -1,0 +1,44 @@
+/**
+ * The right-hand column: the inspector or the diagnostics, as two tabs. The diagnostics tab
+ * shows how many findings the current design has, coloured by the worst.
+ */
+import { Inspector } from './inspector/Inspector';
+import { DiagnosticsPanel } from './diagnostics/DiagnosticsPanel';
+import { useSimulation, useStores, useUi } from './context';
+
+export function SidePanel() {
+  const stores = useStores();
+  const panel = useUi((s) => s.sidePanel);
+  const diagnostics = useSimulation((s) => s.report?.diagnostics);
+  const count = diagnostics?.length ?? 0;
+  const worst = diagnostics?.some((d) => d.severity === 'error') ? 'error' : diagnostics?.some((d) => d.severity === 'warning') ? 'warning' : count > 0 ? 'info' : 'none';
+  const tab = (id: 'inspector' | 'diagnostics', label: React.ReactNode) => (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={panel === id}
+      className={`side-tab${panel === id ? ' selected' : ''}`}
+      data-testid={`tab-${id}`}
+      onClick={() => stores.ui.getState().setSidePanel(id)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="side-column">
+      <div className="side-tabs" role="tablist" aria-label="Side panel">
+        {tab('inspector', 'Inspector')}
+        {tab(
+          'diagnostics',
+          <>
+            Diagnostics{' '}
+            <span className={`side-count ${worst}`} data-testid="diagnostics-count">
+              {count}
+            </span>
+          </>,
+        )}
+      </div>
+      {panel === 'inspector' ? <Inspector /> : <DiagnosticsPanel />}
+    </div>
+  );
+}

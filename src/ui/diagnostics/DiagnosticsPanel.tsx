@@ -1,0 +1,4 @@
+/** The diagnostics panel (issue 6): to be built. */
+export function DiagnosticsPanel() {
+  return null;
+}
