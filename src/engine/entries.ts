@@ -3,13 +3,14 @@
  * words of explain.ts), one FibReportEntry per kernel route, one FlowReport per client. Shared by
  * the phases' settled state and the timeline's instants.
  */
-import { formatIPv4, formatPrefix4, parseIPv4 } from '../lib/ip';
+import { formatIPv4, formatPrefix4 } from '../lib/ip';
 import type { Flow } from './dataplane';
 import { lookup } from './dataplane';
 import { describeChange, describeDecision, explainCandidate, explainFib } from './explain';
 import type { FibEntry } from './fib';
 import type { FibReportEntry, FlowReport, RouteEntry } from './report';
-import type { Simulation, SpeakerRib } from './simulate';
+import type { Network } from './network';
+import type { SpeakerRib } from './simulate';
 import type { RibRoute } from './types';
 
 const ORIGIN = ['IGP', 'EGP', 'incomplete'] as const;
@@ -47,14 +48,20 @@ function fibEntry(f: FibEntry, used: FibEntry | undefined, all: readonly FibEntr
 }
 
 /** A speaker's RIB rows: every candidate of every prefix, best first per prefix. */
-export function ribEntries(sim: Simulation, speaker: string, rib: SpeakerRib): RouteEntry[] {
-  const bird = sim.net.speakers.get(speaker)?.bird ?? true;
+export function ribEntries(net: Network, speaker: string, rib: SpeakerRib): RouteEntry[] {
+  const bird = net.speakers.get(speaker)?.bird ?? true;
   return rib.flatMap((x) => x.ranked.map((r, i) => entry(r, i === 0, x.ranked[0] as RibRoute, x.ranked, bird)));
 }
 
-/** A speaker's kernel routes containing the VM's IP, the one that forwards marked. */
-export function fibEntries(sim: Simulation, fib: readonly FibEntry[]): FibReportEntry[] {
-  const used = lookup(fib, parseIPv4(sim.migration.ip) as number);
+/** A speaker's kernel routes containing `dst` (the VM's IP), the one that forwards to it marked. */
+export function fibEntries(fib: readonly FibEntry[], dst: number): FibReportEntry[] {
+  const used = lookup(fib, dst);
+  return fib.map((f) => fibEntry(f, used, fib));
+}
+
+/** A speaker's kernel routes, each prefix's lowest metric marked as forwarding (a whole table). */
+export function tableFibEntries(fib: readonly FibEntry[]): FibReportEntry[] {
+  const used = [...fib].sort((a, b) => a.metric - b.metric)[0];
   return fib.map((f) => fibEntry(f, used, fib));
 }
 

@@ -5,6 +5,7 @@
  * windows, the diagnostics, and the timeline of every instant where something changed. The
  * fields of §5 are kept as named there; the others extend it.
  */
+import { parseIPv4 } from '../lib/ip';
 import { PHASE_TRIGGER } from './phases';
 import { compareStrings } from '../lib/names';
 import type { Step } from './bestpath';
@@ -122,6 +123,7 @@ export interface InstantReport {
 
 export function toReport(sim: Simulation, diagnostics: readonly Diagnostic[]): SimulationReport {
   const doc = sim.net.doc;
+  const vmIp = parseIPv4(sim.migration.ip) as number;
   return {
     apiVersion: 'liveroute/v1',
     kind: 'SimulationReport',
@@ -134,8 +136,8 @@ export function toReport(sim: Simulation, diagnostics: readonly Diagnostic[]): S
       start: p.start,
       settledAt: p.settledAt,
       flows: p.flows.map(flowReport),
-      routes: Object.fromEntries([...p.ribs].sort(([a], [b]) => compareStrings(a, b)).map(([speaker, rib]) => [speaker, ribEntries(sim, speaker, rib)])),
-      fib: Object.fromEntries([...p.fibs].sort(([a], [b]) => compareStrings(a, b)).map(([speaker, fib]) => [speaker, fibEntries(sim, fib)])),
+      routes: Object.fromEntries([...p.ribs].sort(([a], [b]) => compareStrings(a, b)).map(([speaker, rib]) => [speaker, ribEntries(sim.net, speaker, rib)])),
+      fib: Object.fromEntries([...p.fibs].sort(([a], [b]) => compareStrings(a, b)).map(([speaker, fib]) => [speaker, fibEntries(fib, vmIp)])),
       oscillating: p.oscillating,
     })),
     timeline: timelineReport(sim),

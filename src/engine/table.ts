@@ -10,6 +10,8 @@ import { resolveCluster } from '../model';
 import type { Network } from './network';
 import { DEFAULT_TIMING, PrefixSim, type Timing } from './prefixSim';
 import { localRoutes } from './simulate';
+import { ribEntries, tableFibEntries } from './entries';
+import type { FibReportEntry, RouteEntry } from './report';
 
 export interface TableResult {
   readonly prefixes: number;
@@ -45,4 +47,30 @@ export function convergeTable(net: Network, timing: Timing = DEFAULT_TIMING, kee
     if (keep) sims.push(sim);
   }
   return { prefixes: prefixes.size, routeEntries, oscillating, sims };
+}
+
+/** One speaker's whole table: every prefix of the design, converged (the base state). */
+export interface SpeakerTable {
+  readonly speaker: string;
+  readonly prefixes: number;
+  readonly routes: readonly RouteEntry[];
+  readonly fib: readonly FibReportEntry[];
+}
+
+/**
+ * The whole table of `speaker`: its RIB rows for every prefix and its kernel routes, each one
+ * marked as forwarding for its own prefix (the lowest metric). The migration changes only the
+ * prefixes that contain the VM's IP; the others are the same in every phase.
+ */
+export function speakerTable(net: Network, speaker: string): SpeakerTable {
+  const table = convergeTable(net, DEFAULT_TIMING, true);
+  const routes: RouteEntry[] = [];
+  const fib: FibReportEntry[] = [];
+  for (const sim of table.sims) {
+    const st = sim.states.get(speaker);
+    if (!st) continue;
+    if (st.ranked.length > 0) routes.push(...ribEntries(net, speaker, [{ prefix: sim.prefix, ranked: st.ranked }]));
+    fib.push(...tableFibEntries(st.fib));
+  }
+  return { speaker, prefixes: table.prefixes, routes, fib };
 }

@@ -3,12 +3,14 @@
  * holding only what changed (each changed speaker's whole RIB or FIB list, each changed client's
  * flow), so that the state at any instant is the fold of the instants up to it. The UI plays it.
  */
+import { parseIPv4 } from '../lib/ip';
 import { compareStrings } from '../lib/names';
 import { fibEntries, flowReport, ribEntries } from './entries';
 import type { InstantReport } from './report';
 import type { Simulation } from './simulate';
 
 export function timelineReport(sim: Simulation): InstantReport[] {
+  const vmIp = parseIPv4(sim.migration.ip) as number;
   const lastRoutes = new Map<string, string>();
   const lastFib = new Map<string, string>();
   const lastFlow = new Map<string, string>();
@@ -17,14 +19,14 @@ export function timelineReport(sim: Simulation): InstantReport[] {
     const routes: InstantReport['routes'] = {};
     const fib: InstantReport['fib'] = {};
     for (const speaker of [...i.ribs.keys()].sort(compareStrings)) {
-      const rows = ribEntries(sim, speaker, i.ribs.get(speaker) ?? []);
+      const rows = ribEntries(sim.net, speaker, i.ribs.get(speaker) ?? []);
       const key = JSON.stringify(rows);
       if (lastRoutes.get(speaker) === key) continue;
       lastRoutes.set(speaker, key);
       (routes as Record<string, unknown>)[speaker] = rows;
     }
     for (const speaker of [...i.fibs.keys()].sort(compareStrings)) {
-      const rows = fibEntries(sim, i.fibs.get(speaker) ?? []);
+      const rows = fibEntries(i.fibs.get(speaker) ?? [], vmIp);
       const key = JSON.stringify(rows);
       if (lastFib.get(speaker) === key) continue;
       lastFib.set(speaker, key);

@@ -7,7 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Topology } from '../model';
 import type { EngineClient } from '../worker/client';
-import type { FlowReport, Phase, PhaseReport, SimulationReport } from '../worker/protocol';
+import type { FlowReport, Phase, PhaseReport, SimulationReport, SpeakerTable } from '../worker/protocol';
 import type { DesignStore } from './design';
 import { instantAt, instantStates, phaseInstants, type InstantState } from './instants';
 import { parseSelectionId, type UiStore } from './ui';
@@ -43,6 +43,9 @@ export interface SimulationState {
   readonly speaker: string | undefined;
   /** The current run has taken longer than `slowMs`: worth showing progress. */
   readonly slow: boolean;
+  /** A speaker's whole table (every prefix), asked for by the route panel; dropped when the design changes. */
+  readonly wholeTable: WholeTable | undefined;
+  readonly loadWholeTable: (speaker: string) => Promise<void>;
   /** Runs the engine on the current design now; resolves when its result (or a newer run) is in. */
   readonly run: () => Promise<void>;
   /** Shows a phase at its settled state (its last instant). */
@@ -63,7 +66,16 @@ export interface SimulationState {
   readonly dispose: () => void;
 }
 
+export interface WholeTable {
+  readonly speaker: string;
+  readonly status: 'loading' | 'ready' | 'error';
+  readonly table?: SpeakerTable;
+  readonly error?: string;
+}
+
 export interface SimulationOptions {
+  /** A client of its own for whole tables, so that they do not cancel the simulation (and back). */
+  readonly tableClient?: EngineClient;
   /** The pause after a design change before the engine re-runs. */
   readonly debounceMs?: number;
   /** How long a run may take before `slow` is set. */
@@ -120,6 +132,17 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
     speed: 1,
     speaker: undefined,
     slow: false,
+    wholeTable: undefined,
+    loadWholeTable: async (speaker) => {
+      const tables = options.tableClient;
+      if (!tables?.table) return;
+      const doc = design.getState().doc;
+      set({ wholeTable: { speaker, status: 'loading' } });
+      const result = await tables.table(doc, speaker);
+      // Still the question asked (same speaker, same design)?
+      if (get().wholeTable?.speaker !== speaker || design.getState().doc !== doc) return;
+      set({ wholeTable: result.ok ? { speaker, status: 'ready', table: result.value } : { speaker, status: 'error', error: result.error } });
+    },
     run: async () => {
       clear(debounce);
       debounce = undefined;
@@ -194,6 +217,7 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
     if (s.doc === prev.doc) return;
     const speaker = store.getState().speaker;
     if (speaker !== undefined && !isSpeaker(s.doc, speaker)) store.setState({ speaker: undefined });
+    if (store.getState().wholeTable) store.setState({ wholeTable: undefined });
     // Back to the design last run, with no other run pending: nothing to do.
     if (simulationKey(s.doc) === lastKey && debounce === undefined) return;
     // The run in flight (if any) describes a design that is gone: its result must not be applied.

@@ -18,7 +18,7 @@ const restored = restore(window.localStorage);
 const design = createDesignStore(restored.doc ?? DEFAULT_SCENARIO.doc);
 // Animation is off for users who ask the system for reduced motion (and in the tests that do), or with ?animate=0.
 const animate = new URLSearchParams(window.location.search).get('animate') !== '0' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-const stores: Stores = { design, ui: createUiStore({ animate }), simulation: createSimulationStore(design, createEngineClient()) };
+const stores: Stores = { design, ui: createUiStore({ animate }), simulation: createSimulationStore(design, createEngineClient(), { tableClient: createEngineClient() }) };
 if (restored.notice) stores.ui.getState().notify('error', restored.notice);
 followSelection(stores.ui, stores.design, stores.simulation);
 void stores.simulation.getState().run();

@@ -46,6 +46,19 @@ describe('engine client', () => {
     expect(await p).toEqual({ ok: true, value: report('x') });
   });
 
+  it("asks for a speaker's whole table and resolves with it; a reply of the wrong kind is an error", async () => {
+    const { client, workers } = harness();
+    const p = client.table?.(doc, 'tor-a');
+    const w = workers[0] as FakeWorker;
+    expect(w.sent).toEqual([{ id: 1, design: doc, table: { speaker: 'tor-a' } }]);
+    const table = { speaker: 'tor-a', prefixes: 1, routes: [], fib: [] };
+    w.reply({ id: 1, ok: true, table });
+    expect(await p).toEqual({ ok: true, value: table });
+    const q = client.table?.(doc, 'tor-a');
+    w.reply({ id: 2, ok: true, report: report('x') });
+    expect(await q).toEqual({ ok: false, error: 'the engine answered with something else than a table' });
+  });
+
   it('keeps one worker for calls that do not overlap', async () => {
     const { client, workers } = harness();
     const a = client.simulate(doc);

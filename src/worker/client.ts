@@ -6,7 +6,7 @@
  */
 import { err, ok, type Result } from '../lib/result';
 import type { Topology } from '../model';
-import type { EngineRequest, EngineResponse, SimulationReport } from './protocol';
+import type { EngineRequest, EngineResponse, SimulationReport, SpeakerTable } from './protocol';
 
 /** The part of a Worker the client uses (tests pass a fake). */
 export interface WorkerLike {
@@ -23,6 +23,8 @@ export interface SimulateRequestOptions {
 
 export interface EngineClient {
   simulate(doc: Topology, opts?: SimulateRequestOptions): Promise<Result<SimulationReport, string>>;
+  /** One speaker's whole table; like `simulate`, a newer call cancels this one (use a client of its own). */
+  table?(doc: Topology, speaker: string): Promise<Result<SpeakerTable, string>>;
   dispose(): void;
 }
 
@@ -37,7 +39,7 @@ export function spawnEngineWorker(): WorkerLike {
 
 interface Pending {
   readonly id: number;
-  readonly resolve: (r: Result<SimulationReport, string>) => void;
+  readonly resolve: (r: Result<EngineResponse, string>) => void;
 }
 
 export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker): EngineClient {
@@ -46,7 +48,7 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
   let nextId = 1;
   let disposed = false;
 
-  const settle = (r: Result<SimulationReport, string>) => {
+  const settle = (r: Result<EngineResponse, string>) => {
     const p = pending;
     pending = undefined;
     p?.resolve(r);
@@ -67,7 +69,7 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
       // A response to anything but the call in flight is stale (it cannot normally happen: the
       // worker of a cancelled call is terminated).
       if (!pending || res.id !== pending.id) return;
-      settle(res.ok ? ok(res.report) : err(res.error));
+      settle(res.ok ? ok(res) : err(res.error));
     };
     w.onerror = (e) => {
       // The worker failed to load or crashed: report it, and start afresh on the next call.
@@ -78,26 +80,37 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
     return w;
   };
 
-  return {
-    simulate(doc, opts = {}) {
-      if (disposed) return Promise.resolve(err(DISPOSED));
-      if (pending) {
-        stop();
-        settle(err(SUPERSEDED));
+  /** Sends a request, cancelling the one in flight; resolves with the worker's answer. */
+  const send = (request: Omit<EngineRequest, 'id'>): Promise<Result<EngineResponse, string>> => {
+    if (disposed) return Promise.resolve(err(DISPOSED));
+    if (pending) {
+      stop();
+      settle(err(SUPERSEDED));
+    }
+    worker ??= start();
+    const id = nextId++;
+    const w = worker;
+    return new Promise((resolve) => {
+      pending = { id, resolve };
+      try {
+        w.postMessage({ id, ...request });
+      } catch (e) {
+        // A design that cannot be cloned never reaches the worker.
+        settle(err(`the design could not be sent to the engine: ${(e as Error).message}`));
       }
-      worker ??= start();
-      const id = nextId++;
-      const request: EngineRequest = { id, design: doc, ...(opts.vm !== undefined ? { vm: opts.vm } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}) };
-      const w = worker;
-      return new Promise((resolve) => {
-        pending = { id, resolve };
-        try {
-          w.postMessage(request);
-        } catch (e) {
-          // A design that cannot be cloned never reaches the worker.
-          settle(err(`the design could not be sent to the engine: ${(e as Error).message}`));
-        }
-      });
+    });
+  };
+
+  return {
+    async simulate(doc, opts = {}) {
+      const r = await send({ design: doc, ...(opts.vm !== undefined ? { vm: opts.vm } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}) });
+      if (!r.ok) return r;
+      return 'report' in r.value ? ok(r.value.report) : err('the engine answered with something else than a report');
+    },
+    async table(doc, speaker) {
+      const r = await send({ design: doc, table: { speaker } });
+      if (!r.ok) return r;
+      return 'table' in r.value ? ok(r.value.table) : err('the engine answered with something else than a table');
     },
     dispose() {
       disposed = true;

@@ -7,6 +7,7 @@ describe('engine worker request handler', () => {
     const res = handleRequest({ id: 7, design: DEFAULT_SCENARIO.doc });
     expect(res.id).toBe(7);
     if (!res.ok) throw new Error(res.error);
+    if (!('report' in res)) throw new Error('no report');
     expect(res.report.phases.map((p) => p.name)).toEqual(['base', 'target', 'live', 'source-deleted', 'settled']);
     for (const p of res.report.phases) expect(p.flows.every((f) => f.outcome === 'delivered')).toBe(true);
     // The report crosses the boundary by structured clone: it must be plain data.
@@ -16,6 +17,7 @@ describe('engine worker request handler', () => {
   it('honours the VM and target of the request', () => {
     const res = handleRequest({ id: 1, design: DEFAULT_SCENARIO.doc, vm: 'vm-1', to: 'node-a2' });
     if (!res.ok) throw new Error(res.error);
+    if (!('report' in res)) throw new Error('no report');
     expect(res.report.migration).toEqual({ vm: 'vm-1', ip: '10.244.1.5', from: 'node-a1', to: 'node-a2' });
   });
 
@@ -29,6 +31,23 @@ describe('engine worker request handler', () => {
       error: 'no migration to simulate: the design has no spec.migration (give --migrate VM --to NODE)',
     });
     expect(handleRequest({ id: 3, design: DEFAULT_SCENARIO.doc, vm: 'vm-9' })).toMatchObject({ id: 3, ok: false, kind: 'input', error: 'unknown VM "vm-9" (known: vm-1)' });
+  });
+
+  it("answers a speaker's whole table: every prefix of the design, the forwarding route of each marked", () => {
+    const res = handleRequest({ id: 9, design: DEFAULT_SCENARIO.doc, table: { speaker: 'tor-a' } });
+    if (!res.ok || !('table' in res)) throw new Error('no table');
+    expect(res.table.speaker).toBe('tor-a');
+    expect(res.table.prefixes).toBe(5);
+    // vm-1's /32 sits inside node-a1's own block at normal priority: node-a1 exports only the block.
+    expect([...new Set(res.table.routes.map((r) => r.prefix))].sort()).toEqual(['10.244.1.0/26', '10.244.1.64/26', '10.244.2.0/26', '10.244.2.64/26']);
+    expect(res.table.routes.find((r) => r.prefix === '10.244.2.0/26')).toMatchObject({ selected: true, learnedFrom: 'spine-1', asPath: [65000, 65002, 65201] });
+    expect(res.table.fib.filter((f) => f.used).map((f) => `${f.prefix} via ${f.via.join(',')}`).sort()).toEqual([
+      '10.244.1.0/26 via 10.0.1.11',
+      '10.244.1.64/26 via 10.0.1.12',
+      '10.244.2.0/26 via 10.0.0.1',
+      '10.244.2.64/26 via 10.0.0.1',
+    ]);
+    expect(handleRequest({ id: 10, design: DEFAULT_SCENARIO.doc, table: { speaker: 'nope' } })).toEqual({ id: 10, ok: false, kind: 'input', error: 'no speaker "nope" in the design' });
   });
 
   it('refuses an invalid design and a malformed request with a message', () => {

@@ -7,6 +7,8 @@ import { formatIssue, validateDesign } from '../model';
 import { simulate, SimulationInputError } from '../engine/simulate';
 import { toReport } from '../engine/report';
 import { diagnose } from '../engine/diagnostics';
+import { buildNetwork } from '../engine/network';
+import { speakerTable } from '../engine/table';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 const MAX_LISTED_ISSUES = 3;
@@ -27,6 +29,12 @@ export function handleRequest(data: unknown): EngineResponse {
       const listed = checked.error.slice(0, MAX_LISTED_ISSUES).map(formatIssue).join('; ');
       const more = checked.error.length > MAX_LISTED_ISSUES ? ` (and ${checked.error.length - MAX_LISTED_ISSUES} more)` : '';
       return { id, ok: false, kind: 'input', error: `the design is not valid: ${listed}${more}` };
+    }
+    if (req.table) {
+      const speaker = req.table.speaker;
+      const net = buildNetwork(checked.value);
+      if (!net.speakers.has(speaker)) return { id, ok: false, kind: 'input', error: `no speaker ${JSON.stringify(speaker)} in the design` };
+      return { id, ok: true, table: speakerTable(net, speaker) };
     }
     const sim = simulate(checked.value, { ...(req.vm !== undefined ? { vm: req.vm } : {}), ...(req.to !== undefined ? { to: req.to } : {}) });
     return { id, ok: true, report: toReport(sim, diagnose(sim)) };

@@ -6,6 +6,7 @@
  */
 import type { Topology } from '../model';
 import type { SimulationReport } from '../engine/report';
+import type { SpeakerTable } from '../engine/table';
 
 export type {
   EventReport,
@@ -20,6 +21,8 @@ export type {
 export type { Diagnostic } from '../engine/diagnostics/types';
 export type { Phase } from '../engine/phases';
 
+export type { SpeakerTable } from '../engine/table';
+
 export interface EngineRequest {
   /** Chosen by the client; the response carries it back. */
   readonly id: number;
@@ -27,10 +30,13 @@ export interface EngineRequest {
   /** The VM to migrate and its target; absent: the design's `spec.migration`. */
   readonly vm?: string;
   readonly to?: string;
+  /** Asks for this speaker's whole table (every prefix) instead of the migration. */
+  readonly table?: { readonly speaker: string };
 }
 
 export type EngineResponse =
   | { readonly id: number; readonly ok: true; readonly report: SimulationReport }
+  | { readonly id: number; readonly ok: true; readonly table: SpeakerTable }
   | {
       readonly id: number;
       readonly ok: false;

@@ -55,6 +55,12 @@ export function PhaseBar() {
   const phase = useSimulation((s) => s.phase);
   const report = useSimulation((s) => s.report);
   const verdicts = useMemo(() => new Map(report?.phases.map((p) => [p.name, verdictOf(p)])), [report]);
+  // The longest a client lost traffic while the routes moved into each phase (DESIGN §7).
+  const transients = useMemo(() => {
+    const out = new Map<string, { client: string; ms: number }>();
+    for (const t of report?.transients ?? []) if (t.blackholeMs > (out.get(t.phase)?.ms ?? 0)) out.set(t.phase, { client: t.client, ms: t.blackholeMs });
+    return out;
+  }, [report]);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
   const pick = (p: PhaseName, focus: boolean) => {
@@ -75,6 +81,7 @@ export function PhaseBar() {
       <div className="phases" role="radiogroup" aria-labelledby="phase-bar-label" onKeyDown={onKeyDown}>
         {PHASES.map((p, i) => {
           const v = verdicts.get(p);
+          const transient = transients.get(p);
           const selected = p === phase;
           return (
             <button
@@ -87,11 +94,17 @@ export function PhaseBar() {
               className={`phase-btn${selected ? ' selected' : ''}${v ? ` tone-${verdictTone(v)}` : ''}`}
               data-testid={`phase-${p}`}
               aria-label={v ? `${p}: ${describe(v)}` : p}
-              title={PHASE_HINT[p]}
+              aria-description={transient ? `while the routes converge, ${transient.client} loses traffic for ${transient.ms} ms (the longest)` : undefined}
+              title={`${PHASE_HINT[p]}${transient ? `\nWhile the routes converge into ${p}, clients lose traffic for a while: the longest is ${transient.client}, ${transient.ms} ms of simulated time.` : ''}`}
               onClick={() => pick(p, false)}
             >
               <span className="phase-name">{p}</span>
               {v && <VerdictCounts v={v} />}
+              {transient && (
+                <span className="transient" aria-hidden="true" data-testid={`transient-${p}`}>
+                  gap {transient.ms} ms
+                </span>
+              )}
             </button>
           );
         })}

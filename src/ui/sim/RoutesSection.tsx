@@ -1,5 +1,5 @@
-/** The inspector's "Routes" section for a node or router: its outcome and best route at the selected phase, and the way to its full table. */
-import { currentPhase, flowOf } from '../../store/simulation';
+/** The inspector's "Routes" section for a node or router: its outcome and best route at the instant shown, and the way to its full table. */
+import { currentInstant, currentPhase, flowOf, vmHostOf } from '../../store/simulation';
 import { useSimulation, useStores } from '../context';
 import { OutcomeBadge } from './outcome';
 
@@ -7,8 +7,8 @@ export function RoutesSection({ name }: { name: string }) {
   const stores = useStores();
   const phase = useSimulation((s) => s.phase);
   const flow = useSimulation((s) => flowOf(s, name));
-  const best = useSimulation((s) => currentPhase(s)?.routes[name]?.find((r) => r.selected));
-  const vmHere = useSimulation((s) => currentPhase(s)?.vmHost === name);
+  const best = useSimulation((s) => (currentInstant(s)?.routes.get(name) ?? currentPhase(s)?.routes[name])?.find((r) => r.selected));
+  const vmHere = useSimulation((s) => vmHostOf(s) === name);
   const ip = useSimulation((s) => s.report?.migration.ip);
   return (
     <div className="section routes-section" data-testid="routes-section">
