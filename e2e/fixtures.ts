@@ -6,7 +6,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 declare global {
   interface Window {
-    liveroute: { yaml(): string; json(): string; selection(): string[]; simulation(): { status: string; phase: string; speaker: string | undefined; error: string | undefined } };
+    liveroute: { yaml(): string; json(): string; selection(): string[]; simulation(): { status: string; phase: string; speaker: string | undefined; error: string | undefined }; setTime(time: number): void };
   }
 }
 
@@ -98,9 +98,72 @@ export class LiverouteApp {
     await expect(this.page.getByTestId('sim-status')).toHaveAttribute('data-status', 'ready');
   }
 
+  /* The diagnostics tab of the right-hand column. */
+  async openDiagnostics(): Promise<Locator> {
+    await this.page.getByTestId('tab-diagnostics').click();
+    return this.page.getByTestId('diagnostics-panel');
+  }
+  /** A finding in the diagnostics panel; `phase` '' for a design-wide one. */
+  diagnostic(code: string, phase?: string): Locator {
+    const where = phase === undefined ? '' : `[data-phase="${phase}"]`;
+    return this.page.locator(`[data-testid="diagnostic"][data-code="${code}"]${where}`);
+  }
+
   async menu(menu: string, command: string): Promise<void> {
     await this.page.getByTestId(`menu-${menu}`).click();
     await this.page.getByTestId(command).click();
+  }
+
+  /* The timeline under the canvas and the Migrate dialog. */
+  get timeline(): Locator {
+    return this.page.getByTestId('timeline');
+  }
+  /** The simulated time shown, as `live +24 ms`. */
+  get timelineTime(): Locator {
+    return this.page.getByTestId('timeline-time');
+  }
+  /** What happens at the time shown. */
+  get timelineNow(): Locator {
+    return this.page.getByTestId('timeline-now');
+  }
+  get timelineTrack(): Locator {
+    return this.page.getByTestId('timeline-track');
+  }
+  timelineSegment(phase: string): Locator {
+    return this.page.getByTestId(`timeline-segment-${phase}`);
+  }
+  /** Clicks a phase's segment at a fraction of its width (scrubbing). */
+  async scrub(phase: string, fraction: number): Promise<void> {
+    const box = await this.timelineSegment(phase).boundingBox();
+    if (!box) throw new Error(`segment ${phase} not visible`);
+    await this.page.mouse.click(box.x + box.width * fraction, box.y + box.height / 2);
+  }
+  get migrateDialog(): Locator {
+    return this.page.getByTestId('migrate-dialog');
+  }
+  /** Sets the migration through the Migrate dialog. */
+  async migrate(vm: string, to: string): Promise<void> {
+    await this.page.getByTestId('migrate-open').click();
+    await this.migrateDialog.getByTestId('migrate-vm').selectOption(vm);
+    await this.migrateDialog.getByTestId('migrate-to').selectOption(to);
+    await this.migrateDialog.getByTestId('migrate-apply').click();
+  }
+
+  /* The canvas overlay: packet paths, BGP messages in flight, its control. */
+  /** The packet paths drawn from a client (`data-outcome` is its outcome). */
+  packetPath(client: string): Locator {
+    return this.page.getByTestId(`packet-path-${client}`);
+  }
+  /** The ✕ (or ↻) mark at a hop where packet paths end without delivery. */
+  packetDrop(hop: string): Locator {
+    return this.page.locator(`[data-testid="packet-drop"][data-hop="${hop}"]`);
+  }
+  get bgpMessages(): Locator {
+    return this.page.getByTestId('bgp-message');
+  }
+  /** Shows the simulation at a simulated time (ms on the report's clock). */
+  async setTime(ms: number): Promise<void> {
+    await this.page.evaluate((t) => window.liveroute.setTime(t), ms);
   }
 }
 

@@ -31,7 +31,7 @@ test.describe('simulation in the engine worker', () => {
     await app.inspector.getByTestId('show-routes').click();
     await expect(app.routePanel.getByTestId('routes-title')).toHaveText('node-a1');
     const best = app.ribRow('10.244.1.5/32', true);
-    await expect(best.locator('[data-col="learnedFrom"]')).toHaveText('tor-a');
+    await expect(best.locator('[data-col="learnedFrom"]')).toHaveText('tor-a Node_10_0_1_1');
     await expect(best.locator('[data-col="localPref"]')).toHaveText('2147483135');
     await expect(best.locator('[data-col="communities"]')).toHaveText('65000:100');
     await expect(best.locator('[data-col="preference"]')).toHaveText('100');

@@ -54,7 +54,13 @@ export interface UiState {
   /** The right-hand column shows the inspector or the diagnostics. */
   readonly sidePanel: 'inspector' | 'diagnostics';
   readonly setSidePanel: (panel: 'inspector' | 'diagnostics') => void;
+  /** Whose packet paths the canvas draws: every client's, none, or one client's (by name). */
+  readonly pathsFrom: PathsFrom;
+  readonly setPathsFrom: (from: PathsFrom) => void;
 }
+
+/** `all`, `none` or the name of a client (a Calico node or border router). */
+export type PathsFrom = 'all' | 'none' | string;
 
 export const MAX_NOTICES = 4;
 
@@ -87,6 +93,8 @@ export function createUiStore(options: { animate?: boolean } = {}) {
     setAnimate: (animate) => set({ animate }),
     sidePanel: 'inspector',
     setSidePanel: (sidePanel) => set({ sidePanel }),
+    pathsFrom: 'all',
+    setPathsFrom: (pathsFrom) => set({ pathsFrom }),
   }));
 }
 

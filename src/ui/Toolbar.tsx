@@ -100,7 +100,7 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
         {(close) => ['edit.undo', 'edit.redo', 'edit.copy', 'edit.paste', 'edit.delete', 'edit.selectAll'].map((id) => item(id, close))}
       </Menu>
       <Menu label="View" testId="menu-view">
-        {(close) => ['view.editor', 'sim.routes', 'sim.prevPhase', 'sim.nextPhase', 'view.autoLayout', 'view.fit', 'view.zoomIn', 'view.zoomOut'].map((id) => item(id, close))}
+        {(close) => ['view.editor', 'sim.routes', 'sim.prevPhase', 'sim.nextPhase', 'sim.playPause', 'sim.prevInstant', 'sim.nextInstant', 'sim.migrate', 'view.autoLayout', 'view.fit', 'view.zoomIn', 'view.zoomOut', 'view.animate'].map((id) => item(id, close))}
       </Menu>
       <Menu label="Build" testId="menu-build">
         {(close) => ['build.rackTemplate', 'build.fabric'].map((id) => item(id, close))}

@@ -7,6 +7,7 @@ import { autoLayout } from './canvas/autoLayout';
 import { FIT_PADDING } from './canvas/geometry';
 import { copySelection, deleteSelection, downloadContainerlab, downloadDesign, downloadManifests, downloadZip, pasteClipboard, redo, undo } from './actions';
 import type { Stores } from './context';
+import { openMigrateDialog } from './timeline/migrate';
 
 export interface CommandContext {
   readonly stores: Stores;
@@ -24,6 +25,7 @@ export interface Command {
 }
 
 const hasSelection = (ctx: CommandContext) => ctx.stores.ui.getState().selection.length > 0;
+const hasTimeline = (ctx: CommandContext) => (ctx.stores.simulation.getState().report?.timeline.length ?? 0) > 0;
 
 export async function runAutoLayout(ctx: CommandContext): Promise<void> {
   const doc = ctx.stores.design.getState().doc;
@@ -67,8 +69,13 @@ export const COMMANDS: readonly Command[] = [
   { id: 'view.fit', label: 'Fit view', shortcuts: ['Shift+1'], run: (ctx) => void ctx.flow.fitView({ padding: FIT_PADDING, includeHiddenNodes: true, duration: 200 }) },
   { id: 'view.zoomIn', label: 'Zoom in', shortcuts: ['Mod+='], run: (ctx) => void ctx.flow.zoomIn({ duration: 150 }) },
   { id: 'view.zoomOut', label: 'Zoom out', shortcuts: ['Mod+-'], run: (ctx) => void ctx.flow.zoomOut({ duration: 150 }) },
+  { id: 'view.animate', label: 'Toggle animation', run: (ctx) => ctx.stores.ui.getState().setAnimate(!ctx.stores.ui.getState().animate) },
   { id: 'sim.prevPhase', label: 'Previous phase', shortcuts: ['['], run: (ctx) => ctx.stores.simulation.getState().stepPhase(-1) },
   { id: 'sim.nextPhase', label: 'Next phase', shortcuts: [']'], run: (ctx) => ctx.stores.simulation.getState().stepPhase(1) },
+  { id: 'sim.playPause', label: 'Play / pause the timeline', shortcuts: ['Space'], enabled: hasTimeline, run: (ctx) => ctx.stores.simulation.getState().togglePlay() },
+  { id: 'sim.prevInstant', label: 'Previous event', shortcuts: ['ArrowLeft'], enabled: hasTimeline, run: (ctx) => ctx.stores.simulation.getState().stepInstant(-1) },
+  { id: 'sim.nextInstant', label: 'Next event', shortcuts: ['ArrowRight'], enabled: hasTimeline, run: (ctx) => ctx.stores.simulation.getState().stepInstant(1) },
+  { id: 'sim.migrate', label: 'Migrate a VM…', enabled: (ctx) => ctx.stores.design.getState().doc.spec.vms.length > 0, run: (ctx) => openMigrateDialog(ctx.stores) },
   {
     id: 'sim.routes',
     label: 'Route table (of the selected node or router)',
@@ -92,13 +99,39 @@ export function commandById(id: string): Command {
   return c;
 }
 
-/** The shortcut string of a key event: `Mod+Shift+Z`, `Delete`, `Shift+1`. */
-export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): string {
+/** Where the focus is in a widget that moves with the arrow keys itself. */
+const ARROW_WIDGETS = [
+  '[role="radiogroup"]', '[role="slider"]', '[role="tablist"]', '[role="menu"]', '[role="menubar"]', '[role="listbox"]', '[role="grid"]', '[role="tree"]',
+  // React Flow moves a focused, selected node (or the selection box) with the arrows.
+  '.react-flow__node', '.react-flow__nodesselection-rect', '.monaco-editor',
+].join(',');
+/** Where Space activates the focused element (a button, a checkbox; React Flow selects a focused node or edge). */
+const SPACE_WIDGETS = [
+  'button', 'a[href]', 'summary', '[role="button"]', '[role="checkbox"]', '[role="radio"]', '[role="switch"]', '[role="menuitem"]', '[role="option"]', '[role="tab"]',
+  '.react-flow__node', '.react-flow__edge', '.monaco-editor',
+].join(',');
+
+/** Whether the focused element uses the key itself, so a global shortcut must leave it alone. */
+export function focusUsesKey(target: EventTarget | null | undefined, key: string): boolean {
+  const el = target as Element | null | undefined;
+  if (!el || typeof el.closest !== 'function') return false;
+  if (key === ' ') return el.closest(SPACE_WIDGETS) !== null;
+  if (key.startsWith('Arrow')) return el.closest(ARROW_WIDGETS) !== null;
+  return false;
+}
+
+/**
+ * The shortcut string of a key event: `Mod+Shift+Z`, `Delete`, `Shift+1`, `Space`, `ArrowLeft`.
+ * Empty (no command) when the focused element uses the key itself: Space on a button, the
+ * arrows in the phase bar's radio group or on a focused canvas node.
+ */
+export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'> & { target?: EventTarget | null }): string {
+  if (focusUsesKey(e.target, e.key)) return '';
   const parts: string[] = [];
   if (e.ctrlKey || e.metaKey) parts.push('Mod');
   if (e.altKey) parts.push('Alt');
   if (e.shiftKey) parts.push('Shift');
-  let key = e.key.length === 1 ? e.key.toUpperCase() : e.key;
+  let key = e.key === ' ' ? 'Space' : e.key.length === 1 ? e.key.toUpperCase() : e.key;
   if (e.code.startsWith('Digit')) key = e.code.slice(5);
   if (e.code === 'Equal') key = '=';
   if (e.code === 'Minus') key = '-';
@@ -112,5 +145,5 @@ export function commandForShortcut(shortcut: string): Command | undefined {
 
 export function displayShortcut(s: string): string {
   const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
-  return s.replace('Mod', mac ? '⌘' : 'Ctrl');
+  return s.replace('Mod', mac ? '⌘' : 'Ctrl').replace('ArrowLeft', '←').replace('ArrowRight', '→');
 }

@@ -50,6 +50,7 @@ Object.assign(window, {
       const { status, report, error, phase, speaker, time, instant, playing } = stores.simulation.getState();
       return { status, report, error, phase, speaker, time, instant, playing };
     },
+    setTime: (time: number) => stores.simulation.getState().setTime(time),
   },
 });
 

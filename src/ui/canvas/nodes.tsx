@@ -4,6 +4,7 @@ import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } f
 import type { CalicoNodeData, RackData, RouterData } from './toFlow';
 import { CardPills, useSimMarks } from '../sim/CanvasMarks';
 import { useUi } from '../context';
+import { useVmChip, useVmDropTarget } from '../timeline/vmDrag';
 
 const ROLE_LABEL = { tor: 'ToR', spine: 'SPINE', 'route-reflector': 'RR', border: 'BORDER' } as const;
 const ROLE_COLOR = { tor: 'var(--tor)', spine: 'var(--spine)', 'route-reflector': 'var(--rr)', border: 'var(--border)' } as const;
@@ -44,12 +45,16 @@ export const RackNode = memo(function RackNode({ id, data, selected }: NodeProps
 export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: NodeProps<Node<CalicoNodeData, 'calicoNode'>>) {
   const { node, vms, asNumber, asIsDefault, selectedVms } = data;
   const marks = useSimMarks(node.name);
+  // A VM chip dragged from another node can be dropped here: this node becomes its migration target.
+  const drop = useVmDropTarget(node.name);
   return (
     <div
-      className={`card${selected ? ' selected' : ''}${marks.outcome ? ` outcome-${marks.outcome}` : ''}${marks.vmHere ? ' vm-host' : ''}${marks.highlighted ? ' highlighted' : ''}`}
+      className={`card${selected ? ' selected' : ''}${marks.outcome ? ` outcome-${marks.outcome}` : ''}${marks.vmHere ? ' vm-host' : ''}${marks.highlighted ? ' highlighted' : ''}${drop.candidate ? ' vm-drop-candidate' : ''}${drop.over ? ' vm-drop-over' : ''}`}
       style={{ ['--accent-color' as string]: 'var(--calico)' }}
       data-testid={`node-${node.name}`}
+      {...drop.props}
     >
+      {drop.over && <span className="vm-drop-label">⇄ migrate {drop.vm} here</span>}
       <Handle id="t" type="source" position={Position.Top} className="router-handle" />
       <CardPills name={node.name} marks={marks} />
       <div className="head">
@@ -65,19 +70,27 @@ export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: N
         block <span className="mono">{(node.blocks ?? []).join(', ') || 'auto'}</span>
       </div>
       {vms.map((vm) => (
-        <div
-          key={vm.name}
-          className={`vm-chip${selectedVms.includes(vm.name) ? ' selected' : ''}${marks.vmAway === vm.name ? ' away' : ''}`}
-          data-testid={`vm-${vm.name}`}
-          title={marks.vmAway === vm.name ? `${vm.name} is placed here, but runs on another node in phase ${marks.phase}` : undefined}
-        >
-          <span>▣ {vm.name}</span>
-          <span className="mono">{vm.ip}</span>
-        </div>
+        <VmChip key={vm.name} vm={vm} node={node.name} selected={selectedVms.includes(vm.name)} away={marks.vmAway === vm.name} phase={marks.phase} />
       ))}
     </div>
   );
 });
+
+/** A VM placed on a node: click to select it, drag it onto another node to migrate it there. */
+function VmChip({ vm, node, selected, away, phase }: { vm: CalicoNodeData['vms'][number]; node: string; selected: boolean; away: boolean; phase: string }) {
+  const chip = useVmChip(vm.name, node);
+  return (
+    <div
+      className={`vm-chip nodrag nopan${selected ? ' selected' : ''}${away ? ' away' : ''}`}
+      data-testid={`vm-${vm.name}`}
+      title={`${away ? `${vm.name} is placed here, but runs on another node in phase ${phase}. ` : ''}Drag onto another node to migrate ${vm.name} there.`}
+      {...chip}
+    >
+      <span>▣ {vm.name}</span>
+      <span className="mono">{vm.ip}</span>
+    </div>
+  );
+}
 
 export const RouterNode = memo(function RouterNode({ data, selected }: NodeProps<Node<RouterData, 'router'>>) {
   const r = data.router;

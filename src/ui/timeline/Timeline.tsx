@@ -1,4 +1,140 @@
-/** The timeline under the canvas (issue 6): to be built. */
+/**
+ * The timeline under the canvas: playback controls, the simulated time, the track of the five
+ * phases with their events, and what happens at the time shown. While playing, an animation
+ * frame loop advances the store's time; each frame is a cheap store update, so input is never
+ * blocked by the animation.
+ */
+import { useEffect } from 'react';
+import { SPEEDS, type SimulationStore } from '../../store/simulation';
+import type { SimulationReport } from '../../worker/protocol';
+import { useSimulation, useStores } from '../context';
+import { describeNow, formatMs, timeLabel } from './describe';
+import { MigrateDialog } from './MigrateDialog';
+import { openMigrateDialog } from './migrate';
+import { NextIcon, PauseIcon, PlayIcon, PrevIcon } from './icons';
+import { Track } from './Track';
+import './timeline.css';
+
+/** A frame longer than this (a hidden tab, a breakpoint) counts as this much: playback never leaps. */
+const MAX_FRAME_MS = 100;
+
+function usePlayback(simulation: SimulationStore): void {
+  const playing = useSimulation((s) => s.playing);
+  useEffect(() => {
+    if (!playing) return;
+    let last = performance.now();
+    let frame = requestAnimationFrame(function step(now) {
+      simulation.getState().tick(Math.min(MAX_FRAME_MS, Math.max(0, now - last)));
+      last = now;
+      frame = requestAnimationFrame(step);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [playing, simulation]);
+}
+
+function Controls({ report }: { report: SimulationReport | undefined }) {
+  const stores = useStores();
+  const sim = stores.simulation;
+  const playing = useSimulation((s) => s.playing);
+  const speed = useSimulation((s) => s.speed);
+  const time = useSimulation((s) => s.time);
+  const instant = useSimulation((s) => s.instant);
+  const busy = useSimulation((s) => s.status === 'running' && s.slow);
+  const label = report ? timeLabel(report, time) : undefined;
+  const none = !report || report.timeline.length === 0;
+  const lastInstant = report ? report.timeline.length - 1 : -1;
+  return (
+    <div className="tl-controls">
+      <button type="button" className="tl-btn" data-testid="timeline-prev" disabled={none || instant <= 0} aria-label="Previous event" title="Previous event (←)" onClick={() => sim.getState().stepInstant(-1)}>
+        <PrevIcon />
+      </button>
+      <button
+        type="button"
+        className={`tl-btn tl-play${playing ? ' on' : ''}`}
+        data-testid="timeline-play"
+        data-playing={playing}
+        disabled={none}
+        aria-label={playing ? 'Pause' : 'Play'}
+        title={`${playing ? 'Pause' : 'Play'} (Space)`}
+        onClick={() => sim.getState().togglePlay()}
+      >
+        {playing ? <PauseIcon /> : <PlayIcon />}
+      </button>
+      <button type="button" className="tl-btn" data-testid="timeline-next" disabled={none || instant >= lastInstant} aria-label="Next event" title="Next event (→)" onClick={() => sim.getState().stepInstant(1)}>
+        <NextIcon />
+      </button>
+      <label className="tl-speed">
+        <span className="sr-only">Playback speed</span>
+        <select value={speed} data-testid="timeline-speed" onChange={(e) => sim.getState().setSpeed(Number(e.target.value))} title="Playback speed">
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <output className="tl-time" data-testid="timeline-time" aria-live="off">
+        {label ? label.text : '—'}
+      </output>
+      {label && <span className="tl-abs muted">t = {formatMs(time)}</span>}
+      {busy && (
+        <span className="tl-busy" role="status">
+          <span className="spinner" aria-hidden="true" />
+          Simulating…
+        </span>
+      )}
+      <span className="tl-legend" aria-hidden="true">
+        <span className="tl-key update" /> UPDATE <span className="tl-key withdraw" /> WITHDRAW <span className="tl-key tables" /> RIB/FIB change <span className="tl-key strip" />
+        <span className="tl-key strip delivered" /> worst client outcome
+      </span>
+      <button type="button" className="btn tl-migrate" data-testid="migrate-open" onClick={() => openMigrateDialog(stores)} title="Pick the VM and the node it migrates to">
+        ⇄ Migrate…
+      </button>
+    </div>
+  );
+}
+
+function Now({ report }: { report: SimulationReport }) {
+  const time = useSimulation((s) => s.time);
+  const instant = useSimulation((s) => s.instant);
+  const items = describeNow(report, time, instant);
+  const text = items.map((i) => i.text).join(' · ');
+  return (
+    <div className="tl-now" data-testid="timeline-now" title={text}>
+      {items.map((i, k) => (
+        <span key={k} className={`tl-now-item ${i.kind}${i.outcome ? ` ${i.outcome}` : ''}`}>
+          {i.text}
+        </span>
+      ))}
+    </div>
+  );
+}
+
 export function Timeline() {
-  return null;
+  const stores = useStores();
+  const report = useSimulation((s) => s.report);
+  const status = useSimulation((s) => s.status);
+  const stale = useSimulation((s) => s.slow && s.status === 'running');
+  usePlayback(stores.simulation);
+
+  let placeholder: string | undefined;
+  if (!report) {
+    if (status === 'no-migration') placeholder = 'No migration to simulate: pick a VM and its target node with Migrate….';
+    else if (status === 'error') placeholder = 'The simulation failed (see the phase bar): no timeline.';
+    else placeholder = 'Simulating…';
+  }
+  return (
+    <section className={`timeline${stale ? ' stale' : ''}`} aria-label="Migration timeline" data-testid="timeline">
+      <Controls report={report} />
+      {report ? (
+        <>
+          <Track report={report} />
+          <Now report={report} />
+        </>
+      ) : (
+        <p className="tl-placeholder muted">{placeholder}</p>
+      )}
+      <MigrateDialog />
+    </section>
+  );
 }
