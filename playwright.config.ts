@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/browser';
 
-const PORT = 4173;
+// Overridable so several checkouts or helpers can run the suite side by side on one machine.
+const PORT = Number(process.env.LR_E2E_PORT ?? 4173);
+const OUT_DIR = process.env.LR_E2E_OUTDIR ?? 'dist';
 const executablePath = chromiumExecutable();
 
 export default defineConfig({
@@ -21,7 +23,7 @@ export default defineConfig({
   },
   webServer: {
     // The test command builds first; the tests run against the production bundle.
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -52,6 +52,11 @@ export const checkCommand: CliCommand = {
     const doc = readDesign(file);
     const diagnostics = doc.spec.migration ? diagnose(simulate(doc)) : diagnoseDesign(doc);
     out(`${file}: valid liveroute/v1 design${doc.spec.migration ? `, migration ${doc.spec.migration.vm} → ${doc.spec.migration.to} simulated` : ' (no migration to simulate)'}\n`);
+    const stated = Object.keys(doc.metadata.expected ?? {}).length;
+    if (stated > 0 && doc.spec.migration) {
+      const differ = diagnostics.filter((d) => d.code === 'LR-EXPECTED-VERDICT').length;
+      out(differ === 0 ? `expected verdicts: the ${stated} phase${stated === 1 ? '' : 's'} stated in metadata.expected come out as stated\n` : `expected verdicts: ${differ} of the ${stated} phases stated in metadata.expected come out differently (LR-EXPECTED-VERDICT)\n`);
+    }
     out(`${formatDiagnostics(diagnostics).join('\n')}\n`);
     return level && diagnostics.some((d) => atOrAbove(d, level)) ? EXIT.findings : EXIT.ok;
   },

@@ -2,7 +2,9 @@
  * The five phases of a live migration (DESIGN §7, Felix's per-workload state machine, domain
  * §6.1): where the VM runs and which workload routes Felix programs, at which priority.
  */
-export const PHASES = ['base', 'target', 'live', 'source-deleted', 'settled'] as const;
+import { PHASE_NAMES } from '../model/lesson';
+
+export const PHASES = PHASE_NAMES;
 export type Phase = (typeof PHASES)[number];
 
 export interface FelixRoute {

@@ -1,5 +1,6 @@
 /** The liveroute/v1 model: schema, parse/serialize, validation, defaults and edits. */
 export * from './schema';
+export * from './lesson';
 export * from './issues';
 export * from './parse';
 export * from './serialize';

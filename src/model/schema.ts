@@ -17,6 +17,7 @@ import {
   routePriority,
 } from './primitives';
 import { calicoResource } from './calico/resources';
+import { expectedSchema, lessonSchema, tagSchema } from './lesson';
 
 export const API_VERSION = 'liveroute/v1';
 export const KIND = 'Topology';
@@ -107,6 +108,10 @@ export const metadataSchema = z.strictObject({
   name: dnsLabel,
   title: z.string().max(200, 'title is at most 200 characters').optional(),
   description: z.string().optional(),
+  /** Short labels for the scenario gallery (iBGP, eBGP, communities, ECMP, RR, ...). */
+  tags: z.array(tagSchema).max(12, 'at most 12 tags').optional(),
+  /** The verdict per phase the author expects; `check` and the scenario tests compare it with the engine's. */
+  expected: expectedSchema.optional(),
 });
 
 export const topologySchema = z.strictObject({
@@ -114,6 +119,7 @@ export const topologySchema = z.strictObject({
   kind: z.literal(KIND, { error: `kind must be ${KIND}` }),
   metadata: metadataSchema,
   spec: specSchema,
+  lesson: lessonSchema.optional(),
 });
 
 export type Topology = z.infer<typeof topologySchema>;

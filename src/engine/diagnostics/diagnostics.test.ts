@@ -142,4 +142,30 @@ describe('diagnostics', () => {
     expect(d).toMatchObject({ severity: 'info', phase: 'live', subjects: ['node-a1', 'node-a2', 'border-1', 'node-b2'] });
     expect(d?.message).toBe('While the routes converge into live, 4 clients lose traffic for a while (longest: node-a1, 48 ms of simulated time).');
   });
+
+  it('LR-EXPECTED-VERDICT: a phase whose verdict differs from the one the design states', () => {
+    const base = load('two-racks-ebgp-no-filter');
+    const expecting = (expected: Topology['metadata']['expected']): Topology => ({ ...base, metadata: { ...base.metadata, expected } });
+    const right = expecting({ base: { delivered: 5 }, live: { delivered: 4, blackhole: 1 }, settled: { delivered: 5 } });
+    expect(findings(right, 'LR-EXPECTED-VERDICT')).toEqual([]);
+    const wrong = expecting({ base: { delivered: 5 }, live: { delivered: 5 }, settled: { delivered: 4, split: 1 } });
+    expect(findings(wrong, 'LR-EXPECTED-VERDICT')).toEqual([
+      {
+        code: 'LR-EXPECTED-VERDICT',
+        severity: 'warning',
+        phase: 'live',
+        subjects: ['node-a1'],
+        message: 'The design expects live to give 5 delivered; the simulation gives 4 delivered, 1 blackhole.',
+        fix: 'If the change is intended, update metadata.expected; otherwise undo the change that altered the outcome.',
+      },
+      {
+        code: 'LR-EXPECTED-VERDICT',
+        severity: 'warning',
+        phase: 'settled',
+        subjects: [],
+        message: 'The design expects settled to give 4 delivered, 1 split; the simulation gives 5 delivered.',
+        fix: 'If the change is intended, update metadata.expected; otherwise undo the change that altered the outcome.',
+      },
+    ]);
+  });
 });

@@ -2,11 +2,13 @@
 import type { Topology } from '../../model';
 import type { Simulation } from '../simulate';
 import { configDiagnostics } from './config';
+import { expectationDiagnostics } from './expected';
 import { outcomeDiagnostics } from './outcomes';
 import type { Diagnostic, Severity } from './types';
 
 export * from './types';
 export { configDiagnostics } from './config';
+export { countOutcomes, formatVerdict, verdictMismatches, type VerdictCounts, type VerdictMismatch } from './expected';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -16,7 +18,7 @@ function sorted(list: Diagnostic[]): Diagnostic[] {
 
 /** Every finding for a design and its simulated migration, errors first (otherwise in catalogue order). */
 export function diagnose(sim: Simulation): Diagnostic[] {
-  return sorted([...configDiagnostics(sim.net.doc), ...outcomeDiagnostics(sim)]);
+  return sorted([...configDiagnostics(sim.net.doc), ...outcomeDiagnostics(sim), ...expectationDiagnostics(sim.net.doc, sim.phases)]);
 }
 
 /** Findings of a design that has no migration to simulate. */

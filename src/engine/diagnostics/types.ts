@@ -21,6 +21,7 @@ export const DIAGNOSTIC_CODES = [
   'LR-BIRD-CONFIG-INVALID',
   'LR-OSCILLATION',
   'LR-TRANSIENT-BLACKHOLE',
+  'LR-EXPECTED-VERDICT',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

@@ -1,0 +1,61 @@
+/**
+ * A design may state the verdict its author expects per phase (`metadata.expected`). A scenario
+ * whose engine verdict differs has rotted, or the user changed the design: either way, say so.
+ */
+import { OUTCOMES, PHASE_NAMES, type ExpectedVerdict, type OutcomeName, type Topology } from '../../model';
+import type { Diagnostic } from './types';
+
+export type VerdictCounts = Readonly<Record<OutcomeName, number>>;
+
+export interface VerdictMismatch {
+  readonly phase: string;
+  readonly expected: VerdictCounts;
+  readonly actual: VerdictCounts;
+  /** Clients not delivered in that phase. */
+  readonly failing: readonly string[];
+}
+
+/** `5 delivered` / `4 delivered, 1 blackhole`: outcomes with clients, in the order delivered, blackhole, loop, split. */
+export function formatVerdict(v: VerdictCounts): string {
+  const parts = OUTCOMES.filter((o) => v[o] > 0).map((o) => `${v[o]} ${o}`);
+  return parts.length > 0 ? parts.join(', ') : 'no clients';
+}
+
+export function countOutcomes(flows: readonly { readonly outcome: OutcomeName }[]): VerdictCounts {
+  const counts: Record<OutcomeName, number> = { delivered: 0, blackhole: 0, loop: 0, split: 0 };
+  for (const f of flows) counts[f.outcome] += 1;
+  return counts;
+}
+
+function complete(v: ExpectedVerdict): VerdictCounts {
+  return { delivered: v.delivered ?? 0, blackhole: v.blackhole ?? 0, loop: v.loop ?? 0, split: v.split ?? 0 };
+}
+
+/** Phases whose outcome counts differ from the design's expectation. */
+export function verdictMismatches(doc: Topology, phases: readonly { readonly name: string; readonly flows: readonly { readonly client: string; readonly outcome: OutcomeName }[] }[]): VerdictMismatch[] {
+  const expected = doc.metadata.expected;
+  if (!expected) return [];
+  const out: VerdictMismatch[] = [];
+  for (const name of PHASE_NAMES) {
+    const want = expected[name];
+    const phase = phases.find((p) => p.name === name);
+    if (!want || !phase) continue;
+    const exp = complete(want);
+    const actual = countOutcomes(phase.flows);
+    if (OUTCOMES.some((o) => exp[o] !== actual[o])) {
+      out.push({ phase: name, expected: exp, actual, failing: phase.flows.filter((f) => f.outcome !== 'delivered').map((f) => f.client) });
+    }
+  }
+  return out;
+}
+
+export function expectationDiagnostics(doc: Topology, phases: Parameters<typeof verdictMismatches>[1]): Diagnostic[] {
+  return verdictMismatches(doc, phases).map((m) => ({
+    code: 'LR-EXPECTED-VERDICT',
+    severity: 'warning',
+    phase: m.phase,
+    subjects: m.failing,
+    message: `The design expects ${m.phase} to give ${formatVerdict(m.expected)}; the simulation gives ${formatVerdict(m.actual)}.`,
+    fix: 'If the change is intended, update metadata.expected; otherwise undo the change that altered the outcome.',
+  }));
+}
