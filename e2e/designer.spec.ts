@@ -19,11 +19,17 @@ test.describe('fabric designer', () => {
     // An empty spot in the lower left of the canvas.
     await app.dragFromPalette('rack', { x: pane.x + 260, y: pane.y + pane.height - 90 });
     await expect(app.rack('rack-c')).toBeVisible();
-    await app.dragFromPalette('node', await app.center(app.rack('rack-c')));
+    // Near the top of the new rack: its lower part may be under the timeline.
+    const intoRack = async () => {
+      const box = await app.rack('rack-c').boundingBox();
+      if (!box) throw new Error('rack-c not visible');
+      return { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 50) };
+    };
+    await app.dragFromPalette('node', await intoRack());
     await expect(app.node('node-c1')).toBeVisible();
-    await app.dragFromPalette('node', await app.center(app.rack('rack-c')));
+    await app.dragFromPalette('node', await intoRack());
     await expect(app.node('node-c2')).toBeVisible();
-    await app.dragFromPalette('tor', await app.center(app.rack('rack-c')));
+    await app.dragFromPalette('tor', await intoRack());
     await expect(app.router('tor-c')).toBeVisible();
     let yaml = await app.yaml();
     expect(yaml).toContain('- { name: rack-c, subnet: 10.0.3.0/24 }');

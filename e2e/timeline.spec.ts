@@ -101,7 +101,6 @@ test.describe('timeline', () => {
     // Every phase went by, in order, and the quiet gaps were skipped.
     const phases = [...new Set(seen.map((s) => s.split(' ')[0]))];
     expect(phases).toEqual(['base', 'target', 'live', 'source-deleted', 'settled']);
-    expect(seen.length).toBeGreaterThan(20);
 
     // Space (focus on the page, not on a button) plays again from the start, then pauses.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
