@@ -7,7 +7,7 @@ import { PURE_LAYERS } from './tools/layers.js';
 const pureFiles = PURE_LAYERS.map((l) => `src/${l}/**/*.ts`);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'dist-*/**', '.tmp/**', 'node_modules/**', 'test-results*/**', 'playwright-report/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,js}'],

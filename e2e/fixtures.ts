@@ -32,6 +32,9 @@ export class LiverouteApp {
   yaml(): Promise<string> {
     return this.page.evaluate(() => window.liveroute.yaml());
   }
+  json(): Promise<string> {
+    return this.page.evaluate(() => window.liveroute.json());
+  }
 
   /** Drags a palette item with the real mouse and drops it at a page point. */
   async dragFromPalette(kind: string, to: { x: number; y: number }): Promise<void> {
@@ -188,5 +191,22 @@ export const test = base.extend<{ app: LiverouteApp; offsite: string[] }>({
     await use(new LiverouteApp(page));
   },
 });
+
+/**
+ * The same watch as the fixture, for another page of the test's context (a second tab): requests
+ * beyond 127.0.0.1 are refused and listed, uncaught errors collected. Check both lists at the end.
+ */
+export async function watchPage(page: Page): Promise<{ offsite: string[]; errors: string[] }> {
+  const watched = { offsite: [] as string[], errors: [] as string[] };
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+    if (local) return route.continue();
+    watched.offsite.push(route.request().url());
+    return route.abort();
+  });
+  page.on('pageerror', (e) => watched.errors.push(e.message));
+  return watched;
+}
 
 export { expect };

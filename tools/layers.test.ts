@@ -34,6 +34,13 @@ describe('folder dependency rules (DESIGN §3)', () => {
     expect(messages[0]).toMatch(/^no-restricted-globals: Unexpected use of 'window'/);
   });
 
+  it('keeps share links pure: no React, no DOM, no store; the ui may use them', async () => {
+    expect(await lint('src/share/probe.ts', "import { useState } from 'react';\nexport const x = useState;\n")).toContain('liveroute/layers: src/share may not import react (DESIGN §3: share stays free of UI, DOM and platform code)');
+    expect((await lint('src/share/probe.ts', 'export const h = window.location.hash;\n'))[0]).toMatch(/^no-restricted-globals: Unexpected use of 'window'/);
+    expect(await lint('src/share/probe.ts', "import { createUiStore } from '../store/ui';\nexport const u = createUiStore;\n")).toContain('liveroute/layers: src/share may not import from src/store (allowed: lib, model; DESIGN §3)');
+    expect(await lint('src/ui/probe.ts', "import { decodeShare } from '../share/link';\nexport const d = decodeShare;\n")).toEqual([]);
+  });
+
   it('allows the engine to import the model and the ui to import the store', async () => {
     expect(await lint('src/engine/probe.ts', "import { parseDesign } from '../model';\nexport const p = parseDesign;\n")).toEqual([]);
     expect(await lint('src/ui/probe.ts', "import { useState } from 'react';\nexport const s = useState;\n")).toEqual([]);
@@ -48,7 +55,7 @@ describe('type-only imports', () => {
 
   it('still refuse value imports, inline type specifiers and imports against the direction', async () => {
     const value = await lint('src/ui/probe.ts', "import { simulate } from '../engine/simulate';\nexport const s = simulate;\n");
-    expect(value).toContain('liveroute/layers: src/ui may not import from src/engine (allowed: lib, model, calico, bird, config, scenarios, store, worker, lab; DESIGN §3)');
+    expect(value).toContain('liveroute/layers: src/ui may not import from src/engine (allowed: lib, model, calico, bird, config, scenarios, store, worker, lab, share; DESIGN §3)');
     // `import { type X }` keeps the import statement under verbatimModuleSyntax: the module loads.
     const inline = await lint('src/ui/probe.ts', "import { type SimulationReport } from '../engine/report';\nexport type R = SimulationReport;\n");
     expect(inline.some((m) => m.startsWith('liveroute/layers: src/ui may not import from src/engine'))).toBe(true);

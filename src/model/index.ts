@@ -1,6 +1,7 @@
 /** The liveroute/v1 model: schema, parse/serialize, validation, defaults and edits. */
 export * from './schema';
 export * from './lesson';
+export * from './lessonSemantics';
 export * from './issues';
 export * from './parse';
 export * from './serialize';

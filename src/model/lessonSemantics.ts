@@ -1,12 +1,11 @@
 /**
- * Checks of a design's lesson and expected verdicts against the design: every name a step
- * highlights or a question accepts exists, and the expected counts add up to the design's clients
- * (every Calico node and border router, DESIGN §5).
+ * Checks of a design's lesson against the design. Only the lesson's own consistency makes a file
+ * invalid; names that point at nothing and expected counts that no longer add up are findings
+ * (LR-LESSON-STALE, LR-EXPECTED-VERDICT), never refusals, so deleting a node a lesson mentions
+ * or adding a client to a scenario stays possible.
  */
 import { issue, type Issue, type Path } from './issues';
-import { OUTCOMES, PHASE_NAMES } from './lesson';
 import type { Topology } from './schema';
-import { unknown } from './semantic';
 
 /** Names a lesson may point at: racks, nodes, routers, VMs, and Calico resources as `peer:`/`filter:` ids. */
 export function lessonTargets(doc: Topology): Set<string> {
@@ -24,29 +23,32 @@ export function clientNames(doc: Topology): string[] {
   return [...doc.spec.nodes.map((n) => n.name), ...doc.spec.routers.filter((r) => r.role === 'border').map((r) => r.name)];
 }
 
-export function checkLessonAndExpectations(doc: Topology): Issue[] {
-  const out: Issue[] = [];
-  const clients = clientNames(doc);
-  const expected = doc.metadata.expected ?? {};
-  for (const phase of PHASE_NAMES) {
-    const v = expected[phase];
-    if (!v) continue;
-    const total = OUTCOMES.reduce((sum, o) => sum + (v[o] ?? 0), 0);
-    if (total !== clients.length) {
-      out.push(issue(['metadata', 'expected', phase], `the counts add up to ${total} clients, the design has ${clients.length} (every Calico node and border router)`));
-    }
-  }
+export interface LessonReferenceProblem {
+  /** 1-based, as the lesson player counts. */
+  readonly step: number;
+  readonly path: Path;
+  readonly name: string;
+  readonly what: 'highlight' | 'answer' | 'pathsFrom';
+}
 
+/** Lesson names that point at nothing in the design (or, for pathsFrom, at no client). */
+export function lessonReferenceProblems(doc: Topology): LessonReferenceProblem[] {
   const targets = lessonTargets(doc);
-  const check = (name: string, path: Path) => {
-    if (!targets.has(name)) out.push(issue(path, unknown('element', name, targets)));
-  };
+  const clients = new Set(clientNames(doc));
+  const out: LessonReferenceProblem[] = [];
   doc.lesson?.steps.forEach((step, i) => {
     const at: Path = ['lesson', 'steps', i];
-    step.highlight?.forEach((name, k) => check(name, [...at, 'highlight', k]));
-    step.question?.answer?.forEach((name, k) => check(name, [...at, 'question', 'answer', k]));
-    if (step.pathsFrom !== undefined && !clients.includes(step.pathsFrom)) out.push(issue([...at, 'pathsFrom'], unknown('client', step.pathsFrom, clients)));
-    if (step.at !== undefined && step.phase === undefined) out.push(issue([...at, 'at'], 'at counts from the start of a phase: give the step a phase too'));
+    step.highlight?.forEach((name, k) => targets.has(name) || out.push({ step: i + 1, path: [...at, 'highlight', k], name, what: 'highlight' }));
+    step.question?.answer?.forEach((name, k) => targets.has(name) || out.push({ step: i + 1, path: [...at, 'question', 'answer', k], name, what: 'answer' }));
+    if (step.pathsFrom !== undefined && !clients.has(step.pathsFrom)) out.push({ step: i + 1, path: [...at, 'pathsFrom'], name: step.pathsFrom, what: 'pathsFrom' });
+  });
+  return out;
+}
+
+export function checkLesson(doc: Topology): Issue[] {
+  const out: Issue[] = [];
+  doc.lesson?.steps.forEach((step, i) => {
+    if (step.at !== undefined && step.phase === undefined) out.push(issue(['lesson', 'steps', i, 'at'], 'at counts from the start of a phase: give the step a phase too'));
   });
   return out;
 }

@@ -16,7 +16,7 @@ import {
 import { formatPath, issue, type Issue, type Path } from './issues';
 import { IMPLICIT_LABELS, resolveCluster } from './resolve';
 import type { Topology } from './schema';
-import { checkLessonAndExpectations } from './lessonSemantics';
+import { checkLesson } from './lessonSemantics';
 
 type Where = { path: Path; what: string };
 
@@ -201,7 +201,7 @@ export function checkSemantics(doc: Topology): Issue[] {
   for (const key of Object.keys(doc.spec.layout?.positions ?? {})) {
     if (!elements.has(key)) out.push(issue(['spec', 'layout', 'positions', key], `${JSON.stringify(key)} is not a rack, node or router of this design`));
   }
-  out.push(...checkLessonAndExpectations(doc));
+  out.push(...checkLesson(doc));
   return out;
 }
 
@@ -215,7 +215,7 @@ function uniqueBy<T>(items: readonly T[], key: (t: T) => string, onDuplicate: (i
   });
 }
 
-export function unknown(what: string, name: string, known: Iterable<string>): string {
+function unknown(what: string, name: string, known: Iterable<string>): string {
   const names = [...known];
   const list = names.length === 0 ? `there is no ${what} yet` : `known: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`;
   return `unknown ${what} ${JSON.stringify(name)} (${list})`;

@@ -3,7 +3,7 @@
  * the in-app clipboard and node positions while a drag is in progress.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Issue } from '../model';
+import type { Issue, Topology } from '../model';
 import type { Fragment } from '../model/edit/clipboard';
 
 /** Selection ids: element names, `peer:<BGPPeer name>`, `filter:<BGPFilter name>`, `pair:<a>|<b>`, `vm:<name>`. */
@@ -26,6 +26,10 @@ export type Dialog =
   | { kind: 'fabric-generator' }
   | { kind: 'issues'; report: IssuesReport }
   | { kind: 'import-report'; title: string; lines: readonly string[] }
+  /** A share link was opened: replace the design with the shared one? */
+  | { kind: 'share-open'; doc: Topology; step?: number }
+  /** The clipboard refused the share link: show it to copy by hand. */
+  | { kind: 'share-link'; link: string }
   | { kind: 'none' };
 
 export interface UiState {
@@ -57,6 +61,8 @@ export interface UiState {
   /** Whose packet paths the canvas draws: every client's, none, or one client's (by name). */
   readonly pathsFrom: PathsFrom;
   readonly setPathsFrom: (from: PathsFrom) => void;
+  /** The lesson step a share link asked for (`&step=`), for the lesson player to open at. */
+  readonly pendingLessonStep?: number;
 }
 
 /** `all`, `none` or the name of a client (a Calico node or border router). */

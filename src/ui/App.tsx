@@ -9,11 +9,16 @@ import { Dialogs, Notices } from './dialogs/Dialogs';
 import { commandForShortcut, shortcutOf, type CommandContext } from './commands';
 import { downloadManifests, downloadZip, openFile } from './actions';
 import { PhaseBar } from './sim/PhaseBar';
-import { RoutePanel } from './sim/RoutePanel';
 import { Timeline } from './timeline/Timeline';
 
 // Monaco and the generators load on first open, never with the app.
 const EditorPanel = lazy(() => import('./editor/EditorPanel'));
+// Panels and dialogs that are not on the first screen load when first shown (the initial-JS budget).
+const RoutePanel = lazy(() => import('./sim/RoutePanel').then((m) => ({ default: m.RoutePanel })));
+const ShareDialogs = lazy(() => import('./dialogs/ShareDialogs').then((m) => ({ default: m.ShareDialogs })));
+// The gallery, the lesson player and presenter mode load when first used.
+const WorkshopLayer = lazy(() => import('./lesson/WorkshopLayer'));
+import { useLesson, workshopActive } from './lesson/workshop';
 import { useSimulation, useStores, useUi } from './context';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -29,6 +34,14 @@ function Workspace() {
   const dialogOpen = useUi((s) => s.dialog.kind !== 'none');
   const notices = useUi((s) => s.notices);
   const editorOpen = useUi((s) => s.editorOpen);
+  const routesOpen = useSimulation((s) => s.speaker !== undefined);
+  const shareDialog = useUi((s) => s.dialog.kind === 'share-open' || s.dialog.kind === 'share-link');
+  const presenter = useLesson((s) => s.presenter);
+  const workshopWanted = useLesson(workshopActive);
+  const lessonLinked = useUi((s) => s.pendingLessonStep !== undefined);
+  const workshopNeeded = workshopWanted || lessonLinked;
+  const [workshop, setWorkshop] = useState(false);
+  if (workshopNeeded && !workshop) setWorkshop(true);
   // A long run leaves the previous result on screen, faded, so it is not mistaken for the new one.
   const stale = useSimulation((s) => s.slow && s.report !== undefined);
 
@@ -65,7 +78,7 @@ function Workspace() {
 
   return (
     <div
-      className="app"
+      className={`app${presenter ? ' presenter' : ''}`}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) {
           e.preventDefault();
@@ -84,9 +97,18 @@ function Workspace() {
           <PhaseBar />
           <div className="canvas-area">
             <FabricCanvas />
+            {workshop && (
+              <Suspense fallback={null}>
+                <WorkshopLayer />
+              </Suspense>
+            )}
           </div>
           <Timeline />
-          <RoutePanel />
+          {routesOpen && (
+            <Suspense fallback={null}>
+              <RoutePanel />
+            </Suspense>
+          )}
           {editorOpen && (
             <Suspense fallback={<div className="editor-panel loading">Loading the editor…</div>}>
               <EditorPanel onDownloadZip={() => void downloadZip(stores)} onDownloadManifests={() => void downloadManifests(stores)} />
@@ -109,6 +131,11 @@ function Workspace() {
       />
       {dropping && <div className="drop-overlay">Drop a liveroute/v1 YAML or JSON file to open it</div>}
       <Dialogs />
+      {shareDialog && (
+        <Suspense fallback={null}>
+          <ShareDialogs />
+        </Suspense>
+      )}
       <Notices />
     </div>
   );

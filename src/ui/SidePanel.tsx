@@ -2,9 +2,12 @@
  * The right-hand column: the inspector or the diagnostics, as two tabs. The diagnostics tab
  * shows how many findings the current design has, coloured by the worst.
  */
+import { lazy, Suspense } from 'react';
 import { Inspector } from './inspector/Inspector';
-import { DiagnosticsPanel } from './diagnostics/DiagnosticsPanel';
 import { useSimulation, useStores, useUi } from './context';
+
+// Loaded when the tab is first opened: not part of the first screen.
+const DiagnosticsPanel = lazy(() => import('./diagnostics/DiagnosticsPanel').then((m) => ({ default: m.DiagnosticsPanel })));
 
 export function SidePanel() {
   const stores = useStores();
@@ -38,7 +41,13 @@ export function SidePanel() {
           </>,
         )}
       </div>
-      {panel === 'inspector' ? <Inspector /> : <DiagnosticsPanel />}
+      {panel === 'inspector' ? (
+        <Inspector />
+      ) : (
+        <Suspense fallback={<p className="muted">Loading the diagnostics…</p>}>
+          <DiagnosticsPanel />
+        </Suspense>
+      )}
     </div>
   );
 }

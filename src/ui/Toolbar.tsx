@@ -1,9 +1,11 @@
 /** The top bar: menus built from the command registry, undo/redo, and the design's title. */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { SCENARIOS } from '../scenarios';
+import { useScenarioLibrary } from './scenarioLibrary';
 import { openScenario } from './actions';
 import { commandById, displayShortcut, type CommandContext } from './commands';
 import { useDesign, useHistory, useUi } from './context';
+import { useAppUpdate } from './pwa';
+import { offerLesson } from './lesson/workshop';
 
 function Menu({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -51,10 +53,40 @@ function CommandItem({ ctx, id, close }: { ctx: CommandContext; id: string; clos
   );
 }
 
+/** The built-in scenarios, once the library has loaded (it is not part of the first load). */
+function ScenarioItems({ ctx, close }: { ctx: CommandContext; close: () => void }) {
+  const scenarios = useScenarioLibrary();
+  if (!scenarios) return <p className="menu-item muted" role="status">Loading the scenarios…</p>;
+  return (
+    <>
+      {scenarios.map((s) => (
+        <button
+          key={s.id}
+          type="button"
+          role="menuitem"
+          className="menu-item"
+          data-testid={`scenario-${s.id}`}
+          onClick={() => {
+            close();
+            openScenario(ctx.stores, s);
+            offerLesson(ctx.stores, s.id);
+          }}
+        >
+          <span>
+            {s.title}
+            <small>{s.id}</small>
+          </span>
+        </button>
+      ))}
+    </>
+  );
+}
+
 export function Toolbar({ ctx }: { ctx: CommandContext }) {
   const title = useDesign((s) => s.doc.metadata.title ?? s.doc.metadata.name);
   const { canUndo, canRedo } = useHistory();
   const editorOpen = useUi((s) => s.editorOpen);
+  const applyUpdate = useAppUpdate();
   const item = (id: string, close: () => void) => <CommandItem key={id} ctx={ctx} id={id} close={close} />;
   return (
     <header className="toolbar">
@@ -71,36 +103,28 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
             {item('file.downloadZip', close)}
             {item('file.downloadManifests', close)}
             {item('file.downloadContainerlab', close)}
+            <div className="menu-sep" />
+            {item('share.copyLink', close)}
+            {item('export.svg', close)}
+            {item('export.png', close)}
           </>
         )}
       </Menu>
       <Menu label="Scenarios" testId="menu-scenarios">
-        {(close) =>
-          SCENARIOS.map((s) => (
-            <button
-              key={s.id}
-              type="button"
-              role="menuitem"
-              className="menu-item"
-              data-testid={`scenario-${s.id}`}
-              onClick={() => {
-                close();
-                openScenario(ctx.stores, s.id);
-              }}
-            >
-              <span>
-                {s.title}
-                <small>{s.id}</small>
-              </span>
-            </button>
-          ))
-        }
+        {(close) => (
+          <>
+            {item('scenarios.gallery', close)}
+            {item('lesson.toggle', close)}
+            <div className="menu-sep" />
+            <ScenarioItems ctx={ctx} close={close} />
+          </>
+        )}
       </Menu>
       <Menu label="Edit" testId="menu-edit">
         {(close) => ['edit.undo', 'edit.redo', 'edit.copy', 'edit.paste', 'edit.delete', 'edit.selectAll'].map((id) => item(id, close))}
       </Menu>
       <Menu label="View" testId="menu-view">
-        {(close) => ['view.editor', 'sim.routes', 'sim.prevPhase', 'sim.nextPhase', 'sim.playPause', 'sim.prevInstant', 'sim.nextInstant', 'sim.migrate', 'view.autoLayout', 'view.fit', 'view.zoomIn', 'view.zoomOut', 'view.animate'].map((id) => item(id, close))}
+        {(close) => ['view.editor', 'sim.routes', 'sim.prevPhase', 'sim.nextPhase', 'sim.playPause', 'sim.prevInstant', 'sim.nextInstant', 'sim.migrate', 'view.autoLayout', 'view.fit', 'view.zoomIn', 'view.zoomOut', 'view.animate', 'view.presenter'].map((id) => item(id, close))}
       </Menu>
       <Menu label="Build" testId="menu-build">
         {(close) => ['build.rackTemplate', 'build.fabric'].map((id) => item(id, close))}
@@ -113,6 +137,11 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
       </button>
       <span className="title" data-testid="design-title">{title}</span>
       <span className="spacer" />
+      {applyUpdate && (
+        <button type="button" className="tb-btn on" onClick={applyUpdate} title="A new version of liveroute is ready: switch to it now (the page reloads; your design is kept)" data-testid="app-update">
+          ⟳ Update
+        </button>
+      )}
     </header>
   );
 }

@@ -8,7 +8,7 @@ import { copy, paste } from '../model/edit/clipboard';
 import { remove } from '../model/edit/remove';
 import type { EditResult } from '../model/edit/common';
 import { parseSelectionId } from '../store/ui';
-import { scenarioById } from '../scenarios';
+import type { Scenario } from '../scenarios/scenario';
 import type { Stores } from './context';
 
 export function applyEdit(stores: Stores, result: EditResult, what: string): boolean {
@@ -109,9 +109,8 @@ export function redo(stores: Stores): void {
   stores.design.temporal.getState().redo();
 }
 
-export function openScenario(stores: Stores, id: string): void {
-  const scenario = scenarioById(id);
-  if (scenario) replaceDesign(stores, scenario.doc, `Opened “${scenario.title}”`);
+export function openScenario(stores: Stores, scenario: Scenario): void {
+  replaceDesign(stores, scenario.doc, `Opened “${scenario.title}”`);
 }
 
 /** Reads a dropped or picked file; a broken or foreign one is listed and changes nothing. */

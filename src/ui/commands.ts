@@ -8,6 +8,7 @@ import { FIT_PADDING } from './canvas/geometry';
 import { copySelection, deleteSelection, downloadContainerlab, downloadDesign, downloadManifests, downloadZip, pasteClipboard, redo, undo } from './actions';
 import type { Stores } from './context';
 import { openMigrateDialog } from './timeline/migrate';
+import { lessonOf, startLesson, togglePresenter } from './lesson/workshop';
 
 export interface CommandContext {
   readonly stores: Stores;
@@ -44,6 +45,10 @@ export const COMMANDS: readonly Command[] = [
   { id: 'file.downloadZip', label: 'Download all configs (.zip)', run: (ctx) => downloadZip(ctx.stores) },
   { id: 'file.downloadManifests', label: 'Download Calico manifests (.yaml)', run: (ctx) => downloadManifests(ctx.stores) },
   { id: 'file.downloadContainerlab', label: 'Export for containerlab (.zip)', run: (ctx) => downloadContainerlab(ctx.stores) },
+  // Share links and diagram export load on first use (the compressor, the SVG renderer).
+  { id: 'share.copyLink', label: 'Copy share link', run: async (ctx) => (await import('./share/copyLink')).copyShareLink(ctx.stores) },
+  { id: 'export.svg', label: 'Export diagram as SVG', run: async (ctx) => (await import('./export/exportDiagram')).exportDiagramSvg(ctx) },
+  { id: 'export.png', label: 'Export diagram as PNG', run: async (ctx) => (await import('./export/exportDiagram')).exportDiagramPng(ctx) },
   {
     id: 'view.editor',
     label: 'Config files',
@@ -70,6 +75,15 @@ export const COMMANDS: readonly Command[] = [
   { id: 'view.zoomIn', label: 'Zoom in', shortcuts: ['Mod+='], run: (ctx) => void ctx.flow.zoomIn({ duration: 150 }) },
   { id: 'view.zoomOut', label: 'Zoom out', shortcuts: ['Mod+-'], run: (ctx) => void ctx.flow.zoomOut({ duration: 150 }) },
   { id: 'view.animate', label: 'Toggle animation', run: (ctx) => ctx.stores.ui.getState().setAnimate(!ctx.stores.ui.getState().animate) },
+  { id: 'scenarios.gallery', label: 'Scenario gallery…', shortcuts: ['G'], run: (ctx) => lessonOf(ctx.stores).getState().setGalleryOpen(true) },
+  {
+    id: 'lesson.toggle',
+    label: 'Lesson (start or close)',
+    shortcuts: ['L'],
+    enabled: (ctx) => ctx.stores.design.getState().doc.lesson !== undefined || lessonOf(ctx.stores).getState().lesson !== undefined,
+    run: (ctx) => (lessonOf(ctx.stores).getState().lesson ? lessonOf(ctx.stores).getState().close() : void startLesson(ctx.stores)),
+  },
+  { id: 'view.presenter', label: 'Presenter mode', shortcuts: ['P'], run: (ctx) => togglePresenter(ctx.stores) },
   { id: 'sim.prevPhase', label: 'Previous phase', shortcuts: ['['], run: (ctx) => ctx.stores.simulation.getState().stepPhase(-1) },
   { id: 'sim.nextPhase', label: 'Next phase', shortcuts: [']'], run: (ctx) => ctx.stores.simulation.getState().stepPhase(1) },
   { id: 'sim.playPause', label: 'Play / pause the timeline', shortcuts: ['Space'], enabled: hasTimeline, run: (ctx) => ctx.stores.simulation.getState().togglePlay() },

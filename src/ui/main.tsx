@@ -9,8 +9,11 @@ import { createUiStore } from '../store/ui';
 import { createSimulationStore, followSelection } from '../store/simulation';
 import { createEngineClient } from '../worker/client';
 import { restore, save } from '../store/autosave';
-import { DEFAULT_SCENARIO } from '../scenarios';
+import { DEFAULT_SCENARIO } from '../scenarios/default';
+import { loadScenarioLibrary } from './scenarioLibrary';
 import { serializeDesign } from '../model';
+import { followShareLinks } from './share/openShared';
+import { registerServiceWorker } from './pwa';
 
 const AUTOSAVE_DELAY_MS = 250;
 
@@ -20,8 +23,13 @@ const design = createDesignStore(restored.doc ?? DEFAULT_SCENARIO.doc);
 const animate = new URLSearchParams(window.location.search).get('animate') !== '0' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const stores: Stores = { design, ui: createUiStore({ animate }), simulation: createSimulationStore(design, createEngineClient(), { tableClient: createEngineClient() }) };
 if (restored.notice) stores.ui.getState().notify('error', restored.notice);
+registerServiceWorker((kind, text) => stores.ui.getState().notify(kind, text));
+// The scenario library is not in the first load; fetch it once the app is up so the menu opens at once.
+window.setTimeout(() => void loadScenarioLibrary(), 500);
 followSelection(stores.ui, stores.design, stores.simulation);
 void stores.simulation.getState().run();
+// A share link in the address (now, or pasted later) asks to open its design.
+followShareLinks(stores);
 
 let pending: number | undefined;
 const flush = () => {

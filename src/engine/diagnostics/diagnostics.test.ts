@@ -168,4 +168,14 @@ describe('diagnostics', () => {
       },
     ]);
   });
+
+  it('LR-LESSON-STALE: a lesson step that names an element the design no longer has', () => {
+    const base = load('two-racks-ebgp-no-filter');
+    expect(findings(base, 'LR-LESSON-STALE')).toEqual([]);
+    const doc: Topology = { ...base, lesson: { steps: [{ title: 'Look', text: 'Here.', highlight: ['node-a1', 'node-z9'], pathsFrom: 'tor-a' }] } };
+    expect(findings(doc, 'LR-LESSON-STALE').map((d) => [d.severity, d.message, d.fix])).toEqual([
+      ['warning', 'Lesson step 1 highlights node-z9, which is not in this design: the step ignores it.', 'Edit lesson.steps[0] in the design file, or undo the change that removed node-z9.'],
+      ['warning', 'Lesson step 1 draws the packet paths from tor-a, which is not a client (a Calico node or border router) of this design: the step ignores it.', 'Edit lesson.steps[0] in the design file, or undo the change that removed tor-a.'],
+    ]);
+  });
 });

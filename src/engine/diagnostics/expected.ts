@@ -2,7 +2,7 @@
  * A design may state the verdict its author expects per phase (`metadata.expected`). A scenario
  * whose engine verdict differs has rotted, or the user changed the design: either way, say so.
  */
-import { OUTCOMES, PHASE_NAMES, type ExpectedVerdict, type OutcomeName, type Topology } from '../../model';
+import { lessonReferenceProblems, OUTCOMES, PHASE_NAMES, type ExpectedVerdict, type OutcomeName, type Topology } from '../../model';
 import type { Diagnostic } from './types';
 
 export type VerdictCounts = Readonly<Record<OutcomeName, number>>;
@@ -57,5 +57,18 @@ export function expectationDiagnostics(doc: Topology, phases: Parameters<typeof 
     subjects: m.failing,
     message: `The design expects ${m.phase} to give ${formatVerdict(m.expected)}; the simulation gives ${formatVerdict(m.actual)}.`,
     fix: 'If the change is intended, update metadata.expected; otherwise undo the change that altered the outcome.',
+  }));
+}
+
+const LESSON_ROLE = { highlight: 'highlights', answer: 'expects as the answer', pathsFrom: 'draws the packet paths from' } as const;
+
+/** Lesson steps that name elements the design no longer has (after an edit, or a hand-written file). */
+export function lessonDiagnostics(doc: Topology): Diagnostic[] {
+  return lessonReferenceProblems(doc).map((p) => ({
+    code: 'LR-LESSON-STALE',
+    severity: 'warning',
+    subjects: [],
+    message: `Lesson step ${p.step} ${LESSON_ROLE[p.what]} ${p.name}, which ${p.what === 'pathsFrom' ? 'is not a client (a Calico node or border router) of' : 'is not in'} this design: the step ignores it.`,
+    fix: `Edit lesson.steps[${p.step - 1}] in the design file, or undo the change that removed ${p.name}.`,
   }));
 }

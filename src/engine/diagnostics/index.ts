@@ -2,7 +2,7 @@
 import type { Topology } from '../../model';
 import type { Simulation } from '../simulate';
 import { configDiagnostics } from './config';
-import { expectationDiagnostics } from './expected';
+import { expectationDiagnostics, lessonDiagnostics } from './expected';
 import { outcomeDiagnostics } from './outcomes';
 import type { Diagnostic, Severity } from './types';
 
@@ -18,12 +18,12 @@ function sorted(list: Diagnostic[]): Diagnostic[] {
 
 /** Every finding for a design and its simulated migration, errors first (otherwise in catalogue order). */
 export function diagnose(sim: Simulation): Diagnostic[] {
-  return sorted([...configDiagnostics(sim.net.doc), ...outcomeDiagnostics(sim), ...expectationDiagnostics(sim.net.doc, sim.phases)]);
+  return sorted([...configDiagnostics(sim.net.doc), ...lessonDiagnostics(sim.net.doc), ...outcomeDiagnostics(sim), ...expectationDiagnostics(sim.net.doc, sim.phases)]);
 }
 
 /** Findings of a design that has no migration to simulate. */
 export function diagnoseDesign(doc: Topology): Diagnostic[] {
-  return sorted(configDiagnostics(doc));
+  return sorted([...configDiagnostics(doc), ...lessonDiagnostics(doc)]);
 }
 
 export function atOrAbove(d: Diagnostic, level: 'error' | 'warning'): boolean {

@@ -22,6 +22,7 @@ export const DIAGNOSTIC_CODES = [
   'LR-OSCILLATION',
   'LR-TRANSIENT-BLACKHOLE',
   'LR-EXPECTED-VERDICT',
+  'LR-LESSON-STALE',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

@@ -6,7 +6,7 @@ import { generateFabric, FABRIC_LIMITS } from '../../model/edit/generate';
 import { applyEdit, replaceDesign } from '../actions';
 import { useStores, useUi } from '../context';
 
-function Modal({ title, children, onClose, testId }: { title: string; children: ReactNode; onClose: () => void; testId: string }) {
+export function Modal({ title, children, onClose, testId }: { title: string; children: ReactNode; onClose: () => void; testId: string }) {
   return (
     <div className="backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>

@@ -4,16 +4,19 @@
  * frame loop advances the store's time; each frame is a cheap store update, so input is never
  * blocked by the animation.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { useStore } from 'zustand';
 import { SPEEDS, type SimulationStore } from '../../store/simulation';
 import type { SimulationReport } from '../../worker/protocol';
 import { useSimulation, useStores } from '../context';
 import { describeNow, formatMs, timeLabel } from './describe';
-import { MigrateDialog } from './MigrateDialog';
-import { openMigrateDialog } from './migrate';
+import { migrateDialog, openMigrateDialog } from './migrate';
 import { NextIcon, PauseIcon, PlayIcon, PrevIcon } from './icons';
 import { Track } from './Track';
 import './timeline.css';
+
+// Loaded when first opened: not part of the first screen.
+const MigrateDialog = lazy(() => import('./MigrateDialog').then((m) => ({ default: m.MigrateDialog })));
 
 /** A frame longer than this (a hidden tab, a breakpoint) counts as this much: playback never leaps. */
 const MAX_FRAME_MS = 100;
@@ -116,6 +119,7 @@ export function Timeline() {
   const status = useSimulation((s) => s.status);
   const stale = useSimulation((s) => s.slow && s.status === 'running');
   usePlayback(stores.simulation);
+  const migrateOpen = useStore(migrateDialog(stores), (s) => s.open);
 
   let placeholder: string | undefined;
   if (!report) {
@@ -134,7 +138,11 @@ export function Timeline() {
       ) : (
         <p className="tl-placeholder muted">{placeholder}</p>
       )}
-      <MigrateDialog />
+      {migrateOpen && (
+        <Suspense fallback={null}>
+          <MigrateDialog />
+        </Suspense>
+      )}
     </section>
   );
 }
