@@ -66,6 +66,8 @@ describe('the scenario library', () => {
   it('holds the ten scenarios of DESIGN §9, the default first', () => {
     expect(SCENARIOS.map((s) => s.id)).toEqual(IDS);
     expect(DEFAULT_SCENARIO.id).toBe('two-racks-ebgp');
+    // The app's first load parses the default on its own (./default.ts); the library reuses that object.
+    expect(SCENARIOS[0]).toBe(DEFAULT_SCENARIO);
   });
 
   it('has both kinds of question and both verdicts', () => {

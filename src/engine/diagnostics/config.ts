@@ -24,6 +24,24 @@ import type { Diagnostic } from './types';
 const exportSignals = (rule: BGPFilterRule) => rule.action === 'Accept' && rule.priority !== undefined && (rule.operations ?? []).some((o) => o.addCommunity || o.prependASPath);
 const importRestores = (rule: BGPFilterRule) => rule.action === 'Accept' && (rule.operations ?? []).some((o) => o.setPriority);
 
+/** What a peer's export rules do to signal priority, in words: `tags priority-512 routes with community 65000:100`. */
+function signalsOf(doc: Topology, peer: BGPPeer): string {
+  const parts: string[] = [];
+  for (const f of filtersOf(doc, peer)) {
+    for (const rule of (f.spec.exportV4 ?? []).filter(exportSignals)) {
+      for (const o of rule.operations ?? []) {
+        if (o.addCommunity) parts.push(`tags priority-${rule.priority} routes with community ${o.addCommunity.value}`);
+        if (o.prependASPath) parts.push(`prepends ${o.prependASPath.prefix.join(' ')} to priority-${rule.priority} routes`);
+      }
+    }
+  }
+  return [...new Set(parts)].join(' and ');
+}
+
+function tagsWithCommunity(doc: Topology, peer: BGPPeer): boolean {
+  return filtersOf(doc, peer).some((f) => (f.spec.exportV4 ?? []).some((r) => exportSignals(r) && (r.operations ?? []).some((o) => o.addCommunity)));
+}
+
 function filtersOf(doc: Topology, peer: BGPPeer): BGPFilter[] {
   const all = doc.spec.calicoResources.filter(isBGPFilter);
   return (peer.spec.filters ?? []).flatMap((n) => all.filter((f) => f.metadata.name === n));
@@ -129,8 +147,10 @@ export function configDiagnostics(doc: Topology): Diagnostic[] {
       code: 'LR-EBGP-NO-PRIORITY',
       severity: 'warning',
       subjects: [peer.metadata.name, router],
-      message: `BGPPeer ${peer.metadata.name} tags elevated routes on export but has no import rule that restores the priority: nodes learn the target's route at LOCAL_PREF 100 (kernel metric 2147483547).`,
-      fix: `Add an import rule to its filter: communities → setPriority ${cluster.elevatedPriority}.`,
+      message: `BGPPeer ${peer.metadata.name} ${signalsOf(doc, peer)} on export but has no import rule that restores the priority: nodes learn the target's route at LOCAL_PREF 100 (kernel metric 2147483547)${tagsWithCommunity(doc, peer) ? '' : ', and an AS path cannot tell the elevated route from the normal one on import'}.`,
+      fix: tagsWithCommunity(doc, peer)
+        ? `Add an import rule to its filter: communities → setPriority ${cluster.elevatedPriority}.`
+        : `Signal with a community instead, as Calico's live-migration BGPFilter does (export: priority ${cluster.elevatedPriority} → community; import: community → setPriority ${cluster.elevatedPriority}).`,
     });
   }
 

@@ -178,4 +178,19 @@ describe('diagnostics', () => {
       ['warning', 'Lesson step 1 draws the packet paths from tor-a, which is not a client (a Calico node or border router) of this design: the step ignores it.', 'Edit lesson.steps[0] in the design file, or undo the change that removed tor-a.'],
     ]);
   });
+
+  it('LR-EBGP-NO-PRIORITY without an import rule: says what the export does, and that an AS path cannot carry the priority back', () => {
+    const noImport = load(DEFAULT, (t) => t.replace('        importV4:\n          - action: Accept\n            communities: { values: ["65000:100"] }\n            operations: [{ setPriority: { value: 512 } }]\n', ''));
+    expect(findings(noImport, 'LR-EBGP-NO-PRIORITY').map((d) => [d.severity, d.subjects, d.message, d.fix])[0]).toEqual([
+      'warning',
+      ['rack-a-tor', 'tor-a'],
+      "BGPPeer rack-a-tor tags priority-512 routes with community 65000:100 on export but has no import rule that restores the priority: nodes learn the target's route at LOCAL_PREF 100 (kernel metric 2147483547).",
+      'Add an import rule to its filter: communities → setPriority 512.',
+    ]);
+    const [prepend] = findings(load('as-path-prepend'), 'LR-EBGP-NO-PRIORITY');
+    expect(prepend?.message).toBe(
+      "BGPPeer rack-a-tor prepends 64512 64512 to priority-1024 routes on export but has no import rule that restores the priority: nodes learn the target's route at LOCAL_PREF 100 (kernel metric 2147483547), and an AS path cannot tell the elevated route from the normal one on import.",
+    );
+    expect(prepend?.fix).toBe("Signal with a community instead, as Calico's live-migration BGPFilter does (export: priority 512 → community; import: community → setPriority 512).");
+  });
 });

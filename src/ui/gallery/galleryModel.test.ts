@@ -11,6 +11,14 @@ describe('gallery model', () => {
     expect(firstParagraph('')).toBe('');
   });
 
+  it('drops emphasis marks outside code spans', () => {
+    expect(codeSegments('make the *normal* route **worse**, not `a*b*c` or snake_case_name')).toEqual([
+      { code: false, text: 'make the normal route worse, not ' },
+      { code: true, text: 'a*b*c' },
+      { code: false, text: ' or snake_case_name' },
+    ]);
+  });
+
   it('splits `code` spans out of a summary and interprets nothing else', () => {
     expect(codeSegments('in `live` node-a1 <b>keeps</b> it')).toEqual([
       { code: false, text: 'in ' },

@@ -34,7 +34,12 @@ export function codeSegments(text: string): { code: boolean; text: string }[] {
   return text
     .split(/(`[^`]+`)/)
     .filter((s) => s !== '')
-    .map((s) => (s.length > 2 && s.startsWith('`') && s.endsWith('`') ? { code: true, text: s.slice(1, -1) } : { code: false, text: s }));
+    .map((s) => (s.length > 2 && s.startsWith('`') && s.endsWith('`') ? { code: true, text: s.slice(1, -1) } : { code: false, text: withoutEmphasis(s) }));
+}
+
+/** Plain text for markdown emphasis (`*normal*`, `**bold**`): a summary shows the words, not the marks. */
+function withoutEmphasis(text: string): string {
+  return text.replace(/(\*\*|\*)(?=\S)([^*]*?\S)\1/g, '$2');
 }
 
 export function expectedChips(doc: Topology): ExpectedChip[] {
