@@ -8,6 +8,7 @@ import { createSimulationStore } from '../../store/simulation';
 import { createUiStore } from '../../store/ui';
 import type { Stores } from '../context';
 import { inProcessClient } from '../diagnostics/test-support';
+import { lessonOf } from '../lesson/workshop';
 import { shareUrl } from './copyLink';
 import { acceptSharedDesign, declineSharedDesign, openShareFromLocation } from './openShared';
 
@@ -84,5 +85,18 @@ describe('opening a share link', () => {
     const s = setup();
     const url = shareUrl(s, { origin: 'https://example.test', pathname: '/liveroute/' });
     expect(url).toEqual({ ok: true, url: `https://example.test/liveroute/${encodeShare(scenario('single-rack-mesh'))}` });
+  });
+
+  it('carries the lesson step on screen while the design’s lesson is open', () => {
+    const s = setup();
+    const doc = scenario('single-rack-mesh');
+    const lesson = doc.lesson;
+    if (!lesson) throw new Error('single-rack-mesh has no lesson');
+    lessonOf(s).getState().start(lesson, doc.metadata.name, 2);
+    const url = shareUrl(s, { origin: 'https://example.test', pathname: '/' });
+    expect(url).toEqual({ ok: true, url: `https://example.test/${encodeShare(doc, { step: 2 })}`, step: 2 });
+    expect(url.ok && url.url.endsWith('&step=2')).toBe(true);
+    lessonOf(s).getState().close();
+    expect(shareUrl(s, { origin: 'https://example.test', pathname: '/' })).toEqual({ ok: true, url: `https://example.test/${encodeShare(doc)}` });
   });
 });
