@@ -126,7 +126,7 @@ test.describe('fabric designer', () => {
       if (suffix === 'yaml') expect(text).toBe(original);
       else expect(JSON.parse(text).metadata.name).toBe('two-racks-ebgp');
       await page.getByTestId('file-input').setInputFiles({ name: file.suggestedFilename(), mimeType: 'text/plain', buffer: Buffer.from(text) });
-      await expect(page.getByTestId('notice').last()).toContainText(`Opened two-racks-ebgp.liveroute.${suffix}`);
+      await expect(page.getByTestId('notice').filter({ hasText: `Opened two-racks-ebgp.liveroute.${suffix}` })).toBeVisible();
       expect(await app.yaml()).toBe(original);
     }
   });
@@ -252,7 +252,7 @@ test.describe('templates, generator, drop and scenarios', () => {
     }, text);
     await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
-    await expect(page.getByTestId('notice').last()).toContainText('Opened dropped.liveroute.yaml');
+    await expect(page.getByTestId('notice').filter({ hasText: 'Opened dropped.liveroute.yaml' })).toBeVisible();
     expect(await app.yaml()).toBe(text);
   });
 });
