@@ -5,6 +5,9 @@
 import { test, expect } from './fixtures';
 
 test.describe('canvas overlay', () => {
+  // The other specs run with the system asking for reduced motion (animation off); these need it on.
+  test.use({ reducedMotion: 'no-preference' });
+
   test('draws every client’s packet path on the default design, or one client’s, or none', async ({ app, page }) => {
     await app.open();
     await app.simulated();
@@ -76,5 +79,15 @@ test.describe('canvas overlay', () => {
     // Both are short: gone after their animation.
     await expect(page.getByTestId('vm-move')).toHaveCount(0);
     await expect(page.getByTestId('rib-flashes')).toHaveCount(0);
+  });
+});
+
+test.describe('reduced motion', () => {
+  test('a system that asks for reduced motion gets no animation, and the packet paths still', async ({ app, page }) => {
+    await app.open();
+    await app.simulated();
+    await expect(page.getByTestId('animate-toggle')).not.toBeChecked();
+    await expect(app.packetPath('node-a1')).toHaveAttribute('data-outcome', 'delivered');
+    await expect(app.bgpMessages).toHaveCount(0);
   });
 });
