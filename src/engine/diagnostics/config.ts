@@ -56,16 +56,56 @@ export function signalledCommunities(doc: Topology): string[] {
   return [...out].sort();
 }
 
-/** BGPPeers from nodes to routers over eBGP. */
-function ebgpNodePeers(doc: Topology): { peer: BGPPeer; router: string }[] {
+/** BGPPeers from nodes to routers over eBGP (or, with `ibgp`, over iBGP only). */
+function ebgpNodePeers(doc: Topology, ibgp = false): { peer: BGPPeer; router: string }[] {
   const out: { peer: BGPPeer; router: string }[] = [];
   for (const peer of doc.spec.calicoResources.filter(isBGPPeer).sort((a, b) => compareStrings(a.metadata.name, b.metadata.name))) {
     const router = routerOfPeer(doc, peer);
     if (!router) continue;
     const ebgp = nodesOfPeer(doc, peer).some((n) => (peer.spec.localASNumber || nodeAsNumber(doc.spec, n)) !== router.asNumber);
-    if (ebgp) out.push({ peer, router: router.name });
+    if (ebgp !== ibgp) out.push({ peer, router: router.name });
   }
   return out;
+}
+
+/** The eBGP sessions a router has with other routers: where LOCAL_PREF is lost. */
+function ebgpSessionsOf(doc: Topology, router: string): string[] {
+  const as = new Map(doc.spec.routers.map((r) => [r.name, r.asNumber]));
+  return doc.spec.sessions
+    .filter(([a, b]) => (a === router || b === router) && as.get(a) !== as.get(b))
+    .map(([a, b]) => `${a} ↔ ${b}`);
+}
+
+/**
+ * Calico's documented filter tags only on `peerType: eBGP`. A node that peers with its router over
+ * iBGP (an AS per rack) then tags nothing, and the priority is lost where the route crosses eBGP.
+ */
+function peerTypeDiagnostics(doc: Topology): Diagnostic[] {
+  const byFilter = new Map<string, { peers: string[]; routers: string[]; onward: string[] }>();
+  for (const { peer, router } of ebgpNodePeers(doc, true)) {
+    const onward = ebgpSessionsOf(doc, router);
+    if (onward.length === 0) continue;
+    for (const f of filtersOf(doc, peer)) {
+      const signals = (f.spec.exportV4 ?? []).filter(exportSignals);
+      if (signals.length === 0 || !signals.every((r) => r.peerType === 'eBGP')) continue;
+      const g = byFilter.get(f.metadata.name) ?? { peers: [], routers: [], onward: [] };
+      g.peers.push(peer.metadata.name);
+      g.routers.push(router);
+      g.onward.push(...onward);
+      byFilter.set(f.metadata.name, g);
+    }
+  }
+  return [...byFilter].map(([filter, g]) => {
+    const many = g.peers.length > 1;
+    return {
+      code: 'LR-FILTER-PEERTYPE',
+      severity: 'error',
+      subjects: [...new Set([...g.peers, filter, ...g.routers])],
+      message: `BGPPeer${many ? 's' : ''} ${g.peers.join(', ')} ${many ? 'are' : 'is'} iBGP (the nodes share their router's AS), but BGPFilter ${filter} tags the elevated route only for peerType eBGP: nothing is tagged there, and the priority is lost where the route crosses eBGP (${[...new Set(g.onward)].join(', ')}).`,
+      fix: `Drop peerType from the export rules of BGPFilter ${filter}, so they tag on every peering.`,
+      action: { kind: 'clear-export-peer-type', filter },
+    };
+  });
 }
 
 export function configDiagnostics(doc: Topology): Diagnostic[] {
@@ -129,6 +169,7 @@ export function configDiagnostics(doc: Topology): Diagnostic[] {
     }
   }
 
+  out.push(...peerTypeDiagnostics(doc));
   const ebgp = ebgpNodePeers(doc);
   const noSignal = ebgp.filter(({ peer }) => !filtersOf(doc, peer).some((f) => (f.spec.exportV4 ?? []).some(exportSignals)));
   if (noSignal.length > 0) {

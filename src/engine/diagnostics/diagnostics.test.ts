@@ -193,4 +193,23 @@ describe('diagnostics', () => {
     );
     expect(prepend?.fix).toBe("Signal with a community instead, as Calico's live-migration BGPFilter does (export: priority 512 → community; import: community → setPriority 512).");
   });
+
+  it('LR-FILTER-PEERTYPE: the documented filter (peerType eBGP) on iBGP peerings tags nothing; the fix drops peerType', () => {
+    const doc = load('as-per-rack', (t) => t.replace('        exportV4:\n          - action: Accept\n            priority: 512', '        exportV4:\n          - action: Accept\n            peerType: eBGP\n            priority: 512'));
+    expect(findings(load('as-per-rack'), 'LR-FILTER-PEERTYPE')).toEqual([]);
+    const [d, more] = findings(doc, 'LR-FILTER-PEERTYPE');
+    expect(more).toBeUndefined();
+    expect(d).toMatchObject({
+      severity: 'error',
+      subjects: ['rack-a-tor', 'rack-b-tor', 'kubevirt-live-migration', 'tor-a', 'tor-b'],
+      message:
+        "BGPPeers rack-a-tor, rack-b-tor are iBGP (the nodes share their router's AS), but BGPFilter kubevirt-live-migration tags the elevated route only for peerType eBGP: nothing is tagged there, and the priority is lost where the route crosses eBGP (tor-a ↔ spine-1, tor-b ↔ spine-1).",
+      action: { kind: 'clear-export-peer-type', filter: 'kubevirt-live-migration' },
+    });
+    const live = (x: Topology) => simulate(x).phases.find((p) => p.name === 'live')?.flows.filter((f) => f.outcome !== 'delivered').map((f) => `${f.client}:${f.outcome}`);
+    expect(live(doc)).toEqual(['node-a1:blackhole']);
+    const repaired = fixed(doc, d);
+    expect(findings(repaired, 'LR-FILTER-PEERTYPE')).toEqual([]);
+    expect(live(repaired)).toEqual([]);
+  });
 });

@@ -17,7 +17,8 @@ export type Fix =
   | { readonly kind: 'set-to-nodes'; readonly router: string; readonly mode: 'all' | 'default-plus-host-routes' }
   | { readonly kind: 'set-bgp-normal-priority'; readonly value: number | undefined }
   | { readonly kind: 'set-filter-priority'; readonly filter: string; readonly from: number; readonly to: number }
-  | { readonly kind: 'set-peer-as'; readonly peer: string; readonly asNumber: number };
+  | { readonly kind: 'set-peer-as'; readonly peer: string; readonly asNumber: number }
+  | { readonly kind: 'clear-export-peer-type'; readonly filter: string };
 
 export function applyFix(doc: Topology, fix: Fix): Result<Topology, string> {
   const d = draft(doc);
@@ -71,6 +72,12 @@ export function applyFix(doc: Topology, fix: Fix): Result<Topology, string> {
           for (const op of rule.operations ?? []) if (op.setPriority?.value === fix.from) op.setPriority.value = fix.to;
         }
       }
+      return ok(d);
+    }
+    case 'clear-export-peer-type': {
+      const f = s.calicoResources.find((r) => isBGPFilter(r) && r.metadata.name === fix.filter);
+      if (!f || !isBGPFilter(f)) return err(`unknown BGPFilter ${fix.filter}`);
+      for (const rule of [...(f.spec.exportV4 ?? []), ...(f.spec.exportV6 ?? [])]) delete rule.peerType;
       return ok(d);
     }
     case 'set-peer-as': {
