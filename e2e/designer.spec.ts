@@ -226,11 +226,7 @@ test.describe('templates, generator, drop and scenarios', () => {
     expect(yaml).toMatch(/- \[ tor-c1, spine-1 \]\n\s+- \[ tor-c2, spine-1 \]/);
     expect(yaml).toMatch(/metadata: \{ name: rack-c-tor-c2 \}\n\s+spec:\n\s+nodeSelector: rack == 'rack-c'\n\s+peerIP: 10.0.3.2\n\s+asNumber: 65003\n\s+filters: \[ kubevirt-live-migration \]/);
 
-    await page.getByTestId('open-fabric-generator').click();
-    await page.getByTestId('fabric-racks').fill('3');
-    await page.getByTestId('fabric-nodes').fill('2');
-    await page.getByTestId('fabric-spines').fill('2');
-    await page.getByTestId('fabric-create').click();
+    await app.generateFabric(3, 2, 2);
     await expect(page.getByTestId('design-title')).toHaveText('Generated fabric: 3 racks × 2 nodes, 2 spines');
     await expect(app.rack('rack-03')).toBeVisible();
     await expect(app.router('spine-2')).toBeVisible();

@@ -5,10 +5,7 @@ import { test, expect } from './fixtures';
 test.describe('config editor', () => {
   test('edits the BGPFilter in YAML, refuses invalid YAML with a marker, downloads the zip', async ({ app, page }) => {
     await app.open();
-    await page.getByTestId('toggle-editor').click();
-    const editor = page.locator('.monaco-editor').first();
-    await expect(editor).toBeVisible({ timeout: 30_000 });
-    await page.getByTestId('file-calico/bgpfilters.yaml').click();
+    const editor = await app.openEditorFile('calico/bgpfilters.yaml');
     await expect(editor).toContainText('kind: BGPFilter');
     await expect(editor).toContainText('addCommunity: { value: "65000:100" }');
 

@@ -112,6 +112,24 @@ export class LiverouteApp {
     return this.page.locator(`[data-testid="diagnostic"][data-code="${code}"]${where}`);
   }
 
+  /** Builds R racks × N nodes under S spines with the fabric generator. */
+  async generateFabric(racks: number, nodes: number, spines: number): Promise<void> {
+    await this.page.getByTestId('open-fabric-generator').click();
+    await this.page.getByTestId('fabric-racks').fill(String(racks));
+    await this.page.getByTestId('fabric-nodes').fill(String(nodes));
+    await this.page.getByTestId('fabric-spines').fill(String(spines));
+    await this.page.getByTestId('fabric-create').click();
+  }
+
+  /** Opens the config editor (Monaco loads lazily) on a generated file; returns the editor. */
+  async openEditorFile(file: string): Promise<Locator> {
+    await this.page.getByTestId('toggle-editor').click();
+    const editor = this.page.locator('.monaco-editor').first();
+    await expect(editor).toBeVisible({ timeout: 30_000 });
+    await this.page.getByTestId(`file-${file}`).click();
+    return editor;
+  }
+
   async menu(menu: string, command: string): Promise<void> {
     await this.page.getByTestId(`menu-${menu}`).click();
     await this.page.getByTestId(command).click();

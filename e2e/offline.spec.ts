@@ -96,10 +96,7 @@ test.describe('offline', () => {
     await expect(app.outcome('node-a1')).toHaveText('✓ delivered');
 
     // Monaco (lazy) opens from the cache and shows a generated file.
-    await page.getByTestId('toggle-editor').click();
-    const editor = page.locator('.monaco-editor').first();
-    await expect(editor).toBeVisible({ timeout: 30_000 });
-    await page.getByTestId('file-calico/bgpfilters.yaml').click();
+    const editor = await app.openEditorFile('calico/bgpfilters.yaml');
     await expect(editor).toContainText('kind: BGPFilter');
     await expect(editor).toContainText('addCommunity: { value: "65000:100" }');
     // monaco-yaml's worker runs too: it marks a field the BGPFilter schema does not allow.

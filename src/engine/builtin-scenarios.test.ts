@@ -7,8 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, liveMigrationFilter, OUTCOMES, parseDesign, PHASE_NAMES, type LessonStep, type Topology } from '../model';
-import { countOutcomes, diagnose } from './diagnostics';
+import { countOutcomes, formatIssue, liveMigrationFilter, OUTCOMES, parseDesign, PHASE_NAMES, type LessonStep, type Topology } from '../model';
+import { diagnose } from './diagnostics';
 import { toReport, type FlowReport, type SimulationReport } from './report';
 import { simulate } from './simulate';
 

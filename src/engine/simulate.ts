@@ -5,7 +5,7 @@
  */
 import { formatIPv4, parseIPv4, prefix4, prefixContainsAddr, type Prefix4 } from '../lib/ip';
 import { compareStrings } from '../lib/names';
-import { resolveCluster, type Topology } from '../model';
+import { clientNames, resolveCluster, type Topology } from '../model';
 import { durationMs } from '../model/primitives';
 import { fnv1aHex } from '../lib/hash';
 import { Walker, type Flow, type Outcome } from './dataplane';
@@ -177,7 +177,7 @@ export class MigrationRun {
     const timing = options.timing ?? DEFAULT_TIMING;
     this.sims = this.prefixes.map((p) => new PrefixSim(this.net, p, timing));
     this.speakers = [...this.net.speakers.keys()].sort(compareStrings);
-    this.clients = [...doc.spec.nodes.map((n) => n.name), ...doc.spec.routers.filter((r) => r.role === 'border').map((r) => r.name)].sort(compareStrings);
+    this.clients = clientNames(doc).sort(compareStrings);
   }
 
   private readonly fibOf = (speaker: string): FibEntry[] => {

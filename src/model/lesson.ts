@@ -14,6 +14,15 @@ export type PhaseName = (typeof PHASE_NAMES)[number];
 export const OUTCOMES = ['delivered', 'blackhole', 'loop', 'split'] as const;
 export type OutcomeName = (typeof OUTCOMES)[number];
 
+/** How many clients end in each outcome. */
+export type VerdictCounts = Readonly<Record<OutcomeName, number>>;
+
+export function countOutcomes(flows: readonly { readonly outcome: OutcomeName }[]): VerdictCounts {
+  const counts: Record<OutcomeName, number> = { delivered: 0, blackhole: 0, loop: 0, split: 0 };
+  for (const f of flows) counts[f.outcome] += 1;
+  return counts;
+}
+
 const clientCount = z.number({ error: 'expected a number of clients' }).int('a number of clients is a whole number').min(0, 'a number of clients is at least 0');
 
 /** How many clients end in each outcome; outcomes left out are expected to have none. */

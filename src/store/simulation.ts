@@ -5,19 +5,16 @@
  * the engine after a pause (layout moves cannot, so they do not).
  */
 import { createStore } from 'zustand/vanilla';
-import type { Topology } from '../model';
+import { countOutcomes, PHASE_NAMES, type PhaseName, type Topology } from '../model';
 import type { EngineClient } from '../worker/client';
-import type { FlowReport, Phase, PhaseReport, SimulationReport, SpeakerTable } from '../worker/protocol';
+import type { FlowReport, PhaseReport, SimulationReport, SpeakerTable } from '../worker/protocol';
 import type { DesignStore } from './design';
 import { instantAt, instantStates, phaseInstants, type InstantState } from './instants';
 import { parseSelectionId, type UiStore } from './ui';
 
-/** Felix's five phases, in order (DESIGN §7); checked against the engine's own list below. */
-export const PHASES = ['base', 'target', 'live', 'source-deleted', 'settled'] as const satisfies readonly Phase[];
-export type PhaseName = (typeof PHASES)[number];
-// Fails to compile if the engine gains a phase this list lacks.
-const everyPhase: Record<Phase, true> = { base: true, target: true, live: true, 'source-deleted': true, settled: true };
-void everyPhase;
+/** Felix's five phases, in order (DESIGN §7): the model's list, which the engine runs too. */
+export const PHASES = PHASE_NAMES;
+export type { PhaseName };
 
 export type Outcome = FlowReport['outcome'];
 export const OUTCOMES: readonly Outcome[] = ['delivered', 'blackhole', 'split', 'loop'];
@@ -256,20 +253,25 @@ export function currentInstant(s: Pick<SimulationState, 'report' | 'instant'>): 
 }
 
 // Every card asks for its own flow on every store change: index each phase's flows once.
-const flowIndex = new WeakMap<PhaseReport, ReadonlyMap<string, FlowReport>>();
+const phaseFlows = new WeakMap<PhaseReport, ReadonlyMap<string, FlowReport>>();
+
+/** Every client's flow at the instant shown (or, without a timeline, in the phase's settled state). Stable per instant. */
+export function shownFlows(s: Pick<SimulationState, 'report' | 'phase' | 'instant'>): ReadonlyMap<string, FlowReport> | undefined {
+  const instant = currentInstant(s);
+  if (instant) return instant.flows;
+  const phase = currentPhase(s);
+  if (!phase) return undefined;
+  let flows = phaseFlows.get(phase);
+  if (!flows) {
+    flows = new Map(phase.flows.map((f) => [f.client, f]));
+    phaseFlows.set(phase, flows);
+  }
+  return flows;
+}
 
 /** The client's flow at the instant shown (or, without a timeline, in the selected phase's settled state). */
 export function flowOf(s: Pick<SimulationState, 'report' | 'phase' | 'instant'>, client: string): FlowReport | undefined {
-  const instant = currentInstant(s);
-  if (instant) return instant.flows.get(client);
-  const phase = currentPhase(s);
-  if (!phase) return undefined;
-  let index = flowIndex.get(phase);
-  if (!index) {
-    index = new Map(phase.flows.map((f) => [f.client, f]));
-    flowIndex.set(phase, index);
-  }
-  return index.get(client);
+  return shownFlows(s)?.get(client);
 }
 
 /** The client's outcome in the selected phase; undefined when it is no client or there is no report. */
@@ -286,9 +288,14 @@ export type Verdict = Readonly<Record<Outcome, number>>;
 
 /** How many clients end each way in a phase. */
 export function verdictOf(phase: PhaseReport): Verdict {
-  const v: Record<Outcome, number> = { delivered: 0, blackhole: 0, split: 0, loop: 0 };
-  for (const f of phase.flows) v[f.outcome]++;
-  return v;
+  return countOutcomes(phase.flows);
+}
+
+/** "4 delivered, 1 blackhole": the outcomes that have clients, in display order. */
+export function describeVerdict(v: Verdict): string {
+  return OUTCOMES.filter((o) => v[o] > 0)
+    .map((o) => `${v[o]} ${o}`)
+    .join(', ');
 }
 
 /** The phase at a glance: `ok` every client delivered, `bad` some client gets nothing, `partial` only splits. */

@@ -2,6 +2,7 @@
  * What user commands do to the stores. Every design change goes through `applyEdit`, which
  * commits a validated document (one undo step) or reports why it was refused.
  */
+import { downloadBlob } from './download';
 import { elementNames, formatIssue, parseDesign, serializeDesign, type Format, type Topology } from '../model';
 import { computePositions } from './canvas/toFlow';
 import { copy, paste } from '../model/edit/clipboard';
@@ -166,14 +167,7 @@ export function fileNameFor(doc: Topology, format: Format): string {
 }
 
 function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(name, new Blob([data], { type }));
 }
 
 export function downloadDesign(stores: Stores, format: Format): void {

@@ -2,10 +2,8 @@
  * A design may state the verdict its author expects per phase (`metadata.expected`). A scenario
  * whose engine verdict differs has rotted, or the user changed the design: either way, say so.
  */
-import { lessonReferenceProblems, OUTCOMES, PHASE_NAMES, type ExpectedVerdict, type OutcomeName, type Topology } from '../../model';
+import { countOutcomes, lessonReferenceProblems, OUTCOMES, PHASE_NAMES, type ExpectedVerdict, type OutcomeName, type Topology, type VerdictCounts } from '../../model';
 import type { Diagnostic } from './types';
-
-export type VerdictCounts = Readonly<Record<OutcomeName, number>>;
 
 export interface VerdictMismatch {
   readonly phase: string;
@@ -19,12 +17,6 @@ export interface VerdictMismatch {
 export function formatVerdict(v: VerdictCounts): string {
   const parts = OUTCOMES.filter((o) => v[o] > 0).map((o) => `${v[o]} ${o}`);
   return parts.length > 0 ? parts.join(', ') : 'no clients';
-}
-
-export function countOutcomes(flows: readonly { readonly outcome: OutcomeName }[]): VerdictCounts {
-  const counts: Record<OutcomeName, number> = { delivered: 0, blackhole: 0, loop: 0, split: 0 };
-  for (const f of flows) counts[f.outcome] += 1;
-  return counts;
 }
 
 function complete(v: ExpectedVerdict): VerdictCounts {

@@ -8,7 +8,7 @@ import type { Diagnostic, Severity } from './types';
 
 export * from './types';
 export { configDiagnostics } from './config';
-export { countOutcomes, formatVerdict, verdictMismatches, type VerdictCounts, type VerdictMismatch } from './expected';
+export { formatVerdict, verdictMismatches, type VerdictMismatch } from './expected';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

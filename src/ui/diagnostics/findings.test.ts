@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioById } from '../../scenarios';
 import type { Diagnostic } from '../../worker/protocol';
-import { countBySeverity, describeCounts, describeVerdict, diagnosticKey, emptyText, isPhaseName, sortDiagnostics, troubledPhases } from './findings';
+import { describeVerdict } from '../../store/simulation';
+import { countBySeverity, describeCounts, diagnosticKey, emptyText, isPhaseName, sortDiagnostics, troubledPhases } from './findings';
 import { simulateNow } from './test-support';
 
 const report = (id: string) => {

@@ -1,5 +1,5 @@
 /** How the panel orders, names and sums up a report's findings (pure: tested without a browser). */
-import { OUTCOMES, PHASES, verdictOf, type PhaseName, type Verdict } from '../../store/simulation';
+import { describeVerdict, PHASES, verdictOf, type PhaseName, type Verdict } from '../../store/simulation';
 import type { Diagnostic, SimulationReport } from '../../worker/protocol';
 
 export type Severity = Diagnostic['severity'];
@@ -49,13 +49,6 @@ export function describeCounts(c: SeverityCounts): string {
   if (total === 0) return 'No findings';
   const parts = [c.error > 0 && plural(c.error, 'error'), c.warning > 0 && plural(c.warning, 'warning'), c.info > 0 && `${c.info} info`].filter(Boolean);
   return `${plural(total, 'finding')}: ${parts.join(', ')}`;
-}
-
-/** "4 delivered, 1 blackhole", as the phase bar says it. */
-export function describeVerdict(v: Verdict): string {
-  return OUTCOMES.filter((o) => v[o] > 0)
-    .map((o) => `${v[o]} ${o}`)
-    .join(', ');
 }
 
 export interface PhaseTrouble {

@@ -8,13 +8,11 @@
 import type { PathsFrom } from '../../store/ui';
 import type { FlowReport } from '../../worker/protocol';
 import { OUTCOME_ICON } from '../sim/outcome';
-import { offsetPolyline, pointAtDistance, polylineLength, svgPath, trimEnd, type Point } from '../sim/overlay/geometry';
-import { choosePaths, endMarks, laneOffset, planPaths, type EndMark, type PathEnd, type PlannedSegment } from '../sim/overlay/packetPaths';
+import { svgPath, type Point } from '../sim/overlay/geometry';
+import { choosePaths, endMarks, planPaths, type PathEnd } from '../sim/overlay/packetPaths';
+import { layFlow, MARK_R, markPoint } from '../sim/overlay/pathLayout';
 import type { FlowGeometry } from '../sim/overlay/useFlowGeometry';
 import { el, FONT, PALETTE, text } from './svgKit';
-
-/** Radius of the ✕ / ↻ mark at the end of a failing path, as on the canvas. */
-export const MARK_R = 10;
 
 export const PATH_STYLE: Readonly<Record<PathEnd, { stroke: string; width: number; dash?: string; cap: string }>> = {
   delivered: { stroke: PALETTE.pathDelivered, width: 2.6, cap: 'round' },
@@ -32,25 +30,6 @@ export interface DrawnPaths {
   /** Clients whose paths are not drawn (delivered ones on a large fabric). */
   readonly hidden: number;
   readonly drawnClients: number;
-}
-
-function laneOf(s: PlannedSegment, geometry: FlowGeometry): Point[] | undefined {
-  const route = geometry.route(s.from, s.to);
-  return route && offsetPolyline(route, laneOffset(s.lane, s.lanes));
-}
-
-function markPoint(mark: EndMark, geometry: FlowGeometry): Point | undefined {
-  if (mark.from === undefined) {
-    const r = geometry.rect(mark.hop);
-    return r && { x: r.x - MARK_R + 2, y: r.y + r.height / 2 };
-  }
-  const ends = mark.paths
-    .map((p) => p.segments[p.segments.length - 1])
-    .map((s) => s && laneOf(s, geometry))
-    .filter((l): l is Point[] => l !== undefined)
-    .map((l) => pointAtDistance(l, polylineLength(l) - MARK_R));
-  if (ends.length === 0) return undefined;
-  return { x: ends.reduce((a, p) => a + p.x, 0) / ends.length, y: ends.reduce((a, p) => a + p.y, 0) / ends.length };
 }
 
 /** Arrowheads, one per outcome colour. */
@@ -94,19 +73,11 @@ export function drawPaths(flows: ReadonlyMap<string, FlowReport> | undefined, pa
   const extent: Point[] = [];
   for (const flow of plan) {
     const lines: string[] = [];
-    for (const p of flow.paths) {
-      const failing = p.end !== 'delivered';
-      p.segments.forEach((s, i) => {
-        let points = laneOf(s, geometry);
-        if (!points) return;
-        // A failing path stops short of its last card: its mark sits there.
-        const last = i === p.segments.length - 1;
-        if (last && failing) points = trimEnd(points, 2 * MARK_R);
-        const d = svgPath(points);
-        extent.push(...points);
-        casings.push(el('path', { d }));
-        lines.push(pathLine(p.end, d, !(last && failing)));
-      });
+    for (const line of layFlow(flow, geometry)) {
+      const d = svgPath(line.points);
+      extent.push(...line.points);
+      casings.push(el('path', { d }));
+      lines.push(pathLine(line.end, d, line.arrow));
     }
     groups.push(el('g', { class: 'packet-path', 'data-client': flow.client, 'data-outcome': flow.outcome }, ...lines));
   }

@@ -9,11 +9,11 @@ import type { InternalNode } from '@xyflow/react';
 import { vmHostOf } from '../../store/simulation';
 import type { CommandContext } from '../commands';
 import type { FlowEdge, FlowNode } from '../canvas/toFlow';
-import { shownFlows } from '../sim/overlay/packetPaths';
+import { shownFlows } from '../../store/simulation';
 import { makeGeometry } from '../sim/overlay/useFlowGeometry';
 import { timeLabel } from '../timeline/describe';
 import { renderDiagramSvg, type DiagramScene, type DiagramSvg } from './diagramSvg';
-import { downloadBlob } from './download';
+import { downloadBlob } from '../download';
 
 export const PNG_SCALE = 2;
 /** The longest PNG side produced, in px: well inside every browser's canvas limits. */

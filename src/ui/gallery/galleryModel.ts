@@ -3,7 +3,7 @@
  * the tags (and the filter by tag), the verdict the author expects per phase, the lesson's size.
  */
 import { PHASE_NAMES, type PhaseName, type Topology } from '../../model';
-import type { Outcome } from '../../store/simulation';
+import { OUTCOMES, type Outcome } from '../../store/simulation';
 
 export interface GalleryEntry {
   readonly id: string;
@@ -21,7 +21,6 @@ export interface ExpectedChip {
   readonly counts: readonly { readonly outcome: Outcome; readonly n: number }[];
 }
 
-const OUTCOME_ORDER: readonly Outcome[] = ['delivered', 'blackhole', 'split', 'loop'];
 
 /** The first paragraph of a description, its lines joined. */
 export function firstParagraph(description: string): string {
@@ -48,7 +47,7 @@ export function expectedChips(doc: Topology): ExpectedChip[] {
   return PHASE_NAMES.flatMap((phase) => {
     const v = expected[phase];
     if (!v) return [];
-    return [{ phase, counts: OUTCOME_ORDER.map((outcome) => ({ outcome, n: v[outcome] ?? 0 })).filter((c) => c.n > 0) }];
+    return [{ phase, counts: OUTCOMES.map((outcome) => ({ outcome, n: v[outcome] ?? 0 })).filter((c) => c.n > 0) }];
   });
 }
 

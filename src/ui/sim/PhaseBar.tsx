@@ -3,9 +3,9 @@
  * move between them), each with its verdict, and what the engine is doing.
  */
 import { useMemo, useRef } from 'react';
-import { OUTCOMES, PHASES, verdictOf, verdictTone, type PhaseName, type Verdict } from '../../store/simulation';
+import { describeVerdict, OUTCOMES, PHASES, verdictOf, verdictTone, type PhaseName, type Verdict } from '../../store/simulation';
 import { useSimulation, useStores } from '../context';
-import { OUTCOME_ICON, OUTCOME_LABEL } from './outcome';
+import { OUTCOME_ICON } from './outcome';
 
 /** What holds in each phase (DESIGN §7), for the buttons' tooltips. */
 const PHASE_HINT: Readonly<Record<PhaseName, string>> = {
@@ -15,10 +15,6 @@ const PHASE_HINT: Readonly<Record<PhaseName, string>> = {
   'source-deleted': 'The source pod is deleted: only the target’s elevated route is left.',
   settled: 'liveMigrationRouteConvergenceTime has passed: the target is back at normal priority.',
 };
-
-function describe(v: Verdict): string {
-  return OUTCOMES.filter((o) => v[o] > 0).map((o) => `${v[o]} ${OUTCOME_LABEL[o]}`).join(', ');
-}
 
 function VerdictCounts({ v }: { v: Verdict }) {
   return (
@@ -93,7 +89,7 @@ export function PhaseBar() {
               tabIndex={selected ? 0 : -1}
               className={`phase-btn${selected ? ' selected' : ''}${v ? ` tone-${verdictTone(v)}` : ''}`}
               data-testid={`phase-${p}`}
-              aria-label={v ? `${p}: ${describe(v)}` : p}
+              aria-label={v ? `${p}: ${describeVerdict(v)}` : p}
               aria-description={transient ? `while the routes converge, ${transient.client} loses traffic for ${transient.ms} ms (the longest)` : undefined}
               title={`${PHASE_HINT[p]}${transient ? `\nWhile the routes converge into ${p}, clients lose traffic for a while: the longest is ${transient.client}, ${transient.ms} ms of simulated time.` : ''}`}
               onClick={() => pick(p, false)}

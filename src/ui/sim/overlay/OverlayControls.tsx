@@ -6,7 +6,8 @@ import { useMemo } from 'react';
 import { Panel } from '@xyflow/react';
 import { useSimulation, useStores, useUi } from '../../context';
 import { OUTCOME_ICON, OUTCOME_LABEL } from '../outcome';
-import { choosePaths, MAX_DRAWN_FLOWS, shownFlows } from './packetPaths';
+import { shownFlows } from '../../../store/simulation';
+import { choosePaths, MAX_DRAWN_FLOWS } from './packetPaths';
 
 function LineSample({ end }: { end: 'delivered' | 'blackhole' | 'loop' }) {
   return (

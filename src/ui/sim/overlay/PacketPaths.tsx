@@ -8,12 +8,11 @@
 import { memo, useMemo } from 'react';
 import { useSimulation, useUi } from '../../context';
 import { OUTCOME_ICON } from '../outcome';
-import { offsetPolyline, pointAtDistance, polylineLength, svgPath, trimEnd, type Point } from './geometry';
-import { choosePaths, endMarks, laneOffset, markTitle, planPaths, shownFlows, type EndMark, type PathEnd, type PlannedFlow, type PlannedSegment } from './packetPaths';
+import { svgPath, type Point } from './geometry';
+import { shownFlows } from '../../../store/simulation';
+import { choosePaths, endMarks, markTitle, planPaths, type EndMark, type PathEnd, type PlannedFlow } from './packetPaths';
+import { layFlow, MARK_R, markPoint } from './pathLayout';
 import { useFlowGeometry, type FlowGeometry } from './useFlowGeometry';
-
-/** Radius of the ✕ / ↻ mark at the end of a failing path (flow units). */
-const MARK_R = 10;
 
 interface DrawnLine {
   readonly key: string;
@@ -33,40 +32,13 @@ interface DrawnMark {
   readonly at: Point;
 }
 
-function laneOf(s: PlannedSegment, geometry: FlowGeometry): Point[] | undefined {
-  const route = geometry.route(s.from, s.to);
-  return route && offsetPolyline(route, laneOffset(s.lane, s.lanes));
-}
-
 function drawFlow(flow: PlannedFlow, geometry: FlowGeometry): DrawnFlow {
-  const lines: DrawnLine[] = [];
-  for (const p of flow.paths) {
-    const failing = p.end !== 'delivered';
-    p.segments.forEach((s, i) => {
-      let points = laneOf(s, geometry);
-      if (!points) return;
-      // A failing path stops short of its last card: its mark sits there.
-      const last = i === p.segments.length - 1;
-      if (last && failing) points = trimEnd(points, 2 * MARK_R);
-      lines.push({ key: `${p.index}-${i}`, end: p.end, d: svgPath(points), arrow: !(last && failing) });
-    });
-  }
-  return { client: flow.client, outcome: flow.outcome, lines };
+  return { client: flow.client, outcome: flow.outcome, lines: layFlow(flow, geometry).map((l) => ({ key: l.key, end: l.end, d: svgPath(l.points), arrow: l.arrow })) };
 }
 
-/** Just outside the card where the paths end, in the middle of their lanes; on the left side when the client itself drops. */
 function placeMark(mark: EndMark, geometry: FlowGeometry): DrawnMark | undefined {
-  if (mark.from === undefined) {
-    const r = geometry.rect(mark.hop);
-    return r && { mark, at: { x: r.x - MARK_R + 2, y: r.y + r.height / 2 } };
-  }
-  const ends = mark.paths
-    .map((p) => p.segments[p.segments.length - 1])
-    .map((s) => s && laneOf(s, geometry))
-    .filter((l): l is Point[] => l !== undefined)
-    .map((l) => pointAtDistance(l, polylineLength(l) - MARK_R));
-  if (ends.length === 0) return undefined;
-  return { mark, at: { x: ends.reduce((a, p) => a + p.x, 0) / ends.length, y: ends.reduce((a, p) => a + p.y, 0) / ends.length } };
+  const at = markPoint(mark, geometry);
+  return at && { mark, at };
 }
 
 export const PacketPaths = memo(function PacketPaths() {

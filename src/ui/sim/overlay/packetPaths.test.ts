@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowReport, SimulationReport } from '../../../worker/protocol';
-import { ALL_CLIENTS_LIMIT, choosePaths, endMarks, laneOffset, LANE_BASE, markTitle, MAX_DRAWN_FLOWS, planPaths, shownFlows } from './packetPaths';
+import { ALL_CLIENTS_LIMIT, choosePaths, endMarks, laneOffset, LANE_BASE, markTitle, MAX_DRAWN_FLOWS, planPaths } from './packetPaths';
+import { shownFlows } from '../../../store/simulation';
 
 const delivered = (client: string, hops: string[]): FlowReport => ({
   client,

@@ -3,9 +3,8 @@
  * for, every path of each as hop-to-hop segments, and for each segment a lane beside the link
  * (so that paths sharing a link stay apart instead of painting over each other). Pure.
  */
-import { currentInstant, currentPhase, type SimulationState } from '../../../store/simulation';
 import type { PathsFrom } from '../../../store/ui';
-import type { FlowReport, PhaseReport } from '../../../worker/protocol';
+import type { FlowReport } from '../../../worker/protocol';
 
 export type PathEnd = FlowReport['pathEnds'][number]['end'];
 
@@ -14,21 +13,6 @@ export const ALL_CLIENTS_LIMIT = 24;
 /** Never more clients' paths than this at once. */
 export const MAX_DRAWN_FLOWS = 60;
 
-const phaseFlows = new WeakMap<PhaseReport, ReadonlyMap<string, FlowReport>>();
-
-/** Every client's flow at the instant shown (or, without a timeline, in the phase's settled state). Stable per instant. */
-export function shownFlows(s: Pick<SimulationState, 'report' | 'phase' | 'instant'>): ReadonlyMap<string, FlowReport> | undefined {
-  const instant = currentInstant(s);
-  if (instant) return instant.flows;
-  const phase = currentPhase(s);
-  if (!phase) return undefined;
-  let flows = phaseFlows.get(phase);
-  if (!flows) {
-    flows = new Map(phase.flows.map((f) => [f.client, f]));
-    phaseFlows.set(phase, flows);
-  }
-  return flows;
-}
 
 export interface PathChoice {
   readonly flows: readonly FlowReport[];
