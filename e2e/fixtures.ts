@@ -143,6 +143,20 @@ export class LiverouteApp {
   get timelineTime(): Locator {
     return this.page.getByTestId('timeline-time');
   }
+  /** Starts recording every simulated time the timeline shows (playback may pass a phase between two polls). */
+  async recordTimes(): Promise<void> {
+    await this.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { lrTimesSeen: string[] }).lrTimesSeen = seen;
+      const out = document.querySelector('[data-testid="timeline-time"]') as Element;
+      new MutationObserver(() => seen.push(out.textContent ?? '')).observe(out, { childList: true, characterData: true, subtree: true });
+    });
+  }
+  /** The phases the timeline showed since `recordTimes`, in order, each once. */
+  async phasesSeen(): Promise<string[]> {
+    const seen = await this.page.evaluate(() => (window as unknown as { lrTimesSeen: string[] }).lrTimesSeen);
+    return [...new Set(seen.map((s) => s.split(' ')[0] as string))];
+  }
   /** What happens at the time shown. */
   get timelineNow(): Locator {
     return this.page.getByTestId('timeline-now');

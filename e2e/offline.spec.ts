@@ -13,6 +13,9 @@ import { test, expect } from './fixtures';
 // The build under test, as playwright.config.ts serves it.
 const OUT_DIR = process.env.LR_E2E_OUTDIR ?? 'dist';
 const READY_TEXT = 'liveroute is ready to work offline: it is stored in this browser and starts without a network.';
+// Installing means fetching the whole precache (about 7.8 MB with Monaco): on a loaded machine that
+// takes longer than the default 10 s of an expect.
+const INSTALL_TIMEOUT_MS = 45_000;
 const UPDATE_TEXT = 'A new version of liveroute is ready. Update (in the toolbar) switches to it; your design is kept.';
 
 /** Every file the page may ask for: the build minus source maps and the service worker's own scripts. */
@@ -52,13 +55,14 @@ function watchTraffic(context: BrowserContext): { offsite: string[]; failed: str
   return { offsite, failed };
 }
 
+
 test.describe('offline', () => {
   test('once loaded, it reloads and runs with the network cut: canvas, simulation, config editor', async ({ app, page, context, baseURL }) => {
     const traffic = watchTraffic(context);
     // One visit (a fresh context has no storage to clear): the install is watched from start to end.
     await page.goto('./');
     await expect(page.locator('.react-flow__node').first()).toBeVisible();
-    await expect(page.getByTestId('notice').filter({ hasText: READY_TEXT })).toHaveCount(1);
+    await expect(page.getByTestId('notice').filter({ hasText: READY_TEXT })).toHaveCount(1, { timeout: INSTALL_TIMEOUT_MS });
     // The first install takes over the open page without a reload.
     await untilControlled(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${baseURL}sw.js`);
@@ -120,7 +124,7 @@ test.describe('offline', () => {
     try {
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
       await page.goto(url);
-      await expect(page.getByTestId('notice').filter({ hasText: READY_TEXT })).toHaveCount(1);
+      await expect(page.getByTestId('notice').filter({ hasText: READY_TEXT })).toHaveCount(1, { timeout: INSTALL_TIMEOUT_MS });
       await untilControlled(page);
       if (reloadFirst) await page.reload();
       await app.menu('scenarios', 'scenario-single-rack-mesh');
