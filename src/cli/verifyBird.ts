@@ -1,5 +1,6 @@
 /**
- * `npm run verify:bird -- <file>... | --builtin [--containerlab] [--json] [--jobs N] [--require]`:
+ * `npm run verify:bird -- <file>... | --builtin | --random N [--seed S] [--save DIR]
+ *    [--containerlab] [--json] [--jobs N] [--require]`:
  * runs each design on real BIRD 1.6 in network namespaces and compares every phase with the
  * engine. Prints a table of agreements per design and phase, and a diff of each disagreement.
  * With --containerlab, what runs is the design's containerlab export (topology, setup scripts,
@@ -9,11 +10,13 @@
  * 1 a disagreement, 2 bad input or no lab on this machine (with --require, or CI set; otherwise
  * the reason is printed and the exit code is 0).
  */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findDaemonSync, mapLimit } from '../../tools/daemons';
 import { formatInputError, InputError, readDesign } from './io';
-import type { Topology } from '../model';
+import { parseDesign, type Topology } from '../model';
+import { formatIssue } from '../model/issues';
+import { randomDesign } from '../verify/randomDesign';
 import { formatResult, summaryLine } from '../verify/format';
 import { labUnavailable, sweepStale } from '../verify/lab';
 import { unsupported } from '../lab/plan';
@@ -32,7 +35,21 @@ function builtinFiles(): string[] {
 }
 
 function usage(): string {
-  return 'usage: npm run verify:bird -- <design.liveroute.yaml>... | --builtin [--containerlab] [--json] [--jobs N] [--require]\n';
+  return 'usage: npm run verify:bird -- <design.liveroute.yaml>... | --builtin | --random N [--seed S] [--save DIR]  [--containerlab] [--json] [--jobs N] [--require]\n';
+}
+
+/** `count` random designs from seed `first` on (src/verify/randomDesign.ts), written to `save` when given. */
+function randomDesigns(first: number, count: number, save: string | undefined): { file: string; doc: Topology }[] {
+  if (save) mkdirSync(save, { recursive: true });
+  return Array.from({ length: count }, (_, i) => {
+    const r = randomDesign(first + i);
+    const file = `random-${r.seed}.liveroute.yaml`;
+    if (save) writeFileSync(path.join(save, file), r.text);
+    const parsed = parseDesign(r.text);
+    // A generator bug, not the user's input: say which seed and why.
+    if (!parsed.ok) throw new Error(`random design ${r.seed} is not valid:\n${parsed.error.map(formatIssue).join('\n')}`);
+    return { file, doc: parsed.value.doc };
+  });
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -40,6 +57,9 @@ async function main(argv: readonly string[]): Promise<number> {
   let json = false;
   let containerlab = false;
   let jobs = 2;
+  let random = 0;
+  let seed = 1;
+  let save: string | undefined;
   let require = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== '0';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -48,6 +68,15 @@ async function main(argv: readonly string[]): Promise<number> {
     else if (a === '--require') require = true;
     else if (a === '--builtin') files.push(...builtinFiles());
     else if (a === '--jobs') jobs = Math.max(1, Number(argv[++i]) || 1);
+    else if (a === '--random' || a === '--seed') {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < (a === '--random' ? 1 : 0) || v > 0xffffffff) {
+        process.stderr.write(`verify:bird: ${a} takes a whole number${a === '--random' ? ' from 1' : ' from 0'} (got ${argv[i] ?? 'nothing'})\n`);
+        return 2;
+      }
+      if (a === '--random') random = v;
+      else seed = v;
+    } else if (a === '--save') save = argv[++i];
     else if (a === '--help' || a === '-h') {
       process.stdout.write(usage());
       return 0;
@@ -56,13 +85,14 @@ async function main(argv: readonly string[]): Promise<number> {
       return 2;
     } else files.push(a);
   }
-  if (files.length === 0) {
+  if (files.length === 0 && random === 0) {
     process.stderr.write(usage());
     return 2;
   }
   const designs: { file: string; doc: Topology }[] = [];
   try {
     for (const file of files) designs.push({ file, doc: readDesign(file) });
+    designs.push(...randomDesigns(seed, random, save));
   } catch (e) {
     if (e instanceof InputError) {
       process.stderr.write(formatInputError(e));
