@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compareRoutes, mergeable, select, STEPS, type Step } from './bestpath';
 import { bgpRoute, end, ip, localRoute } from './test-speakers';
 import type { RibRoute } from './types';
+import { IGP_METRIC_UNKNOWN } from './exchange';
 
 const ibgp = end({ speaker: 'x', peer: 'i', localAs: 65000, peerAs: 65000, peerAddress: ip('10.0.0.2') });
 const ebgp = end({ speaker: 'x', peer: 'e', localAs: 65000, peerAs: 65001, peerAddress: ip('10.0.0.3') });
@@ -75,6 +76,12 @@ describe('the steps, in order', () => {
 
   it('igp: the lower IGP cost to the next hop wins', () => {
     decides(bgpRoute({ igpMetric: 1, peerRouterId: ip('10.0.0.9') }), bgpRoute({ igpMetric: 2, peerRouterId: ip('10.0.0.1') }), 'igp', 'IGP cost 1 to the next hop beats 2');
+    // BIRD: a next hop on a device route (0) beats one behind a kernel route via a gateway (unknown).
+    decides(bgpRoute({ igpMetric: 0, peerRouterId: ip('10.0.0.9') }), bgpRoute({ igpMetric: IGP_METRIC_UNKNOWN, peerRouterId: ip('10.0.0.1') }), 'igp', 'IGP cost 0 to the next hop beats unknown (reached through a kernel route)');
+  });
+
+  it('igp: two unknown IGP metrics tie, and the router ID decides', () => {
+    decides(bgpRoute({ igpMetric: IGP_METRIC_UNKNOWN, peerRouterId: ip('10.0.1.1') }), bgpRoute({ igpMetric: IGP_METRIC_UNKNOWN, peerRouterId: ip('10.0.2.1') }), 'router-id', 'lower router ID (ORIGINATOR_ID when reflected)');
   });
 
   it('router-id: the lower router ID of the peer wins', () => {

@@ -32,6 +32,8 @@ const origin = (r: RibRoute) => r.attrs.bgp_origin ?? 0;
 const med = (r: RibRoute) => r.attrs.bgp_med ?? 0;
 /** The neighbouring AS a route came from (the first of its path; our own for local iBGP routes). */
 const neighborAs = (r: RibRoute) => r.attrs.bgp_path?.[0] ?? -1;
+/** BIRD's IGP_METRIC_UNKNOWN (a next hop resolved through a kernel route via a gateway). */
+const igpText = (m: number) => (m >= 0x80000000 ? 'unknown (reached through a kernel route)' : String(m));
 /** Direct, static and kernel routes rank in this order when preferences tie (BIRD compares protocol classes). */
 const PROTOCOL_RANK = { direct: 0, static: 1, kernel: 2, bgp: 3 } as const;
 
@@ -44,7 +46,7 @@ export const STEPS: readonly (readonly [Step, Comparison, (a: RibRoute, b: RibRo
   ['origin', (a, b) => origin(a) - origin(b), (a, b) => `origin ${['IGP', 'EGP', 'incomplete'][origin(a)]} beats ${['IGP', 'EGP', 'incomplete'][origin(b)]}`],
   ['med', (a, b) => (neighborAs(a) === neighborAs(b) ? med(a) - med(b) : 0), (a, b) => `MED ${med(a)} beats ${med(b)} (same neighbour AS)`],
   ['ebgp', (a, b) => Number(b.via?.ebgp ?? false) - Number(a.via?.ebgp ?? false), () => 'learned over eBGP, the other over iBGP'],
-  ['igp', (a, b) => a.igpMetric - b.igpMetric, (a, b) => `IGP cost ${a.igpMetric} to the next hop beats ${b.igpMetric}`],
+  ['igp', (a, b) => a.igpMetric - b.igpMetric, (a, b) => `IGP cost ${igpText(a.igpMetric)} to the next hop beats ${igpText(b.igpMetric)}`],
   ['router-id', (a, b) => (a.originatorId ?? a.peerRouterId ?? 0) - (b.originatorId ?? b.peerRouterId ?? 0), () => 'lower router ID (ORIGINATOR_ID when reflected)'],
   ['cluster-list', (a, b) => (a.clusterList?.length ?? 0) - (b.clusterList?.length ?? 0), () => 'shorter CLUSTER_LIST'],
   ['peer-address', (a, b) => (a.via?.peerAddress ?? 0) - (b.via?.peerAddress ?? 0), () => 'lower peer address'],

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Route } from '../bird/lang/route';
-import { exportsOf, receive } from './exchange';
+import { exportsOf, IGP_METRIC_UNKNOWN, receive } from './exchange';
 import { bgpRoute, birdFilter, channel, end, ip, localRoute, oneRackUnderlay, speaker } from './test-speakers';
 import type { FilterRunner, RibRoute } from './types';
 
@@ -83,7 +83,7 @@ describe('eBGP', () => {
     const wire = { pathId: 'node-a1/felix', attrs: { ...felix.attrs, source: 'RTS_BGP', dest: 'RTD_ROUTER', preference: 100, ifname: '', bgp_path: [65101], bgp_next_hop: ip('10.0.1.11'), bgp_local_pref: 2147483135 } } as const;
     const r = receive(torA, nodeA1, channel(n2t, t2n), wire, underlay);
     expect(r.ok && r.route.attrs).toMatchObject({ bgp_local_pref: 100, gw: ip('10.0.1.11'), source: 'RTS_BGP', preference: 100, dest: 'RTD_ROUTER', ifname: 'eth0' });
-    expect(r.ok && r.route).toMatchObject({ proto: 'bgp', via: t2n, pathId: 'node-a1/felix', peerRouterId: ip('10.0.1.11'), igpMetric: 1, resolvable: true, protocol: 'bgp node-a1' });
+    expect(r.ok && r.route).toMatchObject({ proto: 'bgp', via: t2n, pathId: 'node-a1/felix', peerRouterId: ip('10.0.1.11'), igpMetric: 0, resolvable: true, protocol: 'bgp node-a1' });
   });
 
   it('`next hop keep` keeps the learned next hop', () => {
@@ -157,20 +157,28 @@ describe('next-hop resolution on receipt', () => {
   const ch = channel(n1n2, end({ speaker: 'node-a2', peer: 'node-a1', localAs: 64512 }));
   const wire = (nh: string) => ({ pathId: 'p', attrs: { ...fromTor.attrs, bgp_next_hop: ip(nh) } });
 
-  it('resolves over the underlay: the IGP cost is the hop count', () => {
-    expect(receive(receiver, nodeA1, ch, wire('10.0.1.11'), underlay)).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: 1, attrs: { dest: 'RTD_ROUTER', gw: ip('10.0.1.11') } } });
-    expect(receive(receiver, nodeA1, ch, wire('10.0.0.1'), underlay)).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: 2 } });
+  it('resolves over the underlay; BIRD knows no IGP metric of kernel routes: 0 when reached directly, else unknown', () => {
+    expect(receive(receiver, nodeA1, ch, wire('10.0.1.11'), underlay)).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: 0, attrs: { dest: 'RTD_ROUTER', gw: ip('10.0.1.11') } } });
+    expect(receive(receiver, nodeA1, ch, wire('10.0.0.1'), underlay)).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: IGP_METRIC_UNKNOWN } });
+  });
+
+  it('on the other platforms the IGP cost is the hop count, as an IGP would make it', () => {
+    for (const platform of ['bird2', 'frr', 'eos', 'nxos', 'junos'] as const) {
+      const vendor = { ...receiver, platform };
+      expect(receive(vendor, nodeA1, ch, wire('10.0.1.11'), underlay), platform).toMatchObject({ ok: true, route: { igpMetric: 1 } });
+      expect(receive(vendor, nodeA1, ch, wire('10.0.0.1'), underlay), platform).toMatchObject({ ok: true, route: { igpMetric: 2 } });
+    }
   });
 
   it('recursive gateway (BIRD multihop default): the underlay first hop towards the next hop; BGP.next_hop unchanged', () => {
     const r = receive(receiver, nodeA1, channel(n1n2, { ...ch.to, gateway: 'recursive' }), wire('10.0.0.1'), underlay);
-    expect(r).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: 2, attrs: { gw: ip('10.0.1.1'), bgp_next_hop: ip('10.0.0.1') } } });
+    expect(r).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: IGP_METRIC_UNKNOWN, attrs: { gw: ip('10.0.1.1'), bgp_next_hop: ip('10.0.0.1') } } });
   });
 
   it('direct gateway (BIRD direct session): the next hop when it shares the segment, else the peer itself', () => {
     const direct = channel(n1n2, { ...ch.to, gateway: 'direct', peerAddress: ip('10.0.1.11') });
-    expect(receive(receiver, nodeA1, direct, wire('10.0.1.1'), underlay)).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: 1, attrs: { gw: ip('10.0.1.1') } } });
-    expect(receive(receiver, nodeA1, direct, wire('10.0.0.1'), underlay)).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: 1, attrs: { gw: ip('10.0.1.11'), bgp_next_hop: ip('10.0.0.1') } } });
+    expect(receive(receiver, nodeA1, direct, wire('10.0.1.1'), underlay)).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: 0, attrs: { gw: ip('10.0.1.1') } } });
+    expect(receive(receiver, nodeA1, direct, wire('10.0.0.1'), underlay)).toMatchObject({ ok: true, route: { resolvable: true, igpMetric: 0, attrs: { gw: ip('10.0.1.11'), bgp_next_hop: ip('10.0.0.1') } } });
   });
 
   it('a next hop nothing reaches, or no speaker owns, is unresolvable (kept, marked unreachable)', () => {

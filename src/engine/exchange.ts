@@ -125,6 +125,23 @@ function gatewayOf(self: string, f: SessionEnd, nh: number, underlay: Underlay):
   return { hop, gw: hop ? (underlay.addressOf(hop.via) ?? nh) : nh };
 }
 
+/** BIRD's value for an IGP metric it cannot know (IGP_METRIC_UNKNOWN, nest/route.h). */
+export const IGP_METRIC_UNKNOWN = 0x80000000;
+
+/**
+ * The IGP metric a route's next hop gets. BIRD 1.x (rt_get_igp_metric) knows only the metrics of
+ * its own IGP protocols; the underlay reaches it as kernel routes, which carry none. So a next hop
+ * reached directly (gateway direct, or resolved through a device route: a shared segment or a
+ * link) costs 0, and any other is IGP_METRIC_UNKNOWN: two of those tie, and the router ID decides.
+ * Found in the lab (border-1 hearing a VM from ToRs two and three hops away picked by router ID).
+ * The other platforms see the underlay as an IGP would make it: its hop count (DESIGN §6).
+ */
+function igpMetricOf(receiver: Speaker, f: SessionEnd, hop: { cost: number } | undefined): number {
+  if (!hop) return 0;
+  if (!bird1(receiver)) return hop.cost;
+  return f.gateway === 'direct' || hop.cost <= 1 ? 0 : IGP_METRIC_UNKNOWN;
+}
+
 /** The receiving side: loop checks, defaults, next-hop resolution, then the import filter. */
 export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRoute, underlay: Underlay): Received {
   const f = ch.to;
@@ -159,7 +176,7 @@ export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRo
     pathId: w.pathId,
     ...(w.originatorId !== undefined ? { originatorId: w.originatorId } : {}),
     ...(w.clusterList ? { clusterList: w.clusterList } : {}),
-    igpMetric: hop?.cost ?? 0,
+    igpMetric: igpMetricOf(receiver, f, hop),
     resolvable,
     peerRouterId: from.routerId,
     importDecision: out.decision,

@@ -7,7 +7,8 @@
  * What varies: racks (1–3), nodes per rack (1–3), one ToR or a ToR pair (with or without a session
  * between the pair), spines (0–2) and a border router; the AS scheme (eBGP per node, the cluster AS
  * towards eBGP ToRs, an AS per rack with reflecting ToRs, one AS with reflecting spines or ToRs,
- * the node-to-node mesh); the BGPFilter (none, the documented one, without peerType, with an
+ * the node-to-node mesh); uneven fabrics (racks split between two linked spines, a border router
+ * with multihop sessions to the ToRs); the BGPFilter (none, the documented one, without peerType, with an
  * AS-path prepend); the routers' policy (elevated community, communities passed on, multipath,
  * what they send down to the nodes, ADD-PATH); where the VM's IP comes from (its node's block or
  * another node's) and where it goes (same rack or another).
@@ -140,29 +141,38 @@ export function randomDesign(seed: number): RandomDesign {
 
   const spines: Speaker[] = [];
   const spinePolicy = policyOf();
+  // Uneven fabrics, where next hops lie at different distances: racks split between two linked
+  // spines, and a border router with multihop sessions to the ToRs.
+  const split = spineCount === 2 && d.chance(0.35);
+  const multihopBorder = hasBorder && d.chance(0.35);
   for (let s = 1; s <= spineCount; s++) {
     const spine = { name: `spine-${s}`, address: `10.0.0.${s}` };
     spines.push(spine);
     routers.push({
       ...spine,
       role: 'spine',
-      asNumber: oneAs ? CLUSTER_AS : SPINE_AS,
+      asNumber: oneAs ? CLUSTER_AS : SPINE_AS + (split ? 10 * (s - 1) : 0),
       platform: 'bird1',
       ...(rrOnSpines ? { routeReflector: { clusterId: d.chance(0.7) ? '10.0.0.100' : spine.address } } : {}),
       policy: spinePolicy,
     });
-    for (const tors of torsOf.values())
+    [...torsOf.values()].forEach((tors, rack) => {
+      if (split && rack % 2 !== s - 1) return;
       for (const t of tors) {
         links.push([t.name, spine.name]);
         sessions.push([t.name, spine.name]);
       }
+    });
+  }
+  if (split) {
+    links.push(['spine-1', 'spine-2']);
+    sessions.push(['spine-1', 'spine-2']);
   }
   if (hasBorder) {
     routers.push({ name: 'border-1', role: 'border', asNumber: BORDER_AS, address: '10.0.0.10', platform: 'bird1', policy: d.chance(0.5) ? { multipath: true } : {} });
-    for (const s of spines) {
-      links.push([s.name, 'border-1']);
-      sessions.push([s.name, 'border-1']);
-    }
+    for (const s of multihopBorder ? spines.slice(0, 1) : spines) links.push([s.name, 'border-1']);
+    if (multihopBorder) for (const tors of torsOf.values()) for (const t of tors) sessions.push([t.name, 'border-1']);
+    else for (const s of spines) sessions.push([s.name, 'border-1']);
   }
 
   if (filter !== 'none') resources.push(liveMigrationFilter(filter));
