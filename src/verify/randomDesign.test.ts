@@ -31,7 +31,7 @@ describe('random lab designs', () => {
     expect(new Set(designs.map((d) => d.scheme))).toEqual(new Set(AS_SCHEMES));
     expect(new Set(designs.map((d) => d.filter))).toEqual(new Set(FILTER_VARIANTS));
     const texts = designs.map((d) => d.text);
-    for (const feature of ['- - spine-1\n      - spine-2', '- - tor-a\n      - border-1', 'routeReflector:', 'toNodes: default-only', 'toNodes: default-plus-host-routes', 'multipath: true', 'addPaths: true', 'sendCommunity: false', 'tor-a2', 'spine-2', 'border-1'])
+    for (const feature of ['routeReflectorClusterID: 224.0.0.1', 'routeReflectorClusterID: 224.0.0.2', 'numAllowedLocalASNumbers: 1', 'elevated: 256', 'priority: 256', '- - spine-1\n      - spine-2', '- - tor-a\n      - border-1', 'routeReflector:', 'toNodes: default-only', 'toNodes: default-plus-host-routes', 'multipath: true', 'addPaths: true', 'sendCommunity: false', 'tor-a2', 'spine-2', 'border-1'])
       expect(texts.some((t) => t.includes(feature)), feature).toBe(true);
   });
 

@@ -7,7 +7,8 @@
  * What varies: racks (1–3), nodes per rack (1–3), one ToR or a ToR pair (with or without a session
  * between the pair), spines (0–2) and a border router; the AS scheme (eBGP per node, the cluster AS
  * towards eBGP ToRs, an AS per rack with reflecting ToRs, one AS with reflecting spines or ToRs,
- * the node-to-node mesh); uneven fabrics (racks split between two linked spines, a border router
+ * the node-to-node mesh, route reflectors on Calico nodes, `numAllowedLocalASNumbers`); Felix's route
+ * priorities (default or moved, the filter matching them or not); uneven fabrics (racks split between two linked spines, a border router
  * with multihop sessions to the ToRs); the BGPFilter (none, the documented one, without peerType, with an
  * AS-path prepend); the routers' policy (elevated community, communities passed on, multipath,
  * what they send down to the nodes, ADD-PATH); where the VM's IP comes from (its node's block or
@@ -45,7 +46,7 @@ class Dice {
   }
 }
 
-export const AS_SCHEMES = ['ebgp-per-node', 'cluster-as-to-ebgp-tors', 'as-per-rack', 'one-as-rr-spines', 'one-as-rr-tors', 'mesh-plus-tors'] as const;
+export const AS_SCHEMES = ['ebgp-per-node', 'cluster-as-to-ebgp-tors', 'as-per-rack', 'one-as-rr-spines', 'one-as-rr-tors', 'mesh-plus-tors', 'calico-rr-nodes'] as const;
 export type AsScheme = (typeof AS_SCHEMES)[number];
 export const FILTER_VARIANTS = ['none', 'documented', 'no-peer-type', 'prepend'] as const;
 export type FilterVariant = (typeof FILTER_VARIANTS)[number];
@@ -88,6 +89,12 @@ export function randomDesign(seed: number): RandomDesign {
     return p;
   };
 
+  const sharedCluster = d.chance(0.6);
+  // Felix's priorities moved off the defaults, and the filter's priority matching them or not.
+  const priorities = d.chance(0.2) ? { normal: 2048, elevated: 256 } : undefined;
+  const filterPriority = priorities && d.chance(0.6) ? priorities.elevated : 512;
+  // Nodes sharing one AS behind eBGP ToRs see their own AS in each other's paths.
+  const allowLocalAs = (scheme === 'cluster-as-to-ebgp-tors' || scheme === 'calico-rr-nodes') && d.chance(0.5) ? { numAllowedLocalASNumbers: 1 } : {};
   const racks: { name: string; subnet: string }[] = [];
   const nodes: Record<string, unknown>[] = [];
   const routers: Record<string, unknown>[] = [];
@@ -127,7 +134,9 @@ export function randomDesign(seed: number): RandomDesign {
       const block = `10.244.${r + 1}.${(i - 1) * 64}/26`;
       blocks.set(name, block);
       nodeNames.push(name);
-      nodes.push({ name, rack, address: `10.0.${r + 1}.${10 + i}`, ...(asNumber === undefined ? {} : { asNumber }), blocks: [block] });
+      // calico-rr-nodes: each rack's first node reflects (one cluster, or one per rack).
+      const reflector = scheme === 'calico-rr-nodes' && i === 1 ? { routeReflectorClusterID: sharedCluster ? '224.0.0.1' : `224.0.0.${r + 1}`, labels: { 'route-reflector': 'true' } } : {};
+      nodes.push({ name, rack, address: `10.0.${r + 1}.${10 + i}`, ...(asNumber === undefined ? {} : { asNumber }), ...reflector, blocks: [block] });
     }
   }
   // A migration needs two nodes.
@@ -175,12 +184,16 @@ export function randomDesign(seed: number): RandomDesign {
     else for (const s of spines) sessions.push([s.name, 'border-1']);
   }
 
-  if (filter !== 'none') resources.push(liveMigrationFilter(filter));
+  if (filter !== 'none') resources.push(liveMigrationFilter(filter, filterPriority));
   const filters = filter === 'none' ? {} : { filters: [LIVE_MIGRATION_FILTER_NAME] };
   if (rrOnSpines) {
     for (const s of spines) resources.push(peer(`rr-${s.name}`, 'all()', s.address, CLUSTER_AS, filters));
   } else {
-    for (const [rack, tors] of torsOf) for (const t of tors) resources.push(peer(`${rack}-${t.name}`, `rack == '${rack}'`, t.address, t.asNumber, filters));
+    for (const [rack, tors] of torsOf) for (const t of tors) resources.push(peer(`${rack}-${t.name}`, `rack == '${rack}'`, t.address, t.asNumber, { ...filters, ...allowLocalAs }));
+  }
+  if (scheme === 'calico-rr-nodes') {
+    resources.push({ apiVersion: 'projectcalico.org/v3', kind: 'BGPPeer', metadata: { name: 'to-reflectors' }, spec: { nodeSelector: '!has(route-reflector)', peerSelector: 'has(route-reflector)' } });
+    resources.push({ apiVersion: 'projectcalico.org/v3', kind: 'BGPPeer', metadata: { name: 'reflector-mesh' }, spec: { nodeSelector: 'has(route-reflector)', peerSelector: 'has(route-reflector)' } });
   }
 
   const source = d.pick(nodeNames);
@@ -198,6 +211,7 @@ export function randomDesign(seed: number): RandomDesign {
         asNumber: CLUSTER_AS,
         nodeToNodeMeshEnabled: scheme === 'mesh-plus-tors' || (oneAs && d.chance(0.2)),
         ipPools: [{ name: 'default-ipv4-ippool', cidr: '10.244.0.0/16', blockSize: 26 }],
+        ...(priorities ? { routePriority: priorities } : {}),
       },
       racks,
       nodes,
@@ -216,9 +230,9 @@ function peer(name: string, nodeSelector: string, peerIP: string, asNumber: numb
   return { apiVersion: 'projectcalico.org/v3', kind: 'BGPPeer', metadata: { name }, spec: { nodeSelector, peerIP, asNumber, ...extra } };
 }
 
-function liveMigrationFilter(variant: Exclude<FilterVariant, 'none'>): Record<string, unknown> {
+function liveMigrationFilter(variant: Exclude<FilterVariant, 'none'>, priority: number): Record<string, unknown> {
   const exportOp = variant === 'prepend' ? { prependASPath: { prefix: [SPINE_AS + 1] } } : { addCommunity: { value: LIVE_MIGRATION_COMMUNITY } };
-  const exportRule = { action: 'Accept', ...(variant === 'documented' ? { peerType: 'eBGP' } : {}), priority: 512, operations: [exportOp] };
-  const importRule = { action: 'Accept', communities: { values: [LIVE_MIGRATION_COMMUNITY] }, operations: [{ setPriority: { value: 512 } }] };
+  const exportRule = { action: 'Accept', ...(variant === 'documented' ? { peerType: 'eBGP' } : {}), priority, operations: [exportOp] };
+  const importRule = { action: 'Accept', communities: { values: [LIVE_MIGRATION_COMMUNITY] }, operations: [{ setPriority: { value: priority } }] };
   return { apiVersion: 'projectcalico.org/v3', kind: 'BGPFilter', metadata: { name: LIVE_MIGRATION_FILTER_NAME }, spec: { exportV4: [exportRule], importV4: [importRule] } };
 }
