@@ -79,7 +79,7 @@ export function randomDesign(seed: number): RandomDesign {
   const oneAs = scheme === 'one-as-rr-spines' || scheme === 'one-as-rr-tors';
   // Reflecting spines need spines; fall back to reflecting ToRs.
   const rrOnSpines = scheme === 'one-as-rr-spines' && spineCount > 0;
-  const filter: FilterVariant = oneAs || scheme === 'mesh-plus-tors' && d.chance(0.3) ? d.pick(['none', 'documented'] as const) : d.pick(FILTER_VARIANTS);
+  const filter: FilterVariant = oneAs || (scheme === 'mesh-plus-tors' && d.chance(0.3)) ? d.pick(['none', 'documented'] as const) : d.pick(FILTER_VARIANTS);
   const policyOf = (): Record<string, unknown> => {
     const p: Record<string, unknown> = {};
     if (filter !== 'none' ? d.chance(0.85) : d.chance(0.3)) p.elevatedCommunity = LIVE_MIGRATION_COMMUNITY;
