@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lookup, walk } from './dataplane';
-import type { FibEntry } from './fib';
+import { kernelTable, type FibEntry } from './fib';
 import { ip, oneRackUnderlay, pfx } from './test-speakers';
 
 const underlay = oneRackUnderlay();
@@ -20,6 +20,17 @@ const blackhole = (prefix: string): FibEntry => ({ prefix: pfx(prefix), metric: 
 function go(client: string, fibs: Record<string, FibEntry[]>, vmHost = 'node-a1') {
   return walk(client, VM, vmHost, (s) => fibs[s] ?? [], underlay);
 }
+
+describe('the kernel table', () => {
+  it("keeps BIRD's route out where Felix's route has the same prefix and metric (Linux: File exists)", () => {
+    expect(kernelTable([felix(512)], via('10.244.1.5/32', ['10.0.1.1'], 512))).toEqual([felix(512)]);
+  });
+  it("keeps both where the metrics differ, or the prefixes", () => {
+    expect(kernelTable([felix(1024)], via('10.244.1.5/32', ['10.0.1.1'], 512))).toEqual([felix(1024), via('10.244.1.5/32', ['10.0.1.1'], 512)]);
+    expect(kernelTable([felix(512)], via('10.244.1.0/26', ['10.0.1.1'], 512))).toEqual([felix(512), via('10.244.1.0/26', ['10.0.1.1'], 512)]);
+    expect(kernelTable([felix(512)], undefined)).toEqual([felix(512)]);
+  });
+});
 
 describe('lookup', () => {
   it('takes the longest prefix', () => {

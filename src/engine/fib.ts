@@ -55,3 +55,15 @@ export function installed(speaker: Speaker, ranked: readonly RibRoute[]): FibEnt
     decision: out.decision,
   };
 }
+
+/**
+ * The kernel's routes for the prefix: Felix's, then BIRD's unless Felix's route holds its slot.
+ * Linux keys an IPv4 route by prefix and metric, so BIRD's add fails ("File exists") where Felix
+ * already has a route with the same metric, and a later `ip route replace` by Felix takes the slot
+ * over. Seen in the lab: a target node whose BGP best is its own elevated route come back through
+ * the fabric (`numAllowedLocalASNumbers`) wants metric 512, where Felix's 512 route is.
+ */
+export function kernelTable(felix: readonly FibEntry[], own: FibEntry | undefined): FibEntry[] {
+  const taken = own !== undefined && felix.some((f) => f.metric === own.metric && f.prefix.addr === own.prefix.addr && f.prefix.len === own.prefix.len);
+  return own === undefined || taken ? [...felix] : [...felix, own];
+}

@@ -9,7 +9,7 @@
 import { formatPrefix4, type Prefix4 } from '../lib/ip';
 import { select, type Verdict } from './bestpath';
 import { exportsOf, receive, type Received, type Refusal } from './exchange';
-import { felixEntries, installed, type FibEntry } from './fib';
+import { felixEntries, installed, kernelTable, type FibEntry } from './fib';
 import { EventHeap } from './heap';
 import type { Channel, Network } from './network';
 import type { RibRoute, Speaker, WireRoute } from './types';
@@ -167,9 +167,7 @@ export class PrefixSim {
     s.ranked = [...selection.ranked];
     s.reason = selection.reason;
     if (before !== s.ranked[0]) this.log.push({ time, kind: 'rib', speaker: name, prefix: this.label });
-    const fib = [...felixEntries(s.local)];
-    const own = installed(speaker, s.ranked);
-    if (own) fib.push(own);
+    const fib = kernelTable(felixEntries(s.local), installed(speaker, s.ranked));
     if (fibKey(fib) !== fibKey(s.fib)) this.log.push({ time, kind: 'fib', speaker: name, prefix: this.label });
     s.fib = fib;
     for (const ch of this.net.outgoing.get(name) ?? []) {
