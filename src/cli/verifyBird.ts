@@ -35,7 +35,7 @@ function builtinFiles(): string[] {
 }
 
 function usage(): string {
-  return 'usage: npm run verify:bird -- <design.liveroute.yaml>... | --builtin | --random N [--seed S] [--save DIR]  [--containerlab] [--json] [--jobs N] [--require]\n';
+  return 'usage: npm run verify:bird -- <design.liveroute.yaml>... | --builtin | --random N [--seed S] [--save DIR] [--containerlab] [--json] [--jobs N] [--require]\n';
 }
 
 /** `count` random designs from seed `first` on (src/verify/randomDesign.ts), written to `save` when given. */

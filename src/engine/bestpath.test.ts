@@ -6,8 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRoutes, mergeable, select, STEPS, type Step } from './bestpath';
 import { bgpRoute, end, ip, localRoute } from './test-speakers';
-import type { RibRoute } from './types';
-import { IGP_METRIC_UNKNOWN } from './exchange';
+import { IGP_METRIC_UNKNOWN, type RibRoute } from './types';
 
 const ibgp = end({ speaker: 'x', peer: 'i', localAs: 65000, peerAs: 65000, peerAddress: ip('10.0.0.2') });
 const ebgp = end({ speaker: 'x', peer: 'e', localAs: 65000, peerAs: 65001, peerAddress: ip('10.0.0.3') });

@@ -6,7 +6,7 @@
  * address. Ties after that are broken by the path identity: never by arrival time. Each step is
  * one function that says whether it decided.
  */
-import type { RibRoute } from './types';
+import { IGP_METRIC_UNKNOWN, type RibRoute } from './types';
 
 export type Step =
   | 'preference'
@@ -32,8 +32,8 @@ const origin = (r: RibRoute) => r.attrs.bgp_origin ?? 0;
 const med = (r: RibRoute) => r.attrs.bgp_med ?? 0;
 /** The neighbouring AS a route came from (the first of its path; our own for local iBGP routes). */
 const neighborAs = (r: RibRoute) => r.attrs.bgp_path?.[0] ?? -1;
-/** BIRD's IGP_METRIC_UNKNOWN (a next hop resolved through a kernel route via a gateway). */
-const igpText = (m: number) => (m >= 0x80000000 ? 'unknown (reached through a kernel route)' : String(m));
+/** A next hop BIRD resolved through a kernel route via a gateway has no known IGP metric. */
+const igpText = (m: number) => (m === IGP_METRIC_UNKNOWN ? 'unknown (reached through a kernel route)' : String(m));
 /** Direct, static and kernel routes rank in this order when preferences tie (BIRD compares protocol classes). */
 const PROTOCOL_RANK = { direct: 0, static: 1, kernel: 2, bgp: 3 } as const;
 

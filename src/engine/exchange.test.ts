@@ -8,9 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Route } from '../bird/lang/route';
-import { exportsOf, IGP_METRIC_UNKNOWN, receive } from './exchange';
+import { exportsOf, receive } from './exchange';
 import { bgpRoute, birdFilter, channel, end, ip, localRoute, oneRackUnderlay, speaker } from './test-speakers';
-import type { FilterRunner, RibRoute } from './types';
+import { IGP_METRIC_UNKNOWN, type FilterRunner, type RibRoute } from './types';
 
 const underlay = oneRackUnderlay();
 

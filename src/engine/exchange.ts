@@ -8,7 +8,7 @@
  */
 import type { Route } from '../bird/lang/route';
 import type { Channel } from './network';
-import type { RibRoute, SessionEnd, Speaker, WireRoute } from './types';
+import { IGP_METRIC_UNKNOWN, type RibRoute, type SessionEnd, type Speaker, type WireRoute } from './types';
 import type { Underlay } from './underlay';
 
 export interface Offer {
@@ -124,9 +124,6 @@ function gatewayOf(self: string, f: SessionEnd, nh: number, underlay: Underlay):
   const hop = underlay.path(self, owner);
   return { hop, gw: hop ? (underlay.addressOf(hop.via) ?? nh) : nh };
 }
-
-/** BIRD's value for an IGP metric it cannot know (IGP_METRIC_UNKNOWN, nest/route.h). */
-export const IGP_METRIC_UNKNOWN = 0x80000000;
 
 /**
  * The IGP metric a route's next hop gets. BIRD 1.x (rt_get_igp_metric) knows only the metrics of

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, parseDesign } from '../model';
 import { formatIPv4 } from '../lib/ip';
-import { IGP_METRIC_UNKNOWN } from './exchange';
+import { IGP_METRIC_UNKNOWN } from './types';
 import { simulate } from './simulate';
 
 const text = readFileSync(new URL('../verify/designs/igp-unknown.liveroute.yaml', import.meta.url), 'utf8');

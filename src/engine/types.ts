@@ -3,6 +3,9 @@ import type { Decision } from '../bird/lang/interpreter';
 import type { Route } from '../bird/lang/route';
 import type { Prefix4 } from '../lib/ip';
 
+/** BIRD's value for an IGP metric it cannot know (IGP_METRIC_UNKNOWN, nest/route.h). */
+export const IGP_METRIC_UNKNOWN = 0x80000000;
+
 export type ProtocolType = 'bgp' | 'static' | 'kernel' | 'direct';
 
 /** A route as it travels in an UPDATE: the path attributes, without the receiver's additions. */
@@ -25,7 +28,10 @@ export interface RibRoute {
   readonly pathId: string;
   readonly originatorId?: number;
   readonly clusterList?: readonly number[];
-  /** Underlay hops to the next hop (0: local). */
+  /**
+   * The IGP metric to the next hop: on BIRD 1.x speakers 0 (reached directly) or
+   * IGP_METRIC_UNKNOWN; on the other platforms the underlay's hop count (exchange.ts igpMetricOf).
+   */
   readonly igpMetric: number;
   /** The next hop can be reached over the underlay (BIRD's resolvability test). */
   readonly resolvable: boolean;

@@ -64,7 +64,8 @@ const SPINE_AS = 65000;
 const BORDER_AS = 65100;
 const RACK_LETTERS = ['a', 'b', 'c'];
 
-interface Speaker {
+/** A router as the generator lays it out: its name and address. */
+interface RouterSlot {
   name: string;
   address: string;
 }
@@ -101,7 +102,7 @@ export function randomDesign(seed: number): RandomDesign {
   const links: [string, string][] = [];
   const sessions: [string, string][] = [];
   const resources: Record<string, unknown>[] = [];
-  const torsOf = new Map<string, (Speaker & { asNumber: number })[]>();
+  const torsOf = new Map<string, (RouterSlot & { asNumber: number })[]>();
   const nodeNames: string[] = [];
   const blocks = new Map<string, string>();
 
@@ -148,7 +149,7 @@ export function randomDesign(seed: number): RandomDesign {
     nodes.push({ name: 'node-a2', rack, address: '10.0.1.12', ...(asNumber === undefined ? {} : { asNumber }), blocks: ['10.244.1.64/26'] });
   }
 
-  const spines: Speaker[] = [];
+  const spines: RouterSlot[] = [];
   const spinePolicy = policyOf();
   // Uneven fabrics, where next hops lie at different distances: racks split between two linked
   // spines, and a border router with multihop sessions to the ToRs.

@@ -4,9 +4,8 @@
  * of in a worker): what it lists, what clicks do to the canvas state, and a fix with its re-run.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { ReactFlowProvider } from '@xyflow/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isBGPPeer } from '../../model';
 import { scenarioById } from '../../scenarios';
 import { createDesignStore } from '../../store/design';
@@ -15,19 +14,10 @@ import { createUiStore } from '../../store/ui';
 import { StoresProvider, type Stores } from '../context';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { inProcessClient } from './test-support';
+import { domHarness } from '../test-dom';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let root: Root | undefined;
+const dom = domHarness();
 let host: HTMLElement | undefined;
-
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = undefined;
-});
 
 async function mount(scenario: string) {
   const found = scenarioById(scenario);
@@ -35,12 +25,10 @@ async function mount(scenario: string) {
   const design = createDesignStore(found.doc);
   const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient, { debounceMs: 30 }) };
   stores.ui.getState().setSidePanel('diagnostics');
-  host = document.createElement('div');
-  document.body.append(host);
-  const r = createRoot(host);
-  root = r;
+  const { host: h, root } = dom.open();
+  host = h;
   await act(async () => {
-    r.render(
+    root.render(
       <StoresProvider stores={stores}>
         <ReactFlowProvider>
           <DiagnosticsPanel />
@@ -111,8 +99,7 @@ describe('the diagnostics panel', () => {
     await click(button(item('LR-EBGP-NO-PRIORITY'), '[data-testid="diagnostic-inspect"][data-subject="rack-b-tor"]'));
     expect(stores.ui.getState().selection).toEqual(['peer:rack-b-tor']);
     expect(stores.ui.getState().sidePanel).toBe('inspector');
-    act(() => root?.unmount());
-    root = undefined;
+    dom.unmount();
     expect(stores.ui.getState().highlight).toEqual([]);
   });
 

@@ -5,41 +5,28 @@
  * names.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lessonSchema, type Lesson } from '../../model';
 import { createDesignStore } from '../../store/design';
 import { createSimulationStore } from '../../store/simulation';
 import { createUiStore } from '../../store/ui';
 import { StoresProvider, type Stores } from '../context';
 import { inProcessClient } from '../diagnostics/test-support';
+import { domHarness } from '../test-dom';
 import LessonCard from './LessonCard';
 import { FIXTURE_LESSON, NO_FILTER } from './test-fixture';
 import { answerName, clickedNames } from './useClickAnswers';
 import { lessonOf } from './workshop';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let root: Root | undefined;
-let host: HTMLElement | undefined;
-
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = undefined;
-});
+const dom = domHarness();
 
 function mount(lesson: Lesson, step = 0): { stores: Stores; host: HTMLElement } {
   const design = createDesignStore(NO_FILTER);
   const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient) };
   lessonOf(stores).getState().start(lesson, 'two-racks-ebgp-no-filter', step);
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
+  const { host, root } = dom.open();
   act(() =>
-    root!.render(
+    root.render(
       <StoresProvider stores={stores}>
         <LessonCard />
       </StoresProvider>,
