@@ -40,7 +40,7 @@ function loadValidators(): Map<string, (o: unknown) => string[]> {
 
 function problems(validators: Map<string, (o: unknown) => string[]>, doc: Topology): string[] {
   const out: string[] = [];
-  for (const file of designManifestFiles(doc)) {
+  for (const file of designManifestFiles(doc).filter((f) => f.kind !== undefined)) {
     for (const d of parseAllDocuments(file.text)) {
       const object = (Array.isArray(d) ? undefined : d.toJS()) as { kind: string; metadata: { name: string } };
       const validate = validators.get(object.kind);

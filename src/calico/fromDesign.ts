@@ -18,22 +18,14 @@ export function blockAffinityName(node: string, cidr: string): string {
 export function calicoResourcesFromDesign(doc: Topology): CalicoResourceSet {
   const spec = doc.spec;
   const cluster = resolveCluster(spec);
-  const ipPools: IPPoolResource[] = cluster.ipPools.map((p) => ({
+  // Pools are BGP-routed and unencapsulated unless written otherwise (live migration needs it,
+  // domain §6.4), and not masqueraded (VM addresses are routable in the fabric): resolveCluster's
+  // defaults. Every other field of a pool is written as the design has it.
+  const ipPools: IPPoolResource[] = cluster.ipPools.map(({ name, ...spec }) => ({
     apiVersion: CALICO_V3,
     kind: 'IPPool',
-    metadata: { name: p.name },
-    spec: {
-      cidr: p.cidr,
-      blockSize: p.blockSize,
-      // Live migration needs BGP-routed, unencapsulated pools (domain §6.4): BIRD then programs
-      // the routes with the priority-derived metric (§7.7), and no IPIP/VXLAN device is involved.
-      ipipMode: 'Never',
-      vxlanMode: 'Never',
-      // Pod and VM addresses are routable in the fabric, so they are not masqueraded: a VM keeps
-      // its own source address when it talks to the world, wherever it runs.
-      natOutgoing: false,
-      disableBGPExport: p.disableBGPExport,
-    },
+    metadata: { name },
+    spec,
   }));
   const nodes: NodeResource[] = spec.nodes.map((n) => {
     const subnetLength = spec.racks.find((r) => r.name === n.rack)?.subnet.split('/')[1] ?? '32';
@@ -68,6 +60,8 @@ export function calicoResourcesFromDesign(doc: Topology): CalicoResourceSet {
         nodeToNodeMeshEnabled: cluster.nodeToNodeMeshEnabled,
         // confd's "normal" (§3.2); it should equal Felix's, and the design says when it does not.
         ipv4NormalRoutePriority: cluster.bgpNormalPriority,
+        // The rest as the design keeps it (from an imported cluster): confd renders it, the manifest carries it.
+        ...spec.cluster?.bgpConfiguration,
       },
     },
     felixConfiguration: {
@@ -78,6 +72,7 @@ export function calicoResourcesFromDesign(doc: Topology): CalicoResourceSet {
         ipv4NormalRoutePriority: cluster.normalPriority,
         ipv4ElevatedRoutePriority: cluster.elevatedPriority,
         liveMigrationRouteConvergenceTime: cluster.liveMigrationRouteConvergenceTime,
+        ...spec.cluster?.felixConfiguration,
       },
     },
     nodes,

@@ -17,5 +17,7 @@ export {
   type BirdPeer,
 } from './confd';
 export { sha256, sha256Hex } from './sha256';
-export { manifestFiles, designManifestFiles, manifestsYaml, type ManifestFile } from './manifests';
+export { manifestFiles, designManifestFiles, type ManifestFile } from './manifests';
+export { settingsScript, shellQuote } from './settingsScript';
 export { importCalicoResources, type Imported } from './toDesign';
+export { importCalicoFiles, formatImportProblems, type CalicoFile, type ImportProblem } from './importFiles';

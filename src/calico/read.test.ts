@@ -50,7 +50,8 @@ kind: Service
 metadata: { name: svc }
 `);
     expect(set.bgpConfiguration?.spec).toEqual({ asNumber: 64512, nodeToNodeMeshEnabled: false, listenPort: 179, serviceClusterIPs: [{ cidr: '10.96.0.0/12' }, {}] });
-    expect(set.felixConfiguration?.spec).toEqual({ ipv4ElevatedRoutePriority: 512 });
+    // Every Felix setting is kept (liveroute reads a few, the rest go back out as they came).
+    expect(set.felixConfiguration?.spec).toEqual({ ipv4ElevatedRoutePriority: 512, bpfEnabled: false, logSeverityScreen: 'Info' });
     expect(set.nodes).toEqual([
       { apiVersion: 'projectcalico.org/v3', kind: 'Node', metadata: { name: 'node-1', labels: { rack: 'rack-a', 'global-peer': 'yes' } }, spec: { bgp: { ipv4Address: '10.0.1.11/24', asNumber: 65101 } } },
     ]);
@@ -172,7 +173,12 @@ spec: { cidr: 10.244.0.1/16, blockSize: 19, ipipMode: Sometimes }
   it('refuses YAML syntax errors, objects without kind, and duplicates', () => {
     expect(issues('kind: BGPPeer\nmetadata: { name: [\n')[0]).toMatch(/^document 1, \(document\) \(line \d+\): YAML syntax: /);
     expect(issues('apiVersion: projectcalico.org/v3\nmetadata: { name: x }\n')).toEqual(['document 1, kind (line 1): kind is required (e.g. BGPPeer)']);
-    expect(issues('- a\n- b\n')).toEqual(['document 1, (document) (line 1): a Calico object is a mapping with apiVersion, kind, metadata and spec']);
+    expect(issues('a\n')).toEqual(['document 1, (document) (line 1): a Calico object is a mapping with apiVersion, kind, metadata and spec']);
+    // A sequence (calicoctl's several results) is read entry by entry.
+    expect(issues('- a\n- b\n')).toEqual([
+      'document 1, [0] (line 1): a Calico object is a mapping with apiVersion, kind, metadata and spec',
+      'document 1, [1] (line 2): a Calico object is a mapping with apiVersion, kind, metadata and spec',
+    ]);
     const peer = 'apiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata: { name: p }\nspec: { peerIP: 10.0.0.1, asNumber: 1 }\n';
     expect(issues(`${peer}---\n${peer}`)).toEqual(['document 2, metadata.name (line 8): BGPPeer p is defined twice (first in document 1)']);
   });

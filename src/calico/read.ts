@@ -1,8 +1,10 @@
 /**
  * Reading a cluster's Calico resources from YAML text, as `calicoctl get ... -o yaml` or
  * `kubectl get ... -o yaml` print them: multi-document files, `List` / `<Kind>List` wrappers,
- * projectcalico.org/v3 or crd.projectcalico.org/v1 objects, Kubernetes `v1` Nodes carrying
- * Calico's annotations. Server-side metadata is dropped, unknown kinds are listed as ignored,
+ * a top-level sequence of them (what `calicoctl get -f kinds.yaml -o yaml` prints for several
+ * kinds: calicoctl's YAML printer marshals its list of results as one YAML sequence, with no
+ * `---`), projectcalico.org/v3 or crd.projectcalico.org/v1 objects, Kubernetes `v1` Nodes
+ * carrying Calico's annotations. Server-side metadata is dropped, unknown kinds are listed as ignored,
  * unknown fields are dropped and listed, wrongly typed fields are errors with document, path and
  * line. Nothing is partially returned: either the whole set, or every issue.
  */
@@ -15,7 +17,6 @@ import {
   bgpConfigurationResource,
   blockAffinityResource,
   CALICO_V3,
-  FELIX_FIELDS,
   felixConfigurationResource,
   ipPoolResource,
   nodeResource,
@@ -69,17 +70,24 @@ class Reader {
     this.document = index;
     this.yamlDoc = yamlDoc;
     if (value === null || value === undefined) return;
-    if (!isMapping(value)) return this.issue([], 'a Calico object is a mapping with apiVersion, kind, metadata and spec');
+    // calicoctl prints several results (kinds from `get -f`, or several names) as one sequence.
+    if (Array.isArray(value)) return value.forEach((entry, i) => this.readEntry(entry, [i]));
+    this.readEntry(value, []);
+  }
+
+  /** An object, or a `List` / `<Kind>List` of them. */
+  private readEntry(value: unknown, at: Path): void {
+    if (!isMapping(value)) return this.issue(at, 'a Calico object is a mapping with apiVersion, kind, metadata and spec');
     const kind = value.kind;
-    if (typeof kind === 'string' && (kind === 'List' || kind.endsWith('List')) && Array.isArray(value.items)) {
+    if (typeof kind === 'string' && (kind === 'List' || kind.endsWith('List')) && (Array.isArray(value.items) || value.items === null)) {
       const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
-      value.items.forEach((item, i) => {
+      (Array.isArray(value.items) ? value.items : []).forEach((item, i) => {
         const defaults = { apiVersion: value.apiVersion, ...(itemKind ? { kind: itemKind } : {}) };
-        this.readObject(isMapping(item) ? { ...defaults, ...item } : item, ['items', i]);
+        this.readObject(isMapping(item) ? { ...defaults, ...item } : item, [...at, 'items', i]);
       });
       return;
     }
-    this.readObject(value, []);
+    this.readObject(value, at);
   }
 
   private issue(path: Path, message: string): void {
@@ -133,9 +141,6 @@ function normalize(kind: Kind, raw: Record<string, unknown>, meta: Record<string
   const { apiVersion: _a, metadata: _m, status: _s, spec, ...rest } = raw;
   let body: unknown = spec === null || spec === undefined ? {} : spec;
   if (isMapping(body) && kind === 'Node') body = 'bgp' in body ? { bgp: body.bgp } : {};
-  if (isMapping(body) && kind === 'FelixConfiguration') {
-    body = Object.fromEntries(Object.entries(body).filter(([k]) => (FELIX_FIELDS as readonly string[]).includes(k)));
-  }
   return { ...rest, apiVersion: CALICO_V3, metadata: pickMeta(meta), spec: body };
 }
 

@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDesign, formatIssue, type Topology } from '../model';
-import { manifestsYaml } from './manifests';
+import { designManifestFiles } from './manifests';
 import { calicoResourcesFromDesign } from './fromDesign';
 import { toYaml } from '../model/serialize';
 import { readCalicoResources } from './read';
 import { importCalicoResources } from './toDesign';
+
+/** Every manifest of a design (to apply and for reference), as one multi-document text. */
+const manifestsYaml = (doc: Topology) =>
+  designManifestFiles(doc)
+    .filter((f) => f.kind !== undefined)
+    .map((f) => f.text)
+    .join('---\n');
 
 const design = (name: string): Topology => {
   const r = parseDesign(readFileSync(new URL(`../scenarios/${name}.liveroute.yaml`, import.meta.url), 'utf8'));
@@ -32,7 +39,14 @@ describe('importing Calico resources into a design', () => {
     expect(doc.spec.nodes).toEqual(original.spec.nodes);
     expect(doc.spec.racks).toEqual(original.spec.racks);
     expect(doc.spec.calicoResources).toEqual(original.spec.calicoResources);
-    expect(doc.spec.cluster).toEqual({ asNumber: 64512, nodeToNodeMeshEnabled: false, ipPools: [{ name: 'default-ipv4-ippool', cidr: '10.244.0.0/16', blockSize: 26 }], routePriority: { normal: 1024, elevated: 512 }, liveMigrationRouteConvergenceTime: '30s' });
+    expect(doc.spec.cluster).toEqual({
+      asNumber: 64512,
+      nodeToNodeMeshEnabled: false,
+      // The manifests state liveroute's pool defaults, and the import keeps what they state.
+      ipPools: [{ name: 'default-ipv4-ippool', cidr: '10.244.0.0/16', blockSize: 26, disableBGPExport: false, ipipMode: 'Never', vxlanMode: 'Never', natOutgoing: false }],
+      routePriority: { normal: 1024, elevated: 512 },
+      liveMigrationRouteConvergenceTime: '30s',
+    });
     // The ToRs are not Calico resources: the peers' addresses become routers to be completed.
     expect(doc.spec.routers.map((r) => `${r.name} ${r.role} ${r.rack} ${r.asNumber} ${r.address}`)).toEqual(['tor-a tor rack-a 65001 10.0.1.1', 'tor-b tor rack-b 65002 10.0.2.1']);
     expect(report).toContain('router tor-a (tor, AS 65001, 10.0.1.1) created for BGPPeer rack-a-tor: set its platform and policy');

@@ -40,6 +40,12 @@ function rackFor(d: Topology, address: string, cidr: string, label: string | und
   return name;
 }
 
+/** ", and N other spec fields kept as they are" for the report. */
+function keptText(other: Record<string, unknown>): string {
+  const n = Object.keys(other).length;
+  return n === 0 ? '' : `; ${n} other spec field${n === 1 ? '' : 's'} kept as ${n === 1 ? 'it is' : 'they are'} (${Object.keys(other).sort().join(', ')})`;
+}
+
 /** Merges `set` into `doc`; objects with the same name are replaced. Every change is listed in the report. */
 export function importCalicoResources(doc: Topology, set: CalicoResourceSet): Result<Imported, Issue[]> {
   const d: Topology = structuredClone(doc);
@@ -47,29 +53,41 @@ export function importCalicoResources(doc: Topology, set: CalicoResourceSet): Re
   const cluster = { ...(d.spec.cluster ?? {}) };
   const bgp = set.bgpConfiguration?.spec;
   if (bgp) {
-    if (bgp.asNumber !== undefined) cluster.asNumber = bgp.asNumber;
-    if (bgp.nodeToNodeMeshEnabled !== undefined) cluster.nodeToNodeMeshEnabled = bgp.nodeToNodeMeshEnabled;
-    if (bgp.ipv4NormalRoutePriority !== undefined) cluster.bgpNormalRoutePriority = bgp.ipv4NormalRoutePriority;
-    report.push('BGPConfiguration default: cluster AS, mesh and normal priority');
+    const { asNumber, nodeToNodeMeshEnabled, ipv4NormalRoutePriority, ...other } = bgp;
+    if (asNumber !== undefined) cluster.asNumber = asNumber;
+    if (nodeToNodeMeshEnabled !== undefined) cluster.nodeToNodeMeshEnabled = nodeToNodeMeshEnabled;
+    if (ipv4NormalRoutePriority !== undefined) cluster.bgpNormalRoutePriority = ipv4NormalRoutePriority;
+    if (Object.keys(other).length > 0) cluster.bgpConfiguration = other;
+    else delete cluster.bgpConfiguration;
+    report.push(`BGPConfiguration default: cluster AS, mesh and normal priority${keptText(other)}`);
   }
   const felix = set.felixConfiguration?.spec;
   if (felix) {
+    const { ipv4NormalRoutePriority, ipv4ElevatedRoutePriority, liveMigrationRouteConvergenceTime, ...other } = felix;
     const rp = { ...(cluster.routePriority ?? {}) };
-    if (felix.ipv4NormalRoutePriority !== undefined) rp.normal = felix.ipv4NormalRoutePriority;
-    if (felix.ipv4ElevatedRoutePriority !== undefined) rp.elevated = felix.ipv4ElevatedRoutePriority;
+    if (ipv4NormalRoutePriority !== undefined) rp.normal = ipv4NormalRoutePriority;
+    if (ipv4ElevatedRoutePriority !== undefined) rp.elevated = ipv4ElevatedRoutePriority;
     if (Object.keys(rp).length > 0) cluster.routePriority = rp;
-    if (felix.liveMigrationRouteConvergenceTime !== undefined) cluster.liveMigrationRouteConvergenceTime = felix.liveMigrationRouteConvergenceTime;
-    report.push('FelixConfiguration default: route priorities and convergence time');
+    if (liveMigrationRouteConvergenceTime !== undefined) cluster.liveMigrationRouteConvergenceTime = liveMigrationRouteConvergenceTime;
+    if (Object.keys(other).length > 0) cluster.felixConfiguration = other;
+    else delete cluster.felixConfiguration;
+    report.push(`FelixConfiguration default: route priorities and convergence time${keptText(other)}`);
   }
   const v4Pools = set.ipPools.filter((p) => !p.spec.cidr.includes(':'));
   if (v4Pools.length > 0) {
-    cluster.ipPools = v4Pools.map((p) => ({
-      name: p.metadata.name,
-      cidr: p.spec.cidr,
-      ...(p.spec.blockSize !== undefined ? { blockSize: p.spec.blockSize } : {}),
-      ...(p.spec.disableBGPExport ? { disableBGPExport: true } : {}),
-    }));
-    report.push(`${v4Pools.length} IPv4 pool${v4Pools.length === 1 ? '' : 's'}`);
+    // Every field of the pool comes back out in the manifests as it was.
+    const pools = [...(cluster.ipPools ?? [])];
+    for (const p of v4Pools) {
+      const pool = { name: p.metadata.name, ...p.spec };
+      const at = pools.findIndex((x) => x.name === pool.name);
+      if (at >= 0) pools[at] = pool;
+      else pools.push(pool);
+    }
+    cluster.ipPools = pools;
+    report.push(`${v4Pools.length} IPv4 pool${v4Pools.length === 1 ? '' : 's'}, every field kept`);
+  }
+  for (const p of set.ipPools.filter((x) => x.spec.cidr.includes(':'))) {
+    report.push(`IPPool ${p.metadata.name} (${p.spec.cidr}) not imported: liveroute designs are IPv4 only, so it is not in the export either (the cluster keeps it: applying the export does not delete it)`);
   }
   // A cluster whose BGP settings were imported keeps its own defaults; bgpNormalRoutePriority equal to Felix's is implied.
   if (cluster.bgpNormalRoutePriority !== undefined && cluster.bgpNormalRoutePriority === resolveCluster({ ...d.spec, cluster }).normalPriority) delete cluster.bgpNormalRoutePriority;
@@ -107,7 +125,11 @@ export function importCalicoResources(doc: Topology, set: CalicoResourceSet): Re
     if (at >= 0) d.spec.nodes[at] = node;
     else d.spec.nodes.push(node);
   }
-  if (set.nodes.length > 0) report.push(`${set.nodes.length} node${set.nodes.length === 1 ? '' : 's'}`);
+  if (set.nodes.length > 0) {
+    report.push(
+      `${set.nodes.length} node${set.nodes.length === 1 ? '' : 's'}: BGP address, AS, route-reflector cluster ID and labels (their other fields are calico-node's own: the export never applies Node objects)`,
+    );
+  }
 
   for (const r of [...set.bgpFilters, ...set.bgpPeers]) {
     const at = d.spec.calicoResources.findIndex((x) => x.kind === r.kind && x.metadata.name === r.metadata.name);

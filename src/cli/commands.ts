@@ -1,5 +1,6 @@
 /** The commands of the CLI, as data. */
 import { exportCommand } from './export';
+import { importCommand } from './import';
 import { renderCalicoCommand } from './renderCalico';
 import { checkCommand, simulateCommand } from './simulate';
 
@@ -10,7 +11,7 @@ export interface CliCommand {
   readonly run: (argv: readonly string[], out: (s: string) => void, err: (s: string) => void) => Promise<number> | number;
 }
 
-export const COMMANDS: readonly CliCommand[] = [simulateCommand, checkCommand, exportCommand, renderCalicoCommand];
+export const COMMANDS: readonly CliCommand[] = [simulateCommand, checkCommand, exportCommand, importCommand, renderCalicoCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

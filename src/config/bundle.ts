@@ -38,10 +38,11 @@ export function designFile(doc: Topology): GeneratedFile {
 }
 
 export function calicoFiles(doc: Topology): GeneratedFile[] {
-  return manifestFiles(calicoResourcesFromDesign(doc)).map((m) => ({
+  return manifestFiles(doc).map((m) => ({
     path: m.path,
     group: 'Calico manifests',
-    language: 'yaml',
+    language: m.use === 'script' ? 'shell' : 'yaml',
+    use: m.use,
     text: m.text,
     about: m.about,
     ...(m.kind === 'BGPPeer' || m.kind === 'BGPFilter' ? { editable: m.kind } : {}),
@@ -76,9 +77,10 @@ export function bundleFiles(doc: Topology, options: BundleOptions = {}): Generat
   return [...calicoFiles(doc), ...calicoNodeFiles(doc, options.nodes), ...routerFiles(doc), designFile(doc)];
 }
 
-/** Every Calico manifest of the design as one multi-document YAML (`calicoctl apply -f` takes it whole). */
+/** The Calico manifests that are safe to apply, as one multi-document YAML (`calicoctl apply -f` takes it whole). */
 export function manifestsYaml(doc: Topology): string {
   return calicoFiles(doc)
+    .filter((f) => f.use === 'apply')
     .map((f) => f.text)
     .join('---\n');
 }

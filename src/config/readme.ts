@@ -11,6 +11,7 @@ function table(files: readonly GeneratedFile[]): string[] {
 export function bundleReadme(doc: Topology, files: readonly GeneratedFile[]): string {
   const group = (g: GeneratedFile['group']) => files.filter((f) => f.group === g);
   const calico = group('Calico manifests');
+  const apply = calico.filter((f) => f.use === 'apply');
   const nodes = group('calico-node');
   const routers = group('Routers');
   const lines = [
@@ -20,7 +21,7 @@ export function bundleReadme(doc: Topology, files: readonly GeneratedFile[]): st
     '',
     '## 1. Calico manifests',
     '',
-    'Apply them in this order (filters before the peers that name them). All at once:',
+    'The BGPFilters and BGPPeers are the design\'s own: apply them (filters first, then the peers that name them). All at once:',
     '',
     '```sh',
     'calicoctl apply -f calico-manifests.yaml',
@@ -29,10 +30,22 @@ export function bundleReadme(doc: Topology, files: readonly GeneratedFile[]): st
     'or one by one:',
     '',
     '```sh',
-    ...calico.map((f) => `calicoctl apply -f ${f.path}`),
+    ...apply.map((f) => `calicoctl apply -f ${f.path}`),
     '```',
     '',
     'With the Calico API server installed, `kubectl apply -f` takes the same files.',
+    '',
+    'Then the cluster settings (AS, node-to-node mesh, route priorities, pools, node AS numbers and labels). The cluster already has',
+    'these objects with fields of its own, and `apply` would replace them whole, so they are not applied: `calico/settings.sh`',
+    'patches only the fields this design sets (`calicoctl patch`), creates what does not exist yet, and leaves everything else as it is.',
+    'Review it, then run it once the new BGP sessions are up:',
+    '',
+    '```sh',
+    'sh calico/settings.sh',
+    '```',
+    '',
+    'The files in `calico/reference/` hold those objects whole, for review (and for `calicoctl create` on a new cluster).',
+    'Never `apply` them to a running cluster: a Node in particular lacks the addresses and orchestrator references calico-node gave it.',
     '',
     ...table(calico),
     '## 2. Router configs',

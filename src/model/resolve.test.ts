@@ -20,7 +20,7 @@ describe('resolveCluster', () => {
     expect(resolveCluster(design('  racks: []\n').spec)).toEqual({
       asNumber: 64512,
       nodeToNodeMeshEnabled: true,
-      ipPools: [{ name: 'default-ipv4-ippool', cidr: '10.244.0.0/16', blockSize: 26, disableBGPExport: false }],
+      ipPools: [{ name: 'default-ipv4-ippool', cidr: '10.244.0.0/16', blockSize: 26, disableBGPExport: false, ipipMode: 'Never', vxlanMode: 'Never', natOutgoing: false }],
       normalPriority: 1024,
       elevatedPriority: 512,
       bgpNormalPriority: 1024,
@@ -33,13 +33,16 @@ describe('resolveCluster', () => {
     const spec = design(`  cluster:
     asNumber: 65500
     nodeToNodeMeshEnabled: false
-    ipPools: [{ name: p, cidr: 10.96.0.0/16 }]
+    ipPools: [{ name: p, cidr: 10.96.0.0/16 }, { name: q, cidr: 10.97.0.0/16, natOutgoing: true, ipipMode: CrossSubnet, nodeSelector: "rack == 'a'" }]
     routePriority: { normal: 2000 }
     liveMigrationRouteConvergenceTime: 1m
 `).spec;
     const c = resolveCluster(spec);
     expect(c).toMatchObject({ asNumber: 65500, nodeToNodeMeshEnabled: false, normalPriority: 2000, elevatedPriority: 512, bgpNormalPriority: 2000, liveMigrationRouteConvergenceTime: '1m' });
-    expect(c.ipPools).toEqual([{ name: 'p', cidr: '10.96.0.0/16', blockSize: 26, disableBGPExport: false }]);
+    expect(c.ipPools).toEqual([
+      { name: 'p', cidr: '10.96.0.0/16', blockSize: 26, disableBGPExport: false, ipipMode: 'Never', vxlanMode: 'Never', natOutgoing: false },
+      { name: 'q', cidr: '10.97.0.0/16', blockSize: 26, disableBGPExport: false, ipipMode: 'CrossSubnet', vxlanMode: 'Never', natOutgoing: true, nodeSelector: "rack == 'a'" },
+    ]);
     spec.cluster = { ...spec.cluster, bgpNormalRoutePriority: 1024, routePriority: { normal: 2000, elevated: 100 } };
     expect(resolveCluster(spec)).toMatchObject({ normalPriority: 2000, elevatedPriority: 100, bgpNormalPriority: 1024 });
   });

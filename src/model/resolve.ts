@@ -11,17 +11,45 @@ export const DEFAULT_NORMAL_PRIORITY = 1024;
 export const DEFAULT_ELEVATED_PRIORITY = 512;
 export const DEFAULT_CONVERGENCE_TIME = '30s';
 export const DEFAULT_BLOCK_SIZE = 26;
-export const DEFAULT_POOL: Required<IPPool> = {
+
+/**
+ * A pool with liveroute's defaults applied: BGP-routed and unencapsulated (live migration needs
+ * it, domain §6.4), not masqueraded (VM addresses are routable in the fabric). The pool's other
+ * IPPool fields stay as written, absent when absent.
+ */
+export type ResolvedPool = IPPool & {
+  readonly blockSize: number;
+  readonly disableBGPExport: boolean;
+  readonly ipipMode: NonNullable<IPPool['ipipMode']>;
+  readonly vxlanMode: NonNullable<IPPool['vxlanMode']>;
+  readonly natOutgoing: boolean;
+};
+
+export const DEFAULT_POOL: ResolvedPool = {
   name: 'default-ipv4-ippool',
   cidr: '10.244.0.0/16',
   blockSize: DEFAULT_BLOCK_SIZE,
   disableBGPExport: false,
+  ipipMode: 'Never',
+  vxlanMode: 'Never',
+  natOutgoing: false,
 };
+
+function resolvePool(p: IPPool): ResolvedPool {
+  return {
+    ...p,
+    blockSize: p.blockSize ?? DEFAULT_BLOCK_SIZE,
+    disableBGPExport: p.disableBGPExport ?? false,
+    ipipMode: p.ipipMode ?? 'Never',
+    vxlanMode: p.vxlanMode ?? 'Never',
+    natOutgoing: p.natOutgoing ?? false,
+  };
+}
 
 export interface ResolvedCluster {
   readonly asNumber: number;
   readonly nodeToNodeMeshEnabled: boolean;
-  readonly ipPools: readonly Required<IPPool>[];
+  readonly ipPools: readonly ResolvedPool[];
   /** Felix's ipv4NormalRoutePriority. */
   readonly normalPriority: number;
   /** Felix's ipv4ElevatedRoutePriority. */
@@ -37,12 +65,7 @@ export function resolveCluster(spec: Spec): ResolvedCluster {
   return {
     asNumber: c.asNumber ?? DEFAULT_AS_NUMBER,
     nodeToNodeMeshEnabled: c.nodeToNodeMeshEnabled ?? true,
-    ipPools: (c.ipPools ?? [DEFAULT_POOL]).map((p) => ({
-      name: p.name,
-      cidr: p.cidr,
-      blockSize: p.blockSize ?? DEFAULT_BLOCK_SIZE,
-      disableBGPExport: p.disableBGPExport ?? false,
-    })),
+    ipPools: (c.ipPools ?? [DEFAULT_POOL]).map(resolvePool),
     normalPriority: normal,
     elevatedPriority: c.routePriority?.elevated ?? DEFAULT_ELEVATED_PRIORITY,
     bgpNormalPriority: c.bgpNormalRoutePriority ?? normal,
@@ -106,7 +129,7 @@ export function effectiveBlocks(spec: Spec): Map<string, string[]> {
 }
 
 /** The lowest block of the first pool that has one not overlapping `taken`. */
-export function nextFreeBlock(pools: readonly Required<IPPool>[], taken: readonly Prefix4[]): Prefix4 | undefined {
+export function nextFreeBlock(pools: readonly Pick<ResolvedPool, 'cidr' | 'blockSize'>[], taken: readonly Prefix4[]): Prefix4 | undefined {
   for (const pool of pools) {
     const p = prefix4(pool.cidr);
     if (!p || pool.blockSize < p.len) continue;

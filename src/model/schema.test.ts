@@ -190,7 +190,7 @@ describe('unknown fields are errors at every level', () => {
     ['metadata', '  title: Lab', '  titel: Lab', 'metadata.titel (line 5): unknown field "titel"'],
     ['spec', '  vms:', '  vm:', 'spec.vm (line 45): unknown field "vm"'],
     ['spec.cluster', '    asNumber: 64512', '    asn: 64512', 'spec.cluster.asn (line 8): unknown field "asn"'],
-    ['an IP pool', 'blockSize: 26 }', 'blockSize: 26, ipipMode: Never }', 'spec.cluster.ipPools[0].ipipMode (line 11): unknown field "ipipMode"'],
+    ['an IP pool', 'blockSize: 26 }', 'blockSize: 26, encapsulation: Never }', 'spec.cluster.ipPools[0].encapsulation (line 11): unknown field "encapsulation"'],
     ['routePriority', 'elevated: 512 }', 'elevated: 512, low: 2000 }', 'spec.cluster.routePriority.low (line 12): unknown field "low"'],
     ['a rack', 'subnet: 10.0.1.0/24 }', 'subnet: 10.0.1.0/24, row: 1 }', 'spec.racks[0].row (line 15): unknown field "row"'],
     ['a node', '      asNumber: 65101', '      asn: 65101', 'spec.nodes[0].asn (line 21): unknown field "asn"'],

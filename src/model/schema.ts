@@ -17,6 +17,7 @@ import {
   routePriority,
 } from './primitives';
 import { calicoResource } from './calico/resources';
+import { checkEncapsulation, designBgpConfiguration, designFelixConfiguration, ipPoolExtraFields } from './calico/settings';
 import { expectedSchema, lessonSchema, tagSchema } from './lesson';
 
 export const API_VERSION = 'liveroute/v1';
@@ -29,17 +30,26 @@ export const TO_NODES_MODES = ['all', 'default-only', 'default-plus-host-routes'
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, field: string) =>
   z.enum(values, { error: `${field} must be one of ${values.join(', ')}` });
 
-export const ipPoolSchema = z.strictObject({
-  name: k8sName,
-  cidr: cidr4,
-  blockSize: z
-    .number({ error: 'expected a block size' })
-    .int('a block size is a whole number')
-    .min(20, 'an IPv4 blockSize is from 20 to 32')
-    .max(32, 'an IPv4 blockSize is from 20 to 32')
-    .optional(),
-  disableBGPExport: z.boolean().optional(),
-});
+/**
+ * An IP pool. cidr, blockSize and disableBGPExport shape the routing; the other IPPool fields
+ * (kept from an imported cluster, or set by hand) are written to the manifest as they are, and
+ * ipipMode/vxlanMode also reach confd's rendering (default Never: live migration needs
+ * unencapsulated pools, domain §6.4).
+ */
+export const ipPoolSchema = z
+  .strictObject({
+    name: k8sName,
+    cidr: cidr4,
+    blockSize: z
+      .number({ error: 'expected a block size' })
+      .int('a block size is a whole number')
+      .min(20, 'an IPv4 blockSize is from 20 to 32')
+      .max(32, 'an IPv4 blockSize is from 20 to 32')
+      .optional(),
+    disableBGPExport: z.boolean().optional(),
+    ...ipPoolExtraFields,
+  })
+  .superRefine(checkEncapsulation);
 
 export const clusterSchema = z.strictObject({
   asNumber: asNumber.optional(),
@@ -48,6 +58,10 @@ export const clusterSchema = z.strictObject({
   routePriority: z.strictObject({ normal: routePriority.optional(), elevated: routePriority.optional() }).optional(),
   bgpNormalRoutePriority: routePriority.optional(),
   liveMigrationRouteConvergenceTime: felixDuration.optional(),
+  /** The default BGPConfiguration's spec fields not set above (e.g. from an imported cluster), exported and rendered as they are. */
+  bgpConfiguration: designBgpConfiguration.optional(),
+  /** The default FelixConfiguration's spec fields not set above, exported as they are. */
+  felixConfiguration: designFelixConfiguration.optional(),
 });
 
 export const rackSchema = z.strictObject({ name: dnsLabel, subnet: cidr4 });

@@ -49,6 +49,13 @@ export function canonicalize(schema: AnySchema, value: unknown): unknown {
         if (Array.isArray(v) && v.length === 0 && defOf(field).type === 'default') continue;
         out[key] = canonicalize(field, v);
       }
+      // Objects that keep fields they do not declare (Felix's settings): those after, sorted.
+      const catchall = def.catchall as AnySchema | undefined;
+      if (catchall && defOf(catchall).type !== 'never') {
+        for (const key of Object.keys(src).sort()) {
+          if (!(key in shape) && src[key] !== undefined) out[key] = canonicalize(catchall, src[key]);
+        }
+      }
       return out;
     }
     case 'union': {

@@ -143,17 +143,16 @@ export function looksLikeCalico(text: string): boolean {
 
 /** Merges a cluster's Calico resources into the design (one undo step) and says what changed. */
 export async function importCalico(stores: Stores, name: string, text: string): Promise<void> {
-  const { readCalicoResources, importCalicoResources } = await import('../calico');
-  const read = readCalicoResources(text);
+  const { importCalicoFiles } = await import('../calico');
+  const imported = importCalicoFiles(stores.design.getState().doc, [{ name, text }]);
   const ui = stores.ui.getState();
-  if (!read.ok) {
-    const issues = read.error.map((i) => ({ ...i, message: `(document ${i.document + 1}) ${i.message}` }));
-    ui.open({ kind: 'issues', report: { title: `${name}: Calico resources not imported`, source: name, issues } });
-    return;
-  }
-  const imported = importCalicoResources(stores.design.getState().doc, read.value);
   if (!imported.ok) {
-    ui.open({ kind: 'issues', report: { title: `${name}: the imported resources make the design invalid`, source: name, issues: imported.error } });
+    const invalidDesign = imported.error.some((p) => p.kind === 'design');
+    const issues = imported.error.flatMap((p) =>
+      p.kind === 'read' ? p.issues.map((i) => ({ ...i, message: `(document ${i.document + 1}) ${i.message}` })) : p.kind === 'conflict' ? [{ path: [], message: p.message }] : p.issues,
+    );
+    const title = invalidDesign ? `${name}: the imported resources make the design invalid` : `${name}: Calico resources not imported`;
+    ui.open({ kind: 'issues', report: { title, source: name, issues } });
     return;
   }
   const committed = stores.design.getState().commit(pinLayout(stores.design.getState().doc, imported.value.doc));

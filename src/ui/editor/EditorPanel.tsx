@@ -11,7 +11,7 @@ import { monaco } from './monaco';
 import { editorFiles } from './editorFiles';
 
 const APPLY_DELAY_MS = 400;
-const LANGUAGE_ID: Record<GeneratedFile['language'], string> = { yaml: 'yaml', bird: 'bird', cli: 'cli', junos: 'junos', markdown: 'markdown' };
+const LANGUAGE_ID: Record<GeneratedFile['language'], string> = { yaml: 'yaml', bird: 'bird', cli: 'cli', junos: 'junos', markdown: 'markdown', shell: 'shell' };
 
 function toMarkers(issues: readonly Issue[]): monaco.editor.IMarkerData[] {
   return issues.map((i) => ({

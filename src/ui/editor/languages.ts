@@ -78,7 +78,21 @@ const junos: Monaco.languages.IMonarchLanguage = {
   },
 };
 
-export const LANGUAGES = { bird, cli, junos } as const;
+/** calico/settings.sh: comments, single-quoted words, the commands it runs. */
+const shell: Monaco.languages.IMonarchLanguage = {
+  keywords: ['if', 'then', 'else', 'fi', 'set', 'cd', 'echo', 'calicoctl', 'kubectl', 'get', 'patch', 'create', 'label'],
+  tokenizer: {
+    root: [
+      [/^\s*#.*$/, 'comment'],
+      [/'[^']*'/, 'string'],
+      [/"[^"]*"/, 'string'],
+      [/--?[a-zA-Z][\w-]*/, 'attribute.name'],
+      [/[a-zA-Z][\w-]*/, { cases: { '@keywords': 'keyword', '@default': 'identifier' } }],
+    ],
+  },
+};
+
+export const LANGUAGES = { bird, cli, junos, shell } as const;
 export type RouterLanguage = keyof typeof LANGUAGES;
 
 export function registerLanguages(monaco: typeof Monaco): void {
