@@ -1,6 +1,7 @@
 /** The inspector with nothing selected: the design's metadata, cluster-wide Calico settings, the migration and the Calico resources. */
 import { err } from '../../lib/result';
 import { clusterSchema, isBGPFilter, isBGPPeer, liveMigrationFilter, LIVE_MIGRATION_FILTER_NAME, resolveCluster, type Topology } from '../../model';
+import { designBgpConfiguration, designFelixConfiguration } from '../../model/calico/settings';
 import { filterId, peerId } from '../../store/ui';
 import { applyEdit } from '../actions';
 import { useDesign, useStores } from '../context';
@@ -62,6 +63,8 @@ export function DesignPanel() {
             return setCluster((cl) => { if (pools === undefined) delete cl.ipPools; else cl.ipPools = pools as Cluster['ipPools']; });
           }}
         />
+        <KeptSettings which="bgpConfiguration" label="Other BGPConfiguration fields (YAML; confd renders them)" value={c.bgpConfiguration} setCluster={setCluster} placeholder={'serviceClusterIPs:\n  - cidr: 10.96.0.0/12'} />
+        <KeptSettings which="felixConfiguration" label="Other FelixConfiguration fields (YAML)" value={c.felixConfiguration} setCluster={setCluster} placeholder={'bpfEnabled: false'} />
       </div>
       <div className="section">
         <h3>Default migration</h3>
@@ -117,5 +120,36 @@ export function DesignPanel() {
         )}
       </div>
     </>
+  );
+}
+
+/** The spec fields of the default BGPConfiguration or FelixConfiguration the cluster settings above do not set: kept from an import, written to the manifests as they are. */
+function KeptSettings(props: {
+  which: 'bgpConfiguration' | 'felixConfiguration';
+  label: string;
+  value: Record<string, unknown> | undefined;
+  placeholder: string;
+  setCluster: (mutate: (c: Cluster) => void) => ReturnType<typeof edited>;
+}) {
+  const { which, label, value, placeholder, setCluster } = props;
+  return (
+    <TextField
+      label={label}
+      value={value ? yamlOf(which === 'bgpConfiguration' ? designBgpConfiguration : designFelixConfiguration, value) : ''}
+      placeholder={placeholder}
+      multiline
+      mono
+      testId={`field-cluster-${which}`}
+      path={['spec', 'cluster', which]}
+      candidate={(t) => {
+        const parsed = parseYamlObject(t);
+        if (!parsed.ok) return parsed;
+        const fields = parsed.value;
+        return setCluster((cl) => {
+          if (Object.keys(fields).length === 0) delete cl[which];
+          else (cl as Record<string, unknown>)[which] = fields;
+        });
+      }}
+    />
   );
 }
