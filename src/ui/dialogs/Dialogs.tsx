@@ -91,7 +91,7 @@ function RackTemplateDialog() {
           type="button"
           data-testid="template-create"
           onClick={() => {
-            if (applyEdit(stores, addRack(stores.design.getState().doc, { tors, nodes, nodeAs }), 'New rack')) close();
+            if (applyEdit(stores, addRack(stores.design.getState().doc, { torsPerRack: tors, nodesPerRack: nodes, nodeAs }), 'New rack')) close();
           }}
         >
           Add rack
