@@ -15,12 +15,12 @@ import { startNewDesign } from '../newDesign';
 import { Modal } from './Dialogs';
 import './buildDialogs.css';
 
-export function NumberInput({ label, value, onChange, min, max, testId, disabled }: { label: string; value: number; onChange: (v: number) => void; min: number; max: number; testId: string; disabled?: boolean }) {
+export function NumberInput({ label, value, onChange, min, max, testId, disabled, autoFocus }: { label: string; value: number; onChange: (v: number) => void; min: number; max: number; testId: string; disabled?: boolean; autoFocus?: boolean }) {
   return (
     <div className="field">
       <label>
         {label}
-        <input type="number" min={min} max={max} value={value} disabled={disabled} data-testid={testId} onChange={(e) => onChange(Math.max(min, Math.min(max, Math.round(Number(e.target.value) || 0))))} />
+        <input type="number" min={min} max={max} value={value} disabled={disabled} autoFocus={autoFocus} data-testid={testId} onChange={(e) => onChange(Math.max(min, Math.min(max, Math.round(Number(e.target.value) || 0))))} />
       </label>
     </div>
   );
@@ -31,13 +31,13 @@ export type Choices = Required<Pick<RackChoices, 'nodeAs' | 'torAs' | 'liveMigra
 
 export const DEFAULT_CHOICES: Choices = { torsPerRack: 1, nodeAs: 'per-node', torAs: 'per-rack', liveMigrationFilter: true, platform: 'bird1' };
 
-const NODE_AS_LABELS: Record<NodeAsScheme, string> = {
-  'per-node': 'one AS per node (eBGP to the ToR)',
-  cluster: 'the cluster AS for every node',
+const NODE_AS_LABELS: Record<NodeAsScheme, { label: string; hint: string }> = {
+  'per-node': { label: 'one per node', hint: 'Every node has an AS of its own: eBGP to its ToRs.' },
+  cluster: { label: 'the cluster AS', hint: 'Every node is in the cluster AS; without the node-to-node mesh their BGPPeers allow that AS once in a path (numAllowedLocalASNumbers: 1).' },
 };
-const TOR_AS_LABELS: Record<TorAsScheme, string> = {
-  'per-rack': 'an AS per rack (eBGP to the spines)',
-  spines: 'the spines’ AS (iBGP; the spines reflect)',
+const TOR_AS_LABELS: Record<TorAsScheme, { label: string; hint: string }> = {
+  'per-rack': { label: 'one per rack', hint: 'Each rack’s ToRs have an AS of their own (a pair shares it): eBGP to the spines.' },
+  spines: { label: 'the spines’ AS', hint: 'Every ToR joins the spines’ AS: iBGP to the spines, which become route reflectors.' },
 };
 
 /** The shared rack choices; `prefix` names the test ids (`template-…`, `fabric-…`). */
@@ -62,7 +62,7 @@ export function RackChoicesFields({ value, onChange, prefix }: { value: Choices;
             Node AS numbers
             <select value={value.nodeAs} data-testid={`${prefix}-node-as`} onChange={(e) => set({ nodeAs: e.target.value as NodeAsScheme })}>
               {(Object.keys(NODE_AS_LABELS) as NodeAsScheme[]).map((k) => (
-                <option key={k} value={k}>{NODE_AS_LABELS[k]}</option>
+                <option key={k} value={k}>{NODE_AS_LABELS[k].label}</option>
               ))}
             </select>
           </label>
@@ -72,7 +72,7 @@ export function RackChoicesFields({ value, onChange, prefix }: { value: Choices;
             ToR AS numbers
             <select value={value.torAs} data-testid={`${prefix}-tor-as`} onChange={(e) => set({ torAs: e.target.value as TorAsScheme })}>
               {(Object.keys(TOR_AS_LABELS) as TorAsScheme[]).map((k) => (
-                <option key={k} value={k}>{TOR_AS_LABELS[k]}</option>
+                <option key={k} value={k}>{TOR_AS_LABELS[k].label}</option>
               ))}
             </select>
           </label>
@@ -88,6 +88,9 @@ export function RackChoicesFields({ value, onChange, prefix }: { value: Choices;
           </label>
         </div>
       </div>
+      <p className="hint choice-hint" data-testid={`${prefix}-as-hint`}>
+        {NODE_AS_LABELS[value.nodeAs].hint} {TOR_AS_LABELS[value.torAs].hint}
+      </p>
       <label className="check">
         <input type="checkbox" checked={value.liveMigrationFilter} data-testid={`${prefix}-filter`} onChange={(e) => set({ liveMigrationFilter: e.target.checked })} />
         <span>
@@ -108,7 +111,8 @@ function RackTemplateDialog() {
   };
   return (
     <Modal title="New rack from template" onClose={close} testId="rack-template-dialog">
-      <NumberInput label="Nodes" value={nodes} min={0} max={64} onChange={setNodes} testId="template-nodes" />
+      {/* Focus in the dialog, so Escape closes it from the keyboard. */}
+      <NumberInput label="Nodes" value={nodes} min={0} max={64} onChange={setNodes} testId="template-nodes" autoFocus />
       <RackChoicesFields value={choices} onChange={setChoices} prefix="template" />
       <p className="muted">The rack gets the next free /24; each ToR is linked to every spine and gets a BGPPeer from the rack’s nodes. With the ToRs in the spines’ AS, the spines become route reflectors.</p>
       <div className="actions">
@@ -133,7 +137,7 @@ function FabricDialog() {
     <Modal title="Generate a fabric" onClose={close} testId="fabric-dialog">
       <p className="muted">Replaces the current design (Undo brings it back) with racks under spines and a border router, and VMs spread over the nodes.</p>
       <div className="choice-grid">
-        <NumberInput label="Racks" value={racks} min={1} max={FABRIC_LIMITS.racks} onChange={setRacks} testId="fabric-racks" />
+        <NumberInput label="Racks" value={racks} min={1} max={FABRIC_LIMITS.racks} onChange={setRacks} testId="fabric-racks" autoFocus />
         <NumberInput label="Nodes per rack" value={nodesPerRack} min={1} max={FABRIC_LIMITS.nodesPerRack} onChange={setNodesPerRack} testId="fabric-nodes" />
         <NumberInput label="Spines" value={spines} min={1} max={FABRIC_LIMITS.spines} onChange={setSpines} testId="fabric-spines" />
         <NumberInput label="VMs" value={vms} min={0} max={FABRIC_LIMITS.vms} onChange={setVms} testId="fabric-vms" />
