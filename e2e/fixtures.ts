@@ -112,6 +112,15 @@ export class LiverouteApp {
     return this.page.locator(`[data-testid="diagnostic"][data-code="${code}"]${where}`);
   }
 
+  /** File → New's dialog (Ctrl+Alt+N). */
+  get newDesignDialog(): Locator {
+    return this.page.getByTestId('new-design-dialog');
+  }
+  /** Waits until the engine has checked a design that has no migration to simulate (its own findings are in). */
+  async checkedWithoutMigration(): Promise<void> {
+    await expect(this.page.getByTestId('sim-status')).toHaveAttribute('data-status', 'no-migration');
+  }
+
   /** Builds R racks × N nodes under S spines with the fabric generator. */
   async generateFabric(racks: number, nodes: number, spines: number): Promise<void> {
     await this.page.getByTestId('open-fabric-generator').click();

@@ -7,7 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import { countOutcomes, PHASE_NAMES, type PhaseName, type Topology } from '../model';
 import type { EngineClient } from '../worker/client';
-import type { FlowReport, PhaseReport, SimulationReport, SpeakerTable } from '../worker/protocol';
+import type { Diagnostic, FlowReport, PhaseReport, SimulationReport, SpeakerTable } from '../worker/protocol';
 import type { DesignStore } from './design';
 import { instantAt, instantStates, phaseInstants, type InstantState } from './instants';
 import { parseSelectionId, type UiStore } from './ui';
@@ -19,13 +19,21 @@ export type { PhaseName };
 export type Outcome = FlowReport['outcome'];
 export const OUTCOMES: readonly Outcome[] = ['delivered', 'blackhole', 'split', 'loop'];
 
-/** `running`: a result is on its way (the engine runs, or will after the pause that follows an edit). */
+/**
+ * `running`: a result is on its way (the engine runs, or will after the pause that follows an edit).
+ * `no-migration`: the design has no migration to simulate; its own findings are in `designFindings`.
+ */
 export type SimulationStatus = 'idle' | 'running' | 'ready' | 'error' | 'no-migration';
 
 export interface SimulationState {
   readonly status: SimulationStatus;
   /** The last report; kept while a newer run is under way so the canvas does not flicker. */
   readonly report: SimulationReport | undefined;
+  /**
+   * The findings of a design without a migration (sessions, filters, priorities: they need no
+   * VM); undefined when the design has a migration (its report holds them) or none were asked.
+   */
+  readonly designFindings: readonly Diagnostic[] | undefined;
   readonly error: string | undefined;
   readonly phase: PhaseName;
   /** The simulated time shown (ms on the report's clock). */
@@ -121,6 +129,7 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
   const store = createStore<SimulationState>()((set, get) => ({
     status: 'idle',
     report: undefined,
+    designFindings: undefined,
     error: undefined,
     phase: 'live',
     time: 0,
@@ -147,19 +156,28 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
       const run = ++latest;
       const doc = design.getState().doc;
       lastKey = simulationKey(doc);
-      if (!doc.spec.migration) {
-        set({ status: 'no-migration', report: undefined, error: undefined, slow: false });
+      if (!doc.spec.migration && !client.findings) {
+        set({ status: 'no-migration', report: undefined, designFindings: undefined, error: undefined, slow: false });
         return;
       }
       set({ status: 'running', slow: false });
       slowTimer = setTimeout(() => run === latest && set({ slow: true }), slowMs);
+      if (!doc.spec.migration && client.findings) {
+        // Nothing to simulate, but the design's own findings need no VM.
+        const found = await client.findings(doc);
+        if (run !== latest) return;
+        clear(slowTimer);
+        if (found.ok) set({ status: 'no-migration', report: undefined, designFindings: found.value, error: undefined, slow: false, playing: false });
+        else set({ status: 'error', report: undefined, designFindings: undefined, error: found.error, slow: false });
+        return;
+      }
       const result = await client.simulate(doc);
       // A newer run owns the state now; this result describes a design that is gone.
       if (run !== latest) return;
       clear(slowTimer);
       // A new result keeps the phase in view, at its settled state.
-      if (result.ok) set({ status: 'ready', report: result.value, error: undefined, slow: false, playing: false, ...(settledView(result.value, get().phase) ?? { time: 0, instant: -1 }) });
-      else set({ status: 'error', report: undefined, error: result.error, slow: false });
+      if (result.ok) set({ status: 'ready', report: result.value, designFindings: undefined, error: undefined, slow: false, playing: false, ...(settledView(result.value, get().phase) ?? { time: 0, instant: -1 }) });
+      else set({ status: 'error', report: undefined, designFindings: undefined, error: result.error, slow: false });
     },
     selectPhase: (phase) => set({ phase, playing: false, ...(settledView(get().report, phase) ?? {}) }),
     stepPhase: (delta) => {
@@ -242,6 +260,16 @@ export function followSelection(ui: UiStore, design: DesignStore, simulation: Si
 }
 
 /* Selectors: what the views read from the report. */
+
+/** The findings on show: the report's, or those of a design without a migration. */
+export function findingsOf(s: Pick<SimulationState, 'report' | 'designFindings'>): readonly Diagnostic[] | undefined {
+  return s.report?.diagnostics ?? s.designFindings;
+}
+
+/** Whether the findings on show describe the current design (no run is under way). */
+export function findingsCurrent(s: Pick<SimulationState, 'status' | 'designFindings'>): boolean {
+  return s.status === 'ready' || (s.status === 'no-migration' && s.designFindings !== undefined);
+}
 
 export function currentPhase(s: Pick<SimulationState, 'report' | 'phase'>): PhaseReport | undefined {
   return s.report?.phases.find((p) => p.name === s.phase);

@@ -22,6 +22,8 @@ export interface IssuesReport {
 }
 
 export type Dialog =
+  /** File → New: an empty design or one from a template. */
+  | { kind: 'new-design' }
   | { kind: 'rack-template' }
   | { kind: 'fabric-generator' }
   | { kind: 'issues'; report: IssuesReport }

@@ -5,6 +5,7 @@
 import { lazy, Suspense } from 'react';
 import { Inspector } from './inspector/Inspector';
 import { useSimulation, useStores, useUi } from './context';
+import { findingsOf } from '../store/simulation';
 
 // Loaded when the tab is first opened: not part of the first screen.
 const DiagnosticsPanel = lazy(() => import('./diagnostics/DiagnosticsPanel').then((m) => ({ default: m.DiagnosticsPanel })));
@@ -12,7 +13,7 @@ const DiagnosticsPanel = lazy(() => import('./diagnostics/DiagnosticsPanel').the
 export function SidePanel() {
   const stores = useStores();
   const panel = useUi((s) => s.sidePanel);
-  const diagnostics = useSimulation((s) => s.report?.diagnostics);
+  const diagnostics = useSimulation(findingsOf);
   const count = diagnostics?.length ?? 0;
   const worst = diagnostics?.some((d) => d.severity === 'error') ? 'error' : diagnostics?.some((d) => d.severity === 'warning') ? 'warning' : count > 0 ? 'info' : 'none';
   const tab = (id: 'inspector' | 'diagnostics', label: React.ReactNode) => (

@@ -96,6 +96,7 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
       <Menu label="File" testId="menu-file">
         {(close) => (
           <>
+            {item('file.new', close)}
             {item('file.open', close)}
             {item('file.saveYaml', close)}
             {item('file.saveJson', close)}

@@ -48,17 +48,18 @@ export function pinLayout(before: Topology, after: Topology): Topology {
   return d;
 }
 
-/** Replaces the whole design (one undo step): opening a file or a scenario. */
-export function replaceDesign(stores: Stores, doc: Topology, message?: string): void {
+/** Replaces the whole design (one undo step): opening a file or a scenario; false when it is refused. */
+export function replaceDesign(stores: Stores, doc: Topology, message?: string): boolean {
   const committed = stores.design.getState().commit(doc);
   const ui = stores.ui.getState();
   if (!committed.ok) {
     ui.open({ kind: 'issues', report: { title: 'This design cannot be opened', source: doc.metadata.name, issues: committed.error } });
-    return;
+    return false;
   }
   ui.select([]);
   ui.requestFit();
   if (message) ui.notify('info', message);
+  return true;
 }
 
 export function deleteSelection(stores: Stores): void {

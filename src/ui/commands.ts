@@ -39,6 +39,8 @@ export async function runAutoLayout(ctx: CommandContext): Promise<void> {
 }
 
 export const COMMANDS: readonly Command[] = [
+  // Browsers keep Ctrl+N (a new window) for themselves.
+  { id: 'file.new', label: 'New…', shortcuts: ['Mod+Alt+N'], run: (ctx) => ctx.stores.ui.getState().open({ kind: 'new-design' }) },
   { id: 'file.open', label: 'Open… (a design, or Calico resources to import)', shortcuts: ['Mod+O'], run: (ctx) => ctx.openFilePicker() },
   { id: 'file.saveYaml', label: 'Save as YAML', shortcuts: ['Mod+S'], run: (ctx) => downloadDesign(ctx.stores, 'yaml') },
   { id: 'file.saveJson', label: 'Save as JSON', shortcuts: ['Mod+Shift+S'], run: (ctx) => downloadDesign(ctx.stores, 'json') },
@@ -147,6 +149,8 @@ export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | '
   if (e.shiftKey) parts.push('Shift');
   let key = e.key === ' ' ? 'Space' : e.key.length === 1 ? e.key.toUpperCase() : e.key;
   if (e.code.startsWith('Digit')) key = e.code.slice(5);
+  // With Alt (Option on macOS) the key's character changes (⌥N is a dead key): name the key itself.
+  if (e.altKey && e.code.startsWith('Key')) key = e.code.slice(3);
   if (e.code === 'Equal') key = '=';
   if (e.code === 'Minus') key = '-';
   parts.push(key);

@@ -6,7 +6,7 @@
  */
 import { err, ok, type Result } from '../lib/result';
 import type { Topology } from '../model';
-import type { EngineRequest, EngineResponse, SimulationReport, SpeakerTable } from './protocol';
+import type { Diagnostic, EngineRequest, EngineResponse, SimulationReport, SpeakerTable } from './protocol';
 
 /** The part of a Worker the client uses (tests pass a fake). */
 export interface WorkerLike {
@@ -25,6 +25,8 @@ export interface EngineClient {
   simulate(doc: Topology, opts?: SimulateRequestOptions): Promise<Result<SimulationReport, string>>;
   /** One speaker's whole table; like `simulate`, a newer call cancels this one (use a client of its own). */
   table?(doc: Topology, speaker: string): Promise<Result<SpeakerTable, string>>;
+  /** The design's own findings, without simulating a migration (a newer call cancels this one too). */
+  findings?(doc: Topology): Promise<Result<readonly Diagnostic[], string>>;
   dispose(): void;
 }
 
@@ -111,6 +113,11 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
       const r = await send({ design: doc, table: { speaker } });
       if (!r.ok) return r;
       return 'table' in r.value ? ok(r.value.table) : err('the engine answered with something else than a table');
+    },
+    async findings(doc) {
+      const r = await send({ design: doc, findings: true });
+      if (!r.ok) return r;
+      return 'findings' in r.value ? ok(r.value.findings) : err('the engine answered with something else than findings');
     },
     dispose() {
       disposed = true;

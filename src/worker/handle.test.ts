@@ -50,6 +50,22 @@ describe('engine worker request handler', () => {
     expect(handleRequest({ id: 10, design: DEFAULT_SCENARIO.doc, table: { speaker: 'nope' } })).toEqual({ id: 10, ok: false, kind: 'input', error: 'no speaker "nope" in the design' });
   });
 
+  it("answers a design without a migration with its own findings (no VM needed for them)", () => {
+    const doc = structuredClone(DEFAULT_SCENARIO.doc);
+    doc.spec.vms = [];
+    delete doc.spec.migration;
+    delete doc.metadata.expected;
+    delete doc.lesson;
+    const peer = doc.spec.calicoResources.find((r) => r.kind === 'BGPPeer' && r.metadata.name === 'rack-b-tor');
+    if (peer?.kind !== 'BGPPeer') throw new Error('no rack-b-tor');
+    peer.spec.asNumber = 65099;
+    const res = handleRequest({ id: 11, design: doc, findings: true });
+    if (!res.ok || !('findings' in res)) throw new Error('no findings');
+    expect(res.findings.map((d) => `${d.code}: ${d.subjects.join(', ')}`)).toEqual(['LR-SESSION-DOWN: node-b1, tor-b, rack-b-tor', 'LR-SESSION-DOWN: node-b2, tor-b, rack-b-tor']);
+    expect(res.findings[0]?.action).toEqual({ kind: 'set-peer-as', peer: 'rack-b-tor', asNumber: 65002 });
+    expect(JSON.parse(JSON.stringify(res.findings))).toEqual(res.findings);
+  });
+
   it('refuses an invalid design and a malformed request with a message', () => {
     const bad = structuredClone(DEFAULT_SCENARIO.doc) as { spec: { nodes: { address: string }[] } };
     (bad.spec.nodes[0] as { address: string }).address = '10.0.1.300';

@@ -1,12 +1,12 @@
 /**
  * What the engine worker does with one request, as a plain function (the worker entry only
  * wires it to messages, so it can be tested in Node): check the design, simulate the migration,
- * build the report. It never throws: every failure becomes an error response.
+ * build the report (or, for a design without a migration, list its own findings). It never throws: every failure becomes an error response.
  */
 import { formatIssue, validateDesign } from '../model';
 import { simulate, SimulationInputError } from '../engine/simulate';
 import { toReport } from '../engine/report';
-import { diagnose } from '../engine/diagnostics';
+import { diagnose, diagnoseDesign } from '../engine/diagnostics';
 import { buildNetwork } from '../engine/network';
 import { speakerTable } from '../engine/table';
 import type { EngineRequest, EngineResponse } from './protocol';
@@ -36,6 +36,7 @@ export function handleRequest(data: unknown): EngineResponse {
       if (!net.speakers.has(speaker)) return { id, ok: false, kind: 'input', error: `no speaker ${JSON.stringify(speaker)} in the design` };
       return { id, ok: true, table: speakerTable(net, speaker) };
     }
+    if (req.findings) return { id, ok: true, findings: diagnoseDesign(checked.value) };
     const sim = simulate(checked.value, { ...(req.vm !== undefined ? { vm: req.vm } : {}), ...(req.to !== undefined ? { to: req.to } : {}) });
     return { id, ok: true, report: toReport(sim, diagnose(sim)) };
   } catch (e) {

@@ -19,6 +19,7 @@ export type {
   SimulationReport,
 } from '../engine/report';
 export type { Diagnostic } from '../engine/diagnostics/types';
+import type { Diagnostic } from '../engine/diagnostics/types';
 export type { Phase } from '../engine/phases';
 
 export type { SpeakerTable } from '../engine/table';
@@ -32,11 +33,14 @@ export interface EngineRequest {
   readonly to?: string;
   /** Asks for this speaker's whole table (every prefix) instead of the migration. */
   readonly table?: { readonly speaker: string };
+  /** Asks for the design's own findings (no migration is simulated): for a design without one. */
+  readonly findings?: true;
 }
 
 export type EngineResponse =
   | { readonly id: number; readonly ok: true; readonly report: SimulationReport }
   | { readonly id: number; readonly ok: true; readonly table: SpeakerTable }
+  | { readonly id: number; readonly ok: true; readonly findings: readonly Diagnostic[] }
   | {
       readonly id: number;
       readonly ok: false;

@@ -1,22 +1,27 @@
 /**
- * Findings from the simulation: sessions that do not come up, speakers whose BIRD configuration
- * does not load, and per phase the clients blackholed, looping or split (with the hop that drops
+ * Findings from the network and the simulation: sessions that do not come up, speakers whose BIRD
+ * configuration does not load (from the network alone), and per phase the clients blackholed, looping or split (with the hop that drops
  * the packet and why), prefixes that oscillate, and the transient blackholes between phases.
  */
 import { compareStrings } from '../../lib/names';
 import { isBGPPeer, nodesOfPeer, routerOfPeer, type BGPPeer } from '../../model';
+import type { Network } from '../network';
 import type { Simulation } from '../simulate';
 import type { Diagnostic } from './types';
 
-function peersBetween(sim: Simulation, node: string, router: string): BGPPeer[] {
-  const doc = sim.net.doc;
+function peersBetween(net: Network, node: string, router: string): BGPPeer[] {
+  const doc = net.doc;
   return doc.spec.calicoResources.filter(isBGPPeer).filter((p) => routerOfPeer(doc, p)?.name === router && nodesOfPeer(doc, p).some((n) => n.name === node));
 }
 
-function sessionDiagnostics(sim: Simulation): Diagnostic[] {
+/**
+ * Speakers whose BIRD configuration does not load and sessions that do not come up: they follow
+ * from the design's network alone, so they are found with or without a migration to simulate.
+ */
+export function sessionDiagnostics(net: Network): Diagnostic[] {
   const out: Diagnostic[] = [];
   const broken = new Map<string, string[]>();
-  for (const s of sim.net.speakers.values()) if (s.configError) broken.set(s.configError, [...(broken.get(s.configError) ?? []), s.name]);
+  for (const s of net.speakers.values()) if (s.configError) broken.set(s.configError, [...(broken.get(s.configError) ?? []), s.name]);
   for (const [error, speakers] of [...broken].sort(([a], [b]) => compareStrings(a, b))) {
     out.push({
       code: 'LR-BIRD-CONFIG-INVALID',
@@ -26,11 +31,11 @@ function sessionDiagnostics(sim: Simulation): Diagnostic[] {
       fix: /as 0/.test(error) ? 'Give the BGPPeer its asNumber (the router’s AS).' : 'Fix the resource the message names.',
     });
   }
-  for (const s of sim.net.sessions) {
-    if (s.up || sim.net.speakers.get(s.a.speaker)?.configError || sim.net.speakers.get(s.b.speaker)?.configError) continue;
-    const [node, router] = sim.net.speakers.get(s.a.speaker)?.kind === 'node' ? [s.a.speaker, s.b.speaker] : [s.b.speaker, s.a.speaker];
-    const peers = peersBetween(sim, node, router);
-    const routerDef = sim.net.doc.spec.routers.find((r) => r.name === router);
+  for (const s of net.sessions) {
+    if (s.up || net.speakers.get(s.a.speaker)?.configError || net.speakers.get(s.b.speaker)?.configError) continue;
+    const [node, router] = net.speakers.get(s.a.speaker)?.kind === 'node' ? [s.a.speaker, s.b.speaker] : [s.b.speaker, s.a.speaker];
+    const peers = peersBetween(net, node, router);
+    const routerDef = net.doc.spec.routers.find((r) => r.name === router);
     const asMismatch = /^AS mismatch/.test(s.reason ?? '');
     const peer = peers[0];
     out.push({
@@ -105,5 +110,5 @@ function flowDiagnostics(sim: Simulation): Diagnostic[] {
 }
 
 export function outcomeDiagnostics(sim: Simulation): Diagnostic[] {
-  return [...sessionDiagnostics(sim), ...flowDiagnostics(sim)];
+  return [...sessionDiagnostics(sim.net), ...flowDiagnostics(sim)];
 }

@@ -10,7 +10,7 @@ const valid = (doc: Topology) => expect(validationErrors(doc)).toEqual([]);
 describe('addRack', () => {
   it('with one ToR: next name, subnet, ToR AS, per-node AS, blocks, spine links and the BGPPeer', () => {
     const before = smallFabric();
-    const { doc, created } = unwrap(addRack(before, { tors: 1, nodes: 2 }, [100.4, 200.6]));
+    const { doc, created } = unwrap(addRack(before, { torsPerRack: 1, nodesPerRack: 2 }, [100.4, 200.6]));
     valid(doc);
     expect(created).toEqual(['rack-b', 'tor-b', 'node-b1', 'node-b2']);
     expect(doc.spec.racks.at(-1)).toEqual({ name: 'rack-b', subnet: '10.0.2.0/24' });
@@ -32,7 +32,7 @@ describe('addRack', () => {
   });
 
   it('with two ToRs sharing the rack AS, a given name and platform, nodes in the cluster AS', () => {
-    const { doc, created } = unwrap(addRack(smallFabric(), { name: 'rack-x', tors: 2, nodes: 1, platform: 'frr', nodeAs: 'cluster' }));
+    const { doc, created } = unwrap(addRack(smallFabric(), { name: 'rack-x', torsPerRack: 2, nodesPerRack: 1, platform: 'frr', nodeAs: 'cluster' }));
     valid(doc);
     expect(created).toEqual(['rack-x', 'tor-x1', 'tor-x2', 'node-x1']);
     expect(doc.spec.routers.slice(2).map((r) => [r.name, r.asNumber, r.address, r.platform])).toEqual([
@@ -48,7 +48,7 @@ describe('addRack', () => {
   });
 
   it('into an empty design: rack-a, 10.0.1.0/24, AS 65001, nodes in the cluster AS, no filters', () => {
-    const { doc, created } = unwrap(addRack(mustParse(EMPTY), { tors: 1, nodes: 1 }));
+    const { doc, created } = unwrap(addRack(mustParse(EMPTY), { torsPerRack: 1, nodesPerRack: 1 }));
     valid(doc);
     expect(created).toEqual(['rack-a', 'tor-a', 'node-a1']);
     expect(doc.spec).toMatchObject({
@@ -65,7 +65,7 @@ describe('addRack', () => {
   });
 
   it('without ToRs: only the rack and its nodes, no BGPPeer', () => {
-    const { doc, created } = unwrap(addRack(smallFabric(), { tors: 0, nodes: 1 }));
+    const { doc, created } = unwrap(addRack(smallFabric(), { torsPerRack: 0, nodesPerRack: 1 }));
     valid(doc);
     expect(created).toEqual(['rack-b', 'node-b1']);
     expect(doc.spec.routers).toHaveLength(2);
@@ -74,14 +74,14 @@ describe('addRack', () => {
   });
 
   it('refuses templates outside 0..64 nodes', () => {
-    expect(addRack(smallFabric(), { tors: 1, nodes: 65 })).toEqual({ ok: false, error: 'a rack template has 0 to 64 nodes' });
-    expect(addRack(smallFabric(), { tors: 1, nodes: -1 })).toEqual({ ok: false, error: 'a rack template has 0 to 64 nodes' });
+    expect(addRack(smallFabric(), { torsPerRack: 1, nodesPerRack: 65 })).toEqual({ ok: false, error: 'a rack template has 0 to 64 nodes' });
+    expect(addRack(smallFabric(), { torsPerRack: 1, nodesPerRack: -1 })).toEqual({ ok: false, error: 'a rack template has 0 to 64 nodes' });
   });
 
   it('refuses when no /24 is left in 10.0.0.0/16', () => {
     const doc = mustParse(EMPTY);
     for (let i = 1; i < 256; i++) doc.spec.racks.push({ name: `r${i}`, subnet: `10.0.${i}.0/24` });
-    expect(addRack(doc, { tors: 1, nodes: 0 })).toEqual({ ok: false, error: 'no free /24 left in 10.0.0.0/16 for a new rack' });
+    expect(addRack(doc, { torsPerRack: 1, nodesPerRack: 0 })).toEqual({ ok: false, error: 'no free /24 left in 10.0.0.0/16 for a new rack' });
   });
 });
 

@@ -1,7 +1,8 @@
 /** Adding racks (from a template), nodes, routers and VMs with free names, addresses and blocks. */
 import { err, ok } from '../../lib/result';
 import { parseIPv4 } from '../../lib/ip';
-import type { CalicoNode, Platform, Router, RouterRole, Topology } from '../schema';
+import { LIVE_MIGRATION_FILTER_NAME } from '../calico/documented';
+import type { CalicoNode, Router, RouterRole, Topology } from '../schema';
 import {
   freeAsNumber,
   freeHostAddress,
@@ -18,21 +19,24 @@ import {
 } from './allocate';
 import { draft, setPosition, type EditResult } from './common';
 import { connectRackToRouter } from './connect';
+import { ALLOW_OWN_AS_ONCE, ensureLiveMigrationFilter, makeSpinesReflect, preferCommunity, SPINE_AS, type RackChoices } from './rackChoices';
+import { isBGPPeer } from '../calico/resources';
+import { resolveCluster } from '../resolve';
 
-export interface RackTemplate {
+/** A rack and what it holds: the choices it shares with the fabric generator, and its name. */
+export interface RackTemplate extends RackChoices {
   readonly name?: string;
-  readonly tors: 0 | 1 | 2;
-  readonly nodes: number;
-  readonly platform?: Platform;
-  /** `per-node`: every node its own AS (eBGP to the ToR); `cluster`: the cluster AS. */
-  readonly nodeAs?: 'cluster' | 'per-node';
 }
 
 type Point = readonly [number, number];
 
-/** A rack with its ToR(s) and nodes, linked to every spine, and a BGPPeer from the rack to each ToR. */
+/**
+ * A rack with its ToR(s) and nodes, linked to every spine, and a BGPPeer from the rack to each
+ * ToR. With the ToRs in the spines' AS the spines become route reflectors; with the live-migration
+ * filter the ToRs and spines prefer its community.
+ */
 export function addRack(doc: Topology, template: RackTemplate, at?: Point): EditResult {
-  if (template.nodes < 0 || template.nodes > 64) return err('a rack template has 0 to 64 nodes');
+  if (template.nodesPerRack < 0 || template.nodesPerRack > 64) return err('a rack template has 0 to 64 nodes');
   const d = draft(doc);
   const name = template.name ?? nextRackName(d);
   const subnet = nextRackSubnet(d);
@@ -42,12 +46,16 @@ export function addRack(doc: Topology, template: RackTemplate, at?: Point): Edit
   const created = [name];
   const tag = rackTag(name);
   const perNode = (template.nodeAs ?? (d.spec.nodes.some((n) => n.asNumber !== undefined) ? 'per-node' : 'cluster')) === 'per-node';
+  const spines = d.spec.routers.filter((r) => r.role === 'spine');
+  const torsInSpineAs = template.torAs === 'spines';
+  // A ToR pair shares the rack's AS.
+  const torAs = torsInSpineAs ? (spines[0]?.asNumber ?? SPINE_AS) : freeAsNumber(d, 65001);
+  const community = template.liveMigrationFilter === true ? ensureLiveMigrationFilter(d) : undefined;
   const policy = d.spec.routers.find((r) => r.role === 'tor')?.policy;
-  const spines = d.spec.routers.filter((r) => r.role === 'spine').map((r) => r.name);
-  const torAs = freeAsNumber(d, 65001); // a ToR pair shares the rack's AS
-  for (let i = 1; i <= template.tors; i++) {
+  const tors: Router[] = [];
+  for (let i = 1; i <= template.torsPerRack; i++) {
     const tor: Router = {
-      name: freeName(d, memberName('tor', tag, template.tors === 1 ? undefined : i)),
+      name: freeName(d, memberName('tor', tag, template.torsPerRack === 1 ? undefined : i)),
       role: 'tor',
       rack: name,
       asNumber: torAs,
@@ -55,22 +63,31 @@ export function addRack(doc: Topology, template: RackTemplate, at?: Point): Edit
       platform: template.platform ?? 'bird1',
       ...(policy ? { policy: structuredClone(policy) } : {}),
     };
+    if (community !== undefined) preferCommunity(tor, community);
     d.spec.routers.push(tor);
+    tors.push(tor);
     created.push(tor.name);
     for (const spine of spines) {
-      d.spec.links.push([tor.name, spine]);
-      d.spec.sessions.push([tor.name, spine]);
+      d.spec.links.push([tor.name, spine.name]);
+      d.spec.sessions.push([tor.name, spine.name]);
     }
   }
-  for (let i = 1; i <= template.nodes; i++) {
+  if (tors.length > 0 && torsInSpineAs) makeSpinesReflect(spines);
+  if (tors.length > 0 && community !== undefined) for (const spine of spines) preferCommunity(spine, community);
+  for (let i = 1; i <= template.nodesPerRack; i++) {
     const added = pushNode(d, name, perNode ? freeAsNumber(d, 65101 + 100 * (d.spec.racks.length - 1)) : undefined);
-    if (!added) return err(`rack ${name} has no room for ${template.nodes} nodes`);
+    if (!added) return err(`rack ${name} has no room for ${template.nodesPerRack} nodes`);
     created.push(added.name);
   }
   let result: Topology = d;
-  for (const tor of created.filter((n) => d.spec.routers.some((r) => r.name === n))) {
-    const peered = connectRackToRouter(result, name, tor);
-    if (peered.ok) result = peered.value.doc;
+  const filters = template.liveMigrationFilter === undefined ? undefined : community !== undefined ? [LIVE_MIGRATION_FILTER_NAME] : [];
+  const allowOwnAs = !perNode && !resolveCluster(d.spec).nodeToNodeMeshEnabled;
+  for (const tor of tors) {
+    const peered = connectRackToRouter(result, name, tor.name, filters);
+    if (!peered.ok) continue;
+    result = peered.value.doc;
+    const peer = result.spec.calicoResources.find((r) => isBGPPeer(r) && r.metadata.name === peered.value.created[0]);
+    if (allowOwnAs && peer && isBGPPeer(peer) && peer.spec.asNumber !== resolveCluster(d.spec).asNumber) Object.assign(peer.spec, ALLOW_OWN_AS_ONCE);
   }
   return ok({ doc: result, created });
 }
@@ -141,7 +158,7 @@ export function addRouter(doc: Topology, role: RouterRole, rackName?: string, at
     const address = nextLoopback(d);
     if (!address) return err('no free loopback left in 10.0.0.0/24');
     const sameRole = d.spec.routers.find((r) => r.role === role);
-    const asNumber = role === 'spine' || role === 'route-reflector' ? (sameRole?.asNumber ?? 65000) : freeAsNumber(d, 65100);
+    const asNumber = role === 'spine' || role === 'route-reflector' ? (sameRole?.asNumber ?? SPINE_AS) : freeAsNumber(d, 65100);
     router = {
       name: freeName(d, `${ROLE_BASE[role]}-1`),
       role,

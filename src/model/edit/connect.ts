@@ -40,7 +40,8 @@ function conventionalFilters(doc: Topology): string[] | undefined {
   return peer?.spec.filters ? [...peer.spec.filters] : undefined;
 }
 
-function newPeer(doc: Topology, name: string, scope: { nodeSelector: string } | { node: string }, routerName: string, ebgp: boolean): EditResult {
+/** `filters`: the BGPFilters the new peer names; undefined: the design's convention (eBGP peers only). */
+function newPeer(doc: Topology, name: string, scope: { nodeSelector: string } | { node: string }, routerName: string, ebgp: boolean, filterList?: readonly string[]): EditResult {
   const router = doc.spec.routers.find((r) => r.name === routerName);
   if (!router) return err(`unknown router ${routerName}`);
   const exists = doc.spec.calicoResources.some(
@@ -53,7 +54,7 @@ function newPeer(doc: Topology, name: string, scope: { nodeSelector: string } | 
   const taken = new Set(doc.spec.calicoResources.filter(isBGPPeer).map((r) => r.metadata.name));
   let peerName = name;
   for (let i = 2; taken.has(peerName); i++) peerName = `${name}-${i}`;
-  const filters = ebgp ? conventionalFilters(doc) : undefined;
+  const filters = filterList ? (filterList.length > 0 ? [...filterList] : undefined) : ebgp ? conventionalFilters(doc) : undefined;
   const peer: BGPPeer = {
     apiVersion: CALICO_API_VERSION,
     kind: 'BGPPeer',
@@ -65,12 +66,12 @@ function newPeer(doc: Topology, name: string, scope: { nodeSelector: string } | 
   return ok({ doc: d, created: [peerName] });
 }
 
-export function connectRackToRouter(doc: Topology, rackName: string, routerName: string): EditResult {
+export function connectRackToRouter(doc: Topology, rackName: string, routerName: string, filters?: readonly string[]): EditResult {
   const router = doc.spec.routers.find((r) => r.name === routerName);
   const members = doc.spec.nodes.filter((n) => n.rack === rackName);
   const clusterAs = resolveCluster(doc.spec).asNumber;
   const ebgp = router !== undefined && (members.length === 0 ? clusterAs !== router.asNumber : members.some((n) => nodeAsNumber(doc.spec, n) !== router.asNumber));
-  return newPeer(doc, `${rackName}-${routerName}`, { nodeSelector: rackSelector(rackName) }, routerName, ebgp);
+  return newPeer(doc, `${rackName}-${routerName}`, { nodeSelector: rackSelector(rackName) }, routerName, ebgp, filters);
 }
 
 export function connectNodeToRouter(doc: Topology, nodeName: string, routerName: string): EditResult {

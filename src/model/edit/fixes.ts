@@ -3,11 +3,11 @@
  * applies them as one undoable edit; the engine's diagnostics propose them.
  */
 import { err, ok, type Result } from '../../lib/result';
-import { liveMigrationFilter, LIVE_MIGRATION_FILTER_NAME } from '../calico/documented';
+import { LIVE_MIGRATION_FILTER_NAME } from '../calico/documented';
 import { isBGPFilter, isBGPPeer } from '../calico/resources';
-import { resolveCluster } from '../resolve';
 import type { Topology } from '../schema';
 import { draft } from './common';
+import { ensureLiveMigrationFilter } from './rackChoices';
 
 export type Fix =
   | { readonly kind: 'add-live-migration-filter'; readonly peers: readonly string[] }
@@ -26,9 +26,7 @@ export function applyFix(doc: Topology, fix: Fix): Result<Topology, string> {
   const router = (name: string) => s.routers.find((r) => r.name === name);
   switch (fix.kind) {
     case 'add-live-migration-filter': {
-      if (!s.calicoResources.some((r) => isBGPFilter(r) && r.metadata.name === LIVE_MIGRATION_FILTER_NAME)) {
-        s.calicoResources.unshift(liveMigrationFilter(resolveCluster(s).elevatedPriority));
-      }
+      ensureLiveMigrationFilter(d);
       for (const r of s.calicoResources) {
         if (!isBGPPeer(r) || !fix.peers.includes(r.metadata.name)) continue;
         const list = r.spec.filters ?? [];
@@ -87,4 +85,39 @@ export function applyFix(doc: Topology, fix: Fix): Result<Topology, string> {
       return ok(d);
     }
   }
+}
+
+/** What a fix changes, in words, to say which one of a list failed. */
+export function fixTarget(fix: Fix): string {
+  switch (fix.kind) {
+    case 'add-live-migration-filter':
+      return `BGPPeer${fix.peers.length === 1 ? '' : 's'} ${fix.peers.join(', ')}`;
+    case 'remove-filter-reference':
+    case 'set-peer-as':
+      return `BGPPeer ${fix.peer}`;
+    case 'set-elevated-community':
+    case 'set-send-community':
+    case 'set-to-nodes':
+      return `router ${fix.router}`;
+    case 'set-filter-priority':
+    case 'clear-export-peer-type':
+      return `BGPFilter ${fix.filter}`;
+    case 'set-bgp-normal-priority':
+      return 'the cluster settings';
+  }
+}
+
+/**
+ * Several fixes as one change (the app commits it as one undo step): each applies to the result of
+ * the previous one. All or nothing: when one cannot be applied, nothing is, and the error says
+ * which one and why.
+ */
+export function applyFixes(doc: Topology, fixes: readonly Fix[]): Result<Topology, string> {
+  let result = doc;
+  for (const [i, fix] of fixes.entries()) {
+    const next = applyFix(result, fix);
+    if (!next.ok) return err(`fix ${i + 1} of ${fixes.length} (${fixTarget(fix)}) cannot be applied: ${next.error}; none was applied`);
+    result = next.value;
+  }
+  return ok(result);
 }

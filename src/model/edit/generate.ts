@@ -1,22 +1,22 @@
 /**
- * The fabric generator: R racks × N nodes under S spines and a border router, eBGP everywhere
- * (one AS per node, per rack's ToRs, for the spines), the documented live-migration BGPFilter on
- * every node→ToR BGPPeer, and VMs spread over the nodes. Also the size of the benchmark fabric.
+ * The fabric generator: R racks × N nodes under S spines and a border router, and VMs spread over
+ * the nodes. By default eBGP everywhere (one AS per node, per rack's ToRs, for the spines) with the
+ * documented live-migration BGPFilter on every node→ToR BGPPeer; the rack choices it shares with
+ * the rack template (./rackChoices.ts) change that. Also the size of the benchmark fabric.
  */
 import { formatIPv4, formatPrefix4, prefix4 } from '../../lib/ip';
 import { liveMigrationFilter, LIVE_MIGRATION_COMMUNITY, LIVE_MIGRATION_FILTER_NAME } from '../calico/documented';
 import { CALICO_API_VERSION } from '../calico/resources';
 import { rackSelector } from '../calico/selector';
-import type { CalicoNode, Platform, Router, Topology, VM } from '../schema';
+import type { CalicoNode, Router, Topology, VM } from '../schema';
 import { memberName } from './allocate';
+import { ALLOW_OWN_AS_ONCE, SPINE_AS, SPINE_CLUSTER_ID, type RackChoices } from './rackChoices';
 
-export interface FabricSpec {
+export interface FabricSpec extends RackChoices {
   readonly racks: number;
-  readonly nodesPerRack: number;
   readonly spines: number;
   readonly torsPerRack: 1 | 2;
   readonly vms: number;
-  readonly platform?: Platform;
   readonly name?: string;
 }
 
@@ -37,14 +37,18 @@ export function generateFabric(f: FabricSpec): Topology {
   const poolLen = Math.max(8, 16 - Math.max(0, Math.ceil(Math.log2(Math.max(1, nodeCount) / 1024))));
   const pool = prefix4(`10.${poolLen < 16 ? 128 : 244}.0.0/${poolLen}`);
   if (!pool) throw new Error('pool');
-  const policy = { elevatedCommunity: LIVE_MIGRATION_COMMUNITY };
+  const filter = f.liveMigrationFilter ?? true;
+  const perNode = (f.nodeAs ?? 'per-node') === 'per-node';
+  const torsInSpineAs = f.torAs === 'spines';
+  const policy = filter ? { policy: { elevatedCommunity: LIVE_MIGRATION_COMMUNITY } } : {};
   const routers: Router[] = [];
   const spines: string[] = [];
   for (let i = 1; i <= f.spines; i++) {
     spines.push(`spine-${i}`);
-    routers.push({ name: `spine-${i}`, role: 'spine', asNumber: 65000, address: `10.0.0.${i}`, platform, policy });
+    const reflect = torsInSpineAs ? { routeReflector: { clusterId: SPINE_CLUSTER_ID } } : {};
+    routers.push({ name: `spine-${i}`, role: 'spine', asNumber: SPINE_AS, address: `10.0.0.${i}`, platform, ...reflect, ...policy });
   }
-  routers.push({ name: 'border-1', role: 'border', asNumber: 64900, address: '10.0.0.254', platform, policy });
+  routers.push({ name: 'border-1', role: 'border', asNumber: 64900, address: '10.0.0.254', platform, ...policy });
   const links: [string, string][] = spines.map((s) => [s, 'border-1']);
   const racks = [];
   const nodes: CalicoNode[] = [];
@@ -59,13 +63,14 @@ export function generateFabric(f: FabricSpec): Topology {
     for (let t = 1; t <= f.torsPerRack; t++) {
       const tor = memberName('tor', tag, f.torsPerRack === 1 ? undefined : t);
       const address = `10.${second}.${third}.${t}`;
-      routers.push({ name: tor, role: 'tor', rack, asNumber: 65000 + r, address, platform, policy });
+      const torAs = torsInSpineAs ? SPINE_AS : SPINE_AS + r;
+      routers.push({ name: tor, role: 'tor', rack, asNumber: torAs, address, platform, ...policy });
       for (const s of spines) links.push([tor, s]);
       peers.push({
         apiVersion: CALICO_API_VERSION,
         kind: 'BGPPeer' as const,
         metadata: { name: `${rack}-${tor}` },
-        spec: { nodeSelector: rackSelector(rack), peerIP: address, asNumber: 65000 + r, filters: [LIVE_MIGRATION_FILTER_NAME] },
+        spec: { nodeSelector: rackSelector(rack), peerIP: address, asNumber: torAs, ...(filter ? { filters: [LIVE_MIGRATION_FILTER_NAME] } : {}), ...(perNode ? {} : ALLOW_OWN_AS_ONCE) },
       });
     }
     for (let n = 1; n <= f.nodesPerRack; n++) {
@@ -75,7 +80,7 @@ export function generateFabric(f: FabricSpec): Topology {
         name: memberName('node', tag, n),
         rack,
         address: `10.${second}.${third}.${10 + n}`,
-        asNumber: NODE_AS_BASE + r * 1000 + n,
+        ...(perNode ? { asNumber: NODE_AS_BASE + r * 1000 + n } : {}),
         blocks: [formatPrefix4(block)],
       });
     }
@@ -108,7 +113,7 @@ export function generateFabric(f: FabricSpec): Topology {
       routers,
       links,
       sessions: links.map(([a, b]) => [a, b]),
-      calicoResources: [liveMigrationFilter(), ...peers],
+      calicoResources: [...(filter ? [liveMigrationFilter()] : []), ...peers],
       vms,
       ...(vms[0] && target ? { migration: { vm: vms[0].name, to: target.name } } : {}),
     },

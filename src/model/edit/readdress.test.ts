@@ -1,6 +1,6 @@
-/** Address changes that carry their consequences (rack subnet, moving nodes and ToRs, router address). */
+/** Address and AS changes that carry their consequences (rack subnet, moving nodes and ToRs, router address and AS). */
 import { describe, expect, it } from 'vitest';
-import { changeRackSubnet, changeRouterAddress, moveNodeToRack, moveTorToRack } from './readdress';
+import { changeRackSubnet, changeRouterAddress, changeRouterAs, moveNodeToRack, moveTorToRack } from './readdress';
 import { addRack } from './add';
 import { connect } from './connect';
 import { smallFabric, unwrap, validationErrors } from '../test-support';
@@ -11,7 +11,7 @@ const valid = (doc: Topology) => expect(validationErrors(doc)).toEqual([]);
 const peerIPs = (doc: Topology) => doc.spec.calicoResources.filter((r): r is BGPPeer => r.kind === 'BGPPeer').map((p) => [p.metadata.name, p.spec.peerIP]);
 /** smallFabric plus an empty rack-b (10.0.2.0/24, no ToR). */
 function withRackB(): Topology {
-  const doc = unwrap(addRack(smallFabric(), { tors: 0, nodes: 0 })).doc;
+  const doc = unwrap(addRack(smallFabric(), { torsPerRack: 0, nodesPerRack: 0 })).doc;
   expect(doc.spec.racks.at(-1)).toEqual({ name: 'rack-b', subnet: '10.0.2.0/24' });
   valid(doc);
   return doc;
@@ -92,5 +92,44 @@ describe('changeRouterAddress', () => {
     expect(doc.spec.routers[1]?.address).toBe('10.0.0.9');
     expect(peerIPs(doc)).toEqual([['rack-a-tor-a', '10.0.1.1'], ['node-a1-spine-1', '10.0.0.9']]);
     expect(changeRouterAddress(before, 'nope', '10.0.0.9')).toEqual({ ok: false, error: 'unknown router nope' });
+  });
+});
+
+describe('changeRouterAs', () => {
+  const peerAses = (doc: Topology) => doc.spec.calicoResources.filter((r): r is BGPPeer => r.kind === 'BGPPeer').map((p) => `${p.metadata.name} → ${p.spec.peerIP} AS ${p.spec.asNumber}`);
+
+  it('gives the router its new AS and the BGPPeers that target it with the old AS follow; the others stay', () => {
+    let before = unwrap(connect(smallFabric(), 'node-a1', 'tor-a')).doc;
+    before = unwrap(connect(before, 'node-a2', 'spine-1')).doc;
+    // One peer of tor-a names another AS on purpose (a test of the mismatch): it keeps it.
+    const onPurpose = before.spec.calicoResources.find((r): r is BGPPeer => r.kind === 'BGPPeer' && r.metadata.name === 'node-a1-tor-a') as BGPPeer;
+    onPurpose.spec.asNumber = 65009;
+    expect(peerAses(before)).toEqual(['rack-a-tor-a → 10.0.1.1 AS 65001', 'node-a1-tor-a → 10.0.1.1 AS 65009', 'node-a2-spine-1 → 10.0.0.1 AS 65000']);
+    const doc = unwrap(changeRouterAs(before, 'tor-a', 65055));
+    valid(doc);
+    expect(doc.spec.routers.map((r) => `${r.name} ${r.asNumber}`)).toEqual(['tor-a 65055', 'spine-1 65000']);
+    expect(peerAses(doc)).toEqual(['rack-a-tor-a → 10.0.1.1 AS 65055', 'node-a1-tor-a → 10.0.1.1 AS 65009', 'node-a2-spine-1 → 10.0.0.1 AS 65000']);
+    // Nodes are not routers: their AS numbers do not move with a router's.
+    expect(doc.spec.nodes.map((n) => n.asNumber)).toEqual([65101, 65102]);
+    expect(peerAses(before)[0]).toBe('rack-a-tor-a → 10.0.1.1 AS 65001');
+  });
+
+  it('follows a peer that targets the router with a port (peerIP address:port)', () => {
+    const before = smallFabric();
+    (before.spec.calicoResources[1] as BGPPeer).spec.peerIP = '10.0.1.1:179';
+    const doc = unwrap(changeRouterAs(before, 'tor-a', 65055));
+    expect(peerAses(doc)).toEqual(['rack-a-tor-a → 10.0.1.1:179 AS 65055']);
+  });
+
+  it('leaves the peers of another router with the same AS alone (a ToR pair shares its rack AS)', () => {
+    const before = unwrap(addRack(smallFabric(), { torsPerRack: 2, nodesPerRack: 1 })).doc;
+    expect(before.spec.routers.filter((r) => r.role === 'tor').map((r) => `${r.name} ${r.asNumber}`)).toEqual(['tor-a 65001', 'tor-b1 65002', 'tor-b2 65002']);
+    const doc = unwrap(changeRouterAs(before, 'tor-b1', 65077));
+    valid(doc);
+    expect(peerAses(doc)).toEqual(['rack-a-tor-a → 10.0.1.1 AS 65001', 'rack-b-tor-b1 → 10.0.2.1 AS 65077', 'rack-b-tor-b2 → 10.0.2.2 AS 65002']);
+  });
+
+  it('refuses an unknown router', () => {
+    expect(changeRouterAs(smallFabric(), 'nope', 65055)).toEqual({ ok: false, error: 'unknown router nope' });
   });
 });

@@ -1,11 +1,13 @@
 /**
- * Address changes that carry their consequences: a rack's new subnet renumbers its members
+ * Address and AS changes that carry their consequences: a rack's new subnet renumbers its members
  * (keeping host numbers) and the BGPPeers that target its ToRs; a node moved to another rack
- * gets an address there; a router's new address follows into the BGPPeers that target it.
+ * gets an address there; a router's new address, and its new AS, follow into the BGPPeers that
+ * target it.
  */
 import { err, ok, type Result } from '../../lib/result';
 import { formatIPv4, parseIPv4, prefix4, prefixContainsAddr, prefixSize } from '../../lib/ip';
 import { isBGPPeer } from '../calico/resources';
+import { routerOfPeer } from '../policy/compile';
 import type { Topology } from '../schema';
 import { freeHostAddress, NODE_HOST_START, TOR_HOST_START } from './allocate';
 import { draft } from './common';
@@ -80,5 +82,21 @@ export function changeRouterAddress(doc: Topology, routerName: string, address: 
   if (!router) return err(`unknown router ${routerName}`);
   retargetPeers(d, router.address, address);
   router.address = address;
+  return ok(d);
+}
+
+/**
+ * A router's new AS, and every BGPPeer that targets the router with its old AS follows (the
+ * session stays up). A peer that names another AS on purpose keeps it; node ASes are left alone.
+ */
+export function changeRouterAs(doc: Topology, routerName: string, asNumber: number): Result<Topology, string> {
+  const d = draft(doc);
+  const router = d.spec.routers.find((r) => r.name === routerName);
+  if (!router) return err(`unknown router ${routerName}`);
+  const old = router.asNumber;
+  for (const r of d.spec.calicoResources) {
+    if (isBGPPeer(r) && r.spec.asNumber === old && routerOfPeer(d, r)?.name === routerName) r.spec.asNumber = asNumber;
+  }
+  router.asNumber = asNumber;
   return ok(d);
 }

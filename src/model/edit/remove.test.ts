@@ -10,7 +10,7 @@ const valid = (doc: Topology) => expect(validationErrors(doc)).toEqual([]);
 
 /** smallFabric + rack-b (tor-b, node-b1), a node-scoped peer node-b1–spine-1, vm-2 on node-b1, vm-1 → node-b1. */
 function twoRacks(): Topology {
-  let doc = unwrap(addRack(smallFabric(), { tors: 1, nodes: 1 })).doc;
+  let doc = unwrap(addRack(smallFabric(), { torsPerRack: 1, nodesPerRack: 1 })).doc;
   doc = unwrap(connect(doc, 'node-b1', 'spine-1')).doc;
   doc = unwrap(addVm(doc, 'node-b1')).doc;
   doc.spec.migration = { vm: 'vm-1', to: 'node-b1' };

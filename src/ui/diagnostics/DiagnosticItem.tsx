@@ -19,6 +19,9 @@ export interface DiagnosticItemProps {
   readonly onInspect: (target: SubjectTarget) => void;
   readonly onPhase: () => void;
   readonly onFix: () => void;
+  /** How many findings of this code have a fix, when more than one: they can be applied at once. */
+  readonly kindCount?: number;
+  readonly onFixAll?: () => void;
 }
 
 function SubjectChip({ target, pressed, phase, onClick, onInspect }: { target: SubjectTarget; pressed: boolean; phase: string | undefined; onClick: () => void; onInspect: () => void }) {
@@ -47,7 +50,7 @@ function SubjectChip({ target, pressed, phase, onClick, onInspect }: { target: S
   );
 }
 
-export function DiagnosticItem({ diagnostic: d, targets, active, shownPhase, fixBlocked, onSubject, onAll, onInspect, onPhase, onFix }: DiagnosticItemProps) {
+export function DiagnosticItem({ diagnostic: d, targets, active, shownPhase, fixBlocked, onSubject, onAll, onInspect, onPhase, onFix, kindCount, onFixAll }: DiagnosticItemProps) {
   const highlightable = targets.filter((t) => t.highlight.length > 0);
   return (
     <li className={`diag sev-${d.severity}`} data-testid="diagnostic" data-code={d.code} data-severity={d.severity} data-phase={d.phase ?? ''}>
@@ -99,6 +102,18 @@ export function DiagnosticItem({ diagnostic: d, targets, active, shownPhase, fix
           <button type="button" className="btn primary diag-apply" data-testid="diagnostic-fix" disabled={fixBlocked !== undefined} title={fixBlocked ?? `Apply: ${d.fix} (one undo step)`} onClick={onFix}>
             <span aria-hidden="true">⚙ </span>Apply fix
           </button>
+          {kindCount !== undefined && kindCount > 1 && onFixAll && (
+            <button
+              type="button"
+              className="btn diag-apply diag-apply-all"
+              data-testid="diagnostic-fix-all"
+              disabled={fixBlocked !== undefined}
+              title={fixBlocked ?? `Apply the fixes of all ${kindCount} ${d.code} findings (one undo step)`}
+              onClick={onFixAll}
+            >
+              Apply all {kindCount} of this kind
+            </button>
+          )}
           <span className="diag-undo muted">one step; Undo reverts it</span>
         </div>
       )}

@@ -9,10 +9,10 @@ import { useDesign, useSimulation, useStores } from '../context';
 import { useKeepInView } from '../canvas/keepInView';
 import type { Diagnostic, SimulationReport } from '../../worker/protocol';
 import type { SelectionId } from '../../store/ui';
-import { applyDiagnosticFix } from './applyDiagnosticFix';
+import { applyDiagnosticFix, applyDiagnosticFixes } from './applyDiagnosticFix';
 import { DiagnosticItem, type Active } from './DiagnosticItem';
-import { describeVerdict } from '../../store/simulation';
-import { clientCount, countBySeverity, describeCounts, diagnosticKey, emptyText, isPhaseName, SEVERITIES, sortDiagnostics, troubledPhases } from './findings';
+import { describeVerdict, findingsCurrent, findingsOf } from '../../store/simulation';
+import { clientCount, countBySeverity, describeCounts, diagnosticKey, emptyText, groupFixable, isPhaseName, SEVERITIES, sortDiagnostics, troubledPhases } from './findings';
 import { SeverityBadge } from './SeverityBadge';
 import { highlightOf, resolveSubject, type SubjectTarget } from './subjects';
 import './diagnostics.css';
@@ -28,7 +28,7 @@ interface Focus {
 function StatusLine() {
   const status = useSimulation((s) => s.status);
   const error = useSimulation((s) => s.error);
-  const hasReport = useSimulation((s) => s.report !== undefined);
+  const hasFindings = useSimulation((s) => findingsOf(s) !== undefined);
   let state: 'current' | 'stale' | 'waiting' | 'error' | 'no-migration';
   let body: React.ReactNode = null;
   if (status === 'error') {
@@ -36,13 +36,15 @@ function StatusLine() {
     body = <span className="diag-status-error">⚠ The simulation failed, so there are no findings: {error}</span>;
   } else if (status === 'no-migration') {
     state = 'no-migration';
-    body = 'No migration to simulate, so no findings: pick a VM and a target in the design settings.';
+    body = hasFindings
+      ? 'No migration to simulate: these are the findings about the design itself. Pick a VM and its target (Migrate…) for the migration’s.'
+      : 'No migration to simulate, so no findings: pick a VM and a target in the design settings.';
   } else if (status === 'running' || status === 'idle') {
-    state = hasReport ? 'stale' : 'waiting';
+    state = hasFindings ? 'stale' : 'waiting';
     body = (
       <>
         <span className="spinner" aria-hidden="true" />
-        {hasReport ? 'Re-simulating: the findings below are from the previous run.' : 'Simulating the design…'}
+        {hasFindings ? 'Re-simulating: the findings below are from the previous run.' : 'Simulating the design…'}
       </>
     );
   } else state = 'current';
@@ -82,35 +84,51 @@ function Summary({ report, diagnostics }: { report: SimulationReport; diagnostic
   );
 }
 
+/** Without a migration: the counts of the design's own findings. */
+function DesignSummary({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
+  const counts = countBySeverity(diagnostics);
+  return (
+    <div className="diag-summary" data-testid="diagnostics-summary">
+      <div className="diag-counts" title={describeCounts(counts)}>
+        {diagnostics.length === 0 ? <span>No findings</span> : SEVERITIES.filter((s) => counts[s] > 0).map((s) => <SeverityBadge key={s} severity={s} count={counts[s]} />)}
+      </div>
+      <div className="muted">The design only: no migration simulated.</div>
+    </div>
+  );
+}
+
 export function DiagnosticsPanel() {
   const stores = useStores();
   const doc = useDesign((s) => s.doc);
   const report = useSimulation((s) => s.report);
-  const status = useSimulation((s) => s.status);
+  const findings = useSimulation(findingsOf);
+  const current = useSimulation(findingsCurrent);
   const shownPhase = useSimulation((s) => s.phase);
   const [focus, setFocus] = useState<Focus | undefined>(undefined);
   const [reveal, setReveal] = useState<string | undefined>(undefined);
   useKeepInView(reveal);
 
   const items = useMemo(() => {
-    const sorted = sortDiagnostics(report?.diagnostics ?? []);
+    const sorted = sortDiagnostics(findings ?? []);
     return sorted.map((d, i) => ({ d, key: diagnosticKey(d), reactKey: `${i}:${diagnosticKey(d)}`, targets: d.subjects.map((name) => resolveSubject(doc, name)) }));
-  }, [report, doc]);
+  }, [findings, doc]);
+  // The findings with a fix, by code: several of one code can be fixed at once.
+  const fixable = useMemo(() => groupFixable(items.map((it) => it.d)), [items]);
 
   // A highlighted finding that a re-run made disappear (its fix worked) leaves nothing highlighted.
-  const current = focus && items.some((it) => it.key === focus.key) ? focus : undefined;
-  const highlightIds = current?.ids;
+  const focused = focus && items.some((it) => it.key === focus.key) ? focus : undefined;
+  const highlightIds = focused?.ids;
   useEffect(() => {
     stores.ui.getState().setHighlight(highlightIds ?? []);
   }, [stores, highlightIds]);
   // Leaving the tab (the panel unmounts) clears the highlight: nothing on the canvas points here any more.
   useEffect(() => () => stores.ui.getState().setHighlight([]), [stores]);
 
-  const stale = status !== 'ready' && report !== undefined;
-  const fixBlocked = status === 'ready' ? undefined : 'Wait until the simulation has re-run: this finding may no longer hold';
+  const stale = !current && findings !== undefined;
+  const fixBlocked = current ? undefined : 'Wait until the simulation has re-run: this finding may no longer hold';
 
   const toggle = (next: Focus | undefined, revealName: string | undefined) => {
-    const same = current && next && current.key === next.key && JSON.stringify(current.active) === JSON.stringify(next.active);
+    const same = focused && next && focused.key === next.key && JSON.stringify(focused.active) === JSON.stringify(next.active);
     setFocus(same ? undefined : next);
     setReveal(same ? undefined : revealName);
     return !same;
@@ -135,9 +153,10 @@ export function DiagnosticsPanel() {
     <section className="diagnostics" aria-label="Diagnostics" data-testid="diagnostics-panel" aria-busy={stale}>
       <StatusLine />
       {report && <Summary report={report} diagnostics={report.diagnostics} />}
-      {report && items.length === 0 && (
+      {!report && findings && <DesignSummary diagnostics={findings} />}
+      {findings && items.length === 0 && (
         <p className="diag-empty" data-testid="diagnostics-empty">
-          {emptyText(report)}
+          {report ? emptyText(report) : 'No findings about the design.'}
         </p>
       )}
       {items.length > 0 && (
@@ -147,7 +166,7 @@ export function DiagnosticsPanel() {
               key={reactKey}
               diagnostic={d}
               targets={targets}
-              active={current?.key === key ? current.active : undefined}
+              active={focused?.key === key ? focused.active : undefined}
               shownPhase={shownPhase}
               fixBlocked={fixBlocked}
               onSubject={(t) => onSubject(d, key, t)}
@@ -155,6 +174,8 @@ export function DiagnosticsPanel() {
               onInspect={onInspect}
               onPhase={() => isPhaseName(d.phase) && stores.simulation.getState().selectPhase(d.phase)}
               onFix={() => applyDiagnosticFix(stores, d)}
+              kindCount={fixable.get(d.code)?.length}
+              onFixAll={() => applyDiagnosticFixes(stores, fixable.get(d.code) ?? [])}
             />
           ))}
         </ol>

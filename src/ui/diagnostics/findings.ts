@@ -82,3 +82,14 @@ export function emptyText(report: SimulationReport): string {
   if (trouble.length === 0) return 'No findings: every phase delivers.';
   return `No findings, but not every phase delivers (${trouble.map((t) => `${t.phase}: ${describeVerdict(t.verdict)}`).join('; ')}).`;
 }
+
+/**
+ * The findings that have a fix, by code, where a code has more than one: "apply all of this kind".
+ * In the order given (the panel's).
+ */
+export function groupFixable(list: readonly Diagnostic[]): ReadonlyMap<string, readonly Diagnostic[]> {
+  const byCode = new Map<string, Diagnostic[]>();
+  for (const d of list) if (d.action) byCode.set(d.code, [...(byCode.get(d.code) ?? []), d]);
+  for (const [code, ds] of byCode) if (ds.length < 2) byCode.delete(code);
+  return byCode;
+}

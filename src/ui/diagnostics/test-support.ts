@@ -21,5 +21,9 @@ export const inProcessClient: EngineClient = {
       return err((e as Error).message);
     }
   },
+  findings: async (doc) => {
+    const r = handleRequest({ id: nextId++, design: doc, findings: true });
+    return r.ok && 'findings' in r ? ok(r.findings) : err(r.ok ? 'no findings' : r.error);
+  },
   dispose: () => undefined,
 };

@@ -3,7 +3,7 @@ import { err, type Result } from '../../lib/result';
 import { parseIPv4, prefix4, prefixContainsAddr } from '../../lib/ip';
 import { PLATFORMS, ROUTER_ROLES, TO_NODES_MODES, effectiveBlocks, isBGPPeer, resolveCluster, type RouterPolicy, type Topology } from '../../model';
 import { rename } from '../../model/edit/rename';
-import { changeRackSubnet, changeRouterAddress, moveNodeToRack, moveTorToRack } from '../../model/edit/readdress';
+import { changeRackSubnet, changeRouterAddress, changeRouterAs, moveNodeToRack, moveTorToRack } from '../../model/edit/readdress';
 import { addNode, addRouter, addVm } from '../../model/edit/add';
 import { vmId } from '../../store/ui';
 import { applyEdit } from '../actions';
@@ -175,7 +175,8 @@ export function RouterPanel({ name }: { name: string }) {
         value={String(router.asNumber)}
         testId="field-asNumber"
         path={[...at, 'asNumber']}
-        candidate={(t) => asInt(t, (v) => (v === undefined ? err('a router needs an AS number') : edited(doc, (d) => void ((d.spec.routers[i] as { asNumber: number }).asNumber = v))))}
+        hint="BGPPeers that target this router with its old AS follow"
+        candidate={(t) => asInt(t, (v) => (v === undefined ? err('a router needs an AS number') : changeRouterAs(doc, name, v)))}
       />
       <TextField label="Address" value={router.address} mono testId="field-address" path={[...at, 'address']} hint="BGPPeers that target the old address follow" candidate={(t) => changeRouterAddress(doc, name, t.trim())} />
       <SelectField label="Platform" value={router.platform} options={PLATFORMS.map((p) => ({ value: p, label: p }))} path={[...at, 'platform']} candidate={(t) => edited(doc, (d) => void ((d.spec.routers[i] as { platform: string }).platform = t))} />

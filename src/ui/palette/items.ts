@@ -32,7 +32,7 @@ export function dropItem(doc: Topology, kind: PaletteKind, at: XY | undefined, f
   const rack = hit.rack?.name ?? fallback.rack;
   switch (kind) {
     case 'rack':
-      return addRack(doc, { tors: 0, nodes: 0 }, at ? [at[0] - CARD_W, at[1] - 40] : undefined);
+      return addRack(doc, { torsPerRack: 0, nodesPerRack: 0 }, at ? [at[0] - CARD_W, at[1] - 40] : undefined);
     case 'node':
       if (!rack) return { ok: false, error: 'drop the node onto a rack' };
       return addNode(doc, rack, freeSlot(doc, rack, 'node'));
