@@ -9,10 +9,11 @@ const DUMP = fileURLToPath(new URL('../src/calico/fixtures/cluster-dump.calicoct
 test.describe('importing a cluster', () => {
   test("a calicoctl dump goes in through File → Open and every setting comes back out in the zip", async ({ app, page }) => {
     await app.open();
-    // An empty design to import into (the dump's blocks would collide with the default design's).
-    await page.keyboard.press('Control+a');
-    await page.keyboard.press('Delete');
-    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    // File → New: an empty design to import the cluster into.
+    await page.keyboard.press('Control+Alt+KeyN');
+    await expect(app.newDesignDialog.getByRole('radio', { name: /Empty design/ })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('design-title')).toHaveText('new-design');
     await page.getByTestId('file-input').setInputFiles(DUMP);
     const report = page.getByTestId('import-report');
     await expect(report).toContainText('BGPConfiguration default: cluster AS, mesh and normal priority; 3 other spec fields kept as they are (listenPort, logSeverityScreen, serviceClusterIPs)');
@@ -23,7 +24,7 @@ test.describe('importing a cluster', () => {
     await page.getByTestId('menu-file').click();
     await page.getByTestId('cmd-file.downloadZip').click();
     const entries = unzipSync(await readFile(await (await download).path()));
-    const file = (path: string) => strFromU8(entries[`two-racks-ebgp/${path}`] as Uint8Array);
+    const file = (path: string) => strFromU8(entries[`new-design/${path}`] as Uint8Array);
     const pools = parse(file('calico/reference/ippools.yaml').replace(/^#.*\n/gm, '')) as { metadata: { name: string }; spec: Record<string, unknown> };
     expect(pools.spec).toEqual({ cidr: '10.244.0.0/16', blockSize: 26, disableBGPExport: false, ipipMode: 'Never', vxlanMode: 'Never', natOutgoing: true, nodeSelector: 'all()', allowedUses: ['Workload', 'Tunnel'], assignmentMode: 'Automatic' });
     const bgp = parse(file('calico/reference/bgpconfiguration.yaml').replace(/^#.*\n/gm, '')) as { spec: Record<string, unknown> };

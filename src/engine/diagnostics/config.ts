@@ -130,6 +130,19 @@ export function configDiagnostics(doc: Topology): Diagnostic[] {
     }
   }
 
+  for (const pool of cluster.ipPools) {
+    const modes = [pool.ipipMode !== 'Never' ? `ipipMode ${pool.ipipMode}` : '', pool.vxlanMode !== 'Never' ? `vxlanMode ${pool.vxlanMode}` : ''].filter((m) => m !== '');
+    if (modes.length === 0) continue;
+    out.push({
+      code: 'LR-POOL-ENCAPSULATED',
+      severity: 'error',
+      subjects: ['cluster'],
+      message: `IP pool ${pool.name} (${pool.cidr}) is encapsulated (${modes.join(', ')}): Calico's live migration needs BGP-routed, unencapsulated pools (its KubeVirt guide: no IPIP or VXLAN support). confd then leaves the pool's routes to Felix's tunnels (programClusterRoutes), which liveroute does not model, so the outcomes for addresses in this pool show no BGP route where the cluster would tunnel.`,
+      fix: `Set ipipMode and vxlanMode of ${pool.name} to Never (pods and VMs in it are then routed by BGP, with their own addresses).`,
+      action: { kind: 'unencapsulate-pool', pool: pool.name },
+    });
+  }
+
   if (cluster.bgpNormalPriority !== cluster.normalPriority) {
     out.push({
       code: 'LR-PRIORITY-MISMATCH',

@@ -116,6 +116,17 @@ describe('diagnostics', () => {
     expect(findings(doc, 'LR-CATCHALL-EXPORT')[0]).toMatchObject({ subjects: ['kubevirt-live-migration', 'rack-a-tor', 'rack-b-tor'] });
   });
 
+  it('LR-POOL-ENCAPSULATED: an IPIP pool, whose routes Felix would tunnel; the fix routes it by BGP again', () => {
+    const doc = load(DEFAULT, (t) => t.replace('cidr: 10.244.0.0/16, blockSize: 26 }', 'cidr: 10.244.0.0/16, blockSize: 26, ipipMode: CrossSubnet }'));
+    const [d] = findings(doc, 'LR-POOL-ENCAPSULATED');
+    expect(d).toMatchObject({ severity: 'error', subjects: ['cluster'], action: { kind: 'unencapsulate-pool', pool: 'default-ipv4-ippool' } });
+    expect(d?.message).toMatch(/^IP pool default-ipv4-ippool \(10\.244\.0\.0\/16\) is encapsulated \(ipipMode CrossSubnet\): Calico's live migration needs BGP-routed, unencapsulated pools/);
+    const after = fixed(doc, d);
+    expect(after.spec.cluster?.ipPools?.[0]).toEqual({ name: 'default-ipv4-ippool', cidr: '10.244.0.0/16', blockSize: 26 });
+    expect(findings(after, 'LR-POOL-ENCAPSULATED')).toEqual([]);
+    expect(simulate(after).phases.every((p) => p.flows.every((f) => f.outcome === 'delivered'))).toBe(true);
+  });
+
   it('LR-PREFIX-RANGE-INVALID and LR-BIRD-CONFIG-INVALID: BIRD refuses an empty prefix range, on every node', () => {
     const doc = load(DEFAULT, (t) => t.replace('        importV4:\n', '        importV4:\n          - { action: Reject, cidr: 10.244.0.0/24, matchOperator: In, prefixLength: { max: 16 } }\n'));
     const all = diagnose(simulate(doc));

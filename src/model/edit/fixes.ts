@@ -18,7 +18,8 @@ export type Fix =
   | { readonly kind: 'set-bgp-normal-priority'; readonly value: number | undefined }
   | { readonly kind: 'set-filter-priority'; readonly filter: string; readonly from: number; readonly to: number }
   | { readonly kind: 'set-peer-as'; readonly peer: string; readonly asNumber: number }
-  | { readonly kind: 'clear-export-peer-type'; readonly filter: string };
+  | { readonly kind: 'clear-export-peer-type'; readonly filter: string }
+  | { readonly kind: 'unencapsulate-pool'; readonly pool: string };
 
 export function applyFix(doc: Topology, fix: Fix): Result<Topology, string> {
   const d = draft(doc);
@@ -84,6 +85,14 @@ export function applyFix(doc: Topology, fix: Fix): Result<Topology, string> {
       peer.spec.asNumber = fix.asNumber;
       return ok(d);
     }
+    case 'unencapsulate-pool': {
+      const pool = s.cluster?.ipPools?.find((p) => p.name === fix.pool);
+      if (!pool) return err(`unknown IP pool ${fix.pool}`);
+      // Never is the default: the pool then says nothing about encapsulation.
+      delete pool.ipipMode;
+      delete pool.vxlanMode;
+      return ok(d);
+    }
   }
 }
 
@@ -104,6 +113,8 @@ export function fixTarget(fix: Fix): string {
       return `BGPFilter ${fix.filter}`;
     case 'set-bgp-normal-priority':
       return 'the cluster settings';
+    case 'unencapsulate-pool':
+      return `IP pool ${fix.pool}`;
   }
 }
 

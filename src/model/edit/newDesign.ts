@@ -4,11 +4,13 @@
  * description, tags, expected verdicts, lesson, layout or migration of its own.
  */
 import { err, ok, type Result } from '../../lib/result';
-import { API_VERSION, KIND, type Topology } from '../schema';
+import { emptyDesign, EMPTY_DESIGN_NAME } from '../empty';
+import type { Topology } from '../schema';
 import { addRack, addVm } from './add';
 import { generateFabric } from './generate';
 
-export const NEW_DESIGN_NAME = 'new-design';
+export const NEW_DESIGN_NAME = EMPTY_DESIGN_NAME;
+export { emptyDesign };
 
 /** Nodes per rack a template offers. */
 export const NEW_DESIGN_NODES = { min: 1, max: 16 } as const;
@@ -28,15 +30,6 @@ export type NewDesignTemplate =
   | { readonly kind: 'two-racks'; readonly nodesPerRack: number };
 
 export type NewDesignKind = NewDesignTemplate['kind'];
-
-export function emptyDesign(): Topology {
-  return {
-    apiVersion: API_VERSION,
-    kind: KIND,
-    metadata: { name: NEW_DESIGN_NAME },
-    spec: { racks: [], nodes: [], routers: [], links: [], sessions: [], calicoResources: [], vms: [] },
-  };
-}
 
 export function newDesign(template: NewDesignTemplate): Result<Topology, string> {
   if (template.kind === 'empty') return ok(emptyDesign());
