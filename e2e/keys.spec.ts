@@ -7,12 +7,6 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect, type LiverouteApp } from './fixtures';
 
-declare global {
-  interface Window {
-    liveroute: Window['liveroute'] & { editorText(): string | undefined };
-  }
-}
-
 /** Everything a stray shortcut would change: modes and overlays, phase and time, selection, the design, the undo history. */
 async function appState(app: LiverouteApp) {
   const page = app.page;
@@ -54,7 +48,6 @@ async function pressAll(app: LiverouteApp): Promise<void> {
   for (const [key] of PRESSES) await app.page.keyboard.press(key);
 }
 
-const editorText = (app: LiverouteApp) => app.page.evaluate(() => window.liveroute.editorText());
 
 test.describe('keys in text fields', () => {
   test('every shortcut key typed into the config editor is text: no presenter mode, gallery, lesson, phase, time or selection change', async ({ app, page }) => {
@@ -70,9 +63,9 @@ test.describe('keys in text fields', () => {
 
     const editor = await app.openEditorFile('calico/bgppeers.yaml');
     await expect(editor).toContainText('kind: BGPPeer');
-    await expect.poll(() => editorText(app)).toContain('peerIP: 10.0.2.1');
+    await expect.poll(() => app.editorText()).toContain('peerIP: 10.0.2.1');
     const before = await appState(app);
-    const text = (await editorText(app)) as string;
+    const text = (await app.editorText()) as string;
     expect(text.endsWith('\n')).toBe(true);
 
     // On the empty last line, a YAML comment: the resources, and so the design, stay the same.
@@ -83,7 +76,7 @@ test.describe('keys in text fields', () => {
     // keyboard.type too (the issue's example): spaces included.
     await page.keyboard.type(' peerIP g p');
     const typed = `${PRESSED_TEXT} peerIP g p`;
-    expect(await editorText(app)).toBe(text + typed);
+    expect(await app.editorText()).toBe(text + typed);
     expect(typed).toBe('# pglPGL![] 0123456789 y peerIP g p');
 
     // Leaving the editor applies what it holds at once (no waiting for a pause in typing).
@@ -95,10 +88,10 @@ test.describe('keys in text fields', () => {
     // Ctrl+Z is Monaco's undo (the app's would put back the design before the scenario); Ctrl+Shift+Z its redo.
     await editor.locator('.view-lines').click();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => editorText(app)).not.toBe(text + typed);
-    expect(((await editorText(app)) as string).startsWith(text)).toBe(true);
+    await expect.poll(() => app.editorText()).not.toBe(text + typed);
+    expect(((await app.editorText()) as string).startsWith(text)).toBe(true);
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => editorText(app)).toBe(text + typed);
+    await expect.poll(() => app.editorText()).toBe(text + typed);
     await page.getByTestId('file-calico/bgppeers.yaml').click();
     expect(await appState(app)).toEqual(before);
   });
