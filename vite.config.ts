@@ -49,8 +49,6 @@ export default defineConfig({
     // monaco-yaml's worker manager still imports Monaco's pre-0.55 paths.
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoVs}$1` }],
   },
-  // The dev server's pre-bundled dependencies; overridable so that a test can start from a cold cache.
-  cacheDir: process.env.LR_VITE_CACHE_DIR ?? 'node_modules/.vite',
   optimizeDeps: {
     // The dependency scan does not follow `?worker` imports: the workers' dependencies are listed
     // here, or the dev server finds them on the first editor open, re-optimizes and reloads the page.
