@@ -96,7 +96,7 @@ test.describe('keys in text fields', () => {
     expect(await appState(app)).toEqual(before);
   });
 
-  test('every shortcut key typed into an inspector field is text; Escape there puts the field back', async ({ app, page }) => {
+  test('every shortcut key typed into an inspector field is text; Escape there puts the field back; Ctrl+S saves what it holds', async ({ app, page }) => {
     await app.open();
     await app.simulated();
     await app.router('tor-a').click();
@@ -117,6 +117,19 @@ test.describe('keys in text fields', () => {
     await page.keyboard.press('Escape');
     await expect(name).toHaveValue('tor-a');
     expect(await appState(app)).toEqual(before);
+
+    // Ctrl+S from the field saves what it holds: the field applies it first.
+    await name.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('-x');
+    await expect(name).toHaveValue('tor-a-x');
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    const saved = await readFile((await (await download).path()) as string, 'utf8');
+    expect(saved).toContain('- name: tor-a-x');
+    expect(saved).not.toContain('name: tor-a\n');
+    expect(await app.yaml()).toBe(saved);
+    expect(await page.evaluate(() => window.liveroute.selection())).toEqual(['tor-a-x']);
   });
 
   test('the find widget keeps its keys; Ctrl+S in the editor saves the design with what was just typed', async ({ app, page }) => {
