@@ -19,6 +19,7 @@ function page(): HTMLElement {
       <div class="overflow-guard"><div class="native-edit-context" role="textbox" tabindex="0" data-testid="edit-context"></div></div>
       <div class="find-widget"><textarea aria-label="Find" data-testid="find"></textarea><div class="button" role="button" tabindex="0" data-testid="find-next"></div></div>
     </div>
+    <div class="editor-host nokey"><div class="shadow-root-host" data-testid="context-menu-host"></div></div>
     <div role="textbox" tabindex="0" data-testid="aria-textbox"></div>
     <textarea class="inputarea" data-testid="monaco-textarea"></textarea>
     <input data-testid="text">
@@ -46,7 +47,8 @@ function press(el: Element, key: string, mods: Mods = {}, options?: KeyOptions, 
   let answer: boolean | undefined;
   const listener = (e: KeyboardEvent) => void (answer = keyBelongsToFocus(e, options));
   window.addEventListener('keydown', listener);
-  el.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true, ...mods }));
+  // composed, as the browser's own key events are: they leave shadow roots.
+  el.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true, composed: true, ...mods }));
   window.removeEventListener('keydown', listener);
   if (answer === undefined) throw new Error('the keydown did not reach window');
   return answer;
@@ -71,7 +73,7 @@ const SHORTCUTS = COMMANDS.flatMap((c) => (c.shortcuts ?? []).map((s) => ({ shor
 describe('keys of the focused element', () => {
   it('recognises where text is typed: Monaco (EditContext, textarea, find widget), fields, editable content', () => {
     const host = page();
-    const typed = ['edit-context', 'find', 'find-next', 'monaco-textarea', 'aria-textbox', 'text', 'number', 'select', 'editable'];
+    const typed = ['edit-context', 'find', 'find-next', 'context-menu-host', 'monaco-textarea', 'aria-textbox', 'text', 'number', 'select', 'editable'];
     const notTyped = ['checkbox', 'button', 'phase', 'slider', 'node', 'pane', 'not-editable'];
     expect(typed.filter((id) => !isTextEntry(at(host, id)))).toEqual([]);
     expect(notTyped.filter((id) => isTextEntry(at(host, id)))).toEqual([]);
@@ -121,6 +123,16 @@ describe('keys of the focused element', () => {
     expect([press(at(host, 'button'), ' ', {}, past), press(at(host, 'phase'), 'ArrowRight', {}, past)]).toEqual([false, false]);
     // A text field keeps its keys even then.
     expect([press(at(host, 'edit-context'), ' ', {}, past), press(at(host, 'text'), 'Escape', {}, past)]).toEqual([true, true]);
+  });
+
+  it('gives Monaco’s context menu its keys: they come from its shadow root’s host in the editor panel', () => {
+    const host = page();
+    const menuHost = at(host, 'context-menu-host');
+    const menu = menuHost.attachShadow({ mode: 'open' });
+    menu.innerHTML = '<ul class="actions-container" role="menu" tabindex="0"><li role="menuitem">Copy</li></ul>';
+    const item = menu.querySelector('li') as HTMLElement;
+    // Dispatched inside the shadow root; window's listener sees the host as the target.
+    expect(['p', 'g', ']', ' ', 'Escape'].map((k) => press(item, k)).every(Boolean)).toBe(true);
   });
 
   it('gives a dialog all its keys, and never makes a shortcut of a key that composes text', () => {

@@ -4,7 +4,7 @@
  *
  * - Where text is typed (a text input, a textarea, a select, editable content, an ARIA text box,
  *   anything inside Monaco: its EditContext div in Chromium, its textarea elsewhere, its find
- *   widget) every key is the field's: letters, digits, Space, the arrows, Delete, Escape, and
+ *   widget, its context menu) every key is the field's: letters, digits, Space, the arrows, Delete, Escape, and
  *   Ctrl/⌘ combinations (undo there is the field's own undo). The only exceptions are the few
  *   commands marked `inTextFields` (save, open, the editor toggle), which a field never uses.
  * - In a dialog, every key is the dialog's.
@@ -34,6 +34,9 @@ const TEXT_ENTRY = [
   '[role="searchbox"]',
   '[role="combobox"]',
   '.monaco-editor',
+  // An area that keeps its keys from React Flow keeps them from the app too: the config editor's
+  // host, where Monaco's context menu sits in a shadow root (keys from there reach us from its host).
+  '.nokey',
 ].join(',');
 
 const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"]';
