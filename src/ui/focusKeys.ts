@@ -11,7 +11,7 @@
  * - Space on a button-like element and the arrows in a widget that moves with them (the phase
  *   bar, the timeline slider, a focused canvas node) are that element's, except in presenter
  *   mode, where a clicker's Space and arrows step the lesson wherever the focus is.
- * - Keys that compose text (an input method at work, a dead key) are never shortcuts.
+ * - Keys that compose text (an input method at work, a dead key without Ctrl/⌘) are never shortcuts.
  */
 
 export type KeyEventLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'> & { readonly target?: EventTarget | null; readonly isComposing?: boolean };
@@ -71,7 +71,9 @@ export function isTextEntry(target: EventTarget | null | undefined): boolean {
 
 /** Whether the focused element (the event's target) takes this key, so no app-wide shortcut may act on it. */
 export function keyBelongsToFocus(e: KeyEventLike, options: KeyOptions = {}): boolean {
-  if (e.isComposing === true || e.key === 'Process' || e.key === 'Dead') return true;
+  // An input method at work, or a dead key starting an accented letter (with Ctrl/⌘ held it is a
+  // shortcut: on macOS ⌥ turns many keys into dead keys, and ⌘⌥N must stay File → New).
+  if (e.isComposing === true || e.key === 'Process' || (e.key === 'Dead' && !e.ctrlKey && !e.metaKey)) return true;
   const el = asElement(e.target);
   if (!el) return false;
   if (el.closest(DIALOG)) return true;
