@@ -8,6 +8,8 @@ const executablePath = chromiumExecutable();
 
 export default defineConfig({
   testDir: 'e2e',
+  // The dev server's tests have their own config and server (playwright.dev.config.ts).
+  testIgnore: 'dev-server/**',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

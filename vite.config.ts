@@ -49,7 +49,11 @@ export default defineConfig({
     // monaco-yaml's worker manager still imports Monaco's pre-0.55 paths.
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoVs}$1` }],
   },
-  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
+  optimizeDeps: {
+    // The dependency scan does not follow `?worker` imports: the workers' dependencies are listed
+    // here, or the dev server finds them on the first editor open, re-optimizes and reloads the page.
+    include: ['monaco-yaml/yaml.worker.js', 'monaco-editor/editor/editor.worker'],
+  },
   base: './',
   build: {
     target: 'es2022',

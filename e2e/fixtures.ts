@@ -6,7 +6,16 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 declare global {
   interface Window {
-    liveroute: { yaml(): string; json(): string; selection(): string[]; simulation(): { status: string; phase: string; speaker: string | undefined; error: string | undefined }; setTime(time: number): void };
+    liveroute: {
+      yaml(): string;
+      json(): string;
+      selection(): string[];
+      simulation(): { status: string; phase: string; speaker: string | undefined; error: string | undefined };
+      setTime(time: number): void;
+      /** Once the config editor has loaded: the text of the open file, and the markers of every file. */
+      editorText?(): string | undefined;
+      editorMarkers?(): { owner: string; file: string; line: number; message: string }[];
+    };
   }
 }
 
@@ -137,6 +146,15 @@ export class LiverouteApp {
     await expect(editor).toBeVisible({ timeout: 30_000 });
     await this.page.getByTestId(`file-${file}`).click();
     return editor;
+  }
+
+  /** The text of the file open in the config editor (undefined before it has loaded). */
+  editorText(): Promise<string | undefined> {
+    return this.page.evaluate(() => window.liveroute.editorText?.());
+  }
+  /** The editor's markers (owner liveroute: the design's own check; yaml: the JSON schema, in monaco-yaml's worker). */
+  editorMarkers(): Promise<{ owner: string; file: string; line: number; message: string }[]> {
+    return this.page.evaluate(() => window.liveroute.editorMarkers?.() ?? []);
   }
 
   async menu(menu: string, command: string): Promise<void> {

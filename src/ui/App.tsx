@@ -8,6 +8,7 @@ import { Toolbar } from './Toolbar';
 import { Dialogs, Notices } from './dialogs/Dialogs';
 import { commandForShortcut, shortcutOf, type CommandContext } from './commands';
 import { downloadManifests, downloadZip, openFile } from './actions';
+import { keyBelongsToFocus } from './focusKeys';
 import { PhaseBar } from './sim/PhaseBar';
 import { Timeline } from './timeline/Timeline';
 
@@ -20,11 +21,6 @@ const ShareDialogs = lazy(() => import('./dialogs/ShareDialogs').then((m) => ({ 
 const WorkshopLayer = lazy(() => import('./lesson/WorkshopLayer'));
 import { useLesson, workshopActive } from './lesson/workshop';
 import { useSimulation, useStores, useUi } from './context';
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
 
 function Workspace() {
   const stores = useStores();
@@ -49,9 +45,9 @@ function Workspace() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (dialogOpen || isTyping(e.target)) return;
+      if (dialogOpen) return;
       const command = commandForShortcut(shortcutOf(e));
-      if (!command || (command.enabled && !command.enabled(ctx))) return;
+      if (!command || keyBelongsToFocus(e, command) || (command.enabled && !command.enabled(ctx))) return;
       e.preventDefault();
       void command.run(ctx);
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandForShortcut, focusUsesKey, shortcutOf } from './commands';
+import { COMMANDS, commandForShortcut, shortcutOf, textFieldCommandOf } from './commands';
 
 const key = (k: string, code: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) =>
   ({ key: k, code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
@@ -22,18 +22,13 @@ describe('command registry', () => {
     expect(commandForShortcut(shortcutOf(key('ArrowRight', 'ArrowRight', { shiftKey: true })))).toBeUndefined();
   });
 
-  it('leaves Space and the arrows to the focused element that uses them', () => {
-    // An element inside the first ancestor matching one of the selectors given (as Element.closest does).
-    const inside = (ancestor: string) => ({ closest: (selectors: string) => (selectors.split(',').includes(ancestor) ? {} : null) }) as unknown as EventTarget;
-    const button = inside('button');
-    const phaseBar = inside('[role="radiogroup"]');
-    const canvasNode = inside('.react-flow__node');
-    expect([focusUsesKey(button, ' '), focusUsesKey(button, 'ArrowLeft')]).toEqual([true, false]);
-    expect([focusUsesKey(phaseBar, ' '), focusUsesKey(phaseBar, 'ArrowRight')]).toEqual([false, true]);
-    expect([focusUsesKey(canvasNode, ' '), focusUsesKey(canvasNode, 'ArrowUp')]).toEqual([true, true]);
-    expect(focusUsesKey(inside('body'), ' ')).toBe(false);
-    expect(shortcutOf({ ...key('ArrowRight', 'ArrowRight'), target: phaseBar })).toBe('');
-    expect(shortcutOf({ ...key(' ', 'Space'), target: inside('body') })).toBe('Space');
+  it('names the commands that still run from a text field: save, open, the editor toggle', () => {
+    expect(COMMANDS.filter((c) => c.inTextFields).map((c) => c.id)).toEqual(['file.open', 'file.saveYaml', 'file.saveJson', 'view.editor']);
+    expect(textFieldCommandOf(key('s', 'KeyS', { ctrlKey: true }))?.id).toBe('file.saveYaml');
+    expect(textFieldCommandOf(key('S', 'KeyS', { metaKey: true, shiftKey: true }))?.id).toBe('file.saveJson');
+    expect(textFieldCommandOf(key('e', 'KeyE', { ctrlKey: true }))?.id).toBe('view.editor');
+    expect(textFieldCommandOf(key('z', 'KeyZ', { ctrlKey: true }))).toBeUndefined();
+    expect(textFieldCommandOf(key('s', 'KeyS'))).toBeUndefined();
   });
 
   it('gives every shortcut to one command only', () => {

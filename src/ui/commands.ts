@@ -21,6 +21,12 @@ export interface Command {
   readonly label: string;
   /** e.g. `Mod+Z`: Mod is Ctrl, or ⌘ on macOS. */
   readonly shortcuts?: readonly string[];
+  /**
+   * The shortcut also works while typing in a text field or the config editor (focusKeys.ts).
+   * Only for Ctrl/⌘ keys that no text field uses: saving, opening, the editor toggle. Everything
+   * else (undo, copy, paste, select all, zoom, Escape, single keys) is the field's there.
+   */
+  readonly inTextFields?: boolean;
   readonly enabled?: (ctx: CommandContext) => boolean;
   readonly run: (ctx: CommandContext) => void | Promise<void>;
 }
@@ -41,9 +47,9 @@ export async function runAutoLayout(ctx: CommandContext): Promise<void> {
 export const COMMANDS: readonly Command[] = [
   // Browsers keep Ctrl+N (a new window) for themselves.
   { id: 'file.new', label: 'New…', shortcuts: ['Mod+Alt+N'], run: (ctx) => ctx.stores.ui.getState().open({ kind: 'new-design' }) },
-  { id: 'file.open', label: 'Open… (a design, or Calico resources to import)', shortcuts: ['Mod+O'], run: (ctx) => ctx.openFilePicker() },
-  { id: 'file.saveYaml', label: 'Save as YAML', shortcuts: ['Mod+S'], run: (ctx) => downloadDesign(ctx.stores, 'yaml') },
-  { id: 'file.saveJson', label: 'Save as JSON', shortcuts: ['Mod+Shift+S'], run: (ctx) => downloadDesign(ctx.stores, 'json') },
+  { id: 'file.open', label: 'Open… (a design, or Calico resources to import)', shortcuts: ['Mod+O'], inTextFields: true, run: (ctx) => ctx.openFilePicker() },
+  { id: 'file.saveYaml', label: 'Save as YAML', shortcuts: ['Mod+S'], inTextFields: true, run: (ctx) => downloadDesign(ctx.stores, 'yaml') },
+  { id: 'file.saveJson', label: 'Save as JSON', shortcuts: ['Mod+Shift+S'], inTextFields: true, run: (ctx) => downloadDesign(ctx.stores, 'json') },
   { id: 'file.downloadZip', label: 'Download all configs (.zip)', run: (ctx) => downloadZip(ctx.stores) },
   { id: 'file.downloadManifests', label: 'Download Calico manifests (.yaml)', run: (ctx) => downloadManifests(ctx.stores) },
   { id: 'file.downloadContainerlab', label: 'Export for containerlab (.zip)', run: (ctx) => downloadContainerlab(ctx.stores) },
@@ -55,6 +61,8 @@ export const COMMANDS: readonly Command[] = [
     id: 'view.editor',
     label: 'Config files',
     shortcuts: ['Mod+E'],
+    // The key that opened the editor closes it, from inside it too.
+    inTextFields: true,
     run: (ctx) => ctx.stores.ui.getState().setEditorOpen(!ctx.stores.ui.getState().editorOpen),
   },
   { id: 'edit.undo', label: 'Undo', shortcuts: ['Mod+Z'], enabled: (ctx) => ctx.stores.design.temporal.getState().pastStates.length > 0, run: (ctx) => undo(ctx.stores) },
@@ -115,34 +123,11 @@ export function commandById(id: string): Command {
   return c;
 }
 
-/** Where the focus is in a widget that moves with the arrow keys itself. */
-const ARROW_WIDGETS = [
-  '[role="radiogroup"]', '[role="slider"]', '[role="tablist"]', '[role="menu"]', '[role="menubar"]', '[role="listbox"]', '[role="grid"]', '[role="tree"]',
-  // React Flow moves a focused, selected node (or the selection box) with the arrows.
-  '.react-flow__node', '.react-flow__nodesselection-rect', '.monaco-editor',
-].join(',');
-/** Where Space activates the focused element (a button, a checkbox; React Flow selects a focused node or edge). */
-const SPACE_WIDGETS = [
-  'button', 'a[href]', 'summary', '[role="button"]', '[role="checkbox"]', '[role="radio"]', '[role="switch"]', '[role="menuitem"]', '[role="option"]', '[role="tab"]',
-  '.react-flow__node', '.react-flow__edge', '.monaco-editor',
-].join(',');
-
-/** Whether the focused element uses the key itself, so a global shortcut must leave it alone. */
-export function focusUsesKey(target: EventTarget | null | undefined, key: string): boolean {
-  const el = target as Element | null | undefined;
-  if (!el || typeof el.closest !== 'function') return false;
-  if (key === ' ') return el.closest(SPACE_WIDGETS) !== null;
-  if (key.startsWith('Arrow')) return el.closest(ARROW_WIDGETS) !== null;
-  return false;
-}
-
 /**
  * The shortcut string of a key event: `Mod+Shift+Z`, `Delete`, `Shift+1`, `Space`, `ArrowLeft`.
- * Empty (no command) when the focused element uses the key itself: Space on a button, the
- * arrows in the phase bar's radio group or on a focused canvas node.
+ * Whether the focused element takes the key instead is focusKeys.ts's question.
  */
-export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'> & { target?: EventTarget | null }): string {
-  if (focusUsesKey(e.target, e.key)) return '';
+export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): string {
   const parts: string[] = [];
   if (e.ctrlKey || e.metaKey) parts.push('Mod');
   if (e.altKey) parts.push('Alt');
@@ -159,6 +144,16 @@ export function shortcutOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | '
 
 export function commandForShortcut(shortcut: string): Command | undefined {
   return COMMANDS.find((c) => c.shortcuts?.includes(shortcut));
+}
+
+/**
+ * The command a key event runs even from a text field (Mod+S, Mod+Shift+S, Mod+O, Mod+E), if any:
+ * a field with unapplied typing applies it first, so that what is saved is what the user sees.
+ */
+export function textFieldCommandOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): Command | undefined {
+  if (!e.ctrlKey && !e.metaKey) return undefined;
+  const command = commandForShortcut(shortcutOf(e));
+  return command?.inTextFields ? command : undefined;
 }
 
 export function displayShortcut(s: string): string {

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyResourcesYaml, formatPath, type Issue, type Topology } from '../../model';
 import type { GeneratedFile } from '../../config/files';
+import { textFieldCommandOf } from '../commands';
 import { useDesign, useStores } from '../context';
 import { monaco } from './monaco';
 import { editorFiles } from './editorFiles';
@@ -38,12 +39,25 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests }: { on
   const models = useRef(new Map<string, monaco.editor.ITextModel>());
   /** The document the editor itself last committed: a design change it caused never rewrites its buffer. */
   const ownCommit = useRef<Topology | undefined>(undefined);
+  /** Typing not applied to the design yet (it waits for a pause), by file path. */
+  const pending = useRef(new Map<string, { timer: number; apply: () => void }>());
   const [status, setStatus] = useState<string>('');
 
+  /** Applies the typing that waits for a pause now: before saving, closing the editor or leaving it. */
+  const applyPending = useCallback(() => {
+    const waiting = [...pending.current.values()];
+    pending.current.clear();
+    for (const p of waiting) {
+      window.clearTimeout(p.timer);
+      p.apply();
+    }
+  }, []);
+
   useEffect(() => {
-    // For tests and the curious: the markers of every file, by owner (liveroute, yaml).
+    // For tests and the curious: the markers of every file, by owner (liveroute, yaml), and the text of the open file.
     Object.assign((window as unknown as { liveroute?: object }).liveroute ?? {}, {
       editorMarkers: () => monaco.editor.getModelMarkers({}).map((m) => ({ owner: m.owner, file: m.resource.path, line: m.startLineNumber, message: m.message })),
+      editorText: () => editor.current?.getValue(),
     });
     if (!host.current) return;
     const e = monaco.editor.create(host.current, {
@@ -56,13 +70,21 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests }: { on
       fixedOverflowWidgets: true,
     });
     editor.current = e;
+    // Save (Ctrl+S), Open and Close (Ctrl+E) work from inside the editor: apply the typing first, so
+    // that what is saved is what is on screen. This runs before the app's shortcut (on window).
+    const keys = e.onKeyDown((k) => textFieldCommandOf(k.browserEvent) && applyPending());
+    // A click on Download, the canvas or the inspector leaves the editor: its typing counts from then.
+    const blur = e.onDidBlurEditorText(applyPending);
     const owned = models.current;
     return () => {
+      keys.dispose();
+      blur.dispose();
+      applyPending();
       e.dispose();
       for (const m of owned.values()) m.dispose();
       owned.clear();
     };
-  }, []);
+  }, [applyPending]);
 
   const applyEdit = useCallback(
     (file: GeneratedFile, model: monaco.editor.ITextModel) => {
@@ -98,12 +120,16 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests }: { on
         m = monaco.editor.createModel(f.text, LANGUAGE_ID[f.language], monaco.Uri.parse(`file:///${f.path}`));
         models.current.set(f.path, m);
         if (f.editable) {
-          let timer: number | undefined;
           const model = m;
+          const path = f.path;
+          const apply = () => {
+            pending.current.delete(path);
+            applyEdit(f, model);
+          };
           m.onDidChangeContent((event) => {
             if (event.isFlush) return; // our own setValue from the design
-            window.clearTimeout(timer);
-            timer = window.setTimeout(() => applyEdit(f, model), APPLY_DELAY_MS);
+            window.clearTimeout(pending.current.get(path)?.timer);
+            pending.current.set(path, { timer: window.setTimeout(apply, APPLY_DELAY_MS), apply });
           });
         }
         continue;
@@ -168,7 +194,8 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests }: { on
           <button type="button" className="btn" onClick={onDownloadManifests} data-testid="download-manifests">Calico manifests</button>
           <button type="button" className="btn primary" onClick={onDownloadZip} data-testid="download-zip">Download all (.zip)</button>
         </div>
-        <div className="editor-host" ref={host} data-testid="editor-host" />
+        {/* nokey: React Flow's key handling (Space pans the canvas, and swallows the keystroke) stays out of the editor. */}
+        <div className="editor-host nokey" ref={host} data-testid="editor-host" />
       </div>
     </section>
   );

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { type Result } from '../../lib/result';
 import { formatPath, pathStartsWith, type Issue, type Path, type Topology } from '../../model';
 import { check } from '../../store/design';
+import { textFieldCommandOf } from '../commands';
 import { useStores } from '../context';
 
 export type Candidate = (text: string) => Result<Topology, string>;
@@ -112,6 +113,7 @@ export function TextField({ label, value, candidate, path, hint, placeholder, mu
               setDraft(value);
               setError(undefined);
             } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
+            else if (textFieldCommandOf(e.nativeEvent)) commit(); // Ctrl+S saves what is typed here
           }}
         />
       ) : (
@@ -125,7 +127,7 @@ export function TextField({ label, value, candidate, path, hint, placeholder, mu
               setDraft(value);
               setError(undefined);
               (e.target as HTMLInputElement).blur();
-            }
+            } else if (textFieldCommandOf(e.nativeEvent)) commit(); // Ctrl+S saves what is typed here
           }}
         />
       )}
