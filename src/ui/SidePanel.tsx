@@ -1,10 +1,12 @@
 /**
  * The right-hand column: the inspector or the diagnostics, as two tabs. The diagnostics tab
- * shows how many findings the current design has, coloured by the worst.
+ * shows how many findings the current design has, coloured by the worst. The route table and
+ * the config editor dock above them (Docks), and the column widens while they do.
  */
 import { lazy, Suspense } from 'react';
 import { Inspector } from './inspector/Inspector';
 import { useSimulation, useStores, useUi } from './context';
+import { Docks } from './Docks';
 
 // Loaded when the tab is first opened: not part of the first screen.
 const DiagnosticsPanel = lazy(() => import('./diagnostics/DiagnosticsPanel').then((m) => ({ default: m.DiagnosticsPanel })));
@@ -29,6 +31,7 @@ export function SidePanel() {
   );
   return (
     <div className="side-column">
+      <Docks />
       <div className="side-tabs" role="tablist" aria-label="Side panel">
         {tab('inspector', 'Inspector')}
         {tab(

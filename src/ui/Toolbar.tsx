@@ -6,6 +6,7 @@ import { commandById, displayShortcut, type CommandContext } from './commands';
 import { useDesign, useHistory, useUi } from './context';
 import { useAppUpdate } from './pwa';
 import { offerLesson } from './lesson/workshop';
+import { Notices } from './Notices';
 
 function Menu({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -136,7 +137,7 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
         Configs
       </button>
       <span className="title" data-testid="design-title">{title}</span>
-      <span className="spacer" />
+      <Notices />
       {applyUpdate && (
         <button type="button" className="tb-btn on" onClick={applyUpdate} title="A new version of liveroute is ready: switch to it now (the page reloads; your design is kept)" data-testid="app-update">
           ⟳ Update

@@ -4,7 +4,6 @@
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { autoLayout } from './canvas/autoLayout';
-import { FIT_PADDING } from './canvas/geometry';
 import { copySelection, deleteSelection, downloadContainerlab, downloadDesign, downloadManifests, downloadZip, pasteClipboard, redo, undo } from './actions';
 import type { Stores } from './context';
 import { openMigrateDialog } from './timeline/migrate';
@@ -35,7 +34,7 @@ export async function runAutoLayout(ctx: CommandContext): Promise<void> {
     d.spec.layout = { ...(d.spec.layout ?? {}), positions };
   });
   if (!result.ok) ctx.stores.ui.getState().notify('error', 'Auto-layout produced an invalid layout');
-  else window.requestAnimationFrame(() => void ctx.flow.fitView({ padding: FIT_PADDING, includeHiddenNodes: true, duration: 250 }));
+  else ctx.stores.ui.getState().requestFit({ duration: 250 });
 }
 
 export const COMMANDS: readonly Command[] = [
@@ -71,7 +70,7 @@ export const COMMANDS: readonly Command[] = [
   },
   { id: 'edit.deselect', label: 'Clear selection', shortcuts: ['Escape'], run: (ctx) => ctx.stores.ui.getState().select([]) },
   { id: 'view.autoLayout', label: 'Auto-layout', shortcuts: ['Mod+Shift+L'], run: runAutoLayout },
-  { id: 'view.fit', label: 'Fit view', shortcuts: ['Shift+1'], run: (ctx) => void ctx.flow.fitView({ padding: FIT_PADDING, includeHiddenNodes: true, duration: 200 }) },
+  { id: 'view.fit', label: 'Fit view', shortcuts: ['Shift+1'], run: (ctx) => ctx.stores.ui.getState().requestFit({ duration: 200 }) },
   { id: 'view.zoomIn', label: 'Zoom in', shortcuts: ['Mod+='], run: (ctx) => void ctx.flow.zoomIn({ duration: 150 }) },
   { id: 'view.zoomOut', label: 'Zoom out', shortcuts: ['Mod+-'], run: (ctx) => void ctx.flow.zoomOut({ duration: 150 }) },
   { id: 'view.animate', label: 'Toggle animation', run: (ctx) => ctx.stores.ui.getState().setAnimate(!ctx.stores.ui.getState().animate) },

@@ -18,6 +18,7 @@ interface ElkNode {
 }
 
 const RANK: Record<string, number> = { border: 0, spine: 1, 'route-reflector': 1 };
+const NAME_ORDER = new Intl.Collator('en', { numeric: true });
 
 export async function autoLayout(doc: Topology): Promise<Record<string, [number, number]>> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
@@ -33,9 +34,11 @@ export async function autoLayout(doc: Topology): Promise<Record<string, [number,
     return r?.role === 'tor' && r.rack ? r.rack : name;
   };
   const rank = (id: string) => RANK[doc.spec.routers.find((r) => r.name === id)?.role ?? 'tor'] ?? 2;
+  // In the order people read names (rack-2 before rack-10), which ELK keeps within each tier.
+  const byName = <T extends { name: string }>(xs: readonly T[]) => [...xs].sort((a, b) => NAME_ORDER.compare(a.name, b.name));
   const children: ElkNode[] = [
-    ...doc.spec.racks.map((r) => ({ id: r.name, width: rackSizes.get(r.name)?.width ?? 400, height: rackSizes.get(r.name)?.height ?? 200 })),
-    ...doc.spec.routers.filter((r) => r.role !== 'tor').map((r) => ({ id: r.name, width: CARD_W, height: ROUTER_H })),
+    ...byName(doc.spec.racks).map((r) => ({ id: r.name, width: rackSizes.get(r.name)?.width ?? 400, height: rackSizes.get(r.name)?.height ?? 200 })),
+    ...byName(doc.spec.routers.filter((r) => r.role !== 'tor')).map((r) => ({ id: r.name, width: CARD_W, height: ROUTER_H })),
   ];
   const seen = new Set<string>();
   const edges: { id: string; sources: string[]; targets: string[] }[] = [];
@@ -60,6 +63,9 @@ export async function autoLayout(doc: Topology): Promise<Record<string, [number,
       'elk.layered.spacing.nodeNodeBetweenLayers': '110',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.crossingMinimization.semiInteractive': 'false',
+      // Racks (and spines) in name order, left to right: crossing minimisation may not reorder them.
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
       'elk.separateConnectedComponents': 'false',
     },
     children,

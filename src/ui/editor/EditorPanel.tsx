@@ -25,7 +25,7 @@ function toMarkers(issues: readonly Issue[]): monaco.editor.IMarkerData[] {
   }));
 }
 
-export default function EditorPanel({ onDownloadZip, onDownloadManifests }: { onDownloadZip: () => void; onDownloadManifests: () => void }) {
+export default function EditorPanel({ onDownloadZip, onDownloadManifests, onClose }: { onDownloadZip: () => void; onDownloadManifests: () => void; onClose: () => void }) {
   const stores = useStores();
   const doc = useDesign((s) => s.doc);
   const [node, setNode] = useState<string | undefined>(doc.spec.nodes[0]?.name);
@@ -167,6 +167,7 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests }: { on
           <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(active?.text ?? '')} data-testid="editor-copy">Copy</button>
           <button type="button" className="btn" onClick={onDownloadManifests} data-testid="download-manifests">Calico manifests</button>
           <button type="button" className="btn primary" onClick={onDownloadZip} data-testid="download-zip">Download all (.zip)</button>
+          <button type="button" className="btn" onClick={onClose} aria-label="Close the config files" title="Close the config files (Ctrl+E)" data-testid="editor-close">✕</button>
         </div>
         <div className="editor-host" ref={host} data-testid="editor-host" />
       </div>

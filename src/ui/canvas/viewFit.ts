@@ -1,0 +1,85 @@
+/**
+ * Fitting the canvas around the panels over it: the panels are measured where they are, the
+ * padding that keeps them clear is chosen (fitInsets), and React Flow fits with it.
+ */
+import type { ReactFlowInstance, Rect } from '@xyflow/react';
+import { asPadding, fitInsets, type Box, type Insets } from './fitInsets';
+import type { FitTarget } from '../../store/ui';
+
+/**
+ * What sits over the canvas: React Flow's panels (minimap, attribution) and ours (the tools row,
+ * the legend, the lesson card). The tools panel is only their frame: its two boxes count apart.
+ */
+export const CANVAS_PANELS = '.react-flow__panel:not(.canvas-tools), [data-canvas-overlay]';
+/** A whole design is never blown up past this: a lone rack stays at a natural size. */
+export const DESIGN_MAX_ZOOM = 1.25;
+
+/** The panels over the canvas, relative to React Flow's pane. */
+export function canvasPanels(flowElement: HTMLElement): Box[] {
+  const pane = flowElement.getBoundingClientRect();
+  const area = flowElement.closest('.canvas-wrap') ?? flowElement;
+  return [...area.querySelectorAll<HTMLElement>(CANVAS_PANELS)].map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left - pane.left, y: r.top - pane.top, width: r.width, height: r.height };
+  });
+}
+
+function boundsOf(flow: ReactFlowInstance, target: FitTarget): { ids: string[] | undefined; bounds: Rect } | undefined {
+  const wanted = target.nodes?.filter((id) => flow.getNode(id) !== undefined);
+  const ids = wanted && wanted.length > 0 ? wanted : undefined;
+  const nodes = ids ?? flow.getNodes().map((n) => n.id);
+  if (nodes.length === 0) return undefined;
+  return { ids, bounds: flow.getNodesBounds(nodes) };
+}
+
+/**
+ * Whether a view needs fitting after the design changed under it (undo, redo): the design leaves
+ * the pane, or it has become a small island in it.
+ */
+export function viewNeedsFit(flow: ReactFlowInstance, pane: { width: number; height: number }): boolean {
+  const found = boundsOf(flow, {});
+  if (!found) return false;
+  const { x, y, zoom } = flow.getViewport();
+  const left = found.bounds.x * zoom + x;
+  const top = found.bounds.y * zoom + y;
+  const width = found.bounds.width * zoom;
+  const height = found.bounds.height * zoom;
+  const outside = left < -2 || top < -2 || left + width > pane.width + 2 || top + height > pane.height + 2;
+  const small = width < pane.width * 0.4 && height < pane.height * 0.4;
+  return outside || small;
+}
+
+/** The zoom at which the bounds fill the room the insets leave. */
+function zoomFor(pane: { width: number; height: number }, insets: Insets, bounds: Rect, maxZoom: number): number {
+  return Math.min((pane.width - insets.left - insets.right) / bounds.width, (pane.height - insets.top - insets.bottom) / bounds.height, maxZoom);
+}
+
+/** Some elements (a lesson step's) are shown with the whole design when that costs them little size. */
+const WHOLE_DESIGN_SHARE = 0.8;
+
+/** Fits the view to the target, clear of the panels; resolves when the move has been made. */
+export async function fitClearOfPanels(flow: ReactFlowInstance, flowElement: HTMLElement, target: FitTarget, duration = 0): Promise<boolean> {
+  let found = boundsOf(flow, target);
+  if (!found) return false;
+  const rect = flowElement.getBoundingClientRect();
+  const pane = { width: rect.width, height: rect.height };
+  if (pane.width === 0 || pane.height === 0) return false;
+  const panels = canvasPanels(flowElement);
+  const maxZoom = target.maxZoom ?? DESIGN_MAX_ZOOM;
+  let insets = fitInsets(pane, panels, found.bounds);
+  if (found.ids) {
+    const whole = boundsOf(flow, {});
+    const wholeInsets = whole && fitInsets(pane, panels, whole.bounds);
+    if (whole && wholeInsets && zoomFor(pane, wholeInsets, whole.bounds, maxZoom) >= WHOLE_DESIGN_SHARE * zoomFor(pane, insets, found.bounds, maxZoom)) {
+      found = whole;
+      insets = wholeInsets;
+    }
+  }
+  return flow.fitView({
+    nodes: found.ids?.map((id) => ({ id })),
+    padding: asPadding(insets),
+    maxZoom,
+    includeHiddenNodes: true,
+    duration,
+  });
+}
