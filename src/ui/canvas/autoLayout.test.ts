@@ -26,3 +26,21 @@ describe('autoLayout', () => {
     expect(rackOrder(renamed, positions)).toEqual(['rack-01', 'rack-02', 'rack-03']);
   });
 });
+
+describe('autoLayout of a large fabric', () => {
+  it('wraps the racks into rows, in name order, with the spines over their middle', async () => {
+    const doc = generateFabric({ racks: 12, nodesPerRack: 2, spines: 2, torsPerRack: 1, vms: 1 });
+    const positions = await autoLayout(doc);
+    const rows = [...new Set(doc.spec.racks.map((r) => positions[r.name]?.[1]))];
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rackOrder(doc, positions)).toEqual(doc.spec.racks.map((r) => r.name));
+    const xs = doc.spec.racks.map((r) => positions[r.name]?.[0] as number);
+    const spines = doc.spec.routers.filter((r) => r.role === 'spine').map((r) => positions[r.name] as [number, number]);
+    const racksTop = Math.min(...doc.spec.racks.map((r) => positions[r.name]?.[1] as number));
+    for (const [x, y] of spines) {
+      expect(y).toBeLessThan(racksTop);
+      expect(x).toBeGreaterThan(Math.min(...xs));
+      expect(x).toBeLessThan(Math.max(...xs));
+    }
+  });
+});

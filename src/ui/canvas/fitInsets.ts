@@ -23,6 +23,8 @@ type Side = keyof Insets;
 
 /** Space between the design and a panel, and around the design where no panel is. */
 export const FIT_MARGIN = 16;
+/** Sizes this close count as equal when choosing where the panels' bands go. */
+const NEAR = 0.04;
 
 /** The two bands (along the nearest edges) that keep a panel clear, with their depth. */
 function bandsOf(pane: { width: number; height: number }, panel: Box): { side: Side; depth: number }[] {
@@ -48,16 +50,15 @@ function bandsOf(pane: { width: number; height: number }, panel: Box): { side: S
 
 /**
  * The padding (in pane pixels) that keeps every panel clear of a design of the given size and
- * shows the design as large as possible. Panels outside the pane or of no size are ignored.
+ * shows the design as large as possible (up to maxScale). Panels outside the pane or of no size
+ * are ignored.
  */
-export function fitInsets(pane: { width: number; height: number }, panels: readonly Box[], design: { width: number; height: number }, margin = FIT_MARGIN): Insets {
+export function fitInsets(pane: { width: number; height: number }, panels: readonly Box[], design: { width: number; height: number }, maxScale = Infinity, margin = FIT_MARGIN): Insets {
   const visible = panels.filter((p) => p.width > 0 && p.height > 0 && p.x < pane.width && p.y < pane.height && p.x + p.width > 0 && p.y + p.height > 0);
   const choices = visible.map((p) => bandsOf(pane, p));
   const w = Math.max(design.width, 1);
   const h = Math.max(design.height, 1);
-  let best: Insets = { top: margin, right: margin, bottom: margin, left: margin };
-  let bestScale = -Infinity;
-  let bestRoom = -Infinity;
+  const candidates: { insets: Insets; scale: number; area: number }[] = [];
   // Two choices per panel and a handful of panels: trying every combination is cheap.
   for (let mask = 0; mask < 1 << choices.length; mask++) {
     const insets: Record<Side, number> = { top: margin, right: margin, bottom: margin, left: margin };
@@ -66,15 +67,13 @@ export function fitInsets(pane: { width: number; height: number }, panels: reado
       insets[band.side] = Math.max(insets[band.side], band.depth + margin);
     });
     const room = { width: pane.width - insets.left - insets.right, height: pane.height - insets.top - insets.bottom };
-    const scale = room.width <= 0 || room.height <= 0 ? -1 : Math.min(room.width / w, room.height / h);
-    // Of equal sizes, the choice with the most room around the design (it sits less cramped).
-    if (scale > bestScale + 1e-9 || (Math.abs(scale - bestScale) <= 1e-9 && room.width * room.height > bestRoom)) {
-      bestScale = scale;
-      bestRoom = room.width * room.height;
-      best = insets;
-    }
+    const scale = room.width <= 0 || room.height <= 0 ? 0 : Math.min(room.width / w, room.height / h, maxScale);
+    candidates.push({ insets, scale, area: Math.max(0, room.width) * Math.max(0, room.height) });
   }
-  return best;
+  // The largest design; of nearly equal sizes, the most room around it (it sits less cramped).
+  const largest = Math.max(...candidates.map((c) => c.scale));
+  const near = candidates.filter((c) => c.scale >= largest * (1 - NEAR));
+  return near.reduce((a, b) => (b.area > a.area ? b : a)).insets;
 }
 
 /** The insets as React Flow's fitView padding. */

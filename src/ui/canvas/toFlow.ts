@@ -61,11 +61,11 @@ export type FlowEdge = Edge<PairData, 'pair'> | Edge<BundleData, 'bundle'>;
 
 const ROLE_RANK: Record<Router['role'], number> = { border: 0, spine: 1, 'route-reflector': 1, tor: 2 };
 const MAX_RACKS_PER_ROW = 8;
-const RACK_GAP = 60;
+export const RACK_GAP = 60;
 /** The default layout aims at the shape of a typical canvas, a little wider than tall. */
 const TARGET_ASPECT = 1.4;
 
-function racksPerRow(sizes: { width: number; height: number }[], tiersHeight: number): number {
+export function racksPerRow(sizes: { width: number; height: number }[], tiersHeight: number): number {
   if (sizes.length === 0) return 1;
   const w = Math.max(...sizes.map((s) => s.width)) + RACK_GAP;
   const h = Math.max(...sizes.map((s) => s.height)) + RACK_GAP;

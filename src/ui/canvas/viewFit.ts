@@ -66,10 +66,10 @@ export async function fitClearOfPanels(flow: ReactFlowInstance, flowElement: HTM
   if (pane.width === 0 || pane.height === 0) return false;
   const panels = canvasPanels(flowElement);
   const maxZoom = target.maxZoom ?? DESIGN_MAX_ZOOM;
-  let insets = fitInsets(pane, panels, found.bounds);
+  let insets = fitInsets(pane, panels, found.bounds, maxZoom);
   if (found.ids) {
     const whole = boundsOf(flow, {});
-    const wholeInsets = whole && fitInsets(pane, panels, whole.bounds);
+    const wholeInsets = whole && fitInsets(pane, panels, whole.bounds, maxZoom);
     if (whole && wholeInsets && zoomFor(pane, wholeInsets, whole.bounds, maxZoom) >= WHOLE_DESIGN_SHARE * zoomFor(pane, insets, found.bounds, maxZoom)) {
       found = whole;
       insets = wholeInsets;

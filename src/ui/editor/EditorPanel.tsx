@@ -151,7 +151,7 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests, onClos
                 title={f.about}
                 data-testid={`file-${f.path}`}
               >
-                {f.path.split('/').pop()}
+                <span className="editor-file-name">{f.path.split('/').pop()}</span>
                 {f.editable && <span className="chip">editable</span>}
               </button>
             ))}
