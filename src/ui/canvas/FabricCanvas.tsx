@@ -139,18 +139,23 @@ export function FabricCanvas() {
   );
 
   // What of the selection the canvas can show: its nodes, sessions and BGPPeer bundles.
-  const onCanvas = useMemo(() => new Set([...flow.nodes.map((n) => n.id), ...flow.edges.map((e) => selectionIdOf(e.id))]), [flow]);
+  const onCanvas = useRef(new Set<string>());
+  useEffect(() => {
+    onCanvas.current = new Set([...flow.nodes.map((n) => n.id), ...flow.edges.map((e) => selectionIdOf(e.id))]);
+  }, [flow]);
+  // Stable: React Flow calls a new handler at once with the selection it holds, which may be a
+  // render behind the store's.
   const onSelectionChange = useCallback(
     ({ nodes: ns, edges: es }: OnSelectionChangeParams) => {
       const ids = [...new Set([...ns.map((n) => n.id), ...es.map((e) => selectionIdOf(e.id))])];
       const ui = stores.ui.getState();
       // React Flow echoing the selection it was given (a VM or a BGPFilter has no element of its
       // own on the canvas) changes nothing; a click on the canvas replaces the selection.
-      const shown = ui.selection.filter((id) => onCanvas.has(id));
+      const shown = ui.selection.filter((id) => onCanvas.current.has(id));
       if (shown.length === ids.length && shown.every((id) => ids.includes(id))) return;
       ui.select(ids);
     },
-    [stores, onCanvas],
+    [stores],
   );
 
   // A click on the empty canvas clears the selection, whatever it holds (a BGPFilter too).
