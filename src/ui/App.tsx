@@ -31,7 +31,6 @@ function Workspace() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [dropping, setDropping] = useState(false);
   const dialogOpen = useUi((s) => s.dialog.kind !== 'none');
-  const notices = useUi((s) => s.notices);
   const routesOpen = useSimulation((s) => s.speaker !== undefined);
   const dockWidth = useUi((s) => s.dockWidth);
   const shareDialog = useUi((s) => s.dialog.kind === 'share-open' || s.dialog.kind === 'share-link');
@@ -59,12 +58,6 @@ function Workspace() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [ctx, dialogOpen]);
-
-  useEffect(() => {
-    // Notices fade on their own: information after 5 s, errors after 12 s.
-    const timers = notices.map((n) => window.setTimeout(() => stores.ui.getState().dismiss(n.id), n.kind === 'error' ? 12000 : 5000));
-    return () => timers.forEach((t) => window.clearTimeout(t));
-  }, [notices, stores]);
 
   const onDrop = useCallback(
     (e: React.DragEvent) => {

@@ -2,7 +2,7 @@
  * Notices live in the toolbar, where they cover nothing: the newest one in a line (its whole
  * text on hover), a repeat counted on it, and the others behind "+N", which lists them all.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Notice } from '../store/ui';
 import { useStores, useUi } from './context';
 
@@ -19,10 +19,17 @@ function NoticeItem({ notice, hidden }: { notice: Notice; hidden: boolean }) {
 }
 
 export function Notices() {
+  const stores = useStores();
   const notices = useUi((s) => s.notices);
   const [listed, setListed] = useState(false);
   const older = notices.length - 1;
   const open = listed && older > 0;
+  // Notices fade on their own (information after 5 s, errors after 12 s), not while listed to be read.
+  useEffect(() => {
+    if (open) return;
+    const timers = notices.map((n) => window.setTimeout(() => stores.ui.getState().dismiss(n.id), n.kind === 'error' ? 12000 : 5000));
+    return () => timers.forEach((t) => window.clearTimeout(t));
+  }, [notices, open, stores]);
   return (
     <div className={`notices${open ? ' listed' : ''}`} aria-live="polite" data-testid="notices">
       {older > 0 && (

@@ -71,7 +71,7 @@ export function FabricCanvas() {
   // Fit requests wait until React Flow holds the nodes of the design (fitView then waits for
   // their measurements itself).
   const ready = nodes.length === flow.nodes.length && nodes.every((n, i) => n.id === flow.nodes[i]?.id);
-  const onMoveEnd = useViewFit(ready, flowElement);
+  const { onMoveStart, onMoveEnd } = useViewFit(ready, flowElement);
 
   // The first element of an empty design: show it, wherever the view was.
   const empty = flow.nodes.length === 0;
@@ -190,6 +190,7 @@ export function FabricCanvas() {
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
+      onMoveStart={onMoveStart}
       onMoveEnd={onMoveEnd}
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}

@@ -9,15 +9,35 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useReactFlow, type Viewport } from '@xyflow/react';
 import { useStores, useUi } from '../context';
 import type { FitTarget } from '../../store/ui';
-import { CANVAS_PANELS, fitClearOfPanels, viewNeedsFit } from './viewFit';
+import { CANVAS_PANELS, canvasPanels, fitClearOfPanels, viewNeedsFit, type FitOutcome } from './viewFit';
+
+/**
+ * The canvas's room: its size and the panels' sizes. It has changed when the canvas grew or shrank
+ * by ROOM_STEP px or more, or a panel came, went or changed size; a line of text more or less
+ * somewhere (a count in the phase bar) is no reason to move the view.
+ */
+const ROOM_STEP = 24;
+interface Room {
+  readonly width: number;
+  readonly height: number;
+  readonly panels: string;
+}
+function roomOf(el: HTMLElement): Room {
+  const r = el.getBoundingClientRect();
+  return { width: r.width, height: r.height, panels: canvasPanels(el).map((p) => `${Math.round(p.width)}x${Math.round(p.height)}`).join(';') };
+}
+const roomChanged = (a: Room, b: Room) => a.panels !== b.panels || Math.abs(a.width - b.width) >= ROOM_STEP || Math.abs(a.height - b.height) >= ROOM_STEP;
+
+type MoveHandler = (event: unknown, viewport: Viewport) => void;
 
 const same = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-3;
 
 /**
- * `ready`: React Flow holds the nodes of the current design. Returns the handler for React Flow's
- * onMoveEnd, which tells a move of the user's (the view is theirs from then on) from a fit.
+ * `ready`: React Flow holds the nodes of the current design. Returns the handlers for React Flow's
+ * onMoveStart and onMoveEnd, which tell a move of the user's (the view is theirs from then on)
+ * from a fit.
  */
-export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null): (event: unknown, viewport: Viewport) => void {
+export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null): { onMoveStart: MoveHandler; onMoveEnd: MoveHandler } {
   const stores = useStores();
   const flow = useReactFlow();
   const request = useUi((s) => s.fitRequest);
@@ -30,37 +50,38 @@ export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null
   const target = useRef<FitTarget>({});
   /** The room changed during a fit: fit again when it is done. */
   const again = useRef(false);
+  /** The room the last fit had: the canvas's size and where the panels over it were. */
+  const room = useRef<Room>({ width: 0, height: 0, panels: '' });
 
   const fit = useCallback(
-    (t: FitTarget) => {
+    (t: FitTarget, labelsRetry = true) => {
       const el = flowElement();
       if (!el) return;
       const run = ++runs.current;
       busy.current = run;
+      room.current = roomOf(el);
       const duration = t.duration ?? 0;
-      const done = (ok: boolean) => {
+      const done = (outcome: FitOutcome) => {
         if (busy.current !== run) return;
         busy.current = 0;
-        if (ok) {
+        if (outcome !== 'failed') {
           target.current = t;
           fitted.current = flow.getViewport();
         }
-        if (again.current && fitted.current) {
+        // A design just opened is fitted before its edge labels are drawn: once more with them.
+        if (outcome === 'fitted-without-labels' && labelsRetry) {
+          again.current = false;
+          window.requestAnimationFrame(() => window.requestAnimationFrame(() => fit({ ...t, duration: 0 }, false)));
+        } else if (again.current && fitted.current) {
           again.current = false;
           fit({ ...target.current, duration: 0 });
         }
       };
-      void fitClearOfPanels(flow, el, t, duration).then(done, () => done(false));
-      // A pointer on the canvas interrupts an animated fit, whose promise then never settles: the
-      // user has taken the view over. (A fit at once cannot be interrupted; it may wait for React
-      // Flow to measure a design just opened, however long that takes.)
-      if (duration > 0) {
-        window.setTimeout(() => {
-          if (busy.current !== run) return;
-          busy.current = 0;
-          fitted.current = undefined;
-        }, duration + 2000);
-      }
+      void fitClearOfPanels(flow, el, t, duration).then(done, () => done('failed'));
+      // An animated fit that is interrupted (by a click on the canvas) never settles its promise;
+      // what it reached counts as the fit. (A fit at once may wait for React Flow to measure a
+      // design just opened, however long that takes.)
+      if (duration > 0) window.setTimeout(() => done('fitted'), duration + 1000);
     },
     [flow, flowElement],
   );
@@ -86,7 +107,7 @@ export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null
       frame = window.requestAnimationFrame(() => {
         frame = 0;
         if (busy.current) again.current = true;
-        else if (fitted.current) fit({ ...target.current, duration: 0 });
+        else if (fitted.current && roomChanged(roomOf(el), room.current)) fit({ ...target.current, duration: 0 });
       });
     };
     const sizes = new ResizeObserver(refit);
@@ -110,8 +131,23 @@ export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null
     };
   }, [fit, flowElement]);
 
-  return useCallback((_event: unknown, viewport: Viewport) => {
+  // A pan or zoom of the user's (a move with an input event that changed the view) makes the
+  // view theirs: no more fitting until asked. Other moves (a node kept in view, the zoom buttons)
+  // count when they are not a fit's own.
+  const moveStart = useRef<Viewport | undefined>(undefined);
+  const onMoveStart = useCallback((_event: unknown, viewport: Viewport) => {
+    moveStart.current = viewport;
+  }, []);
+  const onMoveEnd = useCallback((event: unknown, viewport: Viewport) => {
+    const moved = !moveStart.current || !same(viewport, moveStart.current);
+    if (event && moved) {
+      busy.current = 0;
+      again.current = false;
+      fitted.current = undefined;
+      return;
+    }
     if (busy.current || !fitted.current) return;
     if (!same(viewport, fitted.current)) fitted.current = undefined;
   }, []);
+  return { onMoveStart, onMoveEnd };
 }

@@ -24,12 +24,42 @@ export function canvasPanels(flowElement: HTMLElement): Box[] {
   });
 }
 
-function boundsOf(flow: ReactFlowInstance, target: FitTarget): { ids: string[] | undefined; bounds: Rect } | undefined {
+/**
+ * The edge labels' extent in flow coordinates: a label beside a bundle's knob sticks out of its
+ * rack, and must not end up under a panel either. (Labels are drawn in the zoomed viewport.)
+ */
+function labelsBounds(flow: ReactFlowInstance, flowElement: HTMLElement | undefined): Rect | undefined {
+  if (!flowElement) return undefined;
+  const pane = flowElement.getBoundingClientRect();
+  const { x, y, zoom } = flow.getViewport();
+  let box: { left: number; top: number; right: number; bottom: number } | undefined;
+  for (const el of flowElement.querySelectorAll('.edge-label')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const left = (r.left - pane.left - x) / zoom;
+    const top = (r.top - pane.top - y) / zoom;
+    const right = left + r.width / zoom;
+    const bottom = top + r.height / zoom;
+    box = box ? { left: Math.min(box.left, left), top: Math.min(box.top, top), right: Math.max(box.right, right), bottom: Math.max(box.bottom, bottom) } : { left, top, right, bottom };
+  }
+  return box && { x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top };
+}
+
+function union(a: Rect, b: Rect | undefined): Rect {
+  if (!b) return a;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+}
+
+/** What to fit: some elements (a lesson step's), or the whole design with its edge labels. */
+function boundsOf(flow: ReactFlowInstance, target: FitTarget, flowElement?: HTMLElement): { ids: string[] | undefined; bounds: Rect } | undefined {
   const wanted = target.nodes?.filter((id) => flow.getNode(id) !== undefined);
   const ids = wanted && wanted.length > 0 ? wanted : undefined;
   const nodes = ids ?? flow.getNodes().map((n) => n.id);
   if (nodes.length === 0) return undefined;
-  return { ids, bounds: flow.getNodesBounds(nodes) };
+  const bounds = flow.getNodesBounds(nodes);
+  return { ids, bounds: ids ? bounds : union(bounds, labelsBounds(flow, flowElement)) };
 }
 
 /**
@@ -57,29 +87,38 @@ function zoomFor(pane: { width: number; height: number }, insets: Insets, bounds
 /** Some elements (a lesson step's) are shown with the whole design when that costs them little size. */
 const WHOLE_DESIGN_SHARE = 0.8;
 
+/** How a fit went: done; done before the edge labels were drawn (fit again once they are); not done. */
+export type FitOutcome = 'fitted' | 'fitted-without-labels' | 'failed';
+
 /** Fits the view to the target, clear of the panels; resolves when the move has been made. */
-export async function fitClearOfPanels(flow: ReactFlowInstance, flowElement: HTMLElement, target: FitTarget, duration = 0): Promise<boolean> {
-  let found = boundsOf(flow, target);
-  if (!found) return false;
+export async function fitClearOfPanels(flow: ReactFlowInstance, flowElement: HTMLElement, target: FitTarget, duration = 0): Promise<FitOutcome> {
+  let found = boundsOf(flow, target, flowElement);
+  if (!found) return 'failed';
   const rect = flowElement.getBoundingClientRect();
   const pane = { width: rect.width, height: rect.height };
-  if (pane.width === 0 || pane.height === 0) return false;
+  if (pane.width === 0 || pane.height === 0) return 'failed';
   const panels = canvasPanels(flowElement);
   const maxZoom = target.maxZoom ?? DESIGN_MAX_ZOOM;
   let insets = fitInsets(pane, panels, found.bounds, maxZoom);
   if (found.ids) {
-    const whole = boundsOf(flow, {});
+    const whole = boundsOf(flow, {}, flowElement);
     const wholeInsets = whole && fitInsets(pane, panels, whole.bounds, maxZoom);
     if (whole && wholeInsets && zoomFor(pane, wholeInsets, whole.bounds, maxZoom) >= WHOLE_DESIGN_SHARE * zoomFor(pane, insets, found.bounds, maxZoom)) {
       found = whole;
       insets = wholeInsets;
     }
   }
-  return flow.fitView({
-    nodes: found.ids?.map((id) => ({ id })),
-    padding: asPadding(insets),
-    maxZoom,
-    includeHiddenNodes: true,
-    duration,
-  });
+  // React Flow fits nodes: the labels sticking out of them get their room as extra padding.
+  const nodes = found.ids ?? flow.getNodes().map((n) => n.id);
+  const inner = flow.getNodesBounds(nodes);
+  const zoom = zoomFor(pane, insets, found.bounds, maxZoom);
+  const padding: Insets = {
+    top: insets.top + (inner.y - found.bounds.y) * zoom,
+    left: insets.left + (inner.x - found.bounds.x) * zoom,
+    bottom: insets.bottom + (found.bounds.y + found.bounds.height - inner.y - inner.height) * zoom,
+    right: insets.right + (found.bounds.x + found.bounds.width - inner.x - inner.width) * zoom,
+  };
+  const labelsDrawn = found.ids !== undefined || flow.getEdges().length === 0 || flowElement.querySelector('.edge-label') !== null;
+  const ok = await flow.fitView({ nodes: nodes.map((id) => ({ id })), padding: asPadding(padding), maxZoom, includeHiddenNodes: true, duration });
+  return !ok ? 'failed' : labelsDrawn ? 'fitted' : 'fitted-without-labels';
 }
