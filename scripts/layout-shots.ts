@@ -44,19 +44,20 @@ async function openLessonAt(page: Page, step: number): Promise<void> {
 }
 
 const SHOTS: readonly Shot[] = [
-  { name: 'default', what: 'The default design (two racks, eBGP), phase base', setUp: async () => {} },
+  { name: 'default', what: 'The default design (two racks, eBGP) as it opens', setUp: async () => {} },
   {
     name: 'route-table',
-    what: "node-a1's route table open under the canvas (a double click on node-a1), phase live",
+    what: "node-a1's route table (a double click on node-a1), docked above the inspector, phase live",
     setUp: async (page) => {
       await page.getByTestId('phase-live').click();
+      await settled(page);
       await page.getByTestId('node-node-a1').dblclick();
       await page.getByTestId('route-panel').waitFor();
     },
   },
   {
     name: 'editor',
-    what: 'The config editor open on calico/bgppeers.yaml',
+    what: 'The config editor, docked above the inspector, on calico/bgppeers.yaml',
     setUp: async (page) => {
       await page.getByTestId('toggle-editor').click();
       await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
@@ -65,17 +66,19 @@ const SHOTS: readonly Shot[] = [
   },
   {
     name: 'lesson',
-    what: "The default design's lesson at step 3 (a question with four choices)",
+    what: "The default design's lesson at step 3 (a question with four choices), docked above the inspector",
     setUp: (page) => openLessonAt(page, 3),
   },
   {
     name: 'presenter',
-    what: 'Presenter mode at step 3 of the lesson, with the route table of node-a1 the step asks for',
+    what: 'Presenter mode at step 3 of the lesson, with the route table of node-a1 the step asks for in the timeline\'s place',
     setUp: async (page) => {
       await openLessonAt(page, 3);
       await page.getByTestId('lesson-present').click();
       await page.getByTestId('presenter').waitFor();
+      await settled(page);
       await page.getByTestId('node-node-a1').dblclick();
+      await page.getByTestId('route-panel').waitFor();
     },
   },
 ];

@@ -50,6 +50,8 @@ export interface UiState {
   /** What the latest fit request asked for; the canvas fits it again when its room changes. */
   readonly fitTarget: FitTarget;
   readonly requestFit: (target?: FitTarget) => void;
+  /** The view is as the last fit left it (and is fitted again when the canvas's room changes). */
+  readonly viewFitted: boolean;
   readonly select: (ids: readonly SelectionId[]) => void;
   readonly open: (dialog: Dialog) => void;
   readonly notify: (kind: Notice['kind'], text: string) => void;
@@ -106,6 +108,7 @@ export function createUiStore(options: { animate?: boolean } = {}) {
     setDockWidth: (dockWidth) => set({ dockWidth }),
     fitRequest: 1,
     fitTarget: {},
+    viewFitted: false,
     requestFit: (target = {}) => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: target })),
     select: (ids) =>
       set((s) => {

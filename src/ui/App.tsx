@@ -101,7 +101,7 @@ function Workspace() {
           )}
           {/* Presenter mode has no right-hand column: the route table takes the timeline's place. */}
           {presenter && routesOpen ? (
-            <Suspense fallback={null}>
+            <Suspense fallback={<Timeline />}>
               <RoutePanel />
             </Suspense>
           ) : (

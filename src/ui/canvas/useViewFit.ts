@@ -52,6 +52,14 @@ export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null
   const again = useRef(false);
   /** The room the last fit had: the canvas's size and where the panels over it were. */
   const room = useRef<Room>({ width: 0, height: 0, panels: '' });
+  // The store knows whether the view is fitted: keeping an element in view is then the fit's job.
+  const setFitted = useCallback(
+    (v: Viewport | undefined) => {
+      fitted.current = v;
+      if (stores.ui.getState().viewFitted !== (v !== undefined)) stores.ui.setState({ viewFitted: v !== undefined });
+    },
+    [stores],
+  );
 
   const fit = useCallback(
     (t: FitTarget, labelsRetry = true) => {
@@ -66,7 +74,7 @@ export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null
         busy.current = 0;
         if (outcome !== 'failed') {
           target.current = t;
-          fitted.current = flow.getViewport();
+          setFitted(flow.getViewport());
         }
         // A design just opened is fitted before its edge labels are drawn: once more with them.
         if (outcome === 'fitted-without-labels' && labelsRetry) {
@@ -83,7 +91,7 @@ export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null
       // design just opened, however long that takes.)
       if (duration > 0) window.setTimeout(() => done('fitted'), duration + 1000);
     },
-    [flow, flowElement],
+    [flow, flowElement, setFitted],
   );
 
   // Requests.
@@ -138,16 +146,19 @@ export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null
   const onMoveStart = useCallback((_event: unknown, viewport: Viewport) => {
     moveStart.current = viewport;
   }, []);
-  const onMoveEnd = useCallback((event: unknown, viewport: Viewport) => {
+  const onMoveEnd = useCallback(
+    (event: unknown, viewport: Viewport) => {
     const moved = !moveStart.current || !same(viewport, moveStart.current);
     if (event && moved) {
       busy.current = 0;
       again.current = false;
-      fitted.current = undefined;
+      setFitted(undefined);
       return;
     }
     if (busy.current || !fitted.current) return;
-    if (!same(viewport, fitted.current)) fitted.current = undefined;
-  }, []);
+    if (!same(viewport, fitted.current)) setFitted(undefined);
+    },
+    [setFitted],
+  );
   return { onMoveStart, onMoveEnd };
 }

@@ -85,7 +85,7 @@ function zoomFor(pane: { width: number; height: number }, insets: Insets, bounds
 }
 
 /** Some elements (a lesson step's) are shown with the whole design when that costs them little size. */
-const WHOLE_DESIGN_SHARE = 0.8;
+const WHOLE_DESIGN_SHARE = 0.7;
 
 /** How a fit went: done; done before the edge labels were drawn (fit again once they are); not done. */
 export type FitOutcome = 'fitted' | 'fitted-without-labels' | 'failed';
