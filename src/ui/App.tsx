@@ -4,7 +4,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { FabricCanvas } from './canvas/FabricCanvas';
 import { Palette } from './palette/Palette';
 import { SidePanel } from './SidePanel';
-import { useOpenDocks } from './Docks';
+import { useOpenDocks } from './openDocks';
 import { Toolbar } from './Toolbar';
 import { Dialogs } from './dialogs/Dialogs';
 import { commandForShortcut, shortcutOf, type CommandContext } from './commands';

@@ -10,7 +10,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { downloadManifests, downloadZip } from './actions';
 import { useSimulation, useStores, useUi } from './context';
-import { useLesson } from './lesson/workshop';
+import { useOpenDocks, type Dock } from './openDocks';
 
 // Monaco and the generators load on first open, never with the app; the card with its lesson.
 const EditorPanel = lazy(() => import('./editor/EditorPanel'));
@@ -22,18 +22,7 @@ export const DOCK_MIN_WIDTH = 380;
 const CANVAS_MIN_WIDTH = 360;
 const KEY_STEP = 24;
 
-type Dock = 'lesson' | 'routes' | 'editor';
-
-/** Which docks are open: the lesson (not presenting), the route table, the editor. */
-export function useOpenDocks(): Record<Dock, boolean> {
-  const presenter = useLesson((s) => s.presenter);
-  const lesson = useLesson((s) => s.lesson !== undefined);
-  const routes = useSimulation((s) => s.speaker !== undefined);
-  const editor = useUi((s) => s.editorOpen);
-  return { lesson: lesson && !presenter, routes: routes && !presenter, editor: editor && !presenter };
-}
-
-export function Docks() {
+export default function Docks() {
   const stores = useStores();
   const speaker = useSimulation((s) => s.speaker);
   const open = useOpenDocks();

@@ -6,9 +6,10 @@
 import { lazy, Suspense } from 'react';
 import { Inspector } from './inspector/Inspector';
 import { useSimulation, useStores, useUi } from './context';
-import { Docks } from './Docks';
+import { useOpenDocks } from './openDocks';
 
-// Loaded when the tab is first opened: not part of the first screen.
+// Loaded when first shown: not part of the first screen.
+const Docks = lazy(() => import('./Docks'));
 const DiagnosticsPanel = lazy(() => import('./diagnostics/DiagnosticsPanel').then((m) => ({ default: m.DiagnosticsPanel })));
 
 export function SidePanel() {
@@ -29,9 +30,14 @@ export function SidePanel() {
       {label}
     </button>
   );
+  const docks = useOpenDocks();
   return (
     <div className="side-column">
-      <Docks />
+      {(docks.lesson || docks.routes || docks.editor) && (
+        <Suspense fallback={<div className="dock-area" />}>
+          <Docks />
+        </Suspense>
+      )}
       <div className="side-tabs" role="tablist" aria-label="Side panel">
         {tab('inspector', 'Inspector')}
         {tab(

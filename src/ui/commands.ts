@@ -3,7 +3,6 @@
  * keyboard shortcuts and tests all go through this registry.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { autoLayout } from './canvas/autoLayout';
 import { copySelection, deleteSelection, downloadContainerlab, downloadDesign, downloadManifests, downloadZip, pasteClipboard, redo, undo } from './actions';
 import type { Stores } from './context';
 import { openMigrateDialog } from './timeline/migrate';
@@ -29,6 +28,8 @@ const hasTimeline = (ctx: CommandContext) => (ctx.stores.simulation.getState().r
 
 export async function runAutoLayout(ctx: CommandContext): Promise<void> {
   const doc = ctx.stores.design.getState().doc;
+  // Loaded on first use, with ELK.
+  const { autoLayout } = await import('./canvas/autoLayout');
   const positions = await autoLayout(doc);
   const result = ctx.stores.design.getState().update((d) => {
     d.spec.layout = { ...(d.spec.layout ?? {}), positions };

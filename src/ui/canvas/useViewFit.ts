@@ -9,7 +9,11 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useReactFlow, type Viewport } from '@xyflow/react';
 import { useStores, useUi } from '../context';
 import type { FitTarget } from '../../store/ui';
-import { CANVAS_PANELS, canvasPanels, fitClearOfPanels, viewNeedsFit, type FitOutcome } from './viewFit';
+import { CANVAS_PANELS, canvasPanels } from './panels';
+import type { FitOutcome } from './viewFit';
+
+// The fitting itself loads with the first fit (the initial-JS budget).
+const loadFit = () => import('./viewFit');
 
 /**
  * The canvas's room: its size and the panels' sizes. It has changed when the canvas grew or shrank
@@ -85,7 +89,9 @@ export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null
           fit({ ...target.current, duration: 0 });
         }
       };
-      void fitClearOfPanels(flow, el, t, duration).then(done, () => done('failed'));
+      void loadFit()
+        .then(({ fitClearOfPanels }) => fitClearOfPanels(flow, el, t, duration))
+        .then(done, () => done('failed'));
       // An animated fit that is interrupted (by a click on the canvas) never settles its promise;
       // what it reached counts as the fit. (A fit at once may wait for React Flow to measure a
       // design just opened, however long that takes.)
@@ -99,9 +105,14 @@ export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null
     if (!ready || handled.current === request) return;
     handled.current = request;
     const t = stores.ui.getState().fitTarget;
-    const el = flowElement();
-    if (t.ifNeeded && el && !viewNeedsFit(flow, el.getBoundingClientRect())) return;
-    fit(t);
+    if (!t.ifNeeded) {
+      fit(t);
+      return;
+    }
+    void loadFit().then(({ viewNeedsFit }) => {
+      const el = flowElement();
+      if (el && viewNeedsFit(flow, el.getBoundingClientRect())) fit(t);
+    });
   }, [ready, request, stores, flow, fit, flowElement]);
 
   // The room changes: a fitted view is fitted again (the same target, at once).

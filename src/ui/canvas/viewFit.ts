@@ -1,28 +1,16 @@
 /**
  * Fitting the canvas around the panels over it: the panels are measured where they are, the
- * padding that keeps them clear is chosen (fitInsets), and React Flow fits with it.
+ * padding that keeps them clear is chosen (fitInsets), and React Flow fits with it. Loaded
+ * (by useViewFit) when the first fit is asked for.
  */
 import type { ReactFlowInstance, Rect } from '@xyflow/react';
-import { asPadding, fitInsets, type Box, type Insets } from './fitInsets';
+import { asPadding, fitInsets, type Insets } from './fitInsets';
+import { canvasPanels } from './panels';
 import type { FitTarget } from '../../store/ui';
 
-/**
- * What sits over the canvas: React Flow's panels (minimap, attribution) and ours (the tools row,
- * the legend, the lesson card). The tools panel is only their frame: its two boxes count apart.
- */
-export const CANVAS_PANELS = '.react-flow__panel:not(.canvas-tools), [data-canvas-overlay]';
 /** A whole design is never blown up past this: a lone rack stays at a natural size. */
 export const DESIGN_MAX_ZOOM = 1.25;
 
-/** The panels over the canvas, relative to React Flow's pane. */
-export function canvasPanels(flowElement: HTMLElement): Box[] {
-  const pane = flowElement.getBoundingClientRect();
-  const area = flowElement.closest('.canvas-wrap') ?? flowElement;
-  return [...area.querySelectorAll<HTMLElement>(CANVAS_PANELS)].map((el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.left - pane.left, y: r.top - pane.top, width: r.width, height: r.height };
-  });
-}
 
 /**
  * The edge labels' extent in flow coordinates: a label beside a bundle's knob sticks out of its
