@@ -31,6 +31,7 @@ import { SimOverlay } from '../sim/overlay/SimOverlay';
 import { OverlayControls } from '../sim/overlay/OverlayControls';
 import { useKeepInView } from './keepInView';
 import { useViewFit } from './useViewFit';
+import { MAX_ZOOM, MIN_ZOOM } from './panels';
 
 /** A bundle edge is one of its BGPPeer's (`peer:<name>@<rack>`): selecting it selects the peer. */
 const selectionIdOf = (edgeId: string) => edgeId.replace(/@.*$/, '');
@@ -47,13 +48,24 @@ export function FabricCanvas() {
   const flow = useMemo(() => toFlow(doc, selection), [doc, selection]);
   const [nodes, setNodes] = useState<FlowNode[]>(flow.nodes);
   // Edges hold React Flow's selection between two renders too, so a click elsewhere (the pane,
-  // a node) takes the selection off a BGPPeer selected from the inspector.
-  const [edges, setEdges] = useState<FlowEdge[]>(flow.edges);
+  // a node) takes the selection off a BGPPeer selected from the inspector. A new design or
+  // selection replaces them in the same render (a fabric has thousands: no second pass).
+  const [edgeState, setEdgeState] = useState({ from: flow.edges, edges: flow.edges });
+  let edges = edgeState.edges;
+  if (edgeState.from !== flow.edges) {
+    edges = flow.edges;
+    setEdgeState({ from: flow.edges, edges: flow.edges });
+  }
   const flowRef = useRef<HTMLDivElement>(null);
   const flowElement = useCallback(() => flowRef.current, []);
   useKeepInView(useSimulation((s) => s.speaker));
-  // Zoomed far out (a large fabric fitted), labels are specks that pile up: the lines stay, the labels go.
+  // Zoomed far out (a large fabric fitted), labels are specks that pile up: the lines stay, the
+  // labels go. The mark goes on the labels' layer only: on the whole canvas it would restyle
+  // every element of a fabric's thousand cards.
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  useEffect(() => {
+    flowRef.current?.querySelector('.react-flow__edgelabel-renderer')?.classList.toggle('far-view', far);
+  }, [far]);
 
   // A new document or selection rebuilds the nodes, keeping React Flow's measurements.
   useEffect(() => {
@@ -65,8 +77,6 @@ export function FabricCanvas() {
       });
     });
   }, [flow.nodes]);
-
-  useEffect(() => setEdges(flow.edges), [flow.edges]);
 
   // Fit requests wait until React Flow holds the nodes of the design (fitView then waits for
   // their measurements itself).
@@ -85,7 +95,7 @@ export function FabricCanvas() {
     setNodes((ns) => applyNodeChanges(changes, ns));
   }, []);
   const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
-    setEdges((es) => applyEdgeChanges(changes, es));
+    setEdgeState((s) => ({ from: s.from, edges: applyEdgeChanges(changes, s.edges) }));
   }, []);
 
   const onNodeDragStop = useCallback(
@@ -183,7 +193,6 @@ export function FabricCanvas() {
   return (
     <ReactFlow
       ref={flowRef}
-      className={far ? 'far-view' : undefined}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
@@ -205,8 +214,8 @@ export function FabricCanvas() {
       deleteKeyCode={null}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       selectionKeyCode="Shift"
-      minZoom={0.05}
-      maxZoom={2.5}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
       // A selected rack stays under its members and the BGPPeer bundle drawn inside it.
       elevateNodesOnSelect={false}
       onlyRenderVisibleElements={nodes.length > 300}

@@ -1,6 +1,10 @@
 /** The panels over the canvas, which a fitted view keeps clear of (viewFit, useViewFit). */
 import type { Box } from './fitInsets';
 
+/** The canvas's zoom range. */
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 2.5;
+
 /**
  * What sits over the canvas: React Flow's panels (minimap, attribution) and ours (the tools row,
  * the legend, the offer of a lesson). The tools panel is only their frame: its two boxes count apart.

@@ -3,11 +3,13 @@
  * padding that keeps them clear is chosen (fitInsets), and React Flow fits with it. Loaded
  * (by useViewFit) when the first fit is asked for.
  */
-import type { ReactFlowInstance, Rect } from '@xyflow/react';
+import { getViewportForBounds, type ReactFlowInstance, type Rect } from '@xyflow/react';
 import { asPadding, fitInsets, type Insets } from './fitInsets';
-import { canvasPanels } from './panels';
+import { canvasPanels, MIN_ZOOM } from './panels';
 import type { FitTarget } from '../../store/ui';
 
+/** Past this many elements the edge labels are not measured for a fit. */
+const MANY_NODES = 300;
 /** A whole design is never blown up past this: a lone rack stays at a natural size. */
 export const DESIGN_MAX_ZOOM = 1.25;
 
@@ -17,7 +19,8 @@ export const DESIGN_MAX_ZOOM = 1.25;
  * rack, and must not end up under a panel either. (Labels are drawn in the zoomed viewport.)
  */
 function labelsBounds(flow: ReactFlowInstance, flowElement: HTMLElement | undefined): Rect | undefined {
-  if (!flowElement) return undefined;
+  // A large fabric is fitted far out, where its labels are hidden: measuring them would cost.
+  if (!flowElement || flow.getNodes().length > MANY_NODES) return undefined;
   const pane = flowElement.getBoundingClientRect();
   const { x, y, zoom } = flow.getViewport();
   let box: { left: number; top: number; right: number; bottom: number } | undefined;
@@ -106,7 +109,12 @@ export async function fitClearOfPanels(flow: ReactFlowInstance, flowElement: HTM
     bottom: insets.bottom + (found.bounds.y + found.bounds.height - inner.y - inner.height) * zoom,
     right: insets.right + (found.bounds.x + found.bounds.width - inner.x - inner.width) * zoom,
   };
-  const labelsDrawn = found.ids !== undefined || flow.getEdges().length === 0 || flowElement.querySelector('.edge-label') !== null;
-  const ok = await flow.fitView({ nodes: nodes.map((id) => ({ id })), padding: asPadding(padding), maxZoom, includeHiddenNodes: true, duration });
+  const labelsDrawn = found.ids !== undefined || nodes.length > MANY_NODES || flow.getEdges().length === 0 || flowElement.querySelector('.edge-label') !== null;
+  // Measured nodes: set the view at once. fitView would first put every node through React Flow
+  // again (it waits for measurements that way), which a fabric of a thousand cards feels.
+  const measured = flow.getNodes().every((n) => (n.measured?.width ?? 0) > 0);
+  const ok = measured
+    ? await flow.setViewport(getViewportForBounds(found.bounds, pane.width, pane.height, MIN_ZOOM, maxZoom, asPadding(insets)), { duration })
+    : await flow.fitView({ nodes: nodes.map((id) => ({ id })), padding: asPadding(padding), maxZoom, includeHiddenNodes: true, duration });
   return !ok ? 'failed' : labelsDrawn ? 'fitted' : 'fitted-without-labels';
 }
