@@ -70,6 +70,16 @@ const SHOTS: readonly Shot[] = [
     setUp: (page) => openLessonAt(page, 3),
   },
   {
+    name: 'lesson-route-table',
+    what: 'The lesson at step 3 with the route table of node-a1 it asks for: the card above the table',
+    setUp: async (page) => {
+      await openLessonAt(page, 3);
+      await settled(page);
+      await page.getByTestId('node-node-a1').dblclick();
+      await page.getByTestId('route-panel').waitFor();
+    },
+  },
+  {
     name: 'presenter',
     what: 'Presenter mode at step 3 of the lesson, with the route table of node-a1 the step asks for in the timeline\'s place',
     setUp: async (page) => {

@@ -1,8 +1,9 @@
 /**
  * The right-hand column's upper part, above the inspector: the lesson card, the route table and
  * the config editor dock there, and the column widens for them, so the canvas keeps its whole
- * height and most of its width and nothing covers it. With more than one open, tabs choose the
- * one in front (the last opened); the others stay mounted (the editor keeps its state). The
+ * height and most of its width and nothing covers it. The lesson card is on top; below it, the
+ * route table or the editor, with tabs when both are open (the last opened in front; the other
+ * stays mounted, so the editor keeps its state). The
  * column's left edge can be dragged (or moved with the arrow keys) to resize it. Presenter mode
  * has no right-hand column: the card and the route table have places of their own there (App,
  * WorkshopLayer).
@@ -10,7 +11,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { downloadManifests, downloadZip } from './actions';
 import { useSimulation, useStores, useUi } from './context';
-import { useOpenDocks, type Dock } from './openDocks';
+import { useOpenDocks } from './openDocks';
 
 // Monaco and the generators load on first open, never with the app; the card with its lesson.
 const EditorPanel = lazy(() => import('./editor/EditorPanel'));
@@ -22,39 +23,44 @@ export const DOCK_MIN_WIDTH = 380;
 const CANVAS_MIN_WIDTH = 360;
 const KEY_STEP = 24;
 
+/** The docks that share the room below the lesson, in tabs when both are open. */
+type Tool = 'routes' | 'editor';
+const TOOLS: readonly Tool[] = ['routes', 'editor'];
+
 export default function Docks() {
   const stores = useStores();
   const speaker = useSimulation((s) => s.speaker);
   const open = useOpenDocks();
-  const [front, setFront] = useState<Dock>('routes');
-  // The dock opened last comes to the front.
+  const [front, setFront] = useState<Tool>('routes');
+  // Of the route table and the editor, the one opened last comes to the front.
   const seen = useRef(open);
-  if (seen.current.lesson !== open.lesson || seen.current.routes !== open.routes || seen.current.editor !== open.editor) {
-    const opened = (['lesson', 'routes', 'editor'] as const).find((d) => open[d] && !seen.current[d]);
-    if (opened) setFront(opened);
+  if (seen.current.routes !== open.routes || seen.current.editor !== open.editor || seen.current.lesson !== open.lesson) {
+    if (open.routes && !seen.current.routes) setFront('routes');
+    else if (open.editor && !seen.current.editor) setFront('editor');
     seen.current = open;
   }
-  const docks = (['lesson', 'routes', 'editor'] as const).filter((d) => open[d]);
-  if (docks.length === 0) return null;
-  const shown = open[front] ? front : (docks[0] as Dock);
-  const label: Record<Dock, string> = { lesson: 'Lesson', routes: `Route table · ${speaker ?? ''}`, editor: 'Config files' };
+  const tools = TOOLS.filter((d) => open[d]);
+  if (!open.lesson && tools.length === 0) return null;
+  const shown = open[front] ? front : tools[0];
+  const label: Record<Tool, string> = { routes: `Route table · ${speaker ?? ''}`, editor: 'Config files' };
   return (
-    <div className={`dock-area front-${shown}`} data-testid="docks">
+    <div className={`dock-area${open.lesson ? ' with-lesson' : ''}${tools.length > 0 ? ' with-tool' : ''}`} data-testid="docks">
       <ColumnResizer />
-      {docks.length > 1 && (
+      {/* The lesson stays in sight above a route table or the editor: its steps talk about them. */}
+      {open.lesson && (
+        <div className="dock-slot lesson-slot">
+          <Suspense fallback={<p className="muted dock-loading">Loading the lesson…</p>}>
+            <LessonCard />
+          </Suspense>
+        </div>
+      )}
+      {tools.length > 1 && (
         <div className="side-tabs dock-tabs" role="tablist" aria-label="Docked panels">
-          {docks.map((id) => (
+          {tools.map((id) => (
             <button key={id} type="button" role="tab" aria-selected={shown === id} className={`side-tab${shown === id ? ' selected' : ''}`} onClick={() => setFront(id)} data-testid={`dock-tab-${id}`}>
               {label[id]}
             </button>
           ))}
-        </div>
-      )}
-      {open.lesson && (
-        <div className="dock-slot" hidden={shown !== 'lesson'}>
-          <Suspense fallback={<p className="muted dock-loading">Loading the lesson…</p>}>
-            <LessonCard />
-          </Suspense>
         </div>
       )}
       {open.routes && (
