@@ -16,8 +16,20 @@ test.describe('fabric designer', () => {
     await app.open();
     const pane = await page.locator('.react-flow').boundingBox();
     if (!pane) throw new Error('no canvas');
-    // An empty spot in the lower left of the canvas.
-    await app.dragFromPalette('rack', { x: pane.x + 260, y: pane.y + pane.height - 90 });
+    // The view is fitted to the design: zoomed out (twice, around the middle), the lower left of
+    // the canvas is empty.
+    await page.getByTestId('zoom-out').click();
+    await page.getByTestId('zoom-out').click();
+    let view: string | null = null;
+    await expect
+      .poll(async () => {
+        const now = await page.locator('.react-flow__viewport').getAttribute('style');
+        const still = now === view;
+        view = now;
+        return still;
+      }, { intervals: [150] })
+      .toBe(true);
+    await app.dragFromPalette('rack', { x: pane.x + 60, y: pane.y + pane.height - 120 });
     await expect(app.rack('rack-c')).toBeVisible();
     // The new rack may sit partly under the timeline: fit the view, and wait for its animation to end.
     await app.menu('view', 'cmd-view.fit');
@@ -126,7 +138,8 @@ test.describe('fabric designer', () => {
       if (suffix === 'yaml') expect(text).toBe(original);
       else expect(JSON.parse(text).metadata.name).toBe('two-racks-ebgp');
       await page.getByTestId('file-input').setInputFiles({ name: file.suggestedFilename(), mimeType: 'text/plain', buffer: Buffer.from(text) });
-      await expect(page.getByTestId('notice').filter({ hasText: `Opened two-racks-ebgp.liveroute.${suffix}` })).toBeVisible();
+      // Said in the toolbar (the newest notice in sight, the others behind +N).
+      await expect(page.getByTestId('notice').filter({ hasText: `Opened two-racks-ebgp.liveroute.${suffix}` })).toHaveCount(1);
       expect(await app.yaml()).toBe(original);
     }
   });
@@ -248,7 +261,7 @@ test.describe('templates, generator, drop and scenarios', () => {
     }, text);
     await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
-    await expect(page.getByTestId('notice').filter({ hasText: 'Opened dropped.liveroute.yaml' })).toBeVisible();
+    await expect(page.getByTestId('notice').filter({ hasText: 'Opened dropped.liveroute.yaml' })).toHaveCount(1);
     expect(await app.yaml()).toBe(text);
   });
 });

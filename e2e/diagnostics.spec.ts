@@ -40,7 +40,7 @@ test.describe('diagnostics panel', () => {
     const fix = ebgp.getByTestId('diagnostic-fix');
     await expect(fix).toHaveAttribute('title', /^Apply: Attach the live-migration BGPFilter .* to rack-a-tor, rack-b-tor\./);
     await fix.click();
-    await expect(page.locator('.notice').filter({ hasText: 'Applied: Attach the live-migration BGPFilter' })).toBeVisible();
+    await expect(page.locator('.notice').filter({ hasText: 'Applied: Attach the live-migration BGPFilter' })).toHaveCount(1);
     await app.simulated();
     await expect(panel.getByTestId('diagnostics-status')).toHaveAttribute('data-state', 'current');
     await expect(app.diagnostic('LR-EBGP-NO-PRIORITY')).toHaveCount(0);

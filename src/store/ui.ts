@@ -13,6 +13,8 @@ export interface Notice {
   readonly id: number;
   readonly kind: 'info' | 'error';
   readonly text: string;
+  /** How many times it was said: a repeat is counted on the last one, not stacked. */
+  readonly count?: number;
 }
 
 export interface IssuesReport {
@@ -42,9 +44,16 @@ export interface UiState {
   readonly dragging: Readonly<Record<string, readonly [number, number]>>;
   readonly editorOpen: boolean;
   readonly setEditorOpen: (open: boolean) => void;
-  /** Bumped when the canvas should fit the whole design (a design was opened). */
+  /** The width the user gave the right-hand column while the route table or the editor is docked there. */
+  readonly dockWidth: number | undefined;
+  readonly setDockWidth: (width: number) => void;
+  /** Bumped when the canvas should fit: the whole design (a design was opened) or `fitTarget`. */
   readonly fitRequest: number;
-  readonly requestFit: () => void;
+  /** What the latest fit request asked for; the canvas fits it again when its room changes. */
+  readonly fitTarget: FitTarget;
+  readonly requestFit: (target?: FitTarget) => void;
+  /** The view is as the last fit left it (and is fitted again when the canvas's room changes). */
+  readonly viewFitted: boolean;
   readonly select: (ids: readonly SelectionId[]) => void;
   readonly open: (dialog: Dialog) => void;
   readonly notify: (kind: Notice['kind'], text: string) => void;
@@ -57,6 +66,9 @@ export interface UiState {
   /** Canvas animation (messages, packets, flashes); off in tests that do not need it, and on request. */
   readonly animate: boolean;
   readonly setAnimate: (on: boolean) => void;
+  /** The key to the canvas is shown, or folded away to a button. */
+  readonly legendOpen: boolean;
+  readonly setLegendOpen: (open: boolean) => void;
   /** The right-hand column shows the inspector or the diagnostics. */
   readonly sidePanel: 'inspector' | 'diagnostics';
   readonly setSidePanel: (panel: 'inspector' | 'diagnostics') => void;
@@ -65,6 +77,18 @@ export interface UiState {
   readonly setPathsFrom: (from: PathsFrom) => void;
   /** The lesson step a share link asked for (`&step=`), for the lesson player to open at. */
   readonly pendingLessonStep?: number;
+}
+
+/**
+ * A request to fit the canvas: to some elements (a lesson step's) or the whole design; `ifNeeded`
+ * leaves a view alone that already shows the whole design at a fair size (after undo, redo).
+ */
+export interface FitTarget {
+  readonly nodes?: readonly string[];
+  readonly maxZoom?: number;
+  readonly ifNeeded?: boolean;
+  /** Milliseconds to animate the move (0: at once). */
+  readonly duration?: number;
 }
 
 /** `all`, `none` or the name of a client (a Calico node or border router). */
@@ -82,8 +106,12 @@ export function createUiStore(options: { animate?: boolean } = {}) {
     dragging: {},
     editorOpen: false,
     setEditorOpen: (editorOpen) => set({ editorOpen }),
+    dockWidth: undefined,
+    setDockWidth: (dockWidth) => set({ dockWidth }),
     fitRequest: 1,
-    requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
+    fitTarget: {},
+    viewFitted: false,
+    requestFit: (target = {}) => set((s) => ({ fitRequest: s.fitRequest + 1, fitTarget: target })),
     select: (ids) =>
       set((s) => {
         const next = [...new Set(ids)];
@@ -91,7 +119,13 @@ export function createUiStore(options: { animate?: boolean } = {}) {
         return same ? s : { selection: next };
       }),
     open: (dialog) => set({ dialog }),
-    notify: (kind, text) => set((s) => ({ notices: [...s.notices, { id: nextId++, kind, text }].slice(-MAX_NOTICES) })),
+    notify: (kind, text) =>
+      set((s) => {
+        const repeat = s.notices.find((n) => n.kind === kind && n.text === text);
+        const rest = repeat ? s.notices.filter((n) => n !== repeat) : s.notices;
+        const notice: Notice = repeat ? { id: nextId++, kind, text, count: (repeat.count ?? 1) + 1 } : { id: nextId++, kind, text };
+        return { notices: [...rest, notice].slice(-MAX_NOTICES) };
+      }),
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
     setClipboard: (clipboard) => set({ clipboard }),
     setDragging: (dragging) => set({ dragging }),
@@ -99,6 +133,8 @@ export function createUiStore(options: { animate?: boolean } = {}) {
     setHighlight: (highlight) => set({ highlight: [...highlight] }),
     animate: options.animate ?? true,
     setAnimate: (animate) => set({ animate }),
+    legendOpen: true,
+    setLegendOpen: (legendOpen) => set({ legendOpen }),
     sidePanel: 'inspector',
     setSidePanel: (sidePanel) => set({ sidePanel }),
     pathsFrom: 'all',

@@ -4,16 +4,15 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { FabricCanvas } from './canvas/FabricCanvas';
 import { Palette } from './palette/Palette';
 import { SidePanel } from './SidePanel';
+import { useOpenDocks } from './openDocks';
 import { Toolbar } from './Toolbar';
-import { Dialogs, Notices } from './dialogs/Dialogs';
+import { Dialogs } from './dialogs/Dialogs';
 import { commandForShortcut, shortcutOf, type CommandContext } from './commands';
-import { downloadManifests, downloadZip, openFile } from './actions';
+import { openFile } from './actions';
 import { keyBelongsToFocus } from './focusKeys';
 import { PhaseBar } from './sim/PhaseBar';
 import { Timeline } from './timeline/Timeline';
 
-// Monaco and the generators load on first open, never with the app.
-const EditorPanel = lazy(() => import('./editor/EditorPanel'));
 // Panels and dialogs that are not on the first screen load when first shown (the initial-JS budget).
 const RoutePanel = lazy(() => import('./sim/RoutePanel').then((m) => ({ default: m.RoutePanel })));
 const ShareDialogs = lazy(() => import('./dialogs/ShareDialogs').then((m) => ({ default: m.ShareDialogs })));
@@ -28,11 +27,12 @@ function Workspace() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [dropping, setDropping] = useState(false);
   const dialogOpen = useUi((s) => s.dialog.kind !== 'none');
-  const notices = useUi((s) => s.notices);
-  const editorOpen = useUi((s) => s.editorOpen);
   const routesOpen = useSimulation((s) => s.speaker !== undefined);
+  const dockWidth = useUi((s) => s.dockWidth);
   const shareDialog = useUi((s) => s.dialog.kind === 'share-open' || s.dialog.kind === 'share-link');
   const presenter = useLesson((s) => s.presenter);
+  const open = useOpenDocks();
+  const docked = open.lesson || open.routes || open.editor;
   const workshopWanted = useLesson(workshopActive);
   const lessonLinked = useUi((s) => s.pendingLessonStep !== undefined);
   const workshopNeeded = workshopWanted || lessonLinked;
@@ -54,12 +54,6 @@ function Workspace() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [ctx, dialogOpen]);
-
-  useEffect(() => {
-    // Notices fade on their own: information after 5 s, errors after 12 s.
-    const timers = notices.map((n) => window.setTimeout(() => stores.ui.getState().dismiss(n.id), n.kind === 'error' ? 12000 : 5000));
-    return () => timers.forEach((t) => window.clearTimeout(t));
-  }, [notices, stores]);
 
   const onDrop = useCallback(
     (e: React.DragEvent) => {
@@ -87,28 +81,27 @@ function Workspace() {
       onDrop={onDrop}
     >
       <Toolbar ctx={ctx} />
-      <div className="workspace">
+      {/* The lesson card, the route table and the editor dock in the right-hand column, which widens for them. */}
+      <div className={`workspace${docked ? ' docked' : ''}`} style={dockWidth !== undefined ? ({ '--dock-width': `${dockWidth}px` } as React.CSSProperties) : undefined}>
         <Palette />
         <main className={`canvas-wrap${stale ? ' stale' : ''}`} aria-label="Fabric canvas" aria-busy={stale}>
           <PhaseBar />
           <div className="canvas-area">
             <FabricCanvas />
-            {workshop && (
-              <Suspense fallback={null}>
-                <WorkshopLayer />
-              </Suspense>
-            )}
           </div>
-          <Timeline />
-          {routesOpen && (
+          {/* The lesson's logic, its offer over the canvas and, presenting, its card in a column of its own. */}
+          {workshop && (
             <Suspense fallback={null}>
-              <RoutePanel />
+              <WorkshopLayer />
             </Suspense>
           )}
-          {editorOpen && (
-            <Suspense fallback={<div className="editor-panel loading">Loading the editor…</div>}>
-              <EditorPanel onDownloadZip={() => void downloadZip(stores)} onDownloadManifests={() => void downloadManifests(stores)} />
+          {/* Presenter mode has no right-hand column: the route table takes the timeline's place. */}
+          {presenter && routesOpen ? (
+            <Suspense fallback={<Timeline />}>
+              <RoutePanel />
             </Suspense>
+          ) : (
+            <Timeline />
           )}
         </main>
         <SidePanel />
@@ -132,7 +125,6 @@ function Workspace() {
           <ShareDialogs />
         </Suspense>
       )}
-      <Notices />
     </div>
   );
 }

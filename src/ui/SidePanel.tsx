@@ -1,13 +1,16 @@
 /**
  * The right-hand column: the inspector or the diagnostics, as two tabs. The diagnostics tab
- * shows how many findings the current design has, coloured by the worst.
+ * shows how many findings the current design has, coloured by the worst. The route table and
+ * the config editor dock above them (Docks), and the column widens while they do.
  */
 import { lazy, Suspense } from 'react';
 import { Inspector } from './inspector/Inspector';
 import { useSimulation, useStores, useUi } from './context';
 import { findingsOf } from '../store/simulation';
+import { useOpenDocks } from './openDocks';
 
-// Loaded when the tab is first opened: not part of the first screen.
+// Loaded when first shown: not part of the first screen.
+const Docks = lazy(() => import('./Docks'));
 const DiagnosticsPanel = lazy(() => import('./diagnostics/DiagnosticsPanel').then((m) => ({ default: m.DiagnosticsPanel })));
 
 export function SidePanel() {
@@ -28,8 +31,14 @@ export function SidePanel() {
       {label}
     </button>
   );
+  const docks = useOpenDocks();
   return (
     <div className="side-column">
+      {(docks.lesson || docks.routes || docks.editor) && (
+        <Suspense fallback={<div className="dock-area" />}>
+          <Docks />
+        </Suspense>
+      )}
       <div className="side-tabs" role="tablist" aria-label="Side panel">
         {tab('inspector', 'Inspector')}
         {tab(

@@ -1,11 +1,13 @@
 /** The top bar: menus built from the command registry, undo/redo, and the design's title. */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useScenarioLibrary } from './scenarioLibrary';
 import { openScenario } from './actions';
 import { commandById, displayShortcut, type CommandContext } from './commands';
 import { useDesign, useHistory, useUi } from './context';
 import { useAppUpdate } from './pwa';
 import { offerLesson } from './lesson/workshop';
+// Loaded with the first notice (the initial-JS budget).
+const Notices = lazy(() => import('./Notices').then((m) => ({ default: m.Notices })));
 
 function Menu({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -86,6 +88,7 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
   const title = useDesign((s) => s.doc.metadata.title ?? s.doc.metadata.name);
   const { canUndo, canRedo } = useHistory();
   const editorOpen = useUi((s) => s.editorOpen);
+  const hasNotices = useUi((s) => s.notices.length > 0);
   const applyUpdate = useAppUpdate();
   const item = (id: string, close: () => void) => <CommandItem key={id} ctx={ctx} id={id} close={close} />;
   return (
@@ -137,7 +140,13 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
         Configs
       </button>
       <span className="title" data-testid="design-title">{title}</span>
-      <span className="spacer" />
+      {hasNotices ? (
+        <Suspense fallback={<span className="notices" />}>
+          <Notices />
+        </Suspense>
+      ) : (
+        <span className="notices" />
+      )}
       {applyUpdate && (
         <button type="button" className="tb-btn on" onClick={applyUpdate} title="A new version of liveroute is ready: switch to it now (the page reloads; your design is kept)" data-testid="app-update">
           ⟳ Update

@@ -103,12 +103,26 @@ export function pasteClipboard(stores: Stores): void {
   applyEdit(stores, paste(stores.design.getState().doc, fragment), 'Paste');
 }
 
+const elementCount = (doc: Topology) => doc.spec.racks.length + doc.spec.routers.length + doc.spec.nodes.length;
+
+/**
+ * Undoing (or redoing) a large change, such as a generated fabric, would leave the view where the
+ * old design was: the canvas fits the new one, unless the view shows it well already. A small
+ * change never moves the view.
+ */
+function travel(stores: Stores, step: () => void): void {
+  const before = elementCount(stores.design.getState().doc);
+  step();
+  const after = elementCount(stores.design.getState().doc);
+  if (Math.abs(after - before) >= Math.max(8, 0.25 * Math.max(before, after))) stores.ui.getState().requestFit({ ifNeeded: true });
+}
+
 export function undo(stores: Stores): void {
-  stores.design.temporal.getState().undo();
+  travel(stores, () => stores.design.temporal.getState().undo());
 }
 
 export function redo(stores: Stores): void {
-  stores.design.temporal.getState().redo();
+  travel(stores, () => stores.design.temporal.getState().redo());
 }
 
 export function openScenario(stores: Stores, scenario: Scenario): void {

@@ -3,8 +3,6 @@
  * keyboard shortcuts and tests all go through this registry.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { autoLayout } from './canvas/autoLayout';
-import { FIT_PADDING } from './canvas/geometry';
 import { copySelection, deleteSelection, downloadContainerlab, downloadDesign, downloadManifests, downloadZip, pasteClipboard, redo, undo } from './actions';
 import type { Stores } from './context';
 import { openMigrateDialog } from './timeline/migrate';
@@ -36,12 +34,14 @@ const hasTimeline = (ctx: CommandContext) => (ctx.stores.simulation.getState().r
 
 export async function runAutoLayout(ctx: CommandContext): Promise<void> {
   const doc = ctx.stores.design.getState().doc;
+  // Loaded on first use, with ELK.
+  const { autoLayout } = await import('./canvas/autoLayout');
   const positions = await autoLayout(doc);
   const result = ctx.stores.design.getState().update((d) => {
     d.spec.layout = { ...(d.spec.layout ?? {}), positions };
   });
   if (!result.ok) ctx.stores.ui.getState().notify('error', 'Auto-layout produced an invalid layout');
-  else window.requestAnimationFrame(() => void ctx.flow.fitView({ padding: FIT_PADDING, includeHiddenNodes: true, duration: 250 }));
+  else ctx.stores.ui.getState().requestFit({ duration: 250 });
 }
 
 export const COMMANDS: readonly Command[] = [
@@ -81,7 +81,7 @@ export const COMMANDS: readonly Command[] = [
   },
   { id: 'edit.deselect', label: 'Clear selection', shortcuts: ['Escape'], run: (ctx) => ctx.stores.ui.getState().select([]) },
   { id: 'view.autoLayout', label: 'Auto-layout', shortcuts: ['Mod+Shift+L'], run: runAutoLayout },
-  { id: 'view.fit', label: 'Fit view', shortcuts: ['Shift+1'], run: (ctx) => void ctx.flow.fitView({ padding: FIT_PADDING, includeHiddenNodes: true, duration: 200 }) },
+  { id: 'view.fit', label: 'Fit view', shortcuts: ['Shift+1'], run: (ctx) => ctx.stores.ui.getState().requestFit({ duration: 200 }) },
   { id: 'view.zoomIn', label: 'Zoom in', shortcuts: ['Mod+='], run: (ctx) => void ctx.flow.zoomIn({ duration: 150 }) },
   { id: 'view.zoomOut', label: 'Zoom out', shortcuts: ['Mod+-'], run: (ctx) => void ctx.flow.zoomOut({ duration: 150 }) },
   { id: 'view.animate', label: 'Toggle animation', run: (ctx) => ctx.stores.ui.getState().setAnimate(!ctx.stores.ui.getState().animate) },

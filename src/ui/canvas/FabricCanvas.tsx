@@ -6,12 +6,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ConnectionMode,
-  Controls,
   MiniMap,
+  Panel,
   ReactFlow,
+  applyEdgeChanges,
   applyNodeChanges,
-  useReactFlow,
+  useStore,
   type Connection,
+  type EdgeChange,
   type FinalConnectionState,
   type Node,
   type NodeChange,
@@ -22,11 +24,20 @@ import { useDesign, useSimulation, useStores, useUi } from '../context';
 import { applyEdit } from '../actions';
 import { edgeTypes } from './edges';
 import { nodeTypes } from './nodes';
-import { toFlow, type FlowNode } from './toFlow';
-import { FIT_PADDING, RACK_HEADER, RACK_PAD } from './geometry';
+import { toFlow, type FlowEdge, type FlowNode } from './toFlow';
+import { RACK_HEADER, RACK_PAD } from './geometry';
 import { Legend } from './Legend';
 import { SimOverlay } from '../sim/overlay/SimOverlay';
+import { OverlayControls } from '../sim/overlay/OverlayControls';
 import { useKeepInView } from './keepInView';
+import { useViewFit } from './useViewFit';
+import { MAX_ZOOM, MIN_ZOOM } from './panels';
+
+/** A bundle edge is one of its BGPPeer's (`peer:<name>@<rack>`): selecting it selects the peer. */
+const selectionIdOf = (edgeId: string) => edgeId.replace(/@.*$/, '');
+
+/** Below this zoom edge labels (11 px) would be under 4 px high. */
+const FAR_ZOOM = 0.33;
 
 const MINIMAP_COLORS: Record<string, string> = { rack: '#c9d6e8', calicoNode: '#d9480f', router: '#3b5bdb' };
 
@@ -36,10 +47,25 @@ export function FabricCanvas() {
   const selection = useUi((s) => s.selection);
   const flow = useMemo(() => toFlow(doc, selection), [doc, selection]);
   const [nodes, setNodes] = useState<FlowNode[]>(flow.nodes);
-  const reactFlow = useReactFlow();
-  const fitRequest = useUi((s) => s.fitRequest);
-  const fitted = useRef(0);
+  // Edges hold React Flow's selection between two renders too, so a click elsewhere (the pane,
+  // a node) takes the selection off a BGPPeer selected from the inspector. A new design or
+  // selection replaces them in the same render (a fabric has thousands: no second pass).
+  const [edgeState, setEdgeState] = useState({ from: flow.edges, edges: flow.edges });
+  let edges = edgeState.edges;
+  if (edgeState.from !== flow.edges) {
+    edges = flow.edges;
+    setEdgeState({ from: flow.edges, edges: flow.edges });
+  }
+  const flowRef = useRef<HTMLDivElement>(null);
+  const flowElement = useCallback(() => flowRef.current, []);
   useKeepInView(useSimulation((s) => s.speaker));
+  // Zoomed far out (a large fabric fitted), labels are specks that pile up: the lines stay, the
+  // labels go. The mark goes on the labels' layer only: on the whole canvas it would restyle
+  // every element of a fabric's thousand cards.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  useEffect(() => {
+    flowRef.current?.querySelector('.react-flow__edgelabel-renderer')?.classList.toggle('far-view', far);
+  }, [far]);
 
   // A new document or selection rebuilds the nodes, keeping React Flow's measurements.
   useEffect(() => {
@@ -52,16 +78,24 @@ export function FabricCanvas() {
     });
   }, [flow.nodes]);
 
-  // Fit the whole design when one is opened: once React Flow holds its nodes (fitView then
-  // waits for their measurements itself).
+  // Fit requests wait until React Flow holds the nodes of the design (fitView then waits for
+  // their measurements itself).
+  const ready = nodes.length === flow.nodes.length && nodes.every((n, i) => n.id === flow.nodes[i]?.id);
+  const { onMoveStart, onMoveEnd } = useViewFit(ready, flowElement);
+
+  // The first element of an empty design: show it, wherever the view was.
+  const empty = flow.nodes.length === 0;
+  const wasEmpty = useRef(empty);
   useEffect(() => {
-    if (fitted.current === fitRequest || nodes.length !== flow.nodes.length || nodes.some((n, i) => n.id !== flow.nodes[i]?.id)) return;
-    fitted.current = fitRequest;
-    void reactFlow.fitView({ padding: FIT_PADDING, includeHiddenNodes: true });
-  }, [nodes, flow.nodes, fitRequest, reactFlow]);
+    if (wasEmpty.current && !empty) stores.ui.getState().requestFit();
+    wasEmpty.current = empty;
+  }, [empty, stores]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     setNodes((ns) => applyNodeChanges(changes, ns));
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    setEdgeState((s) => ({ from: s.from, edges: applyEdgeChanges(changes, s.edges) }));
   }, []);
 
   const onNodeDragStop = useCallback(
@@ -114,13 +148,28 @@ export function FabricCanvas() {
     [stores],
   );
 
+  // What of the selection the canvas can show: its nodes, sessions and BGPPeer bundles.
+  const onCanvas = useRef(new Set<string>());
+  useEffect(() => {
+    onCanvas.current = new Set([...flow.nodes.map((n) => n.id), ...flow.edges.map((e) => selectionIdOf(e.id))]);
+  }, [flow]);
+  // Stable: React Flow calls a new handler at once with the selection it holds, which may be a
+  // render behind the store's.
   const onSelectionChange = useCallback(
     ({ nodes: ns, edges: es }: OnSelectionChangeParams) => {
-      const ids = [...ns.map((n) => n.id), ...es.map((e) => e.id.replace(/@.*$/, ''))];
-      stores.ui.getState().select(ids);
+      const ids = [...new Set([...ns.map((n) => n.id), ...es.map((e) => selectionIdOf(e.id))])];
+      const ui = stores.ui.getState();
+      // React Flow echoing the selection it was given (a VM or a BGPFilter has no element of its
+      // own on the canvas) changes nothing; a click on the canvas replaces the selection.
+      const shown = ui.selection.filter((id) => onCanvas.current.has(id));
+      if (shown.length === ids.length && shown.every((id) => ids.includes(id))) return;
+      ui.select(ids);
     },
     [stores],
   );
+
+  // A click on the empty canvas clears the selection, whatever it holds (a BGPFilter too).
+  const onPaneClick = useCallback(() => stores.ui.getState().select([]), [stores]);
 
   const onNodeClick = useCallback(
     (e: React.MouseEvent, node: Node) => {
@@ -143,32 +192,42 @@ export function FabricCanvas() {
 
   return (
     <ReactFlow
+      ref={flowRef}
       nodes={nodes}
-      edges={flow.edges}
+      edges={edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onMoveStart={onMoveStart}
+      onMoveEnd={onMoveEnd}
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection}
       onSelectionChange={onSelectionChange}
       onNodeClick={onNodeClick}
+      onPaneClick={onPaneClick}
       onNodeDoubleClick={onNodeDoubleClick}
       zoomOnDoubleClick={false}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       selectionKeyCode="Shift"
-      minZoom={0.05}
-      maxZoom={2.5}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
+      // A selected rack stays under its members and the BGPPeer bundle drawn inside it.
+      elevateNodesOnSelect={false}
       onlyRenderVisibleElements={nodes.length > 300}
-      proOptions={{ hideAttribution: true }}
+      attributionPosition="bottom-right"
     >
       <Background gap={24} size={1.2} color="#cbd3de" />
       <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#999'} nodeStrokeWidth={2} style={{ width: 170, height: 110 }} />
-      <Controls showInteractive={false} position="top-left" />
-      <Legend />
+      {/* The tools and the key share the top right: a row, and the key beside it (below it when narrow). */}
+      <Panel position="top-right" className="canvas-tools">
+        <OverlayControls />
+        <Legend />
+      </Panel>
       <SimOverlay />
     </ReactFlow>
   );

@@ -1,8 +1,9 @@
 /** Session edges between routers and BGPPeer bundles from racks, with readable labels. */
-import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { memo, useCallback } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStoreApi, type Edge, type EdgeProps } from '@xyflow/react';
 import type { BundleData, PairData } from './toFlow';
 import type { SessionKind } from './sessions';
+import { bezierPoint } from './bezier';
 
 export const KIND_COLOR: Record<SessionKind, string> = {
   eBGP: 'var(--ebgp)',
@@ -11,10 +12,29 @@ export const KIND_COLOR: Record<SessionKind, string> = {
   mixed: 'var(--mixed)',
 };
 
+/**
+ * A label sits outside the edge's SVG: a click on it selects the edge as a click on the line
+ * does (with Shift, Ctrl or ⌘ held, adding it to the selection).
+ */
+function useLabelSelect(id: string): (e: React.MouseEvent) => void {
+  const store = useStoreApi();
+  return useCallback(
+    (e: React.MouseEvent) => {
+      e.stopPropagation();
+      const s = store.getState();
+      if (!s.elementsSelectable) return;
+      s.addSelectedEdges([id]);
+    },
+    [store, id],
+  );
+}
+
 export const PairEdge = memo(function PairEdge(props: EdgeProps<Edge<PairData, 'pair'>>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, midX, midY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const onLabelClick = useLabelSelect(id);
   if (!data) return null;
+  const [labelX, labelY] = data.labelAt === 0.5 ? [midX, midY] : bezierPoint({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }, data.labelAt);
   const color = data.session ? KIND_COLOR[data.kind] : 'var(--link)';
   return (
     <>
@@ -34,6 +54,7 @@ export const PairEdge = memo(function PairEdge(props: EdgeProps<Edge<PairData, '
             className={`edge-label nodrag nopan${selected ? ' selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, ['--kind-color' as string]: color }}
             data-testid={`edge-label-${id}`}
+            onClick={onLabelClick}
           >
             {data.label}
           </div>
@@ -46,6 +67,7 @@ export const PairEdge = memo(function PairEdge(props: EdgeProps<Edge<PairData, '
 export const BundleEdge = memo(function BundleEdge(props: EdgeProps<Edge<BundleData, 'bundle'>>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const onLabelClick = useLabelSelect(id);
   if (!data) return null;
   const color = data.mismatch ? 'var(--danger)' : KIND_COLOR[data.kind];
   // A bundle inside its rack is short and vertical: its label sits beside the knob, not on the line.
@@ -61,6 +83,7 @@ export const BundleEdge = memo(function BundleEdge(props: EdgeProps<Edge<BundleD
           style={{ transform, ['--kind-color' as string]: color }}
           title={`${data.detail}${data.filters.length ? `\nfilters: ${data.filters.join(', ')}` : '\nno BGPFilter'}${data.mismatch ? `\n${data.mismatch}` : ''}`}
           data-testid={`edge-label-${id}`}
+          onClick={onLabelClick}
         >
           {data.mismatch ? `⚠ ${data.mismatch}` : data.label}
           <span className="filters">{data.filters.length > 0 ? ` · ${data.filters.length === 1 ? '1 filter' : `${data.filters.length} filters`}` : ' · no filter'}</span>

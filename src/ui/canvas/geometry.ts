@@ -51,6 +51,3 @@ export function defaultMemberPositions(doc: Topology, rack: string): Map<string,
 export function bundleAnchorY(): number {
   return RACK_HEADER + ROUTER_H + BUNDLE_GAP / 2;
 }
-
-/** Room kept free around the design when fitting the view: the legend (top) and minimap (bottom). */
-export const FIT_PADDING = { top: '84px', bottom: '140px', left: '48px', right: '48px' } as const;

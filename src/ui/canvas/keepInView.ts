@@ -1,17 +1,22 @@
 /**
  * Opening the route table shrinks the canvas. The element whose table it shows must stay in
  * sight: when the panel hides it, the view pans (never zooms: the user chose the zoom) to it.
+ * A view that is still fitted is left to the fit, which refits it to the smaller canvas.
  */
 import { useEffect } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useStores } from '../context';
 
 const MARGIN = 24;
 
 export function useKeepInView(id: string | undefined): void {
   const flow = useReactFlow();
   const store = useStoreApi();
+  const stores = useStores();
   useEffect(() => {
     if (id === undefined) return;
+    // A fitted view is fitted again to the smaller canvas (useViewFit): the element stays in it.
+    if (stores.ui.getState().viewFitted) return;
     // Wait two frames: the panel lays out, then React Flow measures the smaller pane.
     let frame = window.requestAnimationFrame(() => {
       frame = window.requestAnimationFrame(() => {
@@ -29,5 +34,5 @@ export function useKeepInView(id: string | undefined): void {
       });
     });
     return () => window.cancelAnimationFrame(frame);
-  }, [id, flow, store]);
+  }, [id, flow, store, stores]);
 }

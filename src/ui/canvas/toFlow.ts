@@ -45,6 +45,8 @@ export interface PairData extends Record<string, unknown> {
   link: boolean;
   session: boolean;
   label: string;
+  /** Where along the edge its label sits (0 upper end, 1 lower end): spread where edges meet. */
+  labelAt: number;
 }
 export interface BundleData extends Record<string, unknown> {
   kind: SessionKind;
@@ -59,11 +61,11 @@ export type FlowEdge = Edge<PairData, 'pair'> | Edge<BundleData, 'bundle'>;
 
 const ROLE_RANK: Record<Router['role'], number> = { border: 0, spine: 1, 'route-reflector': 1, tor: 2 };
 const MAX_RACKS_PER_ROW = 8;
-const RACK_GAP = 60;
+export const RACK_GAP = 60;
 /** The default layout aims at the shape of a typical canvas, a little wider than tall. */
 const TARGET_ASPECT = 1.4;
 
-function racksPerRow(sizes: { width: number; height: number }[], tiersHeight: number): number {
+export function racksPerRow(sizes: { width: number; height: number }[], tiersHeight: number): number {
   if (sizes.length === 0) return 1;
   const w = Math.max(...sizes.map((s) => s.width)) + RACK_GAP;
   const h = Math.max(...sizes.map((s) => s.height)) + RACK_GAP;
@@ -139,6 +141,27 @@ export function computePositions(doc: Topology, dragging: Readonly<Record<string
   return { positions, rackSizes };
 }
 
+/**
+ * Labels of the sessions from several upper routers (spines) to one lower router sit at staggered
+ * places along their edges, near the lower end, where the edges have spread apart; a lone edge
+ * keeps its label in the middle. Otherwise the labels of a fabric pile up where the edges meet.
+ */
+function pairLabelPlaces(pairs: ReturnType<typeof pairEdges>, positions: Map<string, XY>): Map<string, number> {
+  const byLower = new Map<string, { id: string; x: number }[]>();
+  for (const p of pairs) {
+    if (ROLE_RANK[p.a.role] === ROLE_RANK[p.b.role]) continue;
+    const [upper, lower] = ROLE_RANK[p.a.role] < ROLE_RANK[p.b.role] ? [p.a, p.b] : [p.b, p.a];
+    byLower.set(lower.name, [...(byLower.get(lower.name) ?? []), { id: pairId(p.a.name, p.b.name), x: positions.get(upper.name)?.[0] ?? 0 }]);
+  }
+  const out = new Map<string, number>();
+  for (const group of byLower.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => a.x - b.x || (a.id < b.id ? -1 : 1));
+    group.forEach((e, i) => out.set(e.id, 0.55 + (0.3 * i) / (group.length - 1)));
+  }
+  return out;
+}
+
 export function toFlow(doc: Topology, selection: readonly string[], dragging: Readonly<Record<string, XY>> = {}): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const selected = new Set(selection);
   const { positions, rackSizes } = computePositions(doc, dragging);
@@ -211,7 +234,9 @@ export function toFlow(doc: Topology, selection: readonly string[], dragging: Re
   }
   // React Flow wants parents before children: racks first, then routers and nodes (stable).
   const edges: FlowEdge[] = [];
-  for (const p of pairEdges(doc)) {
+  const pairs = pairEdges(doc);
+  const labelAt = pairLabelPlaces(pairs, positions);
+  for (const p of pairs) {
     const [upper, lower] = ROLE_RANK[p.a.role] <= ROLE_RANK[p.b.role] ? [p.a, p.b] : [p.b, p.a];
     const sameTier = ROLE_RANK[upper.role] === ROLE_RANK[lower.role];
     const id = pairId(p.a.name, p.b.name);
@@ -223,7 +248,7 @@ export function toFlow(doc: Topology, selection: readonly string[], dragging: Re
       target: lower.name,
       sourceHandle: sameTier ? 'r' : 'b',
       targetHandle: sameTier ? 'l' : 't',
-      data: { kind: p.kind, link: p.link, session: p.session, label: p.session && !p.link ? `${label} (multihop)` : label },
+      data: { kind: p.kind, link: p.link, session: p.session, label: p.session && !p.link ? `${label} (multihop)` : label, labelAt: labelAt.get(id) ?? 0.5 },
       selected: selected.has(id),
       zIndex: 2,
     });

@@ -1,4 +1,5 @@
 /** One finding: severity, code, phase, what is wrong, how to fix it, its subjects and the fix button. */
+import { useState } from 'react';
 import type { Diagnostic } from '../../worker/protocol';
 import { SeverityBadge } from './SeverityBadge';
 import { subjectTitle, type SubjectTarget } from './subjects';
@@ -50,8 +51,15 @@ function SubjectChip({ target, pressed, phase, onClick, onInspect }: { target: S
   );
 }
 
+/** A finding about a whole fabric can name a thousand subjects: the first few show, the rest on request. */
+export const SUBJECTS_SHOWN = 12;
+
 export function DiagnosticItem({ diagnostic: d, targets, active, shownPhase, fixBlocked, onSubject, onAll, onInspect, onPhase, onFix, kindCount, onFixAll }: DiagnosticItemProps) {
   const highlightable = targets.filter((t) => t.highlight.length > 0);
+  const [allShown, setAllShown] = useState(false);
+  const capped = !allShown && targets.length > SUBJECTS_SHOWN + 1;
+  // The subject highlighted on the canvas stays in sight among the few.
+  const shown = capped ? targets.filter((t, i) => i < SUBJECTS_SHOWN || (active !== 'all' && active?.subject === t.name)) : targets;
   return (
     <li className={`diag sev-${d.severity}`} data-testid="diagnostic" data-code={d.code} data-severity={d.severity} data-phase={d.phase ?? ''}>
       <div className="diag-head">
@@ -80,7 +88,7 @@ export function DiagnosticItem({ diagnostic: d, targets, active, shownPhase, fix
       </p>
       {targets.length > 0 && (
         <div className="diag-subjects" role="group" aria-label={`Subjects of ${d.code}`}>
-          {targets.map((t) => (
+          {shown.map((t) => (
             <SubjectChip
               key={t.name}
               target={t}
@@ -90,6 +98,11 @@ export function DiagnosticItem({ diagnostic: d, targets, active, shownPhase, fix
               onInspect={() => onInspect(t)}
             />
           ))}
+          {targets.length > SUBJECTS_SHOWN + 1 && (
+            <button type="button" className="link-btn diag-more" data-testid="diagnostic-more-subjects" aria-expanded={!capped} onClick={() => setAllShown(capped)}>
+              {capped ? `+${targets.length - shown.length} more` : 'show fewer'}
+            </button>
+          )}
           {highlightable.length > 1 && (
             <button type="button" className="link-btn diag-all" data-testid="diagnostic-highlight-all" aria-pressed={active === 'all'} title="Highlight every subject of this finding on the canvas" onClick={onAll}>
               {active === 'all' ? 'clear' : 'highlight all'}

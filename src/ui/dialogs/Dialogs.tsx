@@ -85,18 +85,3 @@ export function Dialogs() {
     </>
   );
 }
-
-export function Notices() {
-  const stores = useStores();
-  const notices = useUi((s) => s.notices);
-  return (
-    <div className="notices" aria-live="polite">
-      {notices.map((n) => (
-        <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-          <span>{n.text}</span>
-          <button type="button" aria-label="Dismiss" onClick={() => stores.ui.getState().dismiss(n.id)}>×</button>
-        </div>
-      ))}
-    </div>
-  );
-}

@@ -26,7 +26,7 @@ function toMarkers(issues: readonly Issue[]): monaco.editor.IMarkerData[] {
   }));
 }
 
-export default function EditorPanel({ onDownloadZip, onDownloadManifests }: { onDownloadZip: () => void; onDownloadManifests: () => void }) {
+export default function EditorPanel({ onDownloadZip, onDownloadManifests, onClose }: { onDownloadZip: () => void; onDownloadManifests: () => void; onClose: () => void }) {
   const stores = useStores();
   const doc = useDesign((s) => s.doc);
   const [node, setNode] = useState<string | undefined>(doc.spec.nodes[0]?.name);
@@ -177,7 +177,7 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests }: { on
                 title={f.about}
                 data-testid={`file-${f.path}`}
               >
-                {f.path.split('/').pop()}
+                <span className="editor-file-name">{f.path.split('/').pop()}</span>
                 {f.editable && <span className="chip">editable</span>}
               </button>
             ))}
@@ -193,6 +193,7 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests }: { on
           <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(active?.text ?? '')} data-testid="editor-copy">Copy</button>
           <button type="button" className="btn" onClick={onDownloadManifests} data-testid="download-manifests">Calico manifests</button>
           <button type="button" className="btn primary" onClick={onDownloadZip} data-testid="download-zip">Download all (.zip)</button>
+          <button type="button" className="btn" onClick={onClose} aria-label="Close the config files" title="Close the config files (Ctrl+E)" data-testid="editor-close">✕</button>
         </div>
         {/* nokey: React Flow's key handling (Space pans the canvas, and swallows the keystroke) stays out of the editor. */}
         <div className="editor-host nokey" ref={host} data-testid="editor-host" />

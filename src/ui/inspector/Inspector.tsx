@@ -2,9 +2,19 @@
 import { parseSelectionId } from '../../store/ui';
 import { copySelection, deleteSelection } from '../actions';
 import { useDesign, useStores, useUi } from '../context';
+import { lazy, Suspense } from 'react';
 import { DesignPanel } from './DesignPanel';
-import { NodePanel, RackPanel, RouterPanel, VmPanel } from './ElementPanels';
-import { FilterPanel, PairPanel, PeerPanel } from './ResourcePanels';
+
+// The panels of a selection load with the first one (the initial-JS budget); the design's is on the first screen.
+const elementPanels = () => import('./ElementPanels');
+const resourcePanels = () => import('./ResourcePanels');
+const RackPanel = lazy(() => elementPanels().then((m) => ({ default: m.RackPanel })));
+const NodePanel = lazy(() => elementPanels().then((m) => ({ default: m.NodePanel })));
+const RouterPanel = lazy(() => elementPanels().then((m) => ({ default: m.RouterPanel })));
+const VmPanel = lazy(() => elementPanels().then((m) => ({ default: m.VmPanel })));
+const PeerPanel = lazy(() => resourcePanels().then((m) => ({ default: m.PeerPanel })));
+const FilterPanel = lazy(() => resourcePanels().then((m) => ({ default: m.FilterPanel })));
+const PairPanel = lazy(() => resourcePanels().then((m) => ({ default: m.PairPanel })));
 
 export function Inspector() {
   const stores = useStores();
@@ -37,7 +47,7 @@ export function Inspector() {
   }
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
-      {body}
+      <Suspense fallback={<p className="muted">Loading…</p>}>{body}</Suspense>
       {selection.length === 1 && (
         <div className="section row">
           <button className="btn" type="button" onClick={() => stores.ui.getState().select([])}>Design settings</button>

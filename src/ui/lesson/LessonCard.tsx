@@ -113,7 +113,7 @@ export default function LessonCard() {
   const ls = () => lessonOf(stores).getState();
   const last = stepIndex === lesson.steps.length - 1;
   return (
-    <section className="lesson-card" data-testid="lesson-card" aria-label="Lesson">
+    <section className="lesson-card" data-testid="lesson-card" aria-label="Lesson" data-canvas-overlay>
       <header className="lesson-head">
         <span className="lesson-step" data-testid="lesson-step">
           Step {progress.current} of {progress.total}
@@ -130,17 +130,18 @@ export default function LessonCard() {
       <h2 className="lesson-title" data-testid="lesson-title">
         {step.title}
       </h2>
-      <div className="lesson-body" ref={body}>
+      {/* The narration scrolls; the question, its choices and the score stay in sight below it. */}
+      <div className="lesson-body" ref={body} tabIndex={0} aria-label="Narration">
         <div className="lesson-text" data-testid="lesson-text">
           <Markdown text={step.text} />
         </div>
-        {step.question && <QuestionBlock key={stepIndex} question={step.question} step={stepIndex} />}
-        {last && progress.questions > 0 && (
-          <p className="lesson-score" data-testid="lesson-score">
-            End of the lesson: {progress.right} of {progress.questions} question{progress.questions === 1 ? '' : 's'} answered right.
-          </p>
-        )}
       </div>
+      {step.question && <QuestionBlock key={stepIndex} question={step.question} step={stepIndex} />}
+      {last && progress.questions > 0 && (
+        <p className="lesson-score" data-testid="lesson-score">
+          End of the lesson: {progress.right} of {progress.questions} question{progress.questions === 1 ? '' : 's'} answered right.
+        </p>
+      )}
       <footer className="lesson-nav">
         <button type="button" className="btn" disabled={stepIndex === 0} onClick={() => ls().prev()} data-testid="lesson-prev">
           ← Previous

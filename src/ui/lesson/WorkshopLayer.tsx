@@ -35,7 +35,7 @@ function LessonOffer() {
   const steps = useDesign((s) => s.doc.lesson?.steps.length ?? 0);
   if (offer === undefined || playing || steps === 0) return null;
   return (
-    <div className="lesson-offer" role="status" data-testid="lesson-offer">
+    <div className="lesson-offer" role="status" data-testid="lesson-offer" data-canvas-overlay>
       <span>This scenario has a lesson ({steps} steps).</span>
       <button type="button" className="btn primary" data-testid="lesson-offer-start" onClick={() => startLesson(stores)}>
         Start the lesson
@@ -56,7 +56,8 @@ export default function WorkshopLayer() {
   usePendingStep();
   return (
     <>
-      {lessonOpen && (
+      {/* Presenting, the card has a column of its own beside the canvas; otherwise it docks in the right-hand column (Docks). */}
+      {lessonOpen && presenter && (
         <Suspense fallback={<div className="lesson-card loading">Loading the lesson…</div>}>
           <LessonCard />
         </Suspense>

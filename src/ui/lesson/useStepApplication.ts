@@ -5,17 +5,14 @@
  * the step's phase and time, which need the report's phase starts.
  */
 import { useEffect, useRef } from 'react';
-import { useReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import { currentStep } from '../../store/lesson';
 import type { Stores } from '../context';
 import { useStores } from '../context';
 import { stepView, type StepView } from './stepView';
 import { lessonOf, useLesson } from './workshop';
 
-/** Room kept free on the canvas's left for the narration card (its width plus a margin). */
-const CARD_ROOM = { normal: '440px', presenter: '620px' } as const;
-/** How many frames to wait for React Flow to measure a newly opened design before fitting. */
-const MAX_WAIT_FRAMES = 120;
+/** How far a step's elements may be blown up: a projector wants them larger. */
+const STEP_MAX_ZOOM = { normal: 1.4, presenter: 1.8 } as const;
 
 function applyTime(stores: Stores, view: StepView): void {
   const sim = stores.simulation.getState();
@@ -23,41 +20,8 @@ function applyTime(stores: Stores, view: StepView): void {
   if (view.time !== undefined) sim.setTime(view.time);
 }
 
-/**
- * Fits the canvas once React Flow has measured every node, two frames later still, so that the
- * fit the canvas queues for a design just opened has run and this one wins.
- */
-function fitWhenMeasured(flow: ReactFlowInstance, ids: readonly string[], presenter: boolean): () => void {
-  let frame = 0;
-  let waited = 0;
-  const fit = () => {
-    const nodes = ids.filter((id) => flow.getNode(id) !== undefined).map((id) => ({ id }));
-    void flow.fitView({
-      nodes: nodes.length > 0 ? nodes : undefined,
-      padding: { top: '48px', right: '48px', bottom: '40px', left: presenter ? CARD_ROOM.presenter : CARD_ROOM.normal },
-      maxZoom: presenter ? 1.8 : 1.4,
-      includeHiddenNodes: true,
-      duration: 400,
-    });
-  };
-  const attempt = () => {
-    const all = flow.getNodes();
-    const measured = all.length > 0 && all.every((n) => (n.measured?.width ?? 0) > 0);
-    if (!measured && waited++ < MAX_WAIT_FRAMES) {
-      frame = window.requestAnimationFrame(attempt);
-      return;
-    }
-    frame = window.requestAnimationFrame(() => {
-      frame = window.requestAnimationFrame(fit);
-    });
-  };
-  attempt();
-  return () => window.cancelAnimationFrame(frame);
-}
-
 export function useStepApplication(): void {
   const stores = useStores();
-  const flow = useReactFlow();
   const lesson = useLesson((s) => s.lesson);
   const step = useLesson((s) => s.step);
   const presenter = useLesson((s) => s.presenter);
@@ -75,13 +39,14 @@ export function useStepApplication(): void {
     applyTime(stores, view);
   }, [stores, lesson, step]);
 
-  // The canvas: on each step, and when presenter mode changes the room there is.
+  // The canvas: on each step, and when presenter mode changes the room there is. The canvas fits
+  // clear of the lesson card, and fits again while the card or the room changes size.
   useEffect(() => {
     const st = currentStep({ lesson, step });
     if (!st) return;
     const view = stepView(stores.design.getState().doc, stores.simulation.getState().report, st);
-    return fitWhenMeasured(flow, view.fit, presenter);
-  }, [stores, flow, lesson, step, presenter]);
+    stores.ui.getState().requestFit({ nodes: view.fit, maxZoom: presenter ? STEP_MAX_ZOOM.presenter : STEP_MAX_ZOOM.normal, duration: 400 });
+  }, [stores, lesson, step, presenter]);
 
   // A new report: the step's time needs its phase starts.
   useEffect(

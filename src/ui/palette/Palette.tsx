@@ -84,6 +84,7 @@ export function Palette() {
           type="button"
           className="palette-item"
           title={item.hint}
+          aria-label={item.label}
           data-testid={`palette-${item.kind}`}
           onPointerDown={(e) => {
             if (e.button !== 0) return;
@@ -100,21 +101,21 @@ export function Palette() {
           <span className="glyph" style={{ background: item.color }}>
             {item.glyph}
           </span>
-          {item.label}
+          <span className="palette-label">{item.label}</span>
         </button>
       ))}
       <h3>Build</h3>
-      <button type="button" className="palette-item" onClick={() => stores.ui.getState().open({ kind: 'rack-template' })} data-testid="open-rack-template">
+      <button type="button" className="palette-item" onClick={() => stores.ui.getState().open({ kind: 'rack-template' })} data-testid="open-rack-template" title="Rack template…">
         <span className="glyph" style={{ background: '#495057' }}>
           ▦
         </span>
-        Rack template…
+        <span className="palette-label">Rack template…</span>
       </button>
-      <button type="button" className="palette-item" onClick={() => stores.ui.getState().open({ kind: 'fabric-generator' })} data-testid="open-fabric-generator">
+      <button type="button" className="palette-item" onClick={() => stores.ui.getState().open({ kind: 'fabric-generator' })} data-testid="open-fabric-generator" title="Fabric generator…">
         <span className="glyph" style={{ background: '#495057' }}>
           #
         </span>
-        Fabric generator…
+        <span className="palette-label">Fabric generator…</span>
       </button>
       <p className="palette-hint">
         Drag items onto the canvas, or click to add next to the selection. Connect two routers for a BGP session; drag from a rack’s blue knob to a router to

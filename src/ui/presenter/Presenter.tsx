@@ -4,7 +4,8 @@
  * pointer that follows the mouse over the whole app. The large, high-contrast look is the
  * `presenter` class on the app root (presenter.css).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import { useStores } from '../context';
 import { leavePresenter, lessonOf, useLesson } from '../lesson/workshop';
 import { presenterKeyAction } from './keys';
@@ -61,15 +62,22 @@ export function Presenter() {
     };
   }, [stores]);
 
+  // The bar goes into the phase bar, after its status, so that it covers nothing.
+  const phaseBar = useMemo(() => document.querySelector('[data-testid="phase-bar"]'), []);
+  const bar = (
+    <div className="presenter-bar" data-testid="presenter" data-presenter="on" role="status">
+      <span className="sr-only">Presenter mode</span>
+      <span className="keys" title={`Presenter mode: ${lessonOpen ? '← → or Space move through the lesson, ' : ''}Escape leaves`}>
+        {lessonOpen ? '← → Space · ' : ''}Esc
+      </span>
+      <button type="button" className="btn" onClick={() => leavePresenter(stores)} data-testid="presenter-leave">
+        Leave
+      </button>
+    </div>
+  );
   return (
     <>
-      <div className="presenter-bar" data-testid="presenter" data-presenter="on" role="status">
-        <span>Presenter mode</span>
-        <span className="keys">{lessonOpen ? '← → Space: steps · ' : ''}Esc: leave</span>
-        <button type="button" className="btn" onClick={() => leavePresenter(stores)} data-testid="presenter-leave">
-          Leave
-        </button>
-      </div>
+      {phaseBar ? createPortal(bar, phaseBar) : bar}
       <LaserPointer />
     </>
   );

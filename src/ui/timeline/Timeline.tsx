@@ -86,9 +86,12 @@ function Controls({ report }: { report: SimulationReport | undefined }) {
           Simulating…
         </span>
       )}
+      {/* Each key stays whole; on a narrow timeline they wrap to a second line rather than being cut. */}
       <span className="tl-legend" aria-hidden="true">
-        <span className="tl-key update" /> UPDATE <span className="tl-key withdraw" /> WITHDRAW <span className="tl-key tables" /> RIB/FIB change <span className="tl-key strip" />
-        <span className="tl-key strip delivered" /> worst client outcome
+        <span><span className="tl-key update" /> UPDATE</span>
+        <span><span className="tl-key withdraw" /> WITHDRAW</span>
+        <span><span className="tl-key tables" /> RIB/FIB change</span>
+        <span><span className="tl-key strip" /><span className="tl-key strip delivered" /> worst client outcome</span>
       </span>
       <button type="button" className="btn tl-migrate" data-testid="migrate-open" onClick={() => openMigrateDialog(stores)} title="Pick the VM and the node it migrates to">
         ⇄ Migrate…

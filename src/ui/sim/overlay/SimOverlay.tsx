@@ -9,7 +9,6 @@ import { ViewportPortal } from '@xyflow/react';
 import { useUi } from '../../context';
 import { Flashes } from './Flashes';
 import { Messages } from './Messages';
-import { OverlayControls } from './OverlayControls';
 import { PacketPaths } from './PacketPaths';
 import { VmMove } from './VmMove';
 import './overlay.css';
@@ -17,14 +16,11 @@ import './overlay.css';
 export function SimOverlay() {
   const animate = useUi((s) => s.animate);
   return (
-    <>
-      <ViewportPortal>
-        {animate && <Flashes />}
-        <PacketPaths />
-        {animate && <Messages />}
-        {animate && <VmMove />}
-      </ViewportPortal>
-      <OverlayControls />
-    </>
+    <ViewportPortal>
+      {animate && <Flashes />}
+      <PacketPaths />
+      {animate && <Messages />}
+      {animate && <VmMove />}
+    </ViewportPortal>
   );
 }
