@@ -6,7 +6,7 @@
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './browser';
 
-const [url = 'http://127.0.0.1:4173/', out = 'docs/screenshot.png', width = '1600', height = '900'] = process.argv.slice(2);
+const [url = 'http://127.0.0.1:4173/', out = '.tmp/screenshot.png', width = '1600', height = '900'] = process.argv.slice(2);
 const executablePath = chromiumExecutable();
 const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
 const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) }, deviceScaleFactor: 1 });
