@@ -12,10 +12,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * - unit: everything else, pure and fast: every test under 1 s quiet (the slowest, about 0.7 s,
  *   lints a probe file with ESLint).
  *
- * Timeouts are sized for a machine 10 times slower than quiet (a 2-core CI box with another
- * heavy job beside it), with room to spare: unit 20 s (the slowest, 10x slower, is 7 s),
- * integration 10 min (25 s x 10 is about 4 min). They only catch a hang; no test's outcome
- * depends on how fast the machine is.
+ * Timeouts are sized for a machine 20 times slower than quiet: on this 2-core kind of machine
+ * with other test suites running beside it, tests ran 5 to 18 times slower. Unit 60 s (the
+ * slowest, 20x slower, takes 14 s), integration 15 min (25 s x 20 is about 8 min). They only
+ * catch a hang; no test's outcome depends on how fast the machine is.
  */
 const INTEGRATION = [
   'src/config/daemons.test.ts', // every generated config through bird -p (1.6, 2) and FRR
