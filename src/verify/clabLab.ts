@@ -15,7 +15,8 @@ import type { MigrationSpec } from '../engine/simulate';
 import { clabFiles, clabPlan } from '../lab/clab';
 import type { LabPlan } from '../lab/plan';
 import type { Topology } from '../model';
-import { addNamespace, allSettled, birdQuery, exec, kernelTables, LAB_PREFIX, removeNamespaceSync, removeRunDirIfEmpty, track, untrack, type LabRuntime } from './lab';
+import { allSettled, birdQuery, exec, kernelTables } from './commands';
+import { addNamespace, LAB_PREFIX, removeNamespaceSync, removeRunDirIfEmpty, track, untrack, type LabRuntime } from './lab';
 
 interface ClabNode {
   readonly binds?: readonly string[];
