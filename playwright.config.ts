@@ -10,8 +10,11 @@ export default defineConfig({
   testDir: 'e2e',
   // The dev server's tests have their own config and server (playwright.dev.config.ts).
   testIgnore: 'dev-server/**',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Sized for a busy 2-core machine, where the browser runs several times slower than quiet:
+  // assertions poll for up to 30 s (quiet, the slowest waits about 3 s), a test may take 3 min
+  // (quiet, the slowest takes about 20 s). Generous ceilings, never a pace the tests rely on.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -30,6 +33,6 @@ export default defineConfig({
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 180_000,
   },
 });

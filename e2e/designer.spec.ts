@@ -33,9 +33,9 @@ test.describe('fabric designer', () => {
     await expect(app.rack('rack-c')).toBeVisible();
     // The new rack may sit partly under the timeline: fit the view, and wait for its animation to end.
     await app.menu('view', 'cmd-view.fit');
-    const rackBox = async () => JSON.stringify(await app.rack('rack-c').boundingBox());
-    await expect.poll(async () => (await rackBox()) === (await page.waitForTimeout(150).then(rackBox))).toBe(true);
     const intoRack = async () => {
+      // Adding a node may pan the view to keep it in sight: aim once the view is still.
+      await app.viewAtRest();
       const box = await app.rack('rack-c').boundingBox();
       if (!box) throw new Error('rack-c not visible');
       return { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 50) };
@@ -54,7 +54,7 @@ test.describe('fabric designer', () => {
 
     // Connect the rack (its knob) to the ToR: a BGPPeer for the rack's nodes.
     await page.keyboard.press('Shift+1');
-    await page.waitForTimeout(400);
+    await app.viewAtRest();
     await app.drag(await app.center(page.getByTestId('rack-handle-rack-c')), await app.center(app.router('tor-c')));
     yaml = await app.yaml();
     expect(yaml).toMatch(/metadata: \{ name: rack-c-tor-c \}\n\s+spec:\n\s+nodeSelector: rack == 'rack-c'\n\s+peerIP: 10.0.3.1\n\s+asNumber: 65003\n/);
@@ -80,8 +80,9 @@ test.describe('fabric designer', () => {
     const before = await app.yaml();
     expect(before).toMatch(/rack: rack-c\n\s+asNumber: 65010\n/);
 
-    // Autosave: a reload brings the same design back.
-    await page.waitForTimeout(400);
+    // Autosave: once the design is in browser storage, a reload brings it back.
+    const saved = await app.json();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('liveroute.design'))).toBe(saved);
     await page.reload();
     await expect(app.router('tor-c')).toBeVisible();
     expect(await app.yaml()).toBe(before);
@@ -150,7 +151,8 @@ test.describe('fabric designer', () => {
     await expect.poll(async () => (await app.yaml()).includes('positions:')).toBe(true);
     const yaml = await app.yaml();
     for (const name of ['rack-a', 'rack-b', 'tor-a', 'node-a1', 'spine-1', 'border-1']) expect(yaml).toMatch(new RegExp(`\\n\\s+${name}: \\[ -?\\d+, -?\\d+ \\]`));
-    await page.waitForTimeout(400);
+    // The layout ends with an animated fit of the view.
+    await app.viewAtRest();
     const boxes = await Promise.all(['rack-a', 'rack-b'].map((r) => app.rack(r).boundingBox()));
     const routers = await Promise.all(['spine-1', 'border-1'].map((r) => app.router(r).boundingBox()));
     const all = [...boxes, ...routers].map((b) => {

@@ -38,7 +38,7 @@ test.describe('config editor', () => {
         expect.objectContaining({ owner: 'yaml', message: 'Property broken is not allowed.' }),
       ]),
     );
-    await page.waitForTimeout(600);
+    // The status above came from the one check of that edit: nothing else is pending.
     expect(await app.yaml()).toBe(before);
 
     // Undo in the app takes the design back to before the editor's change.

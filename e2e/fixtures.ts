@@ -56,6 +56,31 @@ export class LiverouteApp {
     await this.page.mouse.up();
   }
 
+  /**
+   * Waits until the canvas's pan and zoom have stood still for 10 animation frames in a row. An
+   * animated fit or pan moves them on every frame until it ends; counting frames, not
+   * milliseconds, a busy machine that draws fewer frames waits longer rather than taking a
+   * stalled animation for a finished one.
+   */
+  async viewAtRest(): Promise<void> {
+    await this.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+          let last = viewport?.style.transform;
+          let still = 0;
+          const frame = () => {
+            const now = viewport?.style.transform;
+            still = now === last ? still + 1 : 0;
+            last = now;
+            if (still >= 10) resolve();
+            else requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        }),
+    );
+  }
+
   async center(locator: Locator): Promise<{ x: number; y: number }> {
     const box = await locator.boundingBox();
     if (!box) throw new Error('element not visible');

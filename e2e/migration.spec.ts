@@ -19,7 +19,7 @@ test.describe('watching the migration', () => {
     await app.recordTimes();
     await page.getByTestId('timeline-speed').selectOption('4');
     await page.getByTestId('timeline-play').click();
-    await expect(page.getByTestId('timeline-play')).toHaveAttribute('data-playing', 'false', { timeout: 15_000 });
+    await expect(page.getByTestId('timeline-play')).toHaveAttribute('data-playing', 'false');
     await expect(app.timelineTime).toHaveText(/^settled /);
     expect(await app.phasesSeen()).toEqual(['base', 'target', 'live', 'source-deleted', 'settled']);
     await app.phase('live').click();
@@ -92,7 +92,8 @@ test.describe('watching the migration', () => {
 
 test.describe('responsiveness', () => {
   test('the benchmark fabric simulates in the worker with a progress indicator while the UI answers', async ({ app, page }) => {
-    test.setTimeout(120_000);
+    // About 15 s quiet, most of it the engine on 1024 nodes: 10 minutes leaves room for a busy machine.
+    test.setTimeout(600_000);
     await app.open();
     // Everything the phase bar's status says, recorded as it changes: the main thread is busy
     // drawing a thousand cards meanwhile, and a poll may come too late for a short run.
@@ -109,7 +110,7 @@ test.describe('responsiveness', () => {
     await page.getByTestId('menu-view').click();
     await expect(page.getByTestId('cmd-view.fit')).toBeVisible();
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('sim-status')).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
+    await expect(page.getByTestId('sim-status')).toHaveAttribute('data-status', 'ready', { timeout: 300_000 });
     await expect(app.phase('live')).toHaveAttribute('aria-label', /^live: \d+ delivered/);
   });
 });

@@ -29,9 +29,15 @@ export interface RunResult {
   readonly pid?: number;
 }
 
+/**
+ * The longest a daemon's check may take: it takes milliseconds, seconds on a loaded machine; the
+ * limit is there so that a wedged daemon fails the check instead of hanging it.
+ */
+const DAEMON_TIMEOUT_MS = 120_000;
+
 export function run(file: string, args: readonly string[]): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = execFile(file, args, { timeout: 30_000 }, (error, stdout, stderr) => {
+    const child = execFile(file, args, { timeout: DAEMON_TIMEOUT_MS }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, output: `${stdout}${stderr}`, ...(child.pid !== undefined ? { pid: child.pid } : {}) });
     });
@@ -148,7 +154,7 @@ export async function frrCheck(vtysh: string, bgpd: string, file: string): Promi
 export function findDaemonSync(kind: DaemonKind): Found {
   for (const file of [path.join(DAEMON_DIR, kind), FALLBACK[kind]]) {
     if (!existsSync(file)) continue;
-    const r = spawnSync(file, VERSION[kind].args, { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(file, VERSION[kind].args, { encoding: 'utf8', timeout: DAEMON_TIMEOUT_MS });
     const version = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').find((l) => VERSION[kind].line.test(l));
     if (version) return { path: file, note: `${file} (${version.trim()})` };
   }

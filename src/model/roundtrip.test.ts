@@ -25,7 +25,7 @@ function roundTrip(doc: Topology, format: Format): void {
 }
 
 describe('round trip of generated designs', () => {
-  it('generates valid designs, already in parsed form', { timeout: 60_000 }, () => {
+  it('generates valid designs, already in parsed form', () => {
     fc.assert(
       fc.property(designArb, (doc) => {
         const v = validateDesign(doc);
@@ -36,14 +36,14 @@ describe('round trip of generated designs', () => {
     );
   });
 
-  it('YAML: parse(serialize(x)) = x, and serialize is stable', { timeout: 60_000 }, () => {
+  it('YAML: parse(serialize(x)) = x, and serialize is stable', () => {
     fc.assert(
       fc.property(designArb, (doc) => roundTrip(doc, 'yaml')),
       { seed: SEED, numRuns: 200 },
     );
   });
 
-  it('JSON: parse(serialize(x)) = x, and serialize is stable', { timeout: 60_000 }, () => {
+  it('JSON: parse(serialize(x)) = x, and serialize is stable', () => {
     fc.assert(
       fc.property(designArb, (doc) => roundTrip(doc, 'json')),
       { seed: SEED, numRuns: 200 },

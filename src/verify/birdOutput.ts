@@ -134,3 +134,33 @@ export function parseShowProtocols(text: string): BirdProtocol[] {
   }
   return out;
 }
+
+/**
+ * `show route all` without the time each route last changed. BIRD 1.6 prints that time to the
+ * second, converted between two clocks at each query, so one unchanged route reads a second
+ * apart from one query to the next (more often on a loaded machine): a lab waiting for identical
+ * replies would wait on the clock. Route updates still show in `routeUpdateCounters`.
+ */
+export function withoutRouteTimes(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.startsWith('\t') ? line : line.replace(/\[(\S+) [^\s\]]+((?: from \S+)?)\]/, '[$1$2]')))
+    .join('\n');
+}
+
+/**
+ * From `show protocols all`: each protocol's route change counters, one line per protocol and
+ * direction. They grow with every import or export update and withdraw the protocol processes,
+ * also one undone before anyone looks, and stand still once nothing happens.
+ */
+export function routeUpdateCounters(text: string): string {
+  const out: string[] = [];
+  let protocol = '';
+  for (const line of text.split('\n')) {
+    const head = /^(\S+)\s+\S+\s+\S+\s+\S+/.exec(line);
+    if (head && !/^name\s+proto/.test(line)) protocol = head[1] as string;
+    const stats = /^\s+((?:Import|Export) (?:updates|withdraws)):\s+(.*)$/.exec(line);
+    if (stats) out.push(`${protocol} ${stats[1] as string}: ${(stats[2] as string).trim().split(/\s+/).join(' ')}`);
+  }
+  return out.join('\n');
+}

@@ -18,7 +18,7 @@ if (missing && process.env.CI) throw new Error(`the real-BIRD lab is required in
 if (missing) console.warn(`SKIPPED the containerlab export on real BIRD: ${missing}`);
 
 describe.skipIf(missing !== undefined)('the containerlab export on real BIRD', () => {
-  it('two-racks-ebgp, deployed from its .clab.yml and migrated with migrate.sh, agrees with the engine', { timeout: 180_000 }, async () => {
+  it('two-racks-ebgp, deployed from its .clab.yml and migrated with migrate.sh, agrees with the engine', async () => {
     const parsed = parseDesign(readFileSync(new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url), 'utf8'));
     if (!parsed.ok) throw new Error(parsed.error.map(formatIssue).join('\n'));
     const r = await runDesign(parsed.value.doc, { bird: bird.path as string, tag: 'clabtest', containerlab: true });

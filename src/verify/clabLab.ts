@@ -15,7 +15,8 @@ import type { MigrationSpec } from '../engine/simulate';
 import { clabFiles, clabPlan } from '../lab/clab';
 import type { LabPlan } from '../lab/plan';
 import type { Topology } from '../model';
-import { addNamespace, birdQuery, exec, LAB_PREFIX, removeNamespaceSync, removeRunDirIfEmpty, track, untrack, type LabRuntime } from './lab';
+import { allSettled, birdQuery, exec, kernelTables } from './commands';
+import { addNamespace, LAB_PREFIX, removeNamespaceSync, removeRunDirIfEmpty, track, untrack, type LabRuntime } from './lab';
 
 interface ClabNode {
   readonly binds?: readonly string[];
@@ -67,28 +68,44 @@ export class ClabLab implements LabRuntime {
     // `bird` on the PATH of the setup scripts: the BIRD 1.6 the lab uses.
     symlinkSync(this.bird, path.join(this.dir, 'bin', 'bird'));
     const nodes = Object.keys(this.topo.topology.nodes);
-    for (const node of nodes) {
-      mkdirSync(this.nodeDir(node), { recursive: true });
-      await addNamespace(this.ns(node), this.made);
-    }
-    for (const { endpoints } of this.topo.topology.links) {
-      const [a, aIf] = endpoints[0].split(':') as [string, string];
-      const [b, bIf] = endpoints[1].split(':') as [string, string];
-      await exec('ip', ['link', 'add', aIf, 'netns', this.ns(a), 'type', 'veth', 'peer', 'name', bIf, 'netns', this.ns(b)]);
-    }
-    for (const node of nodes) {
-      for (const [i, command] of (this.topo.topology.nodes[node]?.exec ?? []).entries()) {
-        // `sh FILE`: run a localized copy of the script; anything else runs as it is, localized.
-        const script = /^sh (\S+)$/.exec(command);
-        const file = path.join(this.nodeDir(node), `exec-${i}.sh`);
-        writeFileSync(file, script ? this.localize(node, readFileSync(this.localize(node, script[1] as string), 'utf8')) : `${this.localize(node, command)}\n`);
-        try {
-          await exec('ip', ['netns', 'exec', this.ns(node), 'env', `PATH=${path.join(this.dir, 'bin')}:${process.env.PATH ?? ''}`, 'sh', file], { cwd: this.nodeDir(node) });
-        } catch (e) {
-          this.startErrors.set(node, e instanceof Error ? e.message : String(e));
-        }
+    // As containerlab deploys: every node, then every link, then each node's `exec` commands
+    // in order, the nodes side by side.
+    await allSettled(
+      nodes.map((node) => {
+        mkdirSync(this.nodeDir(node), { recursive: true });
+        return addNamespace(this.ns(node), this.made);
+      }),
+    );
+    await allSettled(
+      this.topo.topology.links.map(({ endpoints }) => {
+        const [a, aIf] = endpoints[0].split(':') as [string, string];
+        const [b, bIf] = endpoints[1].split(':') as [string, string];
+        return exec('ip', ['link', 'add', aIf, 'netns', this.ns(a), 'type', 'veth', 'peer', 'name', bIf, 'netns', this.ns(b)]);
+      }),
+    );
+    const refused = await Promise.all(nodes.map((node) => this.runExec(node)));
+    // Recorded in the topology's order, whichever node finished first.
+    nodes.forEach((node, i) => {
+      const message = refused[i];
+      if (message !== undefined) this.startErrors.set(node, message);
+    });
+  }
+
+  /** Runs the node's `exec` commands in order; the last failure's message, if any. */
+  private async runExec(node: string): Promise<string | undefined> {
+    let failure: string | undefined;
+    for (const [i, command] of (this.topo.topology.nodes[node]?.exec ?? []).entries()) {
+      // `sh FILE`: run a localized copy of the script; anything else runs as it is, localized.
+      const script = /^sh (\S+)$/.exec(command);
+      const file = path.join(this.nodeDir(node), `exec-${i}.sh`);
+      writeFileSync(file, script ? this.localize(node, readFileSync(this.localize(node, script[1] as string), 'utf8')) : `${this.localize(node, command)}\n`);
+      try {
+        await exec('ip', ['netns', 'exec', this.ns(node), 'env', `PATH=${path.join(this.dir, 'bin')}:${process.env.PATH ?? ''}`, 'sh', file], { cwd: this.nodeDir(node) });
+      } catch (e) {
+        failure = e instanceof Error ? e.message : String(e);
       }
     }
+    return failure;
   }
 
   async enterPhase(index: number): Promise<void> {
@@ -104,12 +121,12 @@ export class ClabLab implements LabRuntime {
     return !this.startErrors.has(speaker);
   }
 
-  birdShow(speaker: string, command: string): Promise<string> {
-    return this.running(speaker) ? birdQuery(path.join(this.nodeDir(speaker), 'bird.ctl'), command) : Promise.resolve('');
+  birdShow(speaker: string, commands: readonly string[]): Promise<string[]> {
+    return this.running(speaker) ? birdQuery(path.join(this.nodeDir(speaker), 'bird.ctl'), commands) : Promise.resolve(commands.map(() => ''));
   }
 
-  kernelRoutes(speaker: string): Promise<string> {
-    return exec('ip', ['-n', this.ns(speaker), '-j', 'route', 'show', 'table', 'main']);
+  kernelTables(): Promise<string[]> {
+    return kernelTables(this.plan.speakers.map((s) => this.ns(s.name)));
   }
 
   destroySync(): void {

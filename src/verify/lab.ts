@@ -7,11 +7,10 @@
  * sockets): `destroy()` kills every process in those namespaces and deletes them, also on
  * SIGINT/SIGTERM and at exit; `sweepStale()` removes what a killed earlier run left behind.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import path from 'node:path';
-import { replyEnd, replyText } from './birdOutput';
+import { allSettled, birdQuery, exec, ipBatch, kernelTables } from './commands';
 import type { LabPlan, SpeakerPlan } from '../lab/plan';
 
 export const LAB_PREFIX = 'lrv';
@@ -20,63 +19,12 @@ export const LAB_PREFIX = 'lrv';
 export async function addNamespace(ns: string, made: string[]): Promise<void> {
   await exec('ip', ['netns', 'add', ns]);
   made.push(ns);
-  await ipBatch(ns, [['link', 'set', 'lo', 'up']]);
   // Forward between interfaces (routers carry the sessions of others), no reverse-path filter.
-  await exec('ip', ['netns', 'exec', ns, 'sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward; for f in /proc/sys/net/ipv4/conf/*/rp_filter; do echo 0 > $f; done']);
+  await exec('ip', ['netns', 'exec', ns, 'sh', '-c', 'ip link set lo up && echo 1 > /proc/sys/net/ipv4/ip_forward && for f in /proc/sys/net/ipv4/conf/*/rp_filter; do echo 0 > $f; done']);
 }
 const NETNS_DIR = '/run/netns';
 
-export function exec(file: string, args: readonly string[], options: { cwd?: string; input?: string } = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(file, args, { cwd: options.cwd, timeout: 20_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${file} ${args.join(' ')}: ${`${stderr}`.trim() || error.message}`));
-      else resolve(stdout);
-    });
-    if (options.input !== undefined) child.stdin?.end(options.input);
-  });
-}
-
 const ip = (args: readonly string[]) => exec('ip', args);
-
-/** Runs `ip` commands in one namespace with `ip -batch`. */
-export function ipBatch(ns: string, lines: readonly (readonly string[])[]): Promise<string> {
-  if (lines.length === 0) return Promise.resolve('');
-  return exec('ip', ['-n', ns, '-batch', '-'], { input: `${lines.map((l) => l.join(' ')).join('\n')}\n` });
-}
-
-/** One command on a BIRD control socket; resolves with the reply text (codes stripped). */
-export function birdQuery(socketPath: string, command: string, timeoutMs = 10_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const sock = connect(socketPath);
-    let buf = '';
-    let sent = false;
-    const timer = setTimeout(() => {
-      sock.destroy();
-      reject(new Error(`BIRD at ${socketPath} did not answer "${command}" within ${timeoutMs} ms`));
-    }, timeoutMs);
-    sock.setEncoding('utf8');
-    sock.on('data', (chunk: string) => {
-      buf += chunk;
-      if (!sent) {
-        const nl = buf.indexOf('\n');
-        if (nl < 0) return;
-        buf = buf.slice(nl + 1); // the greeting, "0001 BIRD 1.6.8 ready."
-        sent = true;
-        sock.write(`${command}\n`);
-      }
-      const end = buf.endsWith('\n') ? replyEnd(buf) : undefined;
-      if (!end) return;
-      clearTimeout(timer);
-      sock.end();
-      if (end.code !== '0000') reject(new Error(`BIRD: ${command}: ${end.text}`));
-      else resolve(replyText(buf));
-    });
-    sock.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-  });
-}
 
 /** A design running somewhere the lab can read: BIRD sockets and kernel tables per speaker. */
 export interface LabRuntime {
@@ -88,8 +36,10 @@ export interface LabRuntime {
   /** Applies the route changes leading into phase `index` (Felix). */
   enterPhase(index: number): Promise<void>;
   running(speaker: string): boolean;
-  birdShow(speaker: string, command: string): Promise<string>;
-  kernelRoutes(speaker: string): Promise<string>;
+  /** Replies to the commands on the speaker's BIRD control socket, in order ('' each where no BIRD runs). */
+  birdShow(speaker: string, commands: readonly string[]): Promise<string[]>;
+  /** Every speaker's kernel routing table (`ip -j route`), in the plan's order. */
+  kernelTables(): Promise<string[]>;
   destroy(): Promise<void>;
   destroySync(): void;
 }
@@ -211,35 +161,45 @@ export class Lab implements LabRuntime {
     await this.startDaemons();
   }
 
+  /** Namespaces, bridges, veth pairs, addresses and underlay routes; independent steps run at once. */
   async build(): Promise<void> {
     track(this);
     const { plan } = this;
     mkdirSync(this.dir, { recursive: true });
-    for (const seg of plan.segments) {
-      await this.addNs(seg.ns);
-      await ipBatch(seg.ns, [
-        ['link', 'add', 'br0', 'type', 'bridge'],
-        ['link', 'set', 'br0', 'up'],
-      ]);
-    }
-    for (const s of plan.speakers) await this.addNs(s.ns);
-    for (const seg of plan.segments) {
-      for (const [i, member] of seg.members.entries()) {
-        const s = this.bySpeaker.get(member) as SpeakerPlan;
-        await ip(['link', 'add', s.segment?.ifname ?? 'eth0', 'netns', s.ns, 'type', 'veth', 'peer', 'name', `p${i}`, 'netns', seg.ns]);
+    await allSettled([
+      ...plan.segments.map(async (seg) => {
+        await this.addNs(seg.ns);
         await ipBatch(seg.ns, [
+          ['link', 'add', 'br0', 'type', 'bridge'],
+          ['link', 'set', 'br0', 'up'],
+        ]);
+      }),
+      ...plan.speakers.map((s) => this.addNs(s.ns)),
+    ]);
+    await allSettled([
+      ...plan.segments.flatMap((seg) =>
+        seg.members.map((member, i) => {
+          const s = this.bySpeaker.get(member) as SpeakerPlan;
+          return ip(['link', 'add', s.segment?.ifname ?? 'eth0', 'netns', s.ns, 'type', 'veth', 'peer', 'name', `p${i}`, 'netns', seg.ns]);
+        }),
+      ),
+      ...plan.links.map((l) => {
+        const a = this.bySpeaker.get(l.a) as SpeakerPlan;
+        const b = this.bySpeaker.get(l.b) as SpeakerPlan;
+        return ip(['link', 'add', l.aIf, 'netns', a.ns, 'type', 'veth', 'peer', 'name', l.bIf, 'netns', b.ns]);
+      }),
+    ]);
+    const ports = plan.segments.map((seg) =>
+      ipBatch(
+        seg.ns,
+        seg.members.flatMap((_, i) => [
           ['link', 'set', `p${i}`, 'master', 'br0'],
           ['link', 'set', `p${i}`, 'up'],
-        ]);
-      }
-    }
-    for (const l of plan.links) {
-      const a = this.bySpeaker.get(l.a) as SpeakerPlan;
-      const b = this.bySpeaker.get(l.b) as SpeakerPlan;
-      await ip(['link', 'add', l.aIf, 'netns', a.ns, 'type', 'veth', 'peer', 'name', l.bIf, 'netns', b.ns]);
-    }
-    for (const s of plan.speakers) {
-      const lines: string[][] = [];
+        ]),
+      ),
+    );
+    const speakers = plan.speakers.map((s) => {
+      const lines: (readonly string[])[] = [];
       if (s.segment) lines.push(['addr', 'add', `${s.address}/${s.segment.prefixLength}`, 'dev', s.segment.ifname], ['link', 'set', s.segment.ifname, 'up']);
       else lines.push(['addr', 'add', `${s.address}/32`, 'dev', 'lo']);
       for (const l of plan.links) {
@@ -250,9 +210,10 @@ export class Lab implements LabRuntime {
         // The VM's interface: one end of a veth pair, as the pod's is (its peer stays here, unused).
         lines.push(['link', 'add', plan.workloadIf, 'type', 'veth', 'peer', 'name', 'vm0'], ['link', 'set', 'vm0', 'up'], ['link', 'set', plan.workloadIf, 'up']);
       }
-      await ipBatch(s.ns, lines);
-      await ipBatch(s.ns, s.routes);
-    }
+      // The underlay routes after the addresses and links they go through.
+      return ipBatch(s.ns, [...lines, ...s.routes]);
+    });
+    await allSettled([...ports, ...speakers]);
   }
 
   /** Applies the route changes leading into phase `index` (Felix). */
@@ -262,30 +223,41 @@ export class Lab implements LabRuntime {
     for (const c of phase.changes) await ipBatch((this.bySpeaker.get(c.node) as SpeakerPlan).ns, [c.args]);
   }
 
-  /** Writes every speaker's configuration and starts its BIRD; a refused config is recorded, not thrown. */
+  /**
+   * Writes every speaker's configuration and starts every BIRD at once (as the nodes of a
+   * fabric boot on their own); a refused config is recorded, not thrown.
+   */
   async startDaemons(): Promise<void> {
-    for (const [i, s] of this.plan.speakers.entries()) {
-      const dir = path.join(this.dir, String(i));
-      mkdirSync(dir, { recursive: true });
-      for (const [name, text] of Object.entries(s.files)) writeFileSync(path.join(dir, name), text);
-      try {
-        await exec('ip', ['netns', 'exec', s.ns, this.bird, '-c', 'bird.cfg', '-s', path.join(dir, 'bird.ctl'), '-P', path.join(dir, 'bird.pid')], { cwd: dir });
-      } catch (e) {
-        this.startErrors.set(s.name, e instanceof Error ? e.message : String(e));
-      }
-    }
+    const refused = await Promise.all(
+      this.plan.speakers.map(async (s, i) => {
+        const dir = path.join(this.dir, String(i));
+        mkdirSync(dir, { recursive: true });
+        for (const [name, text] of Object.entries(s.files)) writeFileSync(path.join(dir, name), text);
+        try {
+          await exec('ip', ['netns', 'exec', s.ns, this.bird, '-c', 'bird.cfg', '-s', path.join(dir, 'bird.ctl'), '-P', path.join(dir, 'bird.pid')], { cwd: dir });
+          return undefined;
+        } catch (e) {
+          return e instanceof Error ? e.message : String(e);
+        }
+      }),
+    );
+    // Recorded in the plan's order, whichever daemon finished first.
+    this.plan.speakers.forEach((s, i) => {
+      const message = refused[i];
+      if (message !== undefined) this.startErrors.set(s.name, message);
+    });
   }
 
   running(speaker: string): boolean {
     return !this.startErrors.has(speaker);
   }
 
-  async birdShow(speaker: string, command: string): Promise<string> {
-    return this.running(speaker) ? birdQuery(this.socket(speaker), command) : '';
+  async birdShow(speaker: string, commands: readonly string[]): Promise<string[]> {
+    return this.running(speaker) ? birdQuery(this.socket(speaker), commands) : commands.map(() => '');
   }
 
-  async kernelRoutes(speaker: string): Promise<string> {
-    return ip(['-n', (this.bySpeaker.get(speaker) as SpeakerPlan).ns, '-j', 'route', 'show', 'table', 'main']);
+  kernelTables(): Promise<string[]> {
+    return kernelTables(this.plan.speakers.map((s) => s.ns));
   }
 
   destroySync(): void {

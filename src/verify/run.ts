@@ -8,7 +8,7 @@ import { diagnose } from '../engine/diagnostics';
 import { toReport, type SimulationReport } from '../engine/report';
 import { simulate, type Simulation } from '../engine/simulate';
 import type { Topology } from '../model';
-import { parseShowProtocols, parseShowRouteAll, type BirdProtocol, type BirdRoute } from './birdOutput';
+import { parseShowProtocols, parseShowRouteAll, routeUpdateCounters, withoutRouteTimes, type BirdProtocol, type BirdRoute } from './birdOutput';
 import { compare, type Check, type EngineSession, type ObservedPhase } from './compare';
 import { ipOf, parseIpRoutes, walkReal, type KernelRoute } from './kernel';
 import { Lab, LAB_PREFIX, removeRunDirIfEmpty, type LabRuntime } from './lab';
@@ -48,25 +48,41 @@ export function engineSessions(sim: Simulation): EngineSession[] {
 }
 
 interface Snapshot {
+  /** What must stay the same for the lab to count as settled (see `snapshot`). */
   readonly key: string;
-  readonly routes: Record<string, BirdRoute[]>;
-  readonly fib: Record<string, KernelRoute[]>;
+  /** Per speaker, in the plan's order: `show route all`, and the kernel table. */
+  readonly birdRoutes: readonly string[];
+  readonly kernel: readonly string[];
 }
 
+/**
+ * Every speaker's BIRD routes and kernel table. The key that two polls compare holds the routes
+ * without BIRD's timestamps (they jitter), each BIRD's route update counters (any update it
+ * processed since the last poll, even one undone before this one) and the kernel table.
+ */
 async function snapshot(lab: LabRuntime): Promise<Snapshot> {
-  const names = lab.plan.speakers.map((s) => s.name);
-  const texts = await Promise.all(names.map(async (n) => [await lab.birdShow(n, 'show route all'), await lab.kernelRoutes(n)] as const));
+  const [bird, kernel] = await Promise.all([Promise.all(lab.plan.speakers.map((s) => lab.birdShow(s.name, ['show route all', 'show protocols all']))), lab.kernelTables()]);
+  const key = bird.map(([routes = '', protocolsAll = ''], i) => [withoutRouteTimes(routes), routeUpdateCounters(protocolsAll), kernel[i]].join('\n')).join('\n--\n');
+  return { key, birdRoutes: bird.map(([routes = '']) => routes), kernel };
+}
+
+/** What the comparison reads of a snapshot (parsed only for the one a phase settles on). */
+function observed(lab: LabRuntime, snap: Snapshot): { routes: Record<string, BirdRoute[]>; fib: Record<string, KernelRoute[]> } {
   const routes: Record<string, BirdRoute[]> = {};
   const fib: Record<string, KernelRoute[]> = {};
-  names.forEach((n, i) => {
-    const [bird, kernel] = texts[i] as readonly [string, string];
-    routes[n] = parseShowRouteAll(bird);
-    fib[n] = parseIpRoutes(kernel);
+  lab.plan.speakers.forEach((s, i) => {
+    routes[s.name] = parseShowRouteAll(snap.birdRoutes[i] ?? '');
+    fib[s.name] = parseIpRoutes(snap.kernel[i] ?? '[]');
   });
-  return { key: texts.map(([a, b]) => `${a}\n${b}`).join('\n--\n'), routes, fib };
+  return { routes, fib };
 }
 
-/** Polls until `stablePolls` snapshots in a row are identical, or the wait runs out. */
+/**
+ * Polls until `stablePolls` snapshots in a row are identical, or `phaseMaxMs / pollMs` polls
+ * have gone by. The wait between two polls is `pollMs` after the previous poll ended, and the
+ * limit counts polls, not the clock: on a loaded machine, where every poll takes longer, the
+ * lab waits longer before calling a phase settled and before giving up on it.
+ */
 async function settle(lab: LabRuntime, t: Timing): Promise<{ snap: Snapshot; converged: boolean; waitedMs: number }> {
   let waited = 0;
   let last = await snapshot(lab);
@@ -83,12 +99,15 @@ async function settle(lab: LabRuntime, t: Timing): Promise<{ snap: Snapshot; con
 }
 
 async function protocols(lab: LabRuntime): Promise<Record<string, BirdProtocol[]>> {
-  const out: Record<string, BirdProtocol[]> = {};
-  for (const s of lab.plan.speakers) out[s.name] = parseShowProtocols(await lab.birdShow(s.name, 'show protocols'));
-  return out;
+  const replies = await Promise.all(lab.plan.speakers.map((s) => lab.birdShow(s.name, ['show protocols'])));
+  return Object.fromEntries(lab.plan.speakers.map((s, i) => [s.name, parseShowProtocols(replies[i]?.[0] ?? '')]));
 }
 
-/** Waits until every session the engine has up is Established on both ends (or the wait runs out). */
+/**
+ * Waits until every session the engine has up is Established on both ends, or
+ * `sessionsMaxMs / pollMs` polls have gone by (polls, as in `settle`; BIRD's own timers decide
+ * how soon sessions come up: 5 s before a router's first connection attempt).
+ */
 async function waitSessions(lab: LabRuntime, sessions: readonly EngineSession[], t: Timing): Promise<Record<string, BirdProtocol[]>> {
   const established = (p: Record<string, BirdProtocol[]>, speaker: string, name: string) => p[speaker]?.some((x) => x.name === name && x.info.startsWith('Established')) ?? false;
   for (let waited = 0; ; waited += t.pollMs) {
@@ -137,16 +156,25 @@ export async function runLab(sim: Simulation, lab: LabRuntime, o: Omit<RunOption
   const phases: ObservedPhase[] = [];
   let firstProtocols: Record<string, BirdProtocol[]> = {};
   try {
+    let lapStart = Date.now();
+    // Seconds since the previous call: where a design's time goes, in the log.
+    const lap = () => {
+      const seconds = (Date.now() - lapStart) / 1000;
+      lapStart = Date.now();
+      return `${seconds.toFixed(1)} s`;
+    };
     await lab.start();
+    log(`${plan.design}: ${plan.speakers.length} daemons started in ${lap()}`);
     firstProtocols = await waitSessions(lab, sessions, t);
-    log(`${plan.design}: ${plan.speakers.length} daemons, sessions up`);
+    log(`${plan.design}: waited ${lap()} for the sessions`);
     for (const [i, phase] of plan.phases.entries()) {
       if (i > 0) await lab.enterPhase(i);
       const { snap, converged, waitedMs } = await settle(lab, t);
+      const { routes, fib } = observed(lab, snap);
       const vmHost = report.phases[i]?.vmHost ?? plan.migration.from;
-      const flows = clients.map((c) => walkReal(c, { ip: ipOf(plan.migration.ip), vmHost, workloadIf: plan.workloadIf, fib: (s) => snap.fib[s] ?? [], owner: (a) => owners.get(a) }));
-      phases.push({ name: phase.name, converged, waitedMs, routes: snap.routes, fib: snap.fib, flows });
-      log(`${plan.design}: ${phase.name} ${converged ? 'settled' : 'did NOT settle'} after ${waitedMs} ms`);
+      const flows = clients.map((c) => walkReal(c, { ip: ipOf(plan.migration.ip), vmHost, workloadIf: plan.workloadIf, fib: (s) => fib[s] ?? [], owner: (a) => owners.get(a) }));
+      phases.push({ name: phase.name, converged, waitedMs, routes, fib, flows });
+      log(`${plan.design}: ${phase.name} ${converged ? 'settled' : 'did NOT settle'} after ${waitedMs / t.pollMs + 1} polls, ${lap()}`);
     }
   } finally {
     await lab.destroy();

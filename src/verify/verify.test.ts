@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, parseDesign, type Topology } from '../model';
-import { parseShowProtocols, parseShowRouteAll, replyEnd, replyText } from './birdOutput';
+import { parseShowProtocols, parseShowRouteAll, replyEnd, replyText, routeUpdateCounters, withoutRouteTimes } from './birdOutput';
 import { compare, diffLines, type Observation } from './compare';
 import { ipOf, kernelLookup, parseIpRoutes, walkReal, type KernelRoute } from './kernel';
 import { labPlan, unsupported } from '../lab/plan';
@@ -57,6 +57,32 @@ describe('BIRD control-socket replies', () => {
       { name: 'node_node_a1', proto: 'BGP', state: 'up', info: 'Established' },
       { name: 'node_node_a2', proto: 'BGP', state: 'up', info: 'Established' },
     ]);
+  });
+});
+
+describe('what the lab compares from one poll to the next', () => {
+  it('routes without the time BIRD stamps on them: the same route a second later reads the same, a changed route does not', () => {
+    const at = (time: string, gateway: string) =>
+      `10.244.1.5/32      via ${gateway} on eth0 [Node_10_0_1_1 ${time}] * (100/0) [AS65001i]\n\tBGP.as_path: 65001\n                   via 10.0.0.2 on lk9 [peer_spine_2 ${time} from 10.0.0.9] (100/0) [AS65201i]`;
+    expect(withoutRouteTimes(at('17:29:14', '10.0.1.1'))).toBe(
+      '10.244.1.5/32      via 10.0.1.1 on eth0 [Node_10_0_1_1] * (100/0) [AS65001i]\n\tBGP.as_path: 65001\n                   via 10.0.0.2 on lk9 [peer_spine_2 from 10.0.0.9] (100/0) [AS65201i]',
+    );
+    expect(withoutRouteTimes(at('17:29:15', '10.0.1.1'))).toBe(withoutRouteTimes(at('17:29:14', '10.0.1.1')));
+    expect(withoutRouteTimes(at('17:29:15', '10.0.1.2'))).not.toBe(withoutRouteTimes(at('17:29:14', '10.0.1.1')));
+  });
+
+  it("each protocol's route update counters, which move with every update and not with BGP's timers", () => {
+    const text = fixture('node-a1.show-protocols-all.txt');
+    const counters = routeUpdateCounters(text).split('\n');
+    expect(counters).toHaveLength(6 * 4);
+    expect(counters.filter((l) => l.startsWith('Node_10_0_1_1 '))).toEqual([
+      'Node_10_0_1_1 Import updates: 5 0 0 2 3',
+      'Node_10_0_1_1 Import withdraws: 0 0 --- 0 0',
+      'Node_10_0_1_1 Export updates: 14 3 9 --- 2',
+      'Node_10_0_1_1 Export withdraws: 0 --- --- --- 1',
+    ]);
+    expect(routeUpdateCounters(text.replace('Hold timer:       216/240', 'Hold timer:       215/240'))).toBe(routeUpdateCounters(text));
+    expect(routeUpdateCounters(text.replace('Import updates:              3          0          0          0          3', 'Import updates:              4          0          0          0          4'))).not.toBe(routeUpdateCounters(text));
   });
 });
 

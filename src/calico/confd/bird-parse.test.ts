@@ -117,7 +117,7 @@ if (!bird.path) {
       report(`${files.length} built-in designs`, tally);
     });
 
-    it('25 random designs with nodes, every node', { timeout: 120_000 }, () => {
+    it('25 random designs with nodes, every node', () => {
       const designs = fc.sample(designArb, { numRuns: 400, seed: 20261121 }).filter((d) => d.spec.nodes.length > 0).slice(0, 25);
       expect(designs).toHaveLength(25);
       const tally: Tally = { clean: 0, refused: 0, peers: 0 };

@@ -17,13 +17,17 @@ import { inProcessClient } from './test-support';
 import { domHarness } from '../test-dom';
 
 const dom = domHarness();
+/** A debounce no test waits out. */
+const NEVER_MS = 3_600_000;
 let host: HTMLElement | undefined;
 
 async function mount(scenario: string) {
   const found = scenarioById(scenario);
   if (!found) throw new Error(`no scenario ${scenario}`);
   const design = createDesignStore(found.doc);
-  const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient, { debounceMs: 30 }) };
+  // The re-run after an edit waits for `settle` below, never for a timer: on a busy machine a
+  // short debounce could fire before the test has looked at the stale list.
+  const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient, { debounceMs: NEVER_MS }) };
   stores.ui.getState().setSidePanel('diagnostics');
   const { host: h, root } = dom.open();
   host = h;
@@ -55,11 +59,10 @@ const button = (scope: HTMLElement, selector: string) => {
 const click = (b: HTMLElement) => act(() => b.click());
 const state = () => el().querySelector<HTMLElement>('[data-testid="diagnostics-status"]')?.dataset.state;
 
-/** Lets the store's debounce timer and the in-process run finish. */
+/** Runs the re-run the store has pending (what its debounce timer would do) and lets it finish. */
 async function settle(stores: Stores) {
-  for (let i = 0; i < 200 && stores.simulation.getState().status !== 'ready'; i++) {
-    await act(() => new Promise((r) => setTimeout(r, 5)));
-  }
+  expect(stores.simulation.getState().status).toBe('running');
+  await act(() => stores.simulation.getState().run());
   expect(stores.simulation.getState().status).toBe('ready');
 }
 
