@@ -24,6 +24,7 @@ const INTEGRATION = [
   'src/verify/clab.test.ts', // its containerlab export, deployed the same way
   'src/verify/randomDesign.test.ts', // 120 random lab designs simulated in every phase
   'src/model/roundtrip.test.ts', // property suite: hundreds of generated designs, YAML and JSON
+  'src/cli/bin.test.ts', // builds the CLI bundle (vite.cli.config.ts) and runs it
   'src/calico/crds.test.ts', // 100 random designs' manifests against Calico's CRD schemas (where ../shared has them)
 ];
 // A renamed file would otherwise fall silently into the unit project and its short timeouts.

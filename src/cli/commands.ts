@@ -1,5 +1,6 @@
 /** The commands of the CLI, as data. */
 import { exportCommand } from './export';
+import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { renderCalicoCommand } from './renderCalico';
 import { checkCommand, simulateCommand } from './simulate';
@@ -11,15 +12,15 @@ export interface CliCommand {
   readonly run: (argv: readonly string[], out: (s: string) => void, err: (s: string) => void) => Promise<number> | number;
 }
 
-export const COMMANDS: readonly CliCommand[] = [simulateCommand, checkCommand, exportCommand, importCommand, renderCalicoCommand];
+export const COMMANDS: readonly CliCommand[] = [simulateCommand, checkCommand, exportCommand, importCommand, generateCommand, renderCalicoCommand];
 
 export function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
     'liveroute: design a Calico BGP fabric and check a KubeVirt live migration',
     '',
     'commands:',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    // Each command's usage on its own line and what it does below: some usages are long.
+    ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'exit codes: 0 valid input, 1 a finding at or above --fail-on, 2 bad input',
     '',

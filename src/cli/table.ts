@@ -13,11 +13,19 @@ export function formatTable(rows: readonly (readonly string[])[]): string[] {
   return rows.map((r) => pad(r, widths));
 }
 
+/** A readable line at fabric scale: the first few names, then how many more (`--json` has them all). */
+export const SUBJECTS_SHOWN = 12;
+
+function subjectsLine(subjects: readonly string[]): string {
+  if (subjects.length <= SUBJECTS_SHOWN) return subjects.join(', ');
+  return `${subjects.slice(0, SUBJECTS_SHOWN).join(', ')} and ${subjects.length - SUBJECTS_SHOWN} more`;
+}
+
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string[] {
   if (diagnostics.length === 0) return ['diagnostics: none'];
   const lines = [`diagnostics (${diagnostics.length}):`];
   for (const d of diagnostics) {
-    lines.push(`  ${d.severity.padEnd(7)} ${d.code}${d.phase ? ` [${d.phase}]` : ''}  ${d.subjects.join(', ')}`);
+    lines.push(`  ${d.severity.padEnd(7)} ${d.code}${d.phase ? ` [${d.phase}]` : ''}  ${subjectsLine(d.subjects)}`);
     lines.push(`          ${d.message}`);
     lines.push(`          fix: ${d.fix}`);
   }

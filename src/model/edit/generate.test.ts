@@ -9,6 +9,7 @@ describe('generateFabric', () => {
     const doc = generateFabric({ racks: 2, nodesPerRack: 2, spines: 2, torsPerRack: 1, vms: 3 });
     expect(validationErrors(doc)).toEqual([]);
     expect(doc.metadata).toEqual({ name: 'fabric-2x2', title: 'Generated fabric: 2 racks × 2 nodes, 2 spines' });
+    expect(generateFabric({ racks: 1, nodesPerRack: 1, spines: 1, torsPerRack: 1, vms: 0 }).metadata.title).toBe('Generated fabric: 1 rack × 1 node, 1 spine');
     expect(doc.spec.cluster).toEqual({ nodeToNodeMeshEnabled: false, ipPools: [{ name: 'default-ipv4-ippool', cidr: '10.244.0.0/16', blockSize: 26 }] });
     expect(doc.spec.racks).toEqual([
       { name: 'rack-01', subnet: '10.0.1.0/24' },

@@ -22,8 +22,23 @@ export interface FabricSpec extends RackChoices {
 
 export const FABRIC_LIMITS = { racks: 200, nodesPerRack: 200, spines: 16, vms: 20000 } as const;
 
+/** What the app's Generate dialog starts from, and `liveroute generate` without options. */
+export const FABRIC_DEFAULTS = {
+  racks: 4,
+  nodesPerRack: 4,
+  spines: 2,
+  vms: 4,
+  torsPerRack: 1,
+  nodeAs: 'per-node',
+  torAs: 'per-rack',
+  liveMigrationFilter: true,
+  platform: 'bird1',
+} as const satisfies FabricSpec;
+
 /** Private 4-byte AS numbers for nodes: 4200000000 + rack × 1000 + node (RFC 6996). */
 const NODE_AS_BASE = 4200000000;
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function generateFabric(f: FabricSpec): Topology {
   for (const [k, max] of Object.entries(FABRIC_LIMITS)) {
@@ -101,7 +116,7 @@ export function generateFabric(f: FabricSpec): Topology {
     kind: 'Topology',
     metadata: {
       name: f.name ?? `fabric-${f.racks}x${f.nodesPerRack}`,
-      title: `Generated fabric: ${f.racks} racks × ${f.nodesPerRack} nodes, ${f.spines} spines`,
+      title: `Generated fabric: ${count(f.racks, 'rack')} × ${count(f.nodesPerRack, 'node')}, ${count(f.spines, 'spine')}`,
     },
     spec: {
       cluster: {

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { PLATFORMS, type Platform } from '../../model';
 import { addRack } from '../../model/edit/add';
-import { FABRIC_LIMITS, generateFabric } from '../../model/edit/generate';
+import { FABRIC_DEFAULTS, FABRIC_LIMITS, generateFabric } from '../../model/edit/generate';
 import { NEW_DESIGN_NODES, type NewDesignKind } from '../../model/edit/newDesign';
 import type { NodeAsScheme, RackChoices, TorAsScheme } from '../../model/edit/rackChoices';
 import { applyEdit, replaceDesign } from '../actions';
@@ -29,7 +29,13 @@ export function NumberInput({ label, value, onChange, min, max, testId, disabled
 /** What both the rack template and the fabric generator ask (the node count is each dialog's own). */
 export type Choices = Required<Pick<RackChoices, 'nodeAs' | 'torAs' | 'liveMigrationFilter' | 'platform'>> & { readonly torsPerRack: 1 | 2 };
 
-export const DEFAULT_CHOICES: Choices = { torsPerRack: 1, nodeAs: 'per-node', torAs: 'per-rack', liveMigrationFilter: true, platform: 'bird1' };
+export const DEFAULT_CHOICES: Choices = {
+  torsPerRack: FABRIC_DEFAULTS.torsPerRack,
+  nodeAs: FABRIC_DEFAULTS.nodeAs,
+  torAs: FABRIC_DEFAULTS.torAs,
+  liveMigrationFilter: FABRIC_DEFAULTS.liveMigrationFilter,
+  platform: FABRIC_DEFAULTS.platform,
+};
 
 const NODE_AS_LABELS: Record<NodeAsScheme, { label: string; hint: string }> = {
   'per-node': { label: 'one per node', hint: 'Every node has an AS of its own: eBGP to its ToRs.' },
@@ -128,10 +134,10 @@ function RackTemplateDialog() {
 function FabricDialog() {
   const stores = useStores();
   const [choices, setChoices] = useState<Choices>(DEFAULT_CHOICES);
-  const [racks, setRacks] = useState(4);
-  const [nodesPerRack, setNodesPerRack] = useState(4);
-  const [spines, setSpines] = useState(2);
-  const [vms, setVms] = useState(4);
+  const [racks, setRacks] = useState<number>(FABRIC_DEFAULTS.racks);
+  const [nodesPerRack, setNodesPerRack] = useState<number>(FABRIC_DEFAULTS.nodesPerRack);
+  const [spines, setSpines] = useState<number>(FABRIC_DEFAULTS.spines);
+  const [vms, setVms] = useState<number>(FABRIC_DEFAULTS.vms);
   const close = () => stores.ui.getState().open({ kind: 'none' });
   return (
     <Modal title="Generate a fabric" onClose={close} testId="fabric-dialog">

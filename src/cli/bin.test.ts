@@ -1,0 +1,54 @@
+/**
+ * The built command line (package.json `bin`, vite.cli.config.ts): one JavaScript file that
+ * Node runs as it is, answering exactly as the TypeScript source does.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from './main';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const SCENARIO = new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url).pathname;
+
+async function source(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+describe('the built CLI (npx liveroute)', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'lr-cli-build-'));
+  const bin = join(outDir, 'liveroute.mjs');
+  const built = (...argv: string[]) => {
+    const r = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8' });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.cli.config.ts', '--outDir', outDir, '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe' });
+  });
+
+  it('is the file package.json names, a Node script', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
+    expect(pkg.bin).toEqual({ liveroute: 'dist-cli/liveroute.mjs' });
+    expect(pkg.scripts.prepare).toBe('npm run build:cli');
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(bin).size).toBeGreaterThan(10_000);
+  });
+
+  it('answers as the source does: generate, simulate, a usage error', async () => {
+    for (const argv of [
+      ['generate', '--racks', '3', '--nodes', '2', '--tors', '2'],
+      ['simulate', SCENARIO],
+      ['simulate', SCENARIO, '--json'],
+      ['generate', '--racks', '0'],
+      ['bogus'],
+    ]) {
+      const expected = await source(...argv);
+      expect(built(...argv), argv.join(' ')).toEqual(expected);
+    }
+  });
+});
