@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ok } from '../lib/result';
 import { DEFAULT_SCENARIO } from '../scenarios';
 import type { EngineClient } from '../worker/client';
-import type { FibReportEntry, FlowReport, RouteEntry, SimulationReport } from '../worker/protocol';
+import type { FibReportEntry, FlowReport, RouteEntry, SimulationSummary } from '../worker/protocol';
 import { createDesignStore } from './design';
 import { diffFib, diffRoutes, instantAt, instantStates, phaseInstants } from './instants';
 import { createSimulationStore, flowOf, PHASE_HOLD_MS, vmHostOf, WALL_MS_PER_SIM_MS } from './simulation';
@@ -32,7 +32,7 @@ const REPORT = {
     { time: 2012, phase: 'live', routes: { 'tor-a': [route({ localPref: 2147483135 }), route({ protocol: 'Node_10_0_1_2', nextHop: '10.0.1.2', selected: false })] }, fib: {}, flows: [flow('node-a2', 'blackhole')] },
     { time: 2024, phase: 'live', routes: { 'tor-a': [route({ protocol: 'Node_10_0_1_2', nextHop: '10.0.1.2' })] }, fib: { 'tor-a': [fib({ via: ['10.0.1.2'] })] }, flows: [flow('node-a2', 'delivered')] },
   ],
-} as unknown as SimulationReport;
+} as unknown as SimulationSummary;
 
 describe('instant states', () => {
   const states = instantStates(REPORT);

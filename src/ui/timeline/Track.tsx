@@ -6,7 +6,7 @@
 import { Fragment, memo, useMemo, useRef } from 'react';
 import { instantStates } from '../../store/instants';
 import { OUTCOMES, verdictOf, verdictTone, type Outcome } from '../../store/simulation';
-import type { EventReport, SimulationReport } from '../../worker/protocol';
+import type { EventReport, SimulationSummary } from '../../worker/protocol';
 import { useSimulation, useStores } from '../context';
 import { OUTCOME_ICON, OUTCOME_LABEL } from '../sim/outcome';
 import { axisOf, formatGap, positionOf, timeAt, type Segment } from './axis';
@@ -61,7 +61,7 @@ interface Interval {
 }
 
 /** The clients' worst outcome between consecutive instants of the phase. */
-function strip(report: SimulationReport, seg: Segment): Interval[] {
+function strip(report: SimulationSummary, seg: Segment): Interval[] {
   const states = instantStates(report).filter((s) => s.phase === seg.phase);
   return states.map((s, k) => {
     const to = states[k + 1]?.time ?? seg.end;
@@ -72,7 +72,7 @@ function strip(report: SimulationReport, seg: Segment): Interval[] {
   });
 }
 
-const SegmentView = memo(function SegmentView({ report, seg, current }: { report: SimulationReport; seg: Segment; current: boolean }) {
+const SegmentView = memo(function SegmentView({ report, seg, current }: { report: SimulationSummary; seg: Segment; current: boolean }) {
   const phase = report.phases.find((p) => p.name === seg.phase);
   const verdict = phase ? verdictOf(phase) : undefined;
   const tone = verdict ? verdictTone(verdict) : undefined;
@@ -126,7 +126,7 @@ const SegmentView = memo(function SegmentView({ report, seg, current }: { report
 });
 
 /** The instant's clients, counted by outcome: for the slider's spoken value. */
-function verdictText(report: SimulationReport, instant: number): string {
+function verdictText(report: SimulationSummary, instant: number): string {
   const s = instant >= 0 ? instantStates(report)[instant] : undefined;
   if (!s) return 'no routes yet';
   const flows = [...s.flows.values()];
@@ -136,7 +136,7 @@ function verdictText(report: SimulationReport, instant: number): string {
     .join(', ');
 }
 
-export function Track({ report }: { report: SimulationReport }) {
+export function Track({ report }: { report: SimulationSummary }) {
   const stores = useStores();
   const time = useSimulation((s) => s.time);
   const instant = useSimulation((s) => s.instant);
