@@ -4,7 +4,6 @@
  * VM and target). The app asks for a small summary first and then, on demand, the rows of one
  * speaker at one instant; the same design asked again is answered from memory.
  */
-import { compareStrings } from '../lib/names';
 import type { Topology } from '../model';
 import { diagnose } from '../engine/diagnostics';
 import type { Diagnostic } from '../engine/diagnostics/types';
@@ -13,6 +12,7 @@ import { buildNetwork, type Network } from '../engine/network';
 import { PHASE_TRIGGER } from '../engine/phases';
 import { eventReport, type FibReportEntry, type RouteEntry } from '../engine/report';
 import { simulate, type Simulation } from '../engine/simulate';
+import type { Flow } from '../engine/dataplane';
 import { TimelineChanges } from '../engine/timeline';
 import { parseIPv4 } from '../lib/ip';
 import { SummaryEncoder, type WireSummary } from './summary';
@@ -138,15 +138,15 @@ export function summaryOf(session: string, sim: Simulation, diagnostics: readonl
   const enc = new SummaryEncoder();
   const s = enc.strings;
   const changes = new TimelineChanges(sim);
-  const timeline = sim.instants.map((i) => {
-    const speakers = new Set([...changes.routes(i).map(([n]) => n), ...changes.fib(i).map(([n]) => n)]);
-    return { time: i.time, phase: s.id(i.phase), speakers: [...speakers].sort(compareStrings).map((n) => s.id(n)), flows: changes.flowChanges(i).map((f) => enc.flow(f)) };
-  });
+  // The settled phases share most flow objects with the timeline: each is reported once.
+  const flowIds = new Map<Flow, number>();
+  const flowId = (f: Flow) => flowIds.get(f) ?? flowIds.set(f, enc.flow(flowReport(f))).get(f) as number;
+  const timeline = sim.instants.map((i) => ({ time: i.time, phase: s.id(i.phase), speakers: changes.speakers(i).map((n) => s.id(n)), flows: changes.changedFlows(i).map(flowId) }));
   return {
     session,
     topology: sim.net.doc.metadata.name,
     migration: sim.migration,
-    phases: sim.phases.map((p) => ({ name: p.name, trigger: PHASE_TRIGGER[p.name], vmHost: p.state.vmHost, start: p.start, settledAt: p.settledAt, flows: p.flows.map((f) => enc.flow(flowReport(f))), oscillating: p.oscillating })),
+    phases: sim.phases.map((p) => ({ name: p.name, trigger: PHASE_TRIGGER[p.name], vmHost: p.state.vmHost, start: p.start, settledAt: p.settledAt, flows: p.flows.map(flowId), oscillating: p.oscillating })),
     timeline,
     transients: sim.transients,
     diagnostics,
