@@ -26,8 +26,6 @@ const phase = (name: string, vmHost: string, outcomes: Record<string, PhaseSumma
     start: 0,
     settledAt: 0,
     flows: Object.entries(outcomes).map(([client, outcome]) => ({ client, outcome, deliveredFraction: outcome === 'delivered' ? 1 : 0, paths: [], pathEnds: [] })),
-    routes: {},
-    fib: {},
     oscillating: [],
   }) as PhaseSummary;
 
