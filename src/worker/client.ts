@@ -48,6 +48,9 @@ export interface EngineClient {
 export const SUPERSEDED = 'superseded by a newer simulation';
 export const DISPOSED = 'the engine client was disposed';
 export const CANCELLED = 'cancelled';
+/** Performance marks (the browser benchmark reads them). */
+export const SUMMARY_RECEIVED = 'liveroute:summary-received';
+export const SUMMARY_DECODED = 'liveroute:summary-decoded';
 
 export function spawnEngineWorker(): WorkerLike {
   // Written out for Vite: this exact form makes the engine a separate worker chunk.
@@ -144,7 +147,12 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
     async simulate(doc, opts = {}) {
       const r = await sendExclusive({ kind: 'simulate', design: doc, ...(opts.vm !== undefined ? { vm: opts.vm } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}) });
       if (!r.ok) return r;
-      return 'summary' in r.value ? ok(decodeSummary(r.value.summary)) : err('the engine answered with something else than a summary');
+      if (!('summary' in r.value)) return err('the engine answered with something else than a summary');
+      // Marks for the browser benchmark: when the summary arrived, and how long decoding took.
+      globalThis.performance?.mark?.(SUMMARY_RECEIVED);
+      const summary = decodeSummary(r.value.summary);
+      globalThis.performance?.mark?.(SUMMARY_DECODED);
+      return ok(summary);
     },
     async rows(session, speaker, instant, phase) {
       const r = await send({ kind: 'rows', session, speaker, instant, phase }).answer;
