@@ -76,7 +76,7 @@ describe('engine worker core', () => {
   });
 
   it("streams a speaker's whole table: progress from 0 to every prefix, then the table with the forwarding route of each marked", async () => {
-    const core = new EngineWorkerCore({ sliceMs: 0 });
+    const core = new EngineWorkerCore({ sliceMs: 0, progressMs: 0 });
     const out = await tableJob(core, { id: 9, kind: 'table', design: DEFAULT_SCENARIO.doc, speaker: 'tor-a' });
     const progress = out.flatMap((r) => (r.ok && 'progress' in r ? [r.progress] : []));
     expect(progress[0]).toEqual({ done: 0, total: 5 });
@@ -99,7 +99,7 @@ describe('engine worker core', () => {
   });
 
   it('cancels a table job between slices and keeps answering rows while it runs', async () => {
-    const core = new EngineWorkerCore({ sliceMs: 0 });
+    const core = new EngineWorkerCore({ sliceMs: 0, progressMs: 0 });
     const sim = ask(core, { id: 1, kind: 'simulate', design: DEFAULT_SCENARIO.doc });
     if (!sim.ok || !('summary' in sim)) throw new Error('no summary');
     let rowsMeanwhile: EngineResponse | undefined;
@@ -114,7 +114,7 @@ describe('engine worker core', () => {
   });
 
   it('a newer table job cancels the one under way', async () => {
-    const core = new EngineWorkerCore({ sliceMs: 0 });
+    const core = new EngineWorkerCore({ sliceMs: 0, progressMs: 0 });
     const first: EngineResponse[] = [];
     core.receive({ id: 1, kind: 'table', design: DEFAULT_SCENARIO.doc, speaker: 'tor-a' }, (r) => first.push(r));
     const second = await tableJob(core, { id: 2, kind: 'table', design: DEFAULT_SCENARIO.doc, speaker: 'tor-b' });

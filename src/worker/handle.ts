@@ -15,6 +15,8 @@ import { speakerTableSteps } from './tableJob';
 
 const MAX_LISTED_ISSUES = 3;
 export const SLICE_MS = 40;
+/** Progress is posted at most this often (each one re-renders the app's subscribers). */
+export const PROGRESS_MS = 100;
 export const CANCELLED = 'cancelled';
 
 function requestId(data: unknown): number {
@@ -46,6 +48,7 @@ function failure(id: number, e: unknown): EngineResponse {
 
 export interface WorkerCoreOptions {
   readonly sliceMs?: number;
+  readonly progressMs?: number;
   /** Gives the event loop a turn (the worker uses a macrotask, so that messages get in). */
   readonly yieldNow?: () => Promise<void>;
   readonly now?: () => number;
@@ -57,11 +60,13 @@ export class EngineWorkerCore {
   readonly session = new EngineSession();
   private job: { id: number; cancelled: boolean } | undefined;
   private readonly sliceMs: number;
+  private readonly progressMs: number;
   private readonly yieldNow: () => Promise<void>;
   private readonly now: () => number;
 
   constructor(options: WorkerCoreOptions = {}) {
     this.sliceMs = options.sliceMs ?? SLICE_MS;
+    this.progressMs = options.progressMs ?? PROGRESS_MS;
     this.yieldNow = options.yieldNow ?? macrotask;
     this.now = options.now ?? (() => performance.now());
   }
@@ -111,6 +116,7 @@ export class EngineWorkerCore {
       const net = this.session.network(doc);
       if (!net.speakers.has(speaker)) throw new Refusal(`no speaker ${JSON.stringify(speaker)} in the design`, 'input');
       const steps = speakerTableSteps(net, speaker);
+      let posted = -Infinity;
       for (;;) {
         const start = this.now();
         let step = steps.next();
@@ -120,7 +126,10 @@ export class EngineWorkerCore {
           post({ id, ok: true, table: { speaker: t.speaker, prefixes: t.prefixes, routes: packRoutes(t.routes), fib: packFib(t.fib) } });
           return;
         }
-        post({ id, ok: true, progress: step.value });
+        if (this.now() - posted >= this.progressMs) {
+          post({ id, ok: true, progress: step.value });
+          posted = this.now();
+        }
         await this.yieldNow();
         if (job.cancelled) {
           post({ id, ok: false, kind: 'cancelled', error: CANCELLED });

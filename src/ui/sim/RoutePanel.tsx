@@ -66,11 +66,14 @@ function Body({ speaker, scope }: { speaker: string; scope: Scope }) {
   const hasPhase = useSimulation((s) => currentPhase(s) !== undefined);
   const flow = useSimulation((s) => flowOf(s, speaker));
   const changed = useSimulation((s) => currentInstant(s)?.changedSpeakers.has(speaker) ?? false);
-  const whole = useSimulation((s) => (s.wholeTable?.speaker === speaker ? s.wholeTable : undefined));
+  // The status and the table, not the progress: the bar alone follows that.
+  const wholeStatus = useSimulation((s) => (s.wholeTable?.speaker === speaker ? s.wholeTable.status : undefined));
+  const wholeTable = useSimulation((s) => (s.wholeTable?.speaker === speaker ? s.wholeTable.table : undefined));
+  const wholeError = useSimulation((s) => (s.wholeTable?.speaker === speaker ? s.wholeTable.error : undefined));
   const shown = useRows(speaker);
   useEffect(() => {
-    if (scope === 'all' && !whole) void stores.simulation.getState().loadWholeTable(speaker);
-  }, [scope, whole, speaker, stores]);
+    if (scope === 'all' && !wholeStatus) void stores.simulation.getState().loadWholeTable(speaker);
+  }, [scope, wholeStatus, speaker, stores]);
   if (ip === undefined || !hasPhase) {
     return <p className="muted">{status === 'running' || status === 'idle' ? 'Simulating…' : 'No simulation result: see the status in the phase bar.'}</p>;
   }
@@ -82,13 +85,13 @@ function Body({ speaker, scope }: { speaker: string; scope: Scope }) {
   const rib = diffRoutes(timeline ? rows?.before?.routes : routesNow, routesNow);
   const fib = diffFib(timeline ? rows?.before?.fib : fibNow, fibNow);
   const vmPrefixes = new Set([...routesNow.map((r) => r.prefix), ...fibNow.map((f) => f.prefix)]);
-  const rest = scope === 'all' && whole?.status === 'ready' ? whole.table : undefined;
+  const rest = scope === 'all' && wholeStatus === 'ready' ? wholeTable : undefined;
   return (
     <>
       {flow ? <FlowView flow={flow} ip={ip} /> : <p className="muted">{speaker} sends no traffic of its own here: the clients are the Calico nodes and the border routers.</p>}
       {changed && <p className="changed-note" data-testid="routes-changed">△ {speaker}’s tables changed at this instant: new and changed rows are marked, withdrawn ones struck through.</p>}
-      {scope === 'all' && whole?.status === 'loading' && <TableProgressBar speaker={speaker} />}
-      {scope === 'all' && whole?.status === 'cancelled' && (
+      {scope === 'all' && wholeStatus === 'loading' && <TableProgressBar speaker={speaker} />}
+      {scope === 'all' && wholeStatus === 'cancelled' && (
         <p className="muted" data-testid="whole-table-cancelled">
           The whole table was not computed (cancelled).{' '}
           <button type="button" className="btn" data-testid="whole-table-retry" onClick={() => void stores.simulation.getState().loadWholeTable(speaker)}>
@@ -96,7 +99,7 @@ function Body({ speaker, scope }: { speaker: string; scope: Scope }) {
           </button>
         </p>
       )}
-      {scope === 'all' && whole?.status === 'error' && <p className="sim-error">⚠ {whole.error}</p>}
+      {scope === 'all' && wholeStatus === 'error' && <p className="sim-error">⚠ {wholeError}</p>}
       {shown.error && <p className="sim-error">⚠ {shown.error}</p>}
       {!rows && !shown.error && <p className="busy" data-testid="rows-loading"><span className="spinner" aria-hidden="true" />Loading {speaker}’s tables…</p>}
       <div className={shown.stale ? 'rows-stale' : undefined} data-testid="route-rows" data-stale={shown.stale}>
