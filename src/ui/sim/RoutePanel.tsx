@@ -5,7 +5,7 @@
  * speaker and instant shown. "All prefixes" adds the rest of its table (every block and VM of the
  * design, computed on demand by the engine worker, with a progress bar and a Cancel button).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { diffFib, diffRoutes, type RowDiff } from '../../store/instants';
 import { currentInstant, currentPhase, flowOf, PHASES, type PhaseName } from '../../store/simulation';
 import type { FibReportEntry, RouteEntry } from '../../worker/protocol';
@@ -35,10 +35,28 @@ function SpeakerPicker({ speaker }: { speaker: string }) {
 
 type Scope = 'vm' | 'all';
 
-/** The VM's rows at the instant, plus (scope all) the other prefixes of the whole table. */
-function withRest<T extends { prefix: string }>(diff: RowDiff<T>, rest: readonly T[] | undefined, vmPrefixes: ReadonlySet<string>): RowDiff<T> {
-  if (!rest) return diff;
-  return { rows: [...diff.rows, ...rest.filter((r) => !vmPrefixes.has(r.prefix)).map((row) => ({ row, change: 'same' as const }))], removed: diff.removed };
+const NONE: readonly never[] = [];
+
+/** A whole table shows this many of its other rows at first, and this many more per click (a data-center ToR has thousands). */
+export const ROWS_PAGE = 400;
+
+/** The VM's rows at the instant, plus (scope all) the first `limit` other rows of the whole table. */
+function withRest<T extends { prefix: string }>(diff: RowDiff<T>, others: readonly T[] | undefined, limit: number): RowDiff<T> {
+  if (!others) return diff;
+  return { rows: [...diff.rows, ...others.slice(0, limit).map((row) => ({ row, change: 'same' as const }))], removed: diff.removed };
+}
+
+/** How many of a whole table's other rows are shown, and the way to show more. */
+function MoreRows({ shown, total, onMore, testId }: { shown: number; total: number; onMore: () => void; testId: string }) {
+  if (shown >= total) return null;
+  return (
+    <p className="muted" data-testid={testId}>
+      Showing {shown} of {total} other rows.{' '}
+      <button type="button" className="btn" onClick={onMore}>
+        Show {Math.min(ROWS_PAGE, total - shown)} more
+      </button>
+    </p>
+  );
 }
 
 /** "All prefixes" under way: how far, and the way to stop it. */
@@ -71,6 +89,10 @@ function Body({ speaker, scope }: { speaker: string; scope: Scope }) {
   const wholeTable = useSimulation((s) => (s.wholeTable?.speaker === speaker ? s.wholeTable.table : undefined));
   const wholeError = useSimulation((s) => (s.wholeTable?.speaker === speaker ? s.wholeTable.error : undefined));
   const shown = useRows(speaker);
+  const [limit, setLimit] = useState(ROWS_PAGE);
+  const routesNow: readonly RouteEntry[] = shown.rows?.now.routes ?? NONE;
+  const fibNow: readonly FibReportEntry[] = shown.rows?.now.fib ?? NONE;
+  const vmPrefixes = useMemo(() => new Set([...routesNow.map((r) => r.prefix), ...fibNow.map((f) => f.prefix)]), [routesNow, fibNow]);
   useEffect(() => {
     if (scope === 'all' && !wholeStatus) void stores.simulation.getState().loadWholeTable(speaker);
   }, [scope, wholeStatus, speaker, stores]);
@@ -78,14 +100,13 @@ function Body({ speaker, scope }: { speaker: string; scope: Scope }) {
     return <p className="muted">{status === 'running' || status === 'idle' ? 'Simulating…' : 'No simulation result: see the status in the phase bar.'}</p>;
   }
   const rows = shown.rows;
-  const routesNow: readonly RouteEntry[] = rows?.now.routes ?? [];
-  const fibNow: readonly FibReportEntry[] = rows?.now.fib ?? [];
   // The first instant compares with nothing: every row is new then; a settled phase with itself.
   const timeline = instant >= 0;
   const rib = diffRoutes(timeline ? rows?.before?.routes : routesNow, routesNow);
   const fib = diffFib(timeline ? rows?.before?.fib : fibNow, fibNow);
-  const vmPrefixes = new Set([...routesNow.map((r) => r.prefix), ...fibNow.map((f) => f.prefix)]);
   const rest = scope === 'all' && wholeStatus === 'ready' ? wholeTable : undefined;
+  const otherRoutes = rest?.routes.filter((r) => !vmPrefixes.has(r.prefix));
+  const otherFib = rest?.fib.filter((f) => !vmPrefixes.has(f.prefix));
   return (
     <>
       {flow ? <FlowView flow={flow} ip={ip} /> : <p className="muted">{speaker} sends no traffic of its own here: the clients are the Calico nodes and the border routers.</p>}
@@ -109,9 +130,11 @@ function Body({ speaker, scope }: { speaker: string; scope: Scope }) {
             · {scope === 'vm' ? `every candidate for a prefix containing ${ip}, best first` : `every prefix (${rest ? rest.prefixes : '…'} in the design); the rows not about ${ip} are the converged base state, which the migration does not change`}
           </span>
         </h4>
-        {rows && <RibTable diff={withRest(rib, rest?.routes, vmPrefixes)} empty={`No BGP RIB entry contains ${ip} here.`} />}
+        {rows && <RibTable diff={withRest(rib, otherRoutes, limit)} empty={`No BGP RIB entry contains ${ip} here.`} />}
+        {otherRoutes && <MoreRows shown={Math.min(limit, otherRoutes.length)} total={otherRoutes.length} onMore={() => setLimit(limit + ROWS_PAGE)} testId="rib-more" />}
         <h4>Kernel FIB <span className="muted">· {scope === 'vm' ? `routes containing ${ip}; the longest prefix, then the lowest metric, forwards` : 'every kernel route BIRD or Felix installed'}</span></h4>
-        {rows && <FibTable diff={withRest(fib, rest?.fib, vmPrefixes)} empty={`No kernel route contains ${ip} here.`} />}
+        {rows && <FibTable diff={withRest(fib, otherFib, limit)} empty={`No kernel route contains ${ip} here.`} />}
+        {otherFib && <MoreRows shown={Math.min(limit, otherFib.length)} total={otherFib.length} onMore={() => setLimit(limit + ROWS_PAGE)} testId="fib-more" />}
       </div>
     </>
   );
@@ -165,7 +188,7 @@ export function RoutePanel() {
         </button>
       </header>
       <div className="route-panel-body">
-        <Body speaker={speaker} scope={scope} />
+        <Body key={speaker} speaker={speaker} scope={scope} />
       </div>
     </section>
   );
