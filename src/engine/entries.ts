@@ -65,12 +65,15 @@ export function tableFibEntries(fib: readonly FibEntry[]): FibReportEntry[] {
   return fib.map((f) => fibEntry(f, used, fib));
 }
 
+/** A path's share of the traffic as the report gives it (nine decimals). */
+export const roundFraction = (x: number): number => Math.round(x * 1e9) / 1e9;
+
 export function flowReport(f: Flow): FlowReport {
   return {
     client: f.client,
     outcome: f.outcome,
     deliveredFraction: f.deliveredFraction,
     paths: f.paths.map((x) => [...x.hops]),
-    pathEnds: f.paths.map((x) => ({ end: x.end, why: x.why, fraction: Math.round(x.fraction * 1e9) / 1e9 })),
+    pathEnds: f.paths.map((x) => ({ end: x.end, why: x.why, fraction: roundFraction(x.fraction) })),
   };
 }

@@ -151,10 +151,13 @@ export function toReport(sim: Simulation, diagnostics: readonly Diagnostic[]): S
       type: s.a.ebgp ? 'eBGP' : 'iBGP',
       addPath: [...(s.a.addPathTx && s.b.addPathRx ? [`${s.a.speaker}→${s.b.speaker}`] : []), ...(s.b.addPathTx && s.a.addPathRx ? [`${s.b.speaker}→${s.a.speaker}`] : [])],
     })),
-    events: sim.events.map((e): EventReport =>
-      e.kind === 'update' || e.kind === 'withdraw'
-        ? { time: e.time, kind: e.kind, prefix: e.prefix, from: e.from, to: e.to, arrive: e.arrive, paths: e.paths }
-        : { time: e.time, kind: e.kind, prefix: e.prefix, speaker: (e as { speaker: string }).speaker },
-    ),
+    events: sim.events.map(eventReport),
   };
+}
+
+/** One entry of the event log as the report has it. */
+export function eventReport(e: Simulation['events'][number]): EventReport {
+  return e.kind === 'update' || e.kind === 'withdraw'
+    ? { time: e.time, kind: e.kind, prefix: e.prefix, from: e.from, to: e.to, arrive: e.arrive, paths: e.paths }
+    : { time: e.time, kind: e.kind, prefix: e.prefix, speaker: (e as { speaker: string }).speaker };
 }

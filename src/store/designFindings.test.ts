@@ -7,12 +7,12 @@ import { ok, type Result } from '../lib/result';
 import type { Topology } from '../model';
 import { DEFAULT_SCENARIO } from '../scenarios';
 import type { EngineClient } from '../worker/client';
-import type { Diagnostic, SimulationReport } from '../worker/protocol';
+import type { Diagnostic, SimulationSummary } from '../worker/protocol';
 import { createDesignStore } from './design';
 import { createSimulationStore, findingsCurrent, findingsOf } from './simulation';
 
 function fakeClient() {
-  const simulations: { doc: Topology; resolve: (r: Result<SimulationReport, string>) => void }[] = [];
+  const simulations: { doc: Topology; resolve: (r: Result<SimulationSummary, string>) => void }[] = [];
   const checks: { doc: Topology; resolve: (r: Result<readonly Diagnostic[], string>) => void }[] = [];
   const client: EngineClient = {
     simulate: (doc) => new Promise((resolve) => simulations.push({ doc, resolve })),
@@ -64,7 +64,7 @@ describe('findings of a design without a migration', () => {
     expect(findingsCurrent(sim.getState())).toBe(false);
     await vi.advanceTimersByTimeAsync(10);
     expect(simulations).toHaveLength(1);
-    simulations[0]?.resolve(ok({ topology: 'x', phases: [], timeline: [], diagnostics: [] } as unknown as SimulationReport));
+    simulations[0]?.resolve(ok({ topology: 'x', phases: [], timeline: [], diagnostics: [] } as unknown as SimulationSummary));
     await vi.advanceTimersByTimeAsync(0);
     expect(sim.getState().status).toBe('ready');
     expect(sim.getState().designFindings).toBeUndefined();

@@ -1,18 +1,16 @@
 /**
- * The report's timeline as states the UI can show: the state at every instant (each speaker's
- * RIB and FIB rows, each client's flow) folded from the changes the report holds, what changed
- * at each instant, and the row-by-row difference between two instants. Pure functions over the
- * report, memoized per report.
+ * The summary's timeline as states the UI can show: the flows at every instant folded from the
+ * changes the summary holds, what changed at each instant, and the row-by-row difference between
+ * two instants' tables (the rows themselves come from the worker, one speaker at a time). Pure
+ * functions over the summary, memoized per summary.
  */
-import type { FibReportEntry, FlowReport, PhaseReport, RouteEntry, SimulationReport } from '../worker/protocol';
+import type { FibReportEntry, FlowReport, RouteEntry, SimulationSummary } from '../worker/protocol';
 
 export interface InstantState {
   readonly index: number;
   readonly time: number;
   readonly phase: string;
   readonly vmHost: string;
-  readonly routes: ReadonlyMap<string, readonly RouteEntry[]>;
-  readonly fib: ReadonlyMap<string, readonly FibReportEntry[]>;
   readonly flows: ReadonlyMap<string, FlowReport>;
   /** Speakers whose RIB or FIB changed at this instant. */
   readonly changedSpeakers: ReadonlySet<string>;
@@ -20,33 +18,29 @@ export interface InstantState {
   readonly changedClients: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<SimulationReport, readonly InstantState[]>();
+type Timeline = Pick<SimulationSummary, 'timeline'>;
+
+const cache = new WeakMap<Pick<SimulationSummary, 'timeline' | 'phases' | 'migration'>, readonly InstantState[]>();
 
 /** The state after each instant of the timeline, in order. */
-export function instantStates(report: SimulationReport): readonly InstantState[] {
+export function instantStates(report: Pick<SimulationSummary, 'timeline' | 'phases' | 'migration'>): readonly InstantState[] {
   const hit = cache.get(report);
   if (hit) return hit;
   const hosts = new Map(report.phases.map((p) => [p.name, p.vmHost]));
   const out: InstantState[] = [];
-  let routes = new Map<string, readonly RouteEntry[]>();
-  let fib = new Map<string, readonly FibReportEntry[]>();
   let flows = new Map<string, FlowReport>();
   report.timeline.forEach((i, index) => {
-    routes = new Map(routes);
-    fib = new Map(fib);
-    flows = new Map(flows);
-    for (const [s, rows] of Object.entries(i.routes)) routes.set(s, rows);
-    for (const [s, rows] of Object.entries(i.fib)) fib.set(s, rows);
-    for (const f of i.flows) flows.set(f.client, f);
+    if (i.flows.length > 0) {
+      flows = new Map(flows);
+      for (const f of i.flows) flows.set(f.client, f);
+    }
     out.push({
       index,
       time: i.time,
       phase: i.phase,
-      vmHost: hosts.get(i.phase as PhaseReport['name']) ?? report.migration.from,
-      routes,
-      fib,
+      vmHost: hosts.get(i.phase) ?? report.migration.from,
       flows,
-      changedSpeakers: new Set([...Object.keys(i.routes), ...Object.keys(i.fib)]),
+      changedSpeakers: new Set(i.speakers),
       changedClients: new Set(i.flows.map((f) => f.client)),
     });
   });
@@ -55,7 +49,7 @@ export function instantStates(report: SimulationReport): readonly InstantState[]
 }
 
 /** The last instant at or before `time` (-1: before the first). */
-export function instantAt(report: SimulationReport, time: number): number {
+export function instantAt(report: Timeline, time: number): number {
   const t = report.timeline;
   let lo = 0;
   let hi = t.length - 1;
@@ -71,7 +65,7 @@ export function instantAt(report: SimulationReport, time: number): number {
 }
 
 /** The first and last instant of a phase (its trigger and its settled state). */
-export function phaseInstants(report: SimulationReport, phase: string): { first: number; last: number } | undefined {
+export function phaseInstants(report: Timeline, phase: string): { first: number; last: number } | undefined {
   let first = -1;
   let last = -1;
   report.timeline.forEach((i, index) => {

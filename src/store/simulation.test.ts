@@ -3,14 +3,14 @@ import { err, ok, type Result } from '../lib/result';
 import type { Topology } from '../model';
 import { DEFAULT_SCENARIO } from '../scenarios';
 import type { EngineClient } from '../worker/client';
-import type { PhaseReport, SimulationReport } from '../worker/protocol';
+import type { PhaseSummary, SimulationSummary } from '../worker/protocol';
 import { createDesignStore } from './design';
 import { createUiStore } from './ui';
 import { createSimulationStore, currentPhase, followSelection, outcomeOf, verdictOf, verdictTone, vmHostOf } from './simulation';
 
 /** A client that records each call and lets the test decide when and how it ends. */
 function fakeClient() {
-  const calls: { doc: Topology; resolve: (r: Result<SimulationReport, string>) => void }[] = [];
+  const calls: { doc: Topology; resolve: (r: Result<SimulationSummary, string>) => void }[] = [];
   const client: EngineClient = {
     simulate: (doc) => new Promise((resolve) => calls.push({ doc, resolve })),
     dispose: () => undefined,
@@ -18,7 +18,7 @@ function fakeClient() {
   return { client, calls };
 }
 
-const phase = (name: string, vmHost: string, outcomes: Record<string, PhaseReport['flows'][number]['outcome']>): PhaseReport =>
+const phase = (name: string, vmHost: string, outcomes: Record<string, PhaseSummary['flows'][number]['outcome']>): PhaseSummary =>
   ({
     name,
     trigger: '',
@@ -26,13 +26,11 @@ const phase = (name: string, vmHost: string, outcomes: Record<string, PhaseRepor
     start: 0,
     settledAt: 0,
     flows: Object.entries(outcomes).map(([client, outcome]) => ({ client, outcome, deliveredFraction: outcome === 'delivered' ? 1 : 0, paths: [], pathEnds: [] })),
-    routes: {},
-    fib: {},
     oscillating: [],
-  }) as PhaseReport;
+  }) as PhaseSummary;
 
-const report = (tag: string, live: Record<string, PhaseReport['flows'][number]['outcome']> = { 'node-a1': 'delivered' }) =>
-  ({ topology: tag, phases: [phase('base', 'node-a1', { 'node-a1': 'delivered' }), phase('live', 'node-b1', live)], timeline: [] }) as unknown as SimulationReport;
+const report = (tag: string, live: Record<string, PhaseSummary['flows'][number]['outcome']> = { 'node-a1': 'delivered' }) =>
+  ({ topology: tag, phases: [phase('base', 'node-a1', { 'node-a1': 'delivered' }), phase('live', 'node-b1', live)], timeline: [] }) as unknown as SimulationSummary;
 
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
@@ -193,7 +191,7 @@ describe('selectors', () => {
     expect(outcomeOf(s, 'node-a1')).toBe('blackhole');
     expect(outcomeOf(s, 'tor-a')).toBeUndefined();
     expect(vmHostOf(s)).toBe('node-b1');
-    const v = verdictOf(currentPhase(s) as PhaseReport);
+    const v = verdictOf(currentPhase(s) as PhaseSummary);
     expect(v).toEqual({ delivered: 2, blackhole: 1, split: 1, loop: 0 });
     expect(verdictTone(v)).toBe('bad');
     expect(verdictTone({ delivered: 2, blackhole: 0, split: 1, loop: 0 })).toBe('partial');

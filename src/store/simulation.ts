@@ -1,13 +1,14 @@
 /**
  * The simulation of the design's migration: the engine runs in a worker (through the client) and
- * its report is kept here with what the user looks at: the phase, and the speaker whose route
- * table is open. The design store drives it: every change that can change the routing re-runs
+ * its summary is kept here with what the user looks at: the phase, the instant, and the speaker
+ * whose route table is open. The rows of a speaker's tables stay in the worker's session: they
+ * are asked for one speaker at one instant (`loadRows`) and kept here per instant shown. The design store drives it: every change that can change the routing re-runs
  * the engine after a pause (layout moves cannot, so they do not).
  */
 import { createStore } from 'zustand/vanilla';
 import { countOutcomes, PHASE_NAMES, type PhaseName, type Topology } from '../model';
-import type { EngineClient } from '../worker/client';
-import type { Diagnostic, FlowReport, PhaseReport, SimulationReport, SpeakerTable } from '../worker/protocol';
+import { CANCELLED, type EngineClient } from '../worker/client';
+import type { Diagnostic, FlowReport, PhaseSummary, RowsAt, SimulationSummary, SpeakerTable, TableProgress } from '../worker/protocol';
 import type { DesignStore } from './design';
 import { instantAt, instantStates, phaseInstants, type InstantState } from './instants';
 import { parseSelectionId, type UiStore } from './ui';
@@ -27,8 +28,8 @@ export type SimulationStatus = 'idle' | 'running' | 'ready' | 'error' | 'no-migr
 
 export interface SimulationState {
   readonly status: SimulationStatus;
-  /** The last report; kept while a newer run is under way so the canvas does not flicker. */
-  readonly report: SimulationReport | undefined;
+  /** The last summary; kept while a newer run is under way so the canvas does not flicker. */
+  readonly report: SimulationSummary | undefined;
   /**
    * The findings of a design without a migration (sessions, filters, priorities: they need no
    * VM); undefined when the design has a migration (its report holds them) or none were asked.
@@ -51,6 +52,12 @@ export interface SimulationState {
   /** A speaker's whole table (every prefix), asked for by the route panel; dropped when the design changes. */
   readonly wholeTable: WholeTable | undefined;
   readonly loadWholeTable: (speaker: string) => Promise<void>;
+  /** Stops computing the whole table (the route panel's Cancel). */
+  readonly cancelWholeTable: () => void;
+  /** Rows of speakers at instants of the current summary, by `rowsKey` (a few dozen kept). */
+  readonly rows: ReadonlyMap<string, RowsEntry>;
+  /** Asks the worker for a speaker's rows at the instant shown, unless they are here or on their way. */
+  readonly loadRows: (speaker: string) => Promise<void>;
   /** Runs the engine on the current design now; resolves when its result (or a newer run) is in. */
   readonly run: () => Promise<void>;
   /** Shows a phase at its settled state (its last instant). */
@@ -73,10 +80,21 @@ export interface SimulationState {
 
 export interface WholeTable {
   readonly speaker: string;
-  readonly status: 'loading' | 'ready' | 'error';
+  readonly status: 'loading' | 'ready' | 'error' | 'cancelled';
+  /** While loading: how many of the design's prefixes are converged (once the worker said). */
+  readonly progress?: TableProgress;
   readonly table?: SpeakerTable;
   readonly error?: string;
 }
+
+export interface RowsEntry {
+  readonly status: 'loading' | 'ready' | 'error';
+  readonly rows?: RowsAt;
+  readonly error?: string;
+}
+
+/** How many speaker-instant rows the store keeps (the panel's speaker across a played timeline, the inspector's). */
+export const KEPT_ROWS = 64;
 
 export interface SimulationOptions {
   /** A client of its own for whole tables, so that they do not cancel the simulation (and back). */
@@ -96,14 +114,14 @@ export const PHASE_HOLD_MS = 24;
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
 /** The time and instant that show `phase` settled in `report` (its last instant). */
-function settledView(report: SimulationReport | undefined, phase: PhaseName): { time: number; instant: number } | undefined {
+function settledView(report: SimulationSummary | undefined, phase: PhaseName): { time: number; instant: number } | undefined {
   const span = report ? phaseInstants(report, phase) : undefined;
   if (!report || !span) return undefined;
   return { time: (report.timeline[span.last] as { time: number }).time, instant: span.last };
 }
 
 /** The instant and phase at `time`. */
-function viewAt(report: SimulationReport, time: number, fallback: PhaseName): { time: number; instant: number; phase: PhaseName } {
+function viewAt(report: SimulationSummary, time: number, fallback: PhaseName): { time: number; instant: number; phase: PhaseName } {
   const instant = instantAt(report, time);
   const phase = (report.timeline[instant]?.phase as PhaseName | undefined) ?? fallback;
   return { time, instant, phase };
@@ -143,11 +161,40 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
       const tables = options.tableClient;
       if (!tables?.table) return;
       const doc = design.getState().doc;
+      const current = () => get().wholeTable?.speaker === speaker && design.getState().doc === doc;
       set({ wholeTable: { speaker, status: 'loading' } });
-      const result = await tables.table(doc, speaker);
+      const result = await tables.table(doc, speaker, {
+        onProgress: (progress) => current() && get().wholeTable?.status === 'loading' && set({ wholeTable: { speaker, status: 'loading', progress } }),
+      });
       // Still the question asked (same speaker, same design)?
-      if (get().wholeTable?.speaker !== speaker || design.getState().doc !== doc) return;
-      set({ wholeTable: result.ok ? { speaker, status: 'ready', table: result.value } : { speaker, status: 'error', error: result.error } });
+      if (!current() || get().wholeTable?.status !== 'loading') return;
+      if (result.ok) set({ wholeTable: { speaker, status: 'ready', table: result.value } });
+      else if (result.error === CANCELLED) set({ wholeTable: { speaker, status: 'cancelled' } });
+      else set({ wholeTable: { speaker, status: 'error', error: result.error } });
+    },
+    cancelWholeTable: () => {
+      const whole = get().wholeTable;
+      if (whole?.status !== 'loading') return;
+      set({ wholeTable: { speaker: whole.speaker, status: 'cancelled' } });
+      options.tableClient?.cancelTable?.();
+    },
+    rows: new Map(),
+    loadRows: async (speaker) => {
+      const s = get();
+      const key = rowsKey(s, speaker);
+      if (!key || !s.report || !client.rows || s.rows.has(key)) return;
+      const report = s.report;
+      const keep = (entry: RowsEntry) => {
+        if (get().report !== report) return;
+        const rows = new Map(get().rows);
+        rows.delete(key);
+        rows.set(key, entry);
+        while (rows.size > KEPT_ROWS) rows.delete(rows.keys().next().value as string);
+        set({ rows });
+      };
+      keep({ status: 'loading' });
+      const result = await client.rows(report.session, speaker, s.instant, s.phase);
+      keep(result.ok ? { status: 'ready', rows: result.value } : { status: 'error', error: result.error });
     },
     run: async () => {
       clear(debounce);
@@ -176,7 +223,7 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
       if (run !== latest) return;
       clear(slowTimer);
       // A new result keeps the phase in view, at its settled state.
-      if (result.ok) set({ status: 'ready', report: result.value, designFindings: undefined, error: undefined, slow: false, playing: false, ...(settledView(result.value, get().phase) ?? { time: 0, instant: -1 }) });
+      if (result.ok) set({ status: 'ready', report: result.value, rows: new Map(), designFindings: undefined, error: undefined, slow: false, playing: false, ...(settledView(result.value, get().phase) ?? { time: 0, instant: -1 }) });
       else set({ status: 'error', report: undefined, designFindings: undefined, error: result.error, slow: false });
     },
     selectPhase: (phase) => set({ phase, playing: false, ...(settledView(get().report, phase) ?? {}) }),
@@ -232,7 +279,11 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
     if (s.doc === prev.doc) return;
     const speaker = store.getState().speaker;
     if (speaker !== undefined && !isSpeaker(s.doc, speaker)) store.setState({ speaker: undefined });
-    if (store.getState().wholeTable) store.setState({ wholeTable: undefined });
+    if (store.getState().wholeTable) {
+      // The table describes a design that is gone: stop computing it.
+      if (store.getState().wholeTable?.status === 'loading') options.tableClient?.cancelTable?.();
+      store.setState({ wholeTable: undefined });
+    }
     // Back to the design last run, with no other run pending: nothing to do.
     if (simulationKey(s.doc) === lastKey && debounce === undefined) return;
     // The run in flight (if any) describes a design that is gone: its result must not be applied.
@@ -271,7 +322,7 @@ export function findingsCurrent(s: Pick<SimulationState, 'status' | 'designFindi
   return s.status === 'ready' || (s.status === 'no-migration' && s.designFindings !== undefined);
 }
 
-export function currentPhase(s: Pick<SimulationState, 'report' | 'phase'>): PhaseReport | undefined {
+export function currentPhase(s: Pick<SimulationState, 'report' | 'phase'>): PhaseSummary | undefined {
   return s.report?.phases.find((p) => p.name === s.phase);
 }
 
@@ -281,7 +332,7 @@ export function currentInstant(s: Pick<SimulationState, 'report' | 'instant'>): 
 }
 
 // Every card asks for its own flow on every store change: index each phase's flows once.
-const phaseFlows = new WeakMap<PhaseReport, ReadonlyMap<string, FlowReport>>();
+const phaseFlows = new WeakMap<PhaseSummary, ReadonlyMap<string, FlowReport>>();
 
 /** Every client's flow at the instant shown (or, without a timeline, in the phase's settled state). Stable per instant. */
 export function shownFlows(s: Pick<SimulationState, 'report' | 'phase' | 'instant'>): ReadonlyMap<string, FlowReport> | undefined {
@@ -315,7 +366,7 @@ export function vmHostOf(s: Pick<SimulationState, 'report' | 'phase' | 'instant'
 export type Verdict = Readonly<Record<Outcome, number>>;
 
 /** How many clients end each way in a phase. */
-export function verdictOf(phase: PhaseReport): Verdict {
+export function verdictOf(phase: Pick<PhaseSummary, 'flows'>): Verdict {
   return countOutcomes(phase.flows);
 }
 
@@ -330,4 +381,16 @@ export function describeVerdict(v: Verdict): string {
 export function verdictTone(v: Verdict): 'ok' | 'partial' | 'bad' {
   if (v.blackhole + v.loop > 0) return 'bad';
   return v.split > 0 ? 'partial' : 'ok';
+}
+
+/** The key of a speaker's rows at the instant shown (or the phase's settled state without a timeline). */
+export function rowsKey(s: Pick<SimulationState, 'report' | 'phase' | 'instant'>, speaker: string): string | undefined {
+  if (!s.report) return undefined;
+  return `${s.report.session}|${speaker}|${s.instant}|${s.instant < 0 ? s.phase : ''}`;
+}
+
+/** A speaker's rows at the instant shown, if they are here (see `loadRows`). */
+export function rowsOf(s: Pick<SimulationState, 'report' | 'phase' | 'instant' | 'rows'>, speaker: string): RowsEntry | undefined {
+  const key = rowsKey(s, speaker);
+  return key === undefined ? undefined : s.rows.get(key);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../scenarios';
-import { createEngineClient, DISPOSED, SUPERSEDED, type WorkerLike } from './client';
-import type { EngineRequest, EngineResponse, SimulationReport } from './protocol';
+import { CANCELLED, createEngineClient, DISPOSED, SUPERSEDED, type WorkerLike } from './client';
+import type { EngineRequest, EngineResponse, TableProgress, WireSummary } from './protocol';
+import { decodeSummary } from './summary';
 
 /** A stand-in for the worker: records what it is sent, answers when the test says so. */
 class FakeWorker implements WorkerLike {
@@ -23,7 +24,21 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-const report = (topology: string) => ({ topology }) as unknown as SimulationReport;
+/** A wire summary with nothing in it but its name. */
+const wire = (topology: string): WireSummary => ({
+  strings: [],
+  session: `s-${topology}`,
+  topology,
+  migration: { vm: 'vm-1', ip: '10.244.1.5', from: 'node-a1', to: 'node-b1' },
+  flows: [],
+  phases: [],
+  timeline: [],
+  transients: [],
+  diagnostics: [],
+  events: { time: [], kind: [], prefix: [], a: [], to: [], arrive: [], paths: [] },
+});
+const summary = (topology: string) => decodeSummary(wire(topology));
+const packed = { strings: [], fields: [], rows: [] };
 const doc = DEFAULT_SCENARIO.doc;
 
 function harness() {
@@ -37,52 +52,96 @@ function harness() {
 }
 
 describe('engine client', () => {
-  it('sends the design and the migration, and resolves with the report', async () => {
+  it('sends the design and the migration, and resolves with the decoded summary', async () => {
     const { client, workers } = harness();
     const p = client.simulate(doc, { vm: 'vm-1', to: 'node-b2' });
     const w = workers[0] as FakeWorker;
-    expect(w.sent).toEqual([{ id: 1, design: doc, vm: 'vm-1', to: 'node-b2' }]);
-    w.reply({ id: 1, ok: true, report: report('x') });
-    expect(await p).toEqual({ ok: true, value: report('x') });
+    expect(w.sent).toEqual([{ id: 1, kind: 'simulate', design: doc, vm: 'vm-1', to: 'node-b2' }]);
+    w.reply({ id: 1, ok: true, summary: wire('x') });
+    expect(await p).toEqual({ ok: true, value: summary('x') });
   });
 
-  it("asks for a speaker's whole table and resolves with it; a reply of the wrong kind is an error", async () => {
+  it("asks for a speaker's rows by session, several at once, each answered by its id", async () => {
+    const { client, workers } = harness();
+    const a = client.rows?.('s-x', 'tor-a', 3, 'live');
+    const b = client.rows?.('s-x', 'tor-b', 3, 'live');
+    const w = workers[0] as FakeWorker;
+    expect(w.sent).toEqual([
+      { id: 1, kind: 'rows', session: 's-x', speaker: 'tor-a', instant: 3, phase: 'live' },
+      { id: 2, kind: 'rows', session: 's-x', speaker: 'tor-b', instant: 3, phase: 'live' },
+    ]);
+    w.reply({ id: 2, ok: true, rows: { speaker: 'tor-b', now: {} } });
+    w.reply({ id: 1, ok: false, kind: 'session', error: 'gone' });
+    expect(await b).toEqual({ ok: true, value: { speaker: 'tor-b', now: {} } });
+    expect(await a).toEqual({ ok: false, error: 'gone' });
+  });
+
+  it("asks for a speaker's whole table, reports its progress and unpacks it; a reply of the wrong kind is an error", async () => {
+    const { client, workers } = harness();
+    const seen: TableProgress[] = [];
+    const p = client.table?.(doc, 'tor-a', { onProgress: (x) => seen.push(x) });
+    const w = workers[0] as FakeWorker;
+    expect(w.sent).toEqual([{ id: 1, kind: 'table', design: doc, speaker: 'tor-a' }]);
+    w.reply({ id: 1, ok: true, progress: { done: 0, total: 2 } });
+    w.reply({ id: 1, ok: true, progress: { done: 1, total: 2 } });
+    w.reply({ id: 1, ok: true, table: { speaker: 'tor-a', prefixes: 2, routes: { strings: ['10.0.0.0/8'], fields: ['prefix'], rows: [{ prefix: 0, selected: true }] }, fib: packed } });
+    expect(await p).toEqual({ ok: true, value: { speaker: 'tor-a', prefixes: 2, routes: [{ prefix: '10.0.0.0/8', selected: true }], fib: [] } });
+    expect(seen).toEqual([{ done: 0, total: 2 }, { done: 1, total: 2 }]);
+    const q = client.table?.(doc, 'tor-a');
+    w.reply({ id: 2, ok: true, summary: wire('x') });
+    expect(await q).toEqual({ ok: false, error: 'the engine answered with something else than a table' });
+  });
+
+  it('cancels a whole table by a message (the worker lives on); a newer table cancels the older', async () => {
     const { client, workers } = harness();
     const p = client.table?.(doc, 'tor-a');
+    client.cancelTable?.();
+    expect(await p).toEqual({ ok: false, error: CANCELLED });
     const w = workers[0] as FakeWorker;
-    expect(w.sent).toEqual([{ id: 1, design: doc, table: { speaker: 'tor-a' } }]);
-    const table = { speaker: 'tor-a', prefixes: 1, routes: [], fib: [] };
-    w.reply({ id: 1, ok: true, table });
-    expect(await p).toEqual({ ok: true, value: table });
-    const q = client.table?.(doc, 'tor-a');
-    w.reply({ id: 2, ok: true, report: report('x') });
-    expect(await q).toEqual({ ok: false, error: 'the engine answered with something else than a table' });
+    expect(w.sent[1]).toEqual({ id: 2, kind: 'cancel', target: 1 });
+    expect(w.terminated).toBe(false);
+    // The worker's own confirmation comes later and is dropped.
+    w.reply({ id: 1, ok: false, kind: 'cancelled', error: 'cancelled' });
+    const older = client.table?.(doc, 'tor-a');
+    const newer = client.table?.(doc, 'tor-b');
+    expect(await older).toEqual({ ok: false, error: CANCELLED });
+    expect(w.sent.slice(2)).toEqual([
+      { id: 3, kind: 'table', design: doc, speaker: 'tor-a' },
+      { id: 4, kind: 'cancel', target: 3 },
+      { id: 5, kind: 'table', design: doc, speaker: 'tor-b' },
+    ]);
+    w.reply({ id: 5, ok: true, table: { speaker: 'tor-b', prefixes: 0, routes: packed, fib: packed } });
+    expect(await newer).toMatchObject({ ok: true, value: { speaker: 'tor-b' } });
+    expect(workers).toHaveLength(1);
   });
 
   it('keeps one worker for calls that do not overlap', async () => {
     const { client, workers } = harness();
     const a = client.simulate(doc);
-    workers[0]?.reply({ id: 1, ok: true, report: report('a') });
+    workers[0]?.reply({ id: 1, ok: true, summary: wire('a') });
     await a;
     const b = client.simulate(doc);
-    workers[0]?.reply({ id: 2, ok: true, report: report('b') });
-    expect(await b).toEqual({ ok: true, value: report('b') });
+    workers[0]?.reply({ id: 2, ok: true, summary: wire('b') });
+    expect(await b).toEqual({ ok: true, value: summary('b') });
     expect(workers).toHaveLength(1);
     expect(workers[0]?.sent.map((m) => m.id)).toEqual([1, 2]);
   });
 
-  it('cancels the call in flight when a newer one comes: only the newest result is applied', async () => {
+  it('cancels the simulation in flight when a newer one comes: only the newest result is applied', async () => {
     const { client, workers } = harness();
     const older = client.simulate(doc);
+    const rows = client.rows?.('s-old', 'tor-a', 0, 'base');
     const newer = client.simulate(doc);
     expect(await older).toEqual({ ok: false, error: SUPERSEDED });
+    // Everything asked of the terminated worker is answered too.
+    expect(await rows).toEqual({ ok: false, error: SUPERSEDED });
     expect(workers[0]?.terminated).toBe(true);
     // A late answer of the terminated worker is ignored.
-    workers[0]?.reply({ id: 1, ok: true, report: report('old') });
+    workers[0]?.reply({ id: 1, ok: true, summary: wire('old') });
     const w = workers[1] as FakeWorker;
-    expect(w.sent.map((m) => m.id)).toEqual([2]);
-    w.reply({ id: 2, ok: true, report: report('new') });
-    expect(await newer).toEqual({ ok: true, value: report('new') });
+    expect(w.sent.map((m) => m.id)).toEqual([3]);
+    w.reply({ id: 3, ok: true, summary: wire('new') });
+    expect(await newer).toEqual({ ok: true, value: summary('new') });
   });
 
   it('passes the engine’s error text on', async () => {
@@ -99,7 +158,7 @@ describe('engine client', () => {
     expect(await p).toEqual({ ok: false, error: 'the engine worker failed: SyntaxError in engine.worker.js' });
     const q = client.simulate(doc);
     expect(workers).toHaveLength(2);
-    workers[1]?.reply({ id: 2, ok: true, report: report('again') });
+    workers[1]?.reply({ id: 2, ok: true, summary: wire('again') });
     expect((await q).ok).toBe(true);
   });
 

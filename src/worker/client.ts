@@ -1,12 +1,17 @@
 /**
- * The app's typed client for the engine worker. Only the newest request matters: a new request
- * cancels the one in flight by terminating the worker (the engine is synchronous and cannot be
- * interrupted otherwise) and the next one starts a fresh worker; the cancelled call resolves as
- * superseded. Nothing throws: every outcome is a Result.
+ * The app's typed client for the engine worker. A simulation (or a design's findings) is the
+ * worker's one long synchronous piece of work: a newer one cancels the one in flight by
+ * terminating the worker (it cannot be interrupted otherwise; the next call starts a fresh one,
+ * and every call pending on the old worker resolves as superseded). Rows of one speaker are
+ * asked by session, several at once. A whole table is a job that reports progress and is
+ * cancelled by a message (or by a newer table), the worker staying alive. Nothing throws: every
+ * outcome is a Result.
  */
 import { err, ok, type Result } from '../lib/result';
 import type { Topology } from '../model';
-import type { Diagnostic, EngineRequest, EngineResponse, SimulationReport, SpeakerTable } from './protocol';
+import type { Diagnostic, EngineRequest, EngineResponse, FibReportEntry, RouteEntry, RowsAt, SimulationSummary, SpeakerTable, TableProgress } from './protocol';
+import { unpackRows } from './rows';
+import { decodeSummary } from './summary';
 
 /** The part of a Worker the client uses (tests pass a fake). */
 export interface WorkerLike {
@@ -21,10 +26,19 @@ export interface SimulateRequestOptions {
   readonly to?: string;
 }
 
+export interface TableOptions {
+  /** Called with how many of the design's prefixes are done, as the worker reports it. */
+  readonly onProgress?: (p: TableProgress) => void;
+}
+
 export interface EngineClient {
-  simulate(doc: Topology, opts?: SimulateRequestOptions): Promise<Result<SimulationReport, string>>;
-  /** One speaker's whole table; like `simulate`, a newer call cancels this one (use a client of its own). */
-  table?(doc: Topology, speaker: string): Promise<Result<SpeakerTable, string>>;
+  simulate(doc: Topology, opts?: SimulateRequestOptions): Promise<Result<SimulationSummary, string>>;
+  /** One speaker's rows at an instant of a simulation's session (instant < 0: the settled `phase`). */
+  rows?(session: string, speaker: string, instant: number, phase: string): Promise<Result<RowsAt, string>>;
+  /** One speaker's whole table; a newer call (or `cancelTable`) cancels this one. */
+  table?(doc: Topology, speaker: string, opts?: TableOptions): Promise<Result<SpeakerTable, string>>;
+  /** Stops the whole table under way (its call resolves with CANCELLED). */
+  cancelTable?(): void;
   /** The design's own findings, without simulating a migration (a newer call cancels this one too). */
   findings?(doc: Topology): Promise<Result<readonly Diagnostic[], string>>;
   dispose(): void;
@@ -33,6 +47,10 @@ export interface EngineClient {
 /** The error of a call that a newer call replaced before it finished. */
 export const SUPERSEDED = 'superseded by a newer simulation';
 export const DISPOSED = 'the engine client was disposed';
+export const CANCELLED = 'cancelled';
+/** Performance marks (the browser benchmark reads them). */
+export const SUMMARY_RECEIVED = 'liveroute:summary-received';
+export const SUMMARY_DECODED = 'liveroute:summary-decoded';
 
 export function spawnEngineWorker(): WorkerLike {
   // Written out for Vite: this exact form makes the engine a separate worker chunk.
@@ -40,89 +58,126 @@ export function spawnEngineWorker(): WorkerLike {
 }
 
 interface Pending {
-  readonly id: number;
   readonly resolve: (r: Result<EngineResponse, string>) => void;
+  readonly onProgress?: (p: TableProgress) => void;
 }
+
+type Request = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker): EngineClient {
   let worker: WorkerLike | undefined;
-  let pending: Pending | undefined;
+  const pending = new Map<number, Pending>();
+  /** The simulation (or findings) in flight, and the table job. */
+  let exclusive: number | undefined;
+  let tableJob: number | undefined;
   let nextId = 1;
   let disposed = false;
 
-  const settle = (r: Result<EngineResponse, string>) => {
-    const p = pending;
-    pending = undefined;
+  const settle = (id: number, r: Result<EngineResponse, string>) => {
+    const p = pending.get(id);
+    pending.delete(id);
+    if (exclusive === id) exclusive = undefined;
+    if (tableJob === id) tableJob = undefined;
     p?.resolve(r);
   };
 
-  const stop = () => {
-    if (!worker) return;
-    worker.onmessage = null;
-    worker.onerror = null;
-    worker.terminate();
-    worker = undefined;
+  /** Terminates the worker; every call pending on it resolves with `reason`. */
+  const stop = (reason: string) => {
+    if (worker) {
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.terminate();
+      worker = undefined;
+    }
+    for (const id of [...pending.keys()]) settle(id, err(reason));
   };
 
   const start = (): WorkerLike => {
     const w = spawn();
     w.onmessage = (e) => {
       const res = e.data;
-      // A response to anything but the call in flight is stale (it cannot normally happen: the
-      // worker of a cancelled call is terminated).
-      if (!pending || res.id !== pending.id) return;
-      settle(res.ok ? ok(res) : err(res.error));
+      const p = pending.get(res.id);
+      // An answer nobody waits for any more (a superseded table's last progress): dropped.
+      if (!p) return;
+      if (res.ok && 'progress' in res) return p.onProgress?.(res.progress);
+      settle(res.id, res.ok ? ok(res) : err(res.error));
     };
     w.onerror = (e) => {
       // The worker failed to load or crashed: report it, and start afresh on the next call.
       e.preventDefault?.();
-      stop();
-      settle(err(`the engine worker failed: ${e.message || 'it could not be started'}`));
+      stop(`the engine worker failed: ${e.message || 'it could not be started'}`);
     };
     return w;
   };
 
-  /** Sends a request, cancelling the one in flight; resolves with the worker's answer. */
-  const send = (request: Omit<EngineRequest, 'id'>): Promise<Result<EngineResponse, string>> => {
-    if (disposed) return Promise.resolve(err(DISPOSED));
-    if (pending) {
-      stop();
-      settle(err(SUPERSEDED));
-    }
-    worker ??= start();
+  const send = (request: Request, onProgress?: (p: TableProgress) => void): { id: number; answer: Promise<Result<EngineResponse, string>> } => {
     const id = nextId++;
+    if (disposed) return { id, answer: Promise.resolve(err(DISPOSED)) };
+    worker ??= start();
     const w = worker;
-    return new Promise((resolve) => {
-      pending = { id, resolve };
+    const answer = new Promise<Result<EngineResponse, string>>((resolve) => {
+      pending.set(id, { resolve, ...(onProgress ? { onProgress } : {}) });
       try {
-        w.postMessage({ id, ...request });
+        w.postMessage({ id, ...request } as EngineRequest);
       } catch (e) {
         // A design that cannot be cloned never reaches the worker.
-        settle(err(`the design could not be sent to the engine: ${(e as Error).message}`));
+        settle(id, err(`the design could not be sent to the engine: ${(e as Error).message}`));
       }
     });
+    return { id, answer };
+  };
+
+  /** A simulation or findings: replaces the one in flight (terminating its worker). */
+  const sendExclusive = (request: Request) => {
+    if (exclusive !== undefined && !disposed) stop(SUPERSEDED);
+    const sent = send(request);
+    if (pending.has(sent.id)) exclusive = sent.id;
+    return sent.answer;
+  };
+
+  const cancelTable = () => {
+    const id = tableJob;
+    if (id === undefined) return;
+    worker?.postMessage({ id: nextId++, kind: 'cancel', target: id });
+    // The worker confirms later; the caller is told now.
+    settle(id, err(CANCELLED));
   };
 
   return {
     async simulate(doc, opts = {}) {
-      const r = await send({ design: doc, ...(opts.vm !== undefined ? { vm: opts.vm } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}) });
+      const r = await sendExclusive({ kind: 'simulate', design: doc, ...(opts.vm !== undefined ? { vm: opts.vm } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}) });
       if (!r.ok) return r;
-      return 'report' in r.value ? ok(r.value.report) : err('the engine answered with something else than a report');
+      if (!('summary' in r.value)) return err('the engine answered with something else than a summary');
+      // Marks for the browser benchmark: when the summary arrived, and how long decoding took.
+      globalThis.performance?.mark?.(SUMMARY_RECEIVED);
+      const summary = decodeSummary(r.value.summary);
+      globalThis.performance?.mark?.(SUMMARY_DECODED);
+      return ok(summary);
     },
-    async table(doc, speaker) {
-      const r = await send({ design: doc, table: { speaker } });
+    async rows(session, speaker, instant, phase) {
+      const r = await send({ kind: 'rows', session, speaker, instant, phase }).answer;
       if (!r.ok) return r;
-      return 'table' in r.value ? ok(r.value.table) : err('the engine answered with something else than a table');
+      return 'rows' in r.value ? ok(r.value.rows) : err('the engine answered with something else than rows');
     },
+    async table(doc, speaker, opts = {}) {
+      cancelTable();
+      const sent = send({ kind: 'table', design: doc, speaker }, opts.onProgress);
+      if (pending.has(sent.id)) tableJob = sent.id;
+      const r = await sent.answer;
+      if (!r.ok) return r;
+      if (!('table' in r.value)) return err('the engine answered with something else than a table');
+      const t = r.value.table;
+      return ok({ speaker: t.speaker, prefixes: t.prefixes, routes: unpackRows<RouteEntry>(t.routes), fib: unpackRows<FibReportEntry>(t.fib) });
+    },
+    cancelTable,
     async findings(doc) {
-      const r = await send({ design: doc, findings: true });
+      const r = await sendExclusive({ kind: 'findings', design: doc });
       if (!r.ok) return r;
       return 'findings' in r.value ? ok(r.value.findings) : err('the engine answered with something else than findings');
     },
     dispose() {
       disposed = true;
-      stop();
-      settle(err(DISPOSED));
+      stop(DISPOSED);
     },
   };
 }

@@ -1,12 +1,15 @@
 /**
- * The engine's Web Worker: one request in, one response out. The engine is synchronous, so a
- * request that is no longer wanted is cancelled by terminating the worker (see client.ts).
+ * The engine's Web Worker: it keeps a session (the built network and finished simulation of the
+ * current design) and answers the app's small requests from it (see handle.ts). A simulation in
+ * progress cannot be interrupted (the engine is synchronous): the client terminates the worker
+ * when a newer design supersedes it. A whole-table job yields between slices, so it is cancelled
+ * by a message and the worker keeps answering meanwhile.
  */
-import { handleRequest } from './handle';
+import { EngineWorkerCore } from './handle';
 import type { EngineResponse } from './protocol';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<unknown>) => void) | null; postMessage(message: EngineResponse): void };
+const core = new EngineWorkerCore();
+const post = (r: EngineResponse) => scope.postMessage(r);
 
-scope.onmessage = (e) => {
-  scope.postMessage(handleRequest(e.data));
-};
+scope.onmessage = (e) => core.receive(e.data, post);

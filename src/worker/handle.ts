@@ -1,47 +1,145 @@
 /**
- * What the engine worker does with one request, as a plain function (the worker entry only
- * wires it to messages, so it can be tested in Node): check the design, simulate the migration,
- * build the report (or, for a design without a migration, list its own findings). It never throws: every failure becomes an error response.
+ * What the engine worker does with its messages, as a plain class (the worker entry only wires it
+ * to `postMessage`, so it can be tested in Node). Simulations, findings and rows are answered at
+ * once; a whole table is a job run in slices of at most `sliceMs`, yielding to the event loop
+ * between them so that rows requests and cancels are heard while it runs. It never throws:
+ * every failure becomes an error response.
  */
-import { formatIssue, validateDesign } from '../model';
-import { simulate, SimulationInputError } from '../engine/simulate';
-import { toReport } from '../engine/report';
-import { diagnose, diagnoseDesign } from '../engine/diagnostics';
-import { buildNetwork } from '../engine/network';
-import { speakerTable } from '../engine/table';
-import type { EngineRequest, EngineResponse } from './protocol';
+import { formatIssue, validateDesign, type Topology } from '../model';
+import { SimulationInputError } from '../engine/simulate';
+import { diagnoseDesign } from '../engine/diagnostics';
+import type { EngineRequest, EngineResponse, ErrorKind } from './protocol';
+import { packFib, packRoutes } from './rows';
+import { EngineSession } from './session';
+import { speakerTableSteps } from './tableJob';
 
 const MAX_LISTED_ISSUES = 3;
+export const SLICE_MS = 40;
+/** Progress is posted at most this often (each one re-renders the app's subscribers). */
+export const PROGRESS_MS = 100;
+export const CANCELLED = 'cancelled';
 
 function requestId(data: unknown): number {
   const id = typeof data === 'object' && data !== null ? (data as { id?: unknown }).id : undefined;
   return typeof id === 'number' ? id : -1;
 }
 
-export function handleRequest(data: unknown): EngineResponse {
-  const id = requestId(data);
-  try {
-    const req = data as Partial<EngineRequest> | null;
-    if (id < 0 || !req || typeof req !== 'object') return { id, ok: false, kind: 'internal', error: 'malformed engine request: expected { id, design }' };
-    // The store only holds validated designs, but the worker is a boundary: anything may arrive.
-    const checked = validateDesign(req.design);
-    if (!checked.ok) {
-      const listed = checked.error.slice(0, MAX_LISTED_ISSUES).map(formatIssue).join('; ');
-      const more = checked.error.length > MAX_LISTED_ISSUES ? ` (and ${checked.error.length - MAX_LISTED_ISSUES} more)` : '';
-      return { id, ok: false, kind: 'input', error: `the design is not valid: ${listed}${more}` };
+class Refusal extends Error {
+  constructor(message: string, readonly kind: ErrorKind) {
+    super(message);
+  }
+}
+
+/** The design, checked: the store only holds validated designs, but the worker is a boundary. */
+function checkedDesign(design: unknown): Topology {
+  const checked = validateDesign(design);
+  if (checked.ok) return checked.value;
+  const listed = checked.error.slice(0, MAX_LISTED_ISSUES).map(formatIssue).join('; ');
+  const more = checked.error.length > MAX_LISTED_ISSUES ? ` (and ${checked.error.length - MAX_LISTED_ISSUES} more)` : '';
+  throw new Refusal(`the design is not valid: ${listed}${more}`, 'input');
+}
+
+function failure(id: number, e: unknown): EngineResponse {
+  if (e instanceof Refusal) return { id, ok: false, kind: e.kind, error: e.message };
+  if (e instanceof SimulationInputError) return { id, ok: false, kind: 'input', error: e.message };
+  const message = e instanceof Error ? e.message : String(e);
+  return { id, ok: false, kind: 'internal', error: `the engine failed: ${message}` };
+}
+
+export interface WorkerCoreOptions {
+  readonly sliceMs?: number;
+  readonly progressMs?: number;
+  /** Gives the event loop a turn (the worker uses a macrotask, so that messages get in). */
+  readonly yieldNow?: () => Promise<void>;
+  readonly now?: () => number;
+}
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class EngineWorkerCore {
+  readonly session = new EngineSession();
+  private job: { id: number; cancelled: boolean } | undefined;
+  private readonly sliceMs: number;
+  private readonly progressMs: number;
+  private readonly yieldNow: () => Promise<void>;
+  private readonly now: () => number;
+
+  constructor(options: WorkerCoreOptions = {}) {
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
+    this.progressMs = options.progressMs ?? PROGRESS_MS;
+    this.yieldNow = options.yieldNow ?? macrotask;
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** Handles one message; `post` gets every response (a table job posts later, more than once). */
+  receive(data: unknown, post: (r: EngineResponse) => void): void {
+    const id = requestId(data);
+    const req = data as EngineRequest | null;
+    if (id < 0 || !req || typeof req !== 'object' || typeof req.kind !== 'string') {
+      post({ id, ok: false, kind: 'internal', error: 'malformed engine request: expected { id, kind, … }' });
+      return;
     }
-    if (req.table) {
-      const speaker = req.table.speaker;
-      const net = buildNetwork(checked.value);
-      if (!net.speakers.has(speaker)) return { id, ok: false, kind: 'input', error: `no speaker ${JSON.stringify(speaker)} in the design` };
-      return { id, ok: true, table: speakerTable(net, speaker) };
+    try {
+      switch (req.kind) {
+        case 'simulate':
+          post({ id, ok: true, summary: this.session.summarize(checkedDesign(req.design), req.vm, req.to) });
+          return;
+        case 'findings':
+          post({ id, ok: true, findings: diagnoseDesign(checkedDesign(req.design)) });
+          return;
+        case 'rows': {
+          const rows = this.session.rowsAt(req.session, req.speaker, req.instant, req.phase);
+          post(rows ? { id, ok: true, rows } : { id, ok: false, kind: 'session', error: 'the engine no longer holds this simulation: it runs again' });
+          return;
+        }
+        case 'cancel':
+          if (this.job?.id === req.target) this.job.cancelled = true;
+          return;
+        case 'table':
+          void this.table(id, req.design, req.speaker, post);
+          return;
+        default:
+          post({ id, ok: false, kind: 'internal', error: `unknown engine request kind ${JSON.stringify((req as { kind: string }).kind)}` });
+      }
+    } catch (e) {
+      post(failure(id, e));
     }
-    if (req.findings) return { id, ok: true, findings: diagnoseDesign(checked.value) };
-    const sim = simulate(checked.value, { ...(req.vm !== undefined ? { vm: req.vm } : {}), ...(req.to !== undefined ? { to: req.to } : {}) });
-    return { id, ok: true, report: toReport(sim, diagnose(sim)) };
-  } catch (e) {
-    if (e instanceof SimulationInputError) return { id, ok: false, kind: 'input', error: e.message };
-    const message = e instanceof Error ? e.message : String(e);
-    return { id, ok: false, kind: 'internal', error: `the engine failed: ${message}` };
+  }
+
+  private async table(id: number, design: unknown, speaker: string, post: (r: EngineResponse) => void): Promise<void> {
+    // One table at a time: a newer one replaces the one under way.
+    if (this.job) this.job.cancelled = true;
+    const job = { id, cancelled: false };
+    this.job = job;
+    try {
+      const doc = checkedDesign(design);
+      const net = this.session.network(doc);
+      if (!net.speakers.has(speaker)) throw new Refusal(`no speaker ${JSON.stringify(speaker)} in the design`, 'input');
+      const steps = speakerTableSteps(net, speaker);
+      let posted = -Infinity;
+      for (;;) {
+        const start = this.now();
+        let step = steps.next();
+        while (!step.done && this.now() - start < this.sliceMs) step = steps.next();
+        if (step.done) {
+          const t = step.value;
+          post({ id, ok: true, table: { speaker: t.speaker, prefixes: t.prefixes, routes: packRoutes(t.routes), fib: packFib(t.fib) } });
+          return;
+        }
+        if (this.now() - posted >= this.progressMs) {
+          post({ id, ok: true, progress: step.value });
+          posted = this.now();
+        }
+        await this.yieldNow();
+        if (job.cancelled) {
+          post({ id, ok: false, kind: 'cancelled', error: CANCELLED });
+          return;
+        }
+      }
+    } catch (e) {
+      post(failure(id, e));
+    } finally {
+      if (this.job === job) this.job = undefined;
+    }
   }
 }

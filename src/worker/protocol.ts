@@ -1,50 +1,67 @@
 /**
  * The messages between the app and the engine worker. Everything crossing the boundary is plain
- * structured-cloneable data: the design as its liveroute/v1 JSON, the report as DESIGN §5's JSON.
- * The report types are re-exported here (types only, erased at build) so that the store and the
- * UI name the contract of this boundary instead of reaching into the engine.
+ * structured-cloneable data. The worker keeps a session (session.ts): the app sends the design
+ * once and gets a small summary (summary.ts) naming the session; then it asks for the rows of one
+ * speaker at one instant by session, and for a speaker's whole table as a job that streams its
+ * progress and can be cancelled. The report types are re-exported here (types only, erased at
+ * build) so that the store and the UI name the contract of this boundary instead of reaching
+ * into the engine; the full report (`toReport`) is the CLI's, never built for the app.
  */
 import type { Topology } from '../model';
-import type { SimulationReport } from '../engine/report';
-import type { SpeakerTable } from '../engine/table';
+import type { Diagnostic } from '../engine/diagnostics/types';
+import type { PackedRows } from './rows';
+import type { RowsAt } from './session';
+import type { WireSummary } from './summary';
+import type { TableProgress } from './tableJob';
 
 export type {
   EventReport,
   FibReportEntry,
   FlowReport,
-  InstantReport,
-  PhaseReport,
   RouteEntry,
-  SessionReport,
-  SimulationReport,
 } from '../engine/report';
 export type { Diagnostic } from '../engine/diagnostics/types';
-import type { Diagnostic } from '../engine/diagnostics/types';
 export type { Phase } from '../engine/phases';
-
 export type { SpeakerTable } from '../engine/table';
+export type { InstantSummary, PhaseSummary, SimulationSummary, WireSummary } from './summary';
+export type { RowsAt, SpeakerRows } from './session';
+export type { TableProgress } from './tableJob';
 
-export interface EngineRequest {
-  /** Chosen by the client; the response carries it back. */
-  readonly id: number;
-  readonly design: Topology;
-  /** The VM to migrate and its target; absent: the design's `spec.migration`. */
-  readonly vm?: string;
-  readonly to?: string;
-  /** Asks for this speaker's whole table (every prefix) instead of the migration. */
-  readonly table?: { readonly speaker: string };
-  /** Asks for the design's own findings (no migration is simulated): for a design without one. */
-  readonly findings?: true;
+export type EngineRequest =
+  /** Simulate the migration (the VM and target given, or the design's `spec.migration`) and answer its summary. */
+  | { readonly id: number; readonly kind: 'simulate'; readonly design: Topology; readonly vm?: string; readonly to?: string }
+  /** The design's own findings (no migration is simulated): for a design without one. */
+  | { readonly id: number; readonly kind: 'findings'; readonly design: Topology }
+  /** One speaker's rows at a timeline instant (< 0: at the settled state of `phase`) of a session. */
+  | { readonly id: number; readonly kind: 'rows'; readonly session: string; readonly speaker: string; readonly instant: number; readonly phase: string }
+  /** One speaker's whole table (every prefix): progress messages, then the table. Replaces any table job under way. */
+  | { readonly id: number; readonly kind: 'table'; readonly design: Topology; readonly speaker: string }
+  /** Stops the job of request `target` (it answers `cancelled`). */
+  | { readonly id: number; readonly kind: 'cancel'; readonly target: number };
+
+/** A speaker's whole table on the wire (rows with interned strings). */
+export interface PackedTable {
+  readonly speaker: string;
+  readonly prefixes: number;
+  readonly routes: PackedRows;
+  readonly fib: PackedRows;
 }
 
+export type ErrorKind =
+  /** The design cannot be simulated as asked (a user problem). */
+  | 'input'
+  /** An engine bug. */
+  | 'internal'
+  /** The job was cancelled (by a cancel message or a newer job). */
+  | 'cancelled'
+  /** The worker no longer holds the session asked about (it was restarted or moved on). */
+  | 'session';
+
 export type EngineResponse =
-  | { readonly id: number; readonly ok: true; readonly report: SimulationReport }
-  | { readonly id: number; readonly ok: true; readonly table: SpeakerTable }
+  | { readonly id: number; readonly ok: true; readonly summary: WireSummary }
   | { readonly id: number; readonly ok: true; readonly findings: readonly Diagnostic[] }
-  | {
-      readonly id: number;
-      readonly ok: false;
-      readonly error: string;
-      /** `input`: the design cannot be simulated as asked (a user problem); `internal`: an engine bug. */
-      readonly kind: 'input' | 'internal';
-    };
+  | { readonly id: number; readonly ok: true; readonly rows: RowsAt }
+  | { readonly id: number; readonly ok: true; readonly table: PackedTable }
+  /** Not an answer yet: how far a table job is. */
+  | { readonly id: number; readonly ok: true; readonly progress: TableProgress }
+  | { readonly id: number; readonly ok: false; readonly error: string; readonly kind: ErrorKind };

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useDesign, useSimulation, useStores } from '../context';
 import { useKeepInView } from '../canvas/keepInView';
-import type { Diagnostic, SimulationReport } from '../../worker/protocol';
+import type { Diagnostic, SimulationSummary } from '../../worker/protocol';
 import type { SelectionId } from '../../store/ui';
 import { applyDiagnosticFix, applyDiagnosticFixes } from './applyDiagnosticFix';
 import { DiagnosticItem, type Active } from './DiagnosticItem';
@@ -56,7 +56,7 @@ function StatusLine() {
 }
 
 /** Counts by severity and, briefly, the phases that do not deliver (the phase bar has the detail). */
-function Summary({ report, diagnostics }: { report: SimulationReport; diagnostics: readonly Diagnostic[] }) {
+function Summary({ report, diagnostics }: { report: SimulationSummary; diagnostics: readonly Diagnostic[] }) {
   const stores = useStores();
   const counts = countBySeverity(diagnostics);
   const trouble = troubledPhases(report);

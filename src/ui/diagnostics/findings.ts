@@ -1,6 +1,6 @@
 /** How the panel orders, names and sums up a report's findings (pure: tested without a browser). */
 import { describeVerdict, PHASES, verdictOf, type PhaseName, type Verdict } from '../../store/simulation';
-import type { Diagnostic, SimulationReport } from '../../worker/protocol';
+import type { Diagnostic, SimulationSummary } from '../../worker/protocol';
 
 export type Severity = Diagnostic['severity'];
 
@@ -57,7 +57,7 @@ export interface PhaseTrouble {
 }
 
 /** The phases where some client's traffic is not simply delivered, in phase order. */
-export function troubledPhases(report: SimulationReport): PhaseTrouble[] {
+export function troubledPhases(report: SimulationSummary): PhaseTrouble[] {
   const out: PhaseTrouble[] = [];
   for (const name of PHASES) {
     const p = report.phases.find((x) => x.name === name);
@@ -69,7 +69,7 @@ export function troubledPhases(report: SimulationReport): PhaseTrouble[] {
 }
 
 /** How many clients the report follows (the same in every phase). */
-export function clientCount(report: SimulationReport): number {
+export function clientCount(report: SimulationSummary): number {
   return Math.max(0, ...report.phases.map((p) => p.flows.length));
 }
 
@@ -77,7 +77,7 @@ export function clientCount(report: SimulationReport): number {
  * The line shown when there is nothing to list. "Every phase delivers" is said only when the
  * report shows it; an empty list beside a failing phase says so instead.
  */
-export function emptyText(report: SimulationReport): string {
+export function emptyText(report: SimulationSummary): string {
   const trouble = troubledPhases(report);
   if (trouble.length === 0) return 'No findings: every phase delivers.';
   return `No findings, but not every phase delivers (${trouble.map((t) => `${t.phase}: ${describeVerdict(t.verdict)}`).join('; ')}).`;

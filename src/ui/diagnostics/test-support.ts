@@ -1,29 +1,15 @@
 /** For tests: the engine run in-process, as the worker would run it, behind the client interface. */
-import { err, ok } from '../../lib/result';
 import type { Topology } from '../../model';
-import { handleRequest } from '../../worker/handle';
-import type { EngineClient } from '../../worker/client';
-import type { SimulationReport } from '../../worker/protocol';
+import { createSharedInProcessClient } from '../../worker/inProcess';
+import { decodeSummary } from '../../worker/summary';
+import { EngineSession } from '../../worker/session';
+import type { SimulationSummary } from '../../worker/protocol';
 
-let nextId = 1;
+const session = new EngineSession();
 
-export function simulateNow(doc: Topology): SimulationReport {
-  const r = handleRequest({ id: nextId++, design: doc });
-  if (!r.ok || !('report' in r)) throw new Error(`the engine did not simulate ${doc.metadata.name}: ${r.ok ? 'no report' : r.error}`);
-  return r.report;
+/** The summary the app gets for `doc` (its design's migration), simulated now. */
+export function simulateNow(doc: Topology): SimulationSummary {
+  return decodeSummary(session.summarize(doc));
 }
 
-export const inProcessClient: EngineClient = {
-  simulate: async (doc) => {
-    try {
-      return ok(simulateNow(doc));
-    } catch (e) {
-      return err((e as Error).message);
-    }
-  },
-  findings: async (doc) => {
-    const r = handleRequest({ id: nextId++, design: doc, findings: true });
-    return r.ok && 'findings' in r ? ok(r.findings) : err(r.ok ? 'no findings' : r.error);
-  },
-  dispose: () => undefined,
-};
+export const inProcessClient = createSharedInProcessClient();

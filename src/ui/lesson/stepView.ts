@@ -4,7 +4,7 @@
  * tested without a browser; the player hands the result to the stores and to React Flow.
  */
 import { isBGPFilter, isBGPPeer, nodesOfPeer, routerOfPeer, type BGPPeer, type LessonStep, type PhaseName, type Topology } from '../../model';
-import type { SimulationReport } from '../../worker/protocol';
+import type { SimulationSummary } from '../../worker/protocol';
 
 export interface StepView {
   /** For the UI store's `highlight`: names as the step gives them (`peer:`/`filter:` ids included). */
@@ -46,7 +46,7 @@ function canvasNodesOf(doc: Topology, name: string, vmHost: (vm: string) => stri
   return [];
 }
 
-export function stepView(doc: Topology, report: SimulationReport | undefined, step: LessonStep): StepView {
+export function stepView(doc: Topology, report: SimulationSummary | undefined, step: LessonStep): StepView {
   const highlight = [...(step.highlight ?? [])];
   const phase = step.phase;
   // The migrating VM runs where the report says in that phase; others stay where they are placed.

@@ -1,13 +1,15 @@
 /** The inspector's "Routes" section for a node or router: its outcome and best route at the instant shown, and the way to its full table. */
-import { currentInstant, currentPhase, flowOf, vmHostOf } from '../../store/simulation';
+import { flowOf, vmHostOf } from '../../store/simulation';
 import { useSimulation, useStores } from '../context';
 import { OutcomeBadge } from './outcome';
+import { useRows } from './useRows';
 
 export function RoutesSection({ name }: { name: string }) {
   const stores = useStores();
   const phase = useSimulation((s) => s.phase);
   const flow = useSimulation((s) => flowOf(s, name));
-  const best = useSimulation((s) => (currentInstant(s)?.routes.get(name) ?? currentPhase(s)?.routes[name])?.find((r) => r.selected));
+  const rows = useRows(name).rows;
+  const best = rows?.now.routes?.find((r) => r.selected);
   const vmHere = useSimulation((s) => vmHostOf(s) === name);
   const ip = useSimulation((s) => s.report?.migration.ip);
   return (
@@ -29,8 +31,10 @@ export function RoutesSection({ name }: { name: string }) {
                 Best: <span className="mono">{best.prefix}</span> from {best.learnedFrom}
                 {best.localPref !== null ? `, LOCAL_PREF ${best.localPref}` : ''} ({best.explanation})
               </>
-            ) : (
+            ) : rows ? (
               `No BGP route to ${ip}.`
+            ) : (
+              'Loading its best route…'
             )}
           </p>
         </>

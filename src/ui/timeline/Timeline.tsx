@@ -7,7 +7,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { SPEEDS, type SimulationStore } from '../../store/simulation';
-import type { SimulationReport } from '../../worker/protocol';
+import type { SimulationSummary } from '../../worker/protocol';
 import { useSimulation, useStores } from '../context';
 import { describeNow, formatMs, timeLabel } from './describe';
 import { migrateDialog, openMigrateDialog } from './migrate';
@@ -35,7 +35,7 @@ function usePlayback(simulation: SimulationStore): void {
   }, [playing, simulation]);
 }
 
-function Controls({ report }: { report: SimulationReport | undefined }) {
+function Controls({ report }: { report: SimulationSummary | undefined }) {
   const stores = useStores();
   const sim = stores.simulation;
   const playing = useSimulation((s) => s.playing);
@@ -100,7 +100,7 @@ function Controls({ report }: { report: SimulationReport | undefined }) {
   );
 }
 
-function Now({ report }: { report: SimulationReport }) {
+function Now({ report }: { report: SimulationSummary }) {
   const time = useSimulation((s) => s.time);
   const instant = useSimulation((s) => s.instant);
   const items = describeNow(report, time, instant);

@@ -6,7 +6,7 @@
 import { Fragment, memo, useMemo, useRef } from 'react';
 import { instantStates } from '../../store/instants';
 import { OUTCOMES, verdictOf, verdictTone, type Outcome } from '../../store/simulation';
-import type { EventReport, SimulationReport } from '../../worker/protocol';
+import type { EventReport, SimulationSummary } from '../../worker/protocol';
 import { useSimulation, useStores } from '../context';
 import { OUTCOME_ICON, OUTCOME_LABEL } from '../sim/outcome';
 import { axisOf, formatGap, positionOf, timeAt, type Segment } from './axis';
@@ -33,23 +33,35 @@ interface Tick {
   readonly title: string;
 }
 
+/** A tooltip lists this many lines at most (a data-center fabric sends thousands at once). */
+const TITLE_LINES = 12;
+
+/** The first lines of a group of `total`, and how many more there are. */
+function listed(lines: readonly string[], total: number): string {
+  const more = total - TITLE_LINES;
+  return more > 0 ? `${lines.slice(0, TITLE_LINES).join('\n')}\n… and ${more} more` : lines.join('\n');
+}
+
 /** One tick per send time and kind, one mark per time the tables change; the title says what. */
 function ticksOf(seg: Segment): Tick[] {
   const groups = new Map<string, EventReport[]>();
   for (const e of seg.events) {
     const kind = e.kind === 'rib' || e.kind === 'fib' ? 'tables' : e.kind;
     const k = `${e.time}|${kind}`;
-    groups.set(k, [...(groups.get(k) ?? []), e]);
+    const group = groups.get(k);
+    if (group) group.push(e);
+    else groups.set(k, [e]);
   }
   return [...groups.values()].map((g) => {
     const e = g[0] as EventReport;
     const at = `+${e.time - seg.start} ms`;
+    const shown = g.slice(0, TITLE_LINES);
     if (e.kind === 'rib' || e.kind === 'fib') {
-      const lines = g.map((x) => `${x.kind.toUpperCase()} ${x.speaker}: ${x.prefix}`);
-      return { time: e.time, kind: 'tables', arrive: undefined, title: `${at} tables change\n${lines.join('\n')}` };
+      const lines = shown.map((x) => `${x.kind.toUpperCase()} ${x.speaker}: ${x.prefix}`);
+      return { time: e.time, kind: 'tables', arrive: undefined, title: `${at} tables change\n${listed(lines, g.length)}` };
     }
-    const lines = g.map((x) => `${x.from} → ${x.to}: ${x.prefix}`);
-    return { time: e.time, kind: e.kind as 'update' | 'withdraw', arrive: e.arrive, title: `${at} ${e.kind.toUpperCase()} sent (arrives +${(e.arrive ?? e.time) - seg.start} ms)\n${lines.join('\n')}` };
+    const lines = shown.map((x) => `${x.from} → ${x.to}: ${x.prefix}`);
+    return { time: e.time, kind: e.kind as 'update' | 'withdraw', arrive: e.arrive, title: `${at} ${e.kind.toUpperCase()} sent (arrives +${(e.arrive ?? e.time) - seg.start} ms)\n${listed(lines, g.length)}` };
   });
 }
 
@@ -61,7 +73,7 @@ interface Interval {
 }
 
 /** The clients' worst outcome between consecutive instants of the phase. */
-function strip(report: SimulationReport, seg: Segment): Interval[] {
+function strip(report: SimulationSummary, seg: Segment): Interval[] {
   const states = instantStates(report).filter((s) => s.phase === seg.phase);
   return states.map((s, k) => {
     const to = states[k + 1]?.time ?? seg.end;
@@ -72,7 +84,14 @@ function strip(report: SimulationReport, seg: Segment): Interval[] {
   });
 }
 
-const SegmentView = memo(function SegmentView({ report, seg, current }: { report: SimulationReport; seg: Segment; current: boolean }) {
+/** The transients of a phase for a tooltip, the longest first, a dozen at most. */
+function transientList(transients: SimulationSummary['transients']): string {
+  const sorted = [...transients].sort((a, b) => b.blackholeMs - a.blackholeMs);
+  const more = sorted.length - TITLE_LINES;
+  return sorted.slice(0, TITLE_LINES).map((t) => `${t.client} ${t.blackholeMs} ms`).join(', ') + (more > 0 ? ` and ${more} more` : '');
+}
+
+const SegmentView = memo(function SegmentView({ report, seg, current }: { report: SimulationSummary; seg: Segment; current: boolean }) {
   const phase = report.phases.find((p) => p.name === seg.phase);
   const verdict = phase ? verdictOf(phase) : undefined;
   const tone = verdict ? verdictTone(verdict) : undefined;
@@ -95,7 +114,7 @@ const SegmentView = memo(function SegmentView({ report, seg, current }: { report
         <span className="tl-seg-name">{seg.phase}</span>
         {verdict && bad.map((o) => <span key={o} className={`tl-count ${o}`} title={`${verdict[o]} client${verdict[o] === 1 ? '' : 's'} ${OUTCOME_LABEL[o]} once settled`}>{verdict[o]} {OUTCOME_LABEL[o]}</span>)}
         {longest > 0 && (
-          <span className="tl-transient" title={`Transient blackholes while the routes converge: ${transients.map((t) => `${t.client} ${t.blackholeMs} ms`).join(', ')}`}>
+          <span className="tl-transient" title={`Transient blackholes while the routes converge: ${transientList(transients)}`}>
             ✕≤{longest} ms
           </span>
         )}
@@ -126,7 +145,7 @@ const SegmentView = memo(function SegmentView({ report, seg, current }: { report
 });
 
 /** The instant's clients, counted by outcome: for the slider's spoken value. */
-function verdictText(report: SimulationReport, instant: number): string {
+function verdictText(report: SimulationSummary, instant: number): string {
   const s = instant >= 0 ? instantStates(report)[instant] : undefined;
   if (!s) return 'no routes yet';
   const flows = [...s.flows.values()];
@@ -136,7 +155,7 @@ function verdictText(report: SimulationReport, instant: number): string {
     .join(', ');
 }
 
-export function Track({ report }: { report: SimulationReport }) {
+export function Track({ report }: { report: SimulationSummary }) {
   const stores = useStores();
   const time = useSimulation((s) => s.time);
   const instant = useSimulation((s) => s.instant);

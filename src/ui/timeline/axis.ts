@@ -6,7 +6,7 @@
  * breaks labelled with their length. Positions are fractions of the track (0 left, 1 right).
  */
 import { PHASE_HOLD_MS } from '../../store/simulation';
-import type { EventReport, SimulationReport } from '../../worker/protocol';
+import type { EventReport, SimulationSummary } from '../../worker/protocol';
 
 /** A phase where nothing is exchanged still gets this much simulated time to show its trigger. */
 export const MIN_SPAN_MS = 24;
@@ -41,10 +41,10 @@ export interface Axis {
   readonly breaks: readonly Break[];
 }
 
-const cache = new WeakMap<SimulationReport, Axis>();
+const cache = new WeakMap<SimulationSummary, Axis>();
 
 /** The segments of a report, one per phase, in order. */
-export function axisOf(report: SimulationReport): Axis {
+export function axisOf(report: SimulationSummary): Axis {
   const hit = cache.get(report);
   if (hit) return hit;
   const lastInstant = new Map<string, number>();

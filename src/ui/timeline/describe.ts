@@ -6,7 +6,7 @@
  */
 import { instantStates, phaseInstants } from '../../store/instants';
 import type { Outcome } from '../../store/simulation';
-import type { EventReport, FlowReport, SimulationReport } from '../../worker/protocol';
+import type { EventReport, FlowReport, SimulationSummary } from '../../worker/protocol';
 import { OUTCOME_ICON, OUTCOME_LABEL } from '../sim/outcome';
 import { axisOf, segmentAt } from './axis';
 
@@ -23,7 +23,7 @@ export interface TimeLabel {
   readonly text: string;
 }
 
-export function timeLabel(report: SimulationReport, time: number): TimeLabel | undefined {
+export function timeLabel(report: SimulationSummary, time: number): TimeLabel | undefined {
   const seg = segmentAt(axisOf(report), time);
   if (!seg) return undefined;
   const offset = Math.round(time - seg.start);
@@ -96,7 +96,7 @@ function flowItems(flows: readonly FlowReport[]): NowItem[] {
 }
 
 /** What happens at `time`, given the instant in force there (index into report.timeline, -1: none). */
-export function describeNow(report: SimulationReport, time: number, instant: number): NowItem[] {
+export function describeNow(report: SimulationSummary, time: number, instant: number): NowItem[] {
   const seg = segmentAt(axisOf(report), time);
   if (!seg) return [];
   const at = (t: number) => `+${Math.round(t - seg.start)} ms`;

@@ -5,7 +5,7 @@
  * settled 30 s after source-deleted.
  */
 import { describe, expect, it } from 'vitest';
-import type { EventReport, FlowReport, SimulationReport } from '../../worker/protocol';
+import type { EventReport, FlowReport, SimulationSummary } from '../../worker/protocol';
 import { axisOf, formatGap, GAP, MIN_SPAN_MS, positionOf, timeAt } from './axis';
 import { describeNow, formatMs, timeLabel } from './describe';
 
@@ -46,7 +46,7 @@ const REPORT = {
     table(33144, 'node-a1', 'fib'),
   ],
   transients: [{ phase: 'live', client: 'node-a1', blackholeMs: 48 }],
-} as unknown as SimulationReport;
+} as unknown as SimulationSummary;
 
 describe('timeline axis', () => {
   const axis = axisOf(REPORT);
@@ -116,7 +116,7 @@ describe('timeline words', () => {
   });
 
   it('lists at most 8 names', () => {
-    const many = { ...REPORT, events: Array.from({ length: 12 }, (_, k) => table(2096, `node-${String(k).padStart(2, '0')}`, 'fib')) } as unknown as SimulationReport;
+    const many = { ...REPORT, events: Array.from({ length: 12 }, (_, k) => table(2096, `node-${String(k).padStart(2, '0')}`, 'fib')) } as unknown as SimulationSummary;
     expect(describeNow(many, 2096, 5)[0]?.text).toBe('10.244.1.5/32 changes the FIB of node-00, node-01, node-02, node-03, node-04, node-05, node-06 +5 more');
   });
 

@@ -4,7 +4,7 @@
  * report (sorted by send time, with the longest flight) so that a frame costs a binary search
  * plus the messages near `time`, even for a report with tens of thousands of events.
  */
-import type { EventReport, SimulationReport } from '../../../worker/protocol';
+import type { EventReport, SimulationSummary } from '../../../worker/protocol';
 
 export interface BgpMessage {
   readonly time: number;
@@ -65,7 +65,7 @@ function firstAtOrAfter(messages: readonly BgpMessage[], time: number): number {
 }
 
 /** The messages on the wire at `time`: sent at or before it, arriving after it. */
-export function messagesInFlight(report: Pick<SimulationReport, 'events'>, time: number, limit = MAX_MESSAGES): InFlight[] {
+export function messagesInFlight(report: Pick<SimulationSummary, 'events'>, time: number, limit = MAX_MESSAGES): InFlight[] {
   const { messages, longest } = indexOf(report.events);
   const out: InFlight[] = [];
   const batches = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowReport, SimulationReport } from '../../../worker/protocol';
+import type { FlowReport, SimulationSummary } from '../../../worker/protocol';
 import { ALL_CLIENTS_LIMIT, choosePaths, endMarks, laneOffset, LANE_BASE, markTitle, MAX_DRAWN_FLOWS, planPaths } from './packetPaths';
 import { shownFlows } from '../../../store/simulation';
 
@@ -118,7 +118,7 @@ describe('the flows shown', () => {
       { time: 0, phase: 'base', routes: {}, fib: {}, flows: [delivered('node-a2', ['node-a2', 'tor-a', 'node-a1'])] },
       { time: 2000, phase: 'live', routes: {}, fib: {}, flows: [NODE_A1_DROPS] },
     ],
-  } as unknown as SimulationReport;
+  } as unknown as SimulationSummary;
 
   it('are the instant’s, folded over the timeline', () => {
     const at1 = shownFlows({ report, phase: 'live', instant: 1 });
