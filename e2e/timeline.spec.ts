@@ -167,6 +167,8 @@ test.describe('migrate', () => {
     await app.simulated();
     const status = page.getByTestId('sim-status');
     const chip = app.node('node-a1').getByTestId('vm-vm-1');
+    // The first fit may still be animating on a busy machine: measure the node once the view stands still.
+    await app.viewAtRest();
     const before = await app.node('node-a1').boundingBox();
 
     // While dragging: the other nodes are marked, the one under the pointer says what a drop does.
@@ -183,6 +185,7 @@ test.describe('migrate', () => {
     await expect(status).toHaveText('vm-1 10.244.1.5: node-a1 → node-a2');
     await app.simulated();
     await expect(app.node('node-b2')).not.toHaveClass(/vm-drop-candidate/);
+    await app.viewAtRest();
     expect(await app.node('node-a1').boundingBox()).toEqual(before);
     expect(await app.yaml()).toMatch(/migration: \{ vm: vm-1, to: node-a2 \}/);
 
