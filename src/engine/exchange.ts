@@ -31,6 +31,39 @@ export function clusterOf(s: Speaker, e: SessionEnd | undefined): number {
   return e?.clusterId ?? s.clusterId ?? s.routerId;
 }
 
+/**
+ * The export attributes of a route depend on the session end only through these fields, so the
+ * ends of a peer group share one object (and the filter memo finds it by identity).
+ */
+const EXPORT_ATTRS = new WeakMap<RibRoute, Map<string, Route>>();
+
+function sharedExportAttrs(r: RibRoute, e: SessionEnd): Route {
+  const key = r.proto !== 'bgp' ? `${e.ebgp ? 1 : 0}:${e.localAs}:${e.localAddress}` : e.ebgp ? `e${e.localAs}` : 'i';
+  let byEnd = EXPORT_ATTRS.get(r);
+  if (!byEnd) {
+    byEnd = new Map();
+    EXPORT_ATTRS.set(r, byEnd);
+  }
+  let attrs = byEnd.get(key);
+  if (!attrs) {
+    attrs = exportAttrs(r, e);
+    byEnd.set(key, attrs);
+  }
+  return attrs;
+}
+
+/** The ADD-PATH identity a sender gives a route of its RIB. */
+const WIRE_PATH_IDS = new WeakMap<RibRoute, string>();
+
+function wirePathId(sender: Speaker, r: RibRoute): string {
+  let id = WIRE_PATH_IDS.get(r);
+  if (id === undefined) {
+    id = `${sender.name}/${r.pathId}`;
+    WIRE_PATH_IDS.set(r, id);
+  }
+  return id;
+}
+
 /** The attributes the export filter sees, as BIRD prepares them. */
 function exportAttrs(r: RibRoute, e: SessionEnd): Route {
   if (r.proto !== 'bgp') {
@@ -68,7 +101,7 @@ export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRout
       refused.push({ route: r, why: "CLUSTER_LIST loop: the session's cluster ID is in it" });
       continue;
     }
-    const out = e.exportFilter(exportAttrs(r, e));
+    const out = e.exportFilter(sharedExportAttrs(r, e));
     if (out.verdict === 'reject') {
       refused.push({ route: r, why: `export filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}` });
       continue;
@@ -94,7 +127,7 @@ export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRout
     offers.push({
       route: r,
       wire: {
-        pathId: `${sender.name}/${r.pathId}`,
+        pathId: wirePathId(sender, r),
         attrs,
         // The cluster ID of the client side: this session's when reflecting to a client, else the source's (BIRD bgp_update_attrs).
         ...(reflecting ? { originatorId: r.originatorId ?? r.peerRouterId ?? 0, clusterList: [clusterOf(sender, e.rrClient ? e : r.via), ...(r.clusterList ?? [])] } : {}),
@@ -144,7 +177,8 @@ export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRo
   const f = ch.to;
   const a = w.attrs;
   // BIRD rejects a path holding its own AS on every session, iBGP included (bgp_as_path_loopy).
-  const loops = (a.bgp_path ?? []).filter((asn) => asn === f.localAs).length;
+  let loops = 0;
+  for (const asn of a.bgp_path ?? []) if (asn === f.localAs) loops++;
   if (loops > f.allowLocalAs) return { ok: false, wire: w, why: `AS path loop: own AS ${f.localAs} is in the path ${(a.bgp_path ?? []).join(' ')}` };
   if (!f.ebgp) {
     if (w.originatorId !== undefined && w.originatorId === receiver.routerId) return { ok: false, wire: w, why: 'reflected back to its originator (ORIGINATOR_ID is ours)' };

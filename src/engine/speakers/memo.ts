@@ -11,35 +11,46 @@ const MAX_ENTRIES = 8192;
 
 const mix = (h: number, v: number): number => Math.imul(h ^ v, 0x01000193) >>> 0;
 
+/** Small numbers for the few distinct strings routes carry (sources, interfaces, communities). */
+const STRING_IDS = new Map<string, number>();
+
 function mixString(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
-  return mix(h, 0xff);
+  let id = STRING_IDS.get(s);
+  if (id === undefined) {
+    // Bounded: past the limit a string hashes by its characters.
+    if (STRING_IDS.size >= 65536) {
+      for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+      return mix(h, 0xff);
+    }
+    id = STRING_IDS.size + 1;
+    STRING_IDS.set(s, id);
+  }
+  return mix(h, id);
 }
 
 /** A missing attribute hashes apart from every value (and an empty list apart from a missing one). */
 const MISSING = 0x9e3779b9;
 
 function mixNumber(h: number, v: number | undefined): number {
-  return v === undefined ? mix(h, MISSING) : mix(mix(h, v | 0), Math.floor(v / 0x100000000));
+  // Attributes are 32-bit unsigned numbers; a larger one (never seen) still hashes consistently.
+  return v === undefined ? mix(h, MISSING) : v >= 0 && v <= 0xffffffff ? mix(h, v) : mix(mix(h, v | 0), Math.floor(v / 0x100000000));
 }
 
-/** A hash that is equal for routes with equal attributes. */
+/**
+ * A hash that is equal for routes with equal attributes. It mixes the numbers that tell routes
+ * apart (prefix, next hop, gateway, metrics, the path) and the community counts; the bucket's
+ * field-by-field comparison settles the rest.
+ */
 export function routeHash(r: Route): number {
   let h = 0x811c9dc5;
   h = mix(mix(h, r.net.addr), r.net.len);
-  h = mixString(mixString(h, r.source), r.dest);
-  h = mixNumber(h, r.preference);
-  h = mixString(h, r.ifname);
-  h = mixNumber(mixNumber(mixNumber(mixNumber(mixNumber(mixNumber(h, r.gw), r.krt_metric), r.bgp_local_pref), r.bgp_med), r.bgp_origin), r.bgp_next_hop);
-  if (r.bgp_path === undefined) h = mix(h, MISSING);
-  else for (const asn of r.bgp_path) h = mixNumber(h, asn);
-  h = mix(h, 1);
-  if (r.bgp_community === undefined) h = mix(h, MISSING);
-  else for (const c of r.bgp_community) h = mixString(h, c);
-  h = mix(h, 2);
-  if (r.bgp_large_community === undefined) h = mix(h, MISSING);
-  else for (const c of r.bgp_large_community) h = mixString(h, c);
-  return h;
+  h = mixNumber(mixNumber(mixNumber(mixNumber(mixNumber(mixNumber(mixNumber(h, r.preference), r.gw), r.krt_metric), r.bgp_local_pref), r.bgp_med), r.bgp_origin), r.bgp_next_hop);
+  const path = r.bgp_path;
+  if (path === undefined) h = mix(h, MISSING);
+  else for (let i = 0; i < path.length; i++) h = mixNumber(h, path[i]);
+  h = mix(h, r.bgp_community === undefined ? MISSING : r.bgp_community.length);
+  h = mix(h, r.bgp_large_community === undefined ? MISSING : r.bgp_large_community.length);
+  return mixString(mixString(h, r.source), r.dest);
 }
 
 function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
@@ -76,11 +87,22 @@ type Outcome = ReturnType<FilterRunner>;
 export function memoFilter(_ref: unknown, run: FilterRunner): FilterRunner {
   const buckets = new Map<number, { route: Route; out: Outcome }[]>();
   let size = 0;
+  // The same route object asked again (a peer group's ends share their export attributes).
+  const byObject = new WeakMap<Route, Outcome>();
   return (route) => {
+    const known = byObject.get(route);
+    if (known) return known;
     const h = routeHash(route);
     const bucket = buckets.get(h);
-    if (bucket) for (const e of bucket) if (sameRoute(e.route, route)) return e.out;
+    if (bucket) {
+      for (const e of bucket) {
+        if (!sameRoute(e.route, route)) continue;
+        byObject.set(route, e.out);
+        return e.out;
+      }
+    }
     const out = run(route);
+    byObject.set(route, out);
     if (size >= MAX_ENTRIES) {
       buckets.clear();
       size = 0;
