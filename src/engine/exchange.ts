@@ -33,16 +33,18 @@ export function clusterOf(s: Speaker, e: SessionEnd | undefined): number {
 
 /**
  * The export attributes of a route depend on the session end only through these fields, so the
- * ends of a peer group share one object (and the filter memo finds it by identity).
+ * ends of a peer group share one object (and the filter memo finds it by identity). A cache
+ * lives for one recomputation of one speaker (prefixSim.ts), over all its channels.
  */
-const EXPORT_ATTRS = new WeakMap<RibRoute, Map<string, Route>>();
+export type ExportCache = Map<RibRoute, Map<number | string, Route>>;
 
-function sharedExportAttrs(r: RibRoute, e: SessionEnd): Route {
-  const key = r.proto !== 'bgp' ? `${e.ebgp ? 1 : 0}:${e.localAs}:${e.localAddress}` : e.ebgp ? `e${e.localAs}` : 'i';
-  let byEnd = EXPORT_ATTRS.get(r);
+function sharedExportAttrs(r: RibRoute, e: SessionEnd, cache: ExportCache | undefined): Route {
+  if (!cache) return exportAttrs(r, e);
+  const key = r.proto !== 'bgp' ? `${e.ebgp ? 1 : 0}:${e.localAs}:${e.localAddress}` : e.ebgp ? e.localAs : -1;
+  let byEnd = cache.get(r);
   if (!byEnd) {
     byEnd = new Map();
-    EXPORT_ATTRS.set(r, byEnd);
+    cache.set(r, byEnd);
   }
   let attrs = byEnd.get(key);
   if (!attrs) {
@@ -79,7 +81,7 @@ function exportAttrs(r: RibRoute, e: SessionEnd): Route {
 }
 
 /** Which candidates the channel's sender offers, and what the wire carries for each. */
-export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRoute[]): { offers: Offer[]; refused: Refusal[] } {
+export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRoute[], cache?: ExportCache): { offers: Offer[]; refused: Refusal[] } {
   const e = ch.from;
   const offers: Offer[] = [];
   const refused: Refusal[] = [];
@@ -101,7 +103,7 @@ export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRout
       refused.push({ route: r, why: "CLUSTER_LIST loop: the session's cluster ID is in it" });
       continue;
     }
-    const out = e.exportFilter(sharedExportAttrs(r, e));
+    const out = e.exportFilter(sharedExportAttrs(r, e, cache));
     if (out.verdict === 'reject') {
       refused.push({ route: r, why: `export filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}` });
       continue;
@@ -199,19 +201,24 @@ export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRo
     bgp_local_pref: f.ebgp ? 100 : (a.bgp_local_pref ?? 100),
   };
   const out = f.importFilter(attrs);
-  const route: RibRoute = {
-    attrs: out.route,
-    proto: 'bgp',
-    protocol: f.protocol,
-    via: f,
-    pathId: w.pathId,
-    ...(w.originatorId !== undefined ? { originatorId: w.originatorId } : {}),
-    ...(w.clusterList ? { clusterList: w.clusterList } : {}),
-    igpMetric: igpMetricOf(receiver, f, hop),
-    resolvable,
-    peerRouterId: from.routerId,
-    importDecision: out.decision,
-  };
+  const igpMetric = igpMetricOf(receiver, f, hop);
+  // Most routes are not reflected: no temporary objects for the optional fields then.
+  const route: RibRoute =
+    w.originatorId === undefined && !w.clusterList
+      ? { attrs: out.route, proto: 'bgp', protocol: f.protocol, via: f, pathId: w.pathId, igpMetric, resolvable, peerRouterId: from.routerId, importDecision: out.decision }
+      : {
+          attrs: out.route,
+          proto: 'bgp',
+          protocol: f.protocol,
+          via: f,
+          pathId: w.pathId,
+          ...(w.originatorId !== undefined ? { originatorId: w.originatorId } : {}),
+          ...(w.clusterList ? { clusterList: w.clusterList } : {}),
+          igpMetric,
+          resolvable,
+          peerRouterId: from.routerId,
+          importDecision: out.decision,
+        };
   if (out.verdict === 'reject') return { ok: false, wire: w, why: `import filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}`, route };
   return { ok: true, route };
 }

@@ -8,7 +8,7 @@
  */
 import { formatPrefix4, type Prefix4 } from '../lib/ip';
 import { select, type Verdict } from './bestpath';
-import { exportsOf, receive, type Received, type Refusal } from './exchange';
+import { exportsOf, receive, type ExportCache, type Received, type Refusal } from './exchange';
 import { felixEntries, installed, kernelTable, type FibEntry } from './fib';
 import { EventHeap } from './heap';
 import type { Channel, Network } from './network';
@@ -221,9 +221,10 @@ export class PrefixSim {
     const fib = kernelTable(felixEntries(s.local), installed(speaker, s.ranked));
     if (!sameFib(fib, s.fib)) this.log.push({ time, kind: 'fib', speaker: name, prefix: this.label });
     s.fib = fib;
+    const cache: ExportCache = new Map();
     for (const ch of this.net.outgoing.get(name) ?? []) {
       if (this.active && !this.active.has(ch.to.speaker)) continue;
-      const { offers, refused } = exportsOf(speaker, ch, s.ranked);
+      const { offers, refused } = exportsOf(speaker, ch, s.ranked, cache);
       const wires = offers.map((o) => o.wire);
       const k = channelKey(ch);
       s.refusedOut.set(k, refused);

@@ -65,7 +65,13 @@ export class Relevance {
     if ([...originators].every((o) => this.base.has(o))) return this.base;
     const set = new Set(this.base);
     // An originator outside counts when it sends into the set; what feeds it may count then too.
-    this.close(set, [...set], originators);
+    const queue: string[] = [];
+    for (const o of originators) {
+      if (set.has(o) || !(this.net.outgoing.get(o) ?? []).some((ch) => set.has(ch.to.speaker))) continue;
+      set.add(o);
+      queue.push(o);
+    }
+    this.close(set, queue, originators);
     return set;
   }
 }

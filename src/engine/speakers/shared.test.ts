@@ -69,7 +69,7 @@ describe('the filter memo', () => {
     const seen: Route[] = [];
     const run = memoFilter('test', (r) => {
       seen.push(r);
-      return { verdict: 'accept', route: r, decision: { kind: 'end' } };
+      return { verdict: 'accept', route: r, decision: { kind: 'end', functions: [] } };
     });
     const first = run(route);
     expect(run({ ...route })).toBe(first);
