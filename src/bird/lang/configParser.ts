@@ -15,7 +15,6 @@ const MAX_INCLUDE_DEPTH = 8;
  * so a thousand nodes parse them once. The position is part of the key, so spans stay exact.
  */
 const ITEM_CACHE = new Map<string, FunctionDef | FilterDef>();
-const ITEM_CACHE_MAX = 4096;
 /** Protocols and templates the same way (device, kernel, direct: the same on every node). */
 const PROTOCOL_CACHE = new Map<string, ProtocolDef>();
 /** Inline filters of protocols: word for word the same on every node of a rack, at the same place. */
@@ -24,9 +23,30 @@ const CACHE_MAX = 8192;
 /** Tokens of included files: confd's bird_ipam.cfg is the same file on every node. */
 const INCLUDE_TOKENS = new Map<string, readonly Token[]>();
 
+/**
+ * Bounded, oldest first out: items every node shares are looked up again and again (`recall`
+ * moves them to the back), while the many items of one node only (its calico_aggr, its sessions)
+ * leave first.
+ */
 function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-  if (cache.size >= CACHE_MAX) cache.clear();
+  if (cache.size >= CACHE_MAX) {
+    let drop = cache.size - Math.floor((CACHE_MAX * 3) / 4);
+    for (const k of cache.keys()) {
+      if (drop-- <= 0) break;
+      cache.delete(k);
+    }
+  }
   cache.set(key, value);
+}
+
+function recall<V>(cache: Map<string, V>, key: string | undefined): V | undefined {
+  if (key === undefined) return undefined;
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+  }
+  return hit;
 }
 
 /** The key of the item from `start` to `close`: its file, place and exact text. */
@@ -49,7 +69,7 @@ function blockEnd(tokens: readonly Token[], from: number): number {
 function expandIncludes(file: string, text: string, files: ReadonlyMap<string, string>, sources: Map<string, string>, depth: number): Token[] {
   sources.set(file, text);
   const cacheKey = depth > 0 ? `${file}\0${text}` : undefined;
-  let tokens = cacheKey !== undefined ? INCLUDE_TOKENS.get(cacheKey) : undefined;
+  let tokens = recall(INCLUDE_TOKENS, cacheKey);
   if (!tokens) {
     tokens = tokenize(text, file);
     if (cacheKey !== undefined) remember(INCLUDE_TOKENS, cacheKey, tokens);
@@ -88,7 +108,7 @@ function parseFilterRef(ts: TokenStream, start: Token): FilterRef {
   ts.expect('filter');
   if (ts.is('{')) {
     const key = itemKey(start, ts.tokens[blockEnd(ts.tokens, ts.pos)], ts.sources);
-    const hit = key !== undefined ? REF_CACHE.get(key) : undefined;
+    const hit = recall(REF_CACHE, key);
     if (hit) {
       ts.pos = blockEnd(ts.tokens, ts.pos) + 1;
       return hit;
@@ -181,7 +201,7 @@ export function parseBirdConfig(main: { name: string; text: string }, includes: 
     if (ts.is('protocol') || ts.is('template')) {
       const end = blockEnd(ts.tokens, ts.pos);
       const key = end >= 0 ? itemKey(start, ts.tokens[end], sources) : undefined;
-      const hit = key !== undefined ? PROTOCOL_CACHE.get(key) : undefined;
+      const hit = recall(PROTOCOL_CACHE, key);
       if (hit && (hit.from === undefined || templates.has(hit.from))) {
         if (hit.kind === 'template') templates.set(hit.name as string, hit);
         else protocols.push(hit);
@@ -198,7 +218,7 @@ export function parseBirdConfig(main: { name: string; text: string }, includes: 
       const end = blockEnd(ts.tokens, ts.pos);
       const close = end >= 0 ? (ts.tokens[end] as Token) : undefined;
       const key = itemKey(start, close, sources);
-      const hit = key ? ITEM_CACHE.get(key) : undefined;
+      const hit = recall(ITEM_CACHE, key);
       const name = ts.peek(1);
       if (hit && hit.name === name.text) {
         symbolTaken(name, name.text);
@@ -211,8 +231,7 @@ export function parseBirdConfig(main: { name: string; text: string }, includes: 
         const before = functions.size + filters.size;
         parseItem(start);
         if (functions.size + filters.size > before && ts.pos === end + 1) {
-          if (ITEM_CACHE.size >= ITEM_CACHE_MAX) ITEM_CACHE.clear();
-          ITEM_CACHE.set(key, (functions.get(name.text) ?? filters.get(name.text)) as FunctionDef | FilterDef);
+          remember(ITEM_CACHE, key, (functions.get(name.text) ?? filters.get(name.text)) as FunctionDef | FilterDef);
         }
         continue;
       }

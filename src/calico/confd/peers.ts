@@ -124,6 +124,23 @@ function localNodes(ctx: NodeContext, peer: BGPPeer): string[] {
 
 const isGlobal = (p: BGPPeer) => !p.spec.node && !p.spec.nodeSelector;
 
+/** localNodes as a set, once per resource set and peer (every node asks about every peer). */
+const LOCAL_NODES = new WeakMap<NodeContext['set'], WeakMap<BGPPeer, ReadonlySet<string>>>();
+
+function localNodeSet(ctx: NodeContext, p: BGPPeer): ReadonlySet<string> {
+  let byPeer = LOCAL_NODES.get(ctx.set);
+  if (!byPeer) {
+    byPeer = new WeakMap();
+    LOCAL_NODES.set(ctx.set, byPeer);
+  }
+  let nodes = byPeer.get(p);
+  if (!nodes) {
+    nodes = new Set(localNodes(ctx, p));
+    byPeer.set(p, nodes);
+  }
+  return nodes;
+}
+
 /**
  * The Calico nodes a BGPPeer's remote side (peerSelector or an IPv4 peerIP) stands for; undefined
  * when it reverses over nothing here. The same for every node of the set, so found once per
@@ -165,7 +182,7 @@ export function computePeerings(ctx: NodeContext): Peerings {
     }
   }
   for (const p of peers.filter((x) => !isGlobal(x))) {
-    if (localNodes(ctx, p).includes(ctx.nodeName)) targets(ctx, p).forEach(emitNode);
+    if (localNodeSet(ctx, p).has(ctx.nodeName)) targets(ctx, p).forEach(emitNode);
   }
   // Reverse peerings: a node selected by a BGPPeer's remote side peers back with its local side.
   for (const p of peers) {
