@@ -64,15 +64,35 @@ export interface Verdict {
   readonly reason: string;
 }
 
+const BIRD_STEPS = stepsFor(true);
+const VENDOR_STEPS = stepsFor(false);
+
+/** The index of the step that decides between `a` and `b` in `steps`, and its comparison (no words). */
+function decide(a: RibRoute, b: RibRoute, steps: typeof STEPS): { index: number; cmp: number } {
+  const bothBgp = a.proto === 'bgp' && b.proto === 'bgp';
+  for (let i = 0; i < steps.length; i++) {
+    const [step, cmp] = steps[i] as (typeof STEPS)[number];
+    // BGP-only steps do not apply to a pair that is not two BGP routes.
+    if (!bothBgp && step !== 'preference' && step !== 'protocol' && step !== 'path-id') continue;
+    const c = cmp(a, b);
+    if (c !== 0) return { index: i, cmp: c };
+  }
+  return { index: -1, cmp: 0 };
+}
+
 /** Compares two candidates for one prefix; says which step decided and why. */
 export function compareRoutes(a: RibRoute, b: RibRoute, bird: boolean): Verdict {
-  for (const [step, cmp, explain] of stepsFor(bird)) {
-    // BGP-only steps do not apply to a pair that is not two BGP routes.
-    if (step !== 'preference' && step !== 'protocol' && step !== 'path-id' && (a.proto !== 'bgp' || b.proto !== 'bgp')) continue;
-    const c = cmp(a, b);
-    if (c !== 0) return { cmp: c, step, reason: c < 0 ? explain(a, b) : explain(b, a) };
-  }
-  return { cmp: 0, step: 'path-id', reason: 'identical' };
+  const steps = bird ? BIRD_STEPS : VENDOR_STEPS;
+  const { index, cmp } = decide(a, b, steps);
+  const found = steps[index];
+  if (!found) return { cmp: 0, step: 'path-id', reason: 'identical' };
+  const [step, , explain] = found;
+  return { cmp, step, reason: cmp < 0 ? explain(a, b) : explain(b, a) };
+}
+
+/** The order of two candidates only (the sort's comparator: no explanation is built). */
+function order(a: RibRoute, b: RibRoute, bird: boolean): number {
+  return decide(a, b, bird ? BIRD_STEPS : VENDOR_STEPS).cmp;
 }
 
 export interface Selection {
@@ -83,7 +103,7 @@ export interface Selection {
 }
 
 export function select(candidates: readonly RibRoute[], bird: boolean): Selection {
-  const ranked = [...candidates].sort((a, b) => compareRoutes(a, b, bird).cmp);
+  const ranked = candidates.length < 2 ? [...candidates] : [...candidates].sort((a, b) => order(a, b, bird));
   const [best, second] = ranked;
   return best && second ? { ranked, reason: compareRoutes(best, second, bird) } : { ranked };
 }

@@ -31,6 +31,41 @@ export function clusterOf(s: Speaker, e: SessionEnd | undefined): number {
   return e?.clusterId ?? s.clusterId ?? s.routerId;
 }
 
+/**
+ * The export attributes of a route depend on the session end only through these fields, so the
+ * ends of a peer group share one object (and the filter memo finds it by identity). A cache
+ * lives for one recomputation of one speaker (prefixSim.ts), over all its channels.
+ */
+export type ExportCache = Map<RibRoute, Map<number | string, Route>>;
+
+function sharedExportAttrs(r: RibRoute, e: SessionEnd, cache: ExportCache | undefined): Route {
+  if (!cache) return exportAttrs(r, e);
+  const key = r.proto !== 'bgp' ? `${e.ebgp ? 1 : 0}:${e.localAs}:${e.localAddress}` : e.ebgp ? e.localAs : -1;
+  let byEnd = cache.get(r);
+  if (!byEnd) {
+    byEnd = new Map();
+    cache.set(r, byEnd);
+  }
+  let attrs = byEnd.get(key);
+  if (!attrs) {
+    attrs = exportAttrs(r, e);
+    byEnd.set(key, attrs);
+  }
+  return attrs;
+}
+
+/** The ADD-PATH identity a sender gives a route of its RIB. */
+const WIRE_PATH_IDS = new WeakMap<RibRoute, string>();
+
+function wirePathId(sender: Speaker, r: RibRoute): string {
+  let id = WIRE_PATH_IDS.get(r);
+  if (id === undefined) {
+    id = `${sender.name}/${r.pathId}`;
+    WIRE_PATH_IDS.set(r, id);
+  }
+  return id;
+}
+
 /** The attributes the export filter sees, as BIRD prepares them. */
 function exportAttrs(r: RibRoute, e: SessionEnd): Route {
   if (r.proto !== 'bgp') {
@@ -46,7 +81,7 @@ function exportAttrs(r: RibRoute, e: SessionEnd): Route {
 }
 
 /** Which candidates the channel's sender offers, and what the wire carries for each. */
-export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRoute[]): { offers: Offer[]; refused: Refusal[] } {
+export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRoute[], cache?: ExportCache): { offers: Offer[]; refused: Refusal[] } {
   const e = ch.from;
   const offers: Offer[] = [];
   const refused: Refusal[] = [];
@@ -68,7 +103,7 @@ export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRout
       refused.push({ route: r, why: "CLUSTER_LIST loop: the session's cluster ID is in it" });
       continue;
     }
-    const out = e.exportFilter(exportAttrs(r, e));
+    const out = e.exportFilter(sharedExportAttrs(r, e, cache));
     if (out.verdict === 'reject') {
       refused.push({ route: r, why: `export filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}` });
       continue;
@@ -94,7 +129,7 @@ export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRout
     offers.push({
       route: r,
       wire: {
-        pathId: `${sender.name}/${r.pathId}`,
+        pathId: wirePathId(sender, r),
         attrs,
         // The cluster ID of the client side: this session's when reflecting to a client, else the source's (BIRD bgp_update_attrs).
         ...(reflecting ? { originatorId: r.originatorId ?? r.peerRouterId ?? 0, clusterList: [clusterOf(sender, e.rrClient ? e : r.via), ...(r.clusterList ?? [])] } : {}),
@@ -144,7 +179,8 @@ export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRo
   const f = ch.to;
   const a = w.attrs;
   // BIRD rejects a path holding its own AS on every session, iBGP included (bgp_as_path_loopy).
-  const loops = (a.bgp_path ?? []).filter((asn) => asn === f.localAs).length;
+  let loops = 0;
+  for (const asn of a.bgp_path ?? []) if (asn === f.localAs) loops++;
   if (loops > f.allowLocalAs) return { ok: false, wire: w, why: `AS path loop: own AS ${f.localAs} is in the path ${(a.bgp_path ?? []).join(' ')}` };
   if (!f.ebgp) {
     if (w.originatorId !== undefined && w.originatorId === receiver.routerId) return { ok: false, wire: w, why: 'reflected back to its originator (ORIGINATOR_ID is ours)' };
@@ -165,19 +201,24 @@ export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRo
     bgp_local_pref: f.ebgp ? 100 : (a.bgp_local_pref ?? 100),
   };
   const out = f.importFilter(attrs);
-  const route: RibRoute = {
-    attrs: out.route,
-    proto: 'bgp',
-    protocol: f.protocol,
-    via: f,
-    pathId: w.pathId,
-    ...(w.originatorId !== undefined ? { originatorId: w.originatorId } : {}),
-    ...(w.clusterList ? { clusterList: w.clusterList } : {}),
-    igpMetric: igpMetricOf(receiver, f, hop),
-    resolvable,
-    peerRouterId: from.routerId,
-    importDecision: out.decision,
-  };
+  const igpMetric = igpMetricOf(receiver, f, hop);
+  // Most routes are not reflected: no temporary objects for the optional fields then.
+  const route: RibRoute =
+    w.originatorId === undefined && !w.clusterList
+      ? { attrs: out.route, proto: 'bgp', protocol: f.protocol, via: f, pathId: w.pathId, igpMetric, resolvable, peerRouterId: from.routerId, importDecision: out.decision }
+      : {
+          attrs: out.route,
+          proto: 'bgp',
+          protocol: f.protocol,
+          via: f,
+          pathId: w.pathId,
+          ...(w.originatorId !== undefined ? { originatorId: w.originatorId } : {}),
+          ...(w.clusterList ? { clusterList: w.clusterList } : {}),
+          igpMetric,
+          resolvable,
+          peerRouterId: from.routerId,
+          importDecision: out.decision,
+        };
   if (out.verdict === 'reject') return { ok: false, wire: w, why: `import filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}`, route };
   return { ok: true, route };
 }

@@ -8,7 +8,7 @@
  */
 import { formatPrefix4, type Prefix4 } from '../lib/ip';
 import { select, type Verdict } from './bestpath';
-import { exportsOf, receive, type Received, type Refusal } from './exchange';
+import { exportsOf, receive, type ExportCache, type Received, type Refusal } from './exchange';
 import { felixEntries, installed, kernelTable, type FibEntry } from './fib';
 import { EventHeap } from './heap';
 import type { Channel, Network } from './network';
@@ -32,7 +32,7 @@ export interface SpeakerState {
   ranked: RibRoute[];
   reason: Verdict | undefined;
   fib: FibEntry[];
-  readonly sent: Map<string, { key: string; wires: WireRoute[] }>;
+  readonly sent: Map<string, { wires: WireRoute[] }>;
   readonly refusedOut: Map<string, Refusal[]>;
 }
 
@@ -42,19 +42,68 @@ export type LogEntry =
 
 type Event = { time: number; seq: number; kind: 'recompute'; speaker: string } | { time: number; seq: number; kind: 'deliver'; channel: Channel; wires: WireRoute[] };
 
-const channelKey = (c: Channel) => `${c.from.id}>${c.to.id}`;
+const CHANNEL_KEYS = new WeakMap<Channel, string>();
 
-function wiresKey(wires: readonly WireRoute[]): string {
-  return wires
-    .map((w) => {
-      const a = w.attrs;
-      return [w.pathId, a.bgp_path?.join(' '), a.bgp_next_hop, a.bgp_local_pref, a.bgp_med, a.bgp_origin, a.bgp_community?.join(' '), a.bgp_large_community?.join(' '), w.originatorId, w.clusterList?.join(' ')].join('|');
-    })
-    .join(';');
+/** `from>to` end ids: the key of a channel in a state's maps (built once per channel). */
+function channelKey(c: Channel): string {
+  let k = CHANNEL_KEYS.get(c);
+  if (k === undefined) {
+    k = `${c.from.id}>${c.to.id}`;
+    CHANNEL_KEYS.set(c, k);
+  }
+  return k;
 }
 
-function fibKey(fib: readonly FibEntry[]): string {
-  return fib.map((f) => `${f.proto}:${f.kind}:${f.metric}:${f.nexthops.join(',')}`).join(';');
+/** Equal lists; a missing list is an empty one (as a peer sees it). */
+function sameNumbers(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (a === b) return true;
+  if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
+  if (!a || !b) return true;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
+  if (!a || !b) return true;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The same UPDATE content: what decides whether a speaker sends again (the attributes a peer sees). */
+function sameWires(x: readonly WireRoute[], y: readonly WireRoute[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as WireRoute;
+    const w = y[i] as WireRoute;
+    const a = v.attrs;
+    const b = w.attrs;
+    if (
+      v.pathId !== w.pathId ||
+      a.bgp_next_hop !== b.bgp_next_hop ||
+      a.bgp_local_pref !== b.bgp_local_pref ||
+      a.bgp_med !== b.bgp_med ||
+      a.bgp_origin !== b.bgp_origin ||
+      v.originatorId !== w.originatorId ||
+      !sameNumbers(a.bgp_path, b.bgp_path) ||
+      !sameStrings(a.bgp_community, b.bgp_community) ||
+      !sameStrings(a.bgp_large_community, b.bgp_large_community) ||
+      !sameNumbers(v.clusterList, w.clusterList)
+    )
+      return false;
+  }
+  return true;
+}
+
+function sameFib(x: readonly FibEntry[], y: readonly FibEntry[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i] as FibEntry;
+    const b = y[i] as FibEntry;
+    if (a.proto !== b.proto || a.kind !== b.kind || a.metric !== b.metric || !sameNumbers(a.nexthops, b.nexthops)) return false;
+  }
+  return true;
 }
 
 export class PrefixSim {
@@ -73,6 +122,8 @@ export class PrefixSim {
     readonly net: Network,
     readonly prefix: Prefix4,
     readonly timing: Timing = DEFAULT_TIMING,
+    /** Only these speakers receive (relevance.ts); undefined: every speaker. */
+    readonly active?: ReadonlySet<string>,
   ) {
     this.label = formatPrefix4(prefix);
   }
@@ -168,17 +219,18 @@ export class PrefixSim {
     s.reason = selection.reason;
     if (before !== s.ranked[0]) this.log.push({ time, kind: 'rib', speaker: name, prefix: this.label });
     const fib = kernelTable(felixEntries(s.local), installed(speaker, s.ranked));
-    if (fibKey(fib) !== fibKey(s.fib)) this.log.push({ time, kind: 'fib', speaker: name, prefix: this.label });
+    if (!sameFib(fib, s.fib)) this.log.push({ time, kind: 'fib', speaker: name, prefix: this.label });
     s.fib = fib;
+    const cache: ExportCache = new Map();
     for (const ch of this.net.outgoing.get(name) ?? []) {
-      const { offers, refused } = exportsOf(speaker, ch, s.ranked);
+      if (this.active && !this.active.has(ch.to.speaker)) continue;
+      const { offers, refused } = exportsOf(speaker, ch, s.ranked, cache);
       const wires = offers.map((o) => o.wire);
-      const key = wiresKey(wires);
       const k = channelKey(ch);
       s.refusedOut.set(k, refused);
       const prev = s.sent.get(k);
-      if ((prev?.key ?? '') === key) continue;
-      s.sent.set(k, { key, wires });
+      if (sameWires(prev?.wires ?? [], wires)) continue;
+      s.sent.set(k, { wires });
       const arrive = time + this.timing.sessionDelayMs;
       this.log.push({ time, kind: wires.length === 0 ? 'withdraw' : 'update', from: name, to: ch.to.speaker, prefix: this.label, paths: wires.length, arrive });
       this.queue.push({ time: arrive, seq: this.seq++, kind: 'deliver', channel: ch, wires });

@@ -15,7 +15,44 @@ const MAX_INCLUDE_DEPTH = 8;
  * so a thousand nodes parse them once. The position is part of the key, so spans stay exact.
  */
 const ITEM_CACHE = new Map<string, FunctionDef | FilterDef>();
-const ITEM_CACHE_MAX = 4096;
+/** Protocols and templates the same way (device, kernel, direct: the same on every node). */
+const PROTOCOL_CACHE = new Map<string, ProtocolDef>();
+/** Inline filters of protocols: word for word the same on every node of a rack, at the same place. */
+const REF_CACHE = new Map<string, FilterRef>();
+const CACHE_MAX = 8192;
+/** Tokens of included files: confd's bird_ipam.cfg is the same file on every node. */
+const INCLUDE_TOKENS = new Map<string, readonly Token[]>();
+
+/**
+ * Bounded, oldest first out: items every node shares are looked up again and again (`recall`
+ * moves them to the back), while the many items of one node only (its calico_aggr, its sessions)
+ * leave first.
+ */
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_MAX) {
+    let drop = cache.size - Math.floor((CACHE_MAX * 3) / 4);
+    for (const k of cache.keys()) {
+      if (drop-- <= 0) break;
+      cache.delete(k);
+    }
+  }
+  cache.set(key, value);
+}
+
+function recall<V>(cache: Map<string, V>, key: string | undefined): V | undefined {
+  if (key === undefined) return undefined;
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+/** The key of the item from `start` to `close`: its file, place and exact text. */
+function itemKey(start: Token, close: Token | undefined, sources: ReadonlyMap<string, string>): string | undefined {
+  return close && close.file === start.file ? `${start.file}:${start.line}:${start.col}:${(sources.get(start.file) ?? '').slice(start.offset, close.offset + 1)}` : undefined;
+}
 
 /** Index of the token closing the first `{ ... }` block from `from`, or -1. */
 function blockEnd(tokens: readonly Token[], from: number): number {
@@ -31,7 +68,12 @@ function blockEnd(tokens: readonly Token[], from: number): number {
 
 function expandIncludes(file: string, text: string, files: ReadonlyMap<string, string>, sources: Map<string, string>, depth: number): Token[] {
   sources.set(file, text);
-  const tokens = tokenize(text, file);
+  const cacheKey = depth > 0 ? `${file}\0${text}` : undefined;
+  let tokens = recall(INCLUDE_TOKENS, cacheKey);
+  if (!tokens) {
+    tokens = tokenize(text, file);
+    if (cacheKey !== undefined) remember(INCLUDE_TOKENS, cacheKey, tokens);
+  }
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -64,6 +106,20 @@ function parseFilterRef(ts: TokenStream, start: Token): FilterRef {
   if (ts.accept('none')) return { k: 'none' };
   if (ts.accept('where')) return { k: 'where', cond: parseExpr(ts), at: ts.span(start) };
   ts.expect('filter');
+  if (ts.is('{')) {
+    const key = itemKey(start, ts.tokens[blockEnd(ts.tokens, ts.pos)], ts.sources);
+    const hit = recall(REF_CACHE, key);
+    if (hit) {
+      ts.pos = blockEnd(ts.tokens, ts.pos) + 1;
+      return hit;
+    }
+    ts.next();
+    const body = parseStatements(ts);
+    ts.expect('}');
+    const ref: FilterRef = { k: 'inline', body, at: ts.span(start) };
+    if (key !== undefined) remember(REF_CACHE, key, ref);
+    return ref;
+  }
   if (ts.accept('{')) {
     const body = parseStatements(ts);
     ts.expect('}');
@@ -138,14 +194,31 @@ export function parseBirdConfig(main: { name: string; text: string }, includes: 
   const symbolTaken = (t: Token, name: string) => {
     if (functions.has(name) || filters.has(name) || templates.has(name) || defines.has(name)) throw new BirdSyntaxError(t, `${name}: this symbol already exists`);
   };
+  let lastProtocol: ProtocolDef | undefined;
   while (ts.peek().kind !== 'eof') {
     const start = ts.peek();
     if (ts.accept(';')) continue;
+    if (ts.is('protocol') || ts.is('template')) {
+      const end = blockEnd(ts.tokens, ts.pos);
+      const key = end >= 0 ? itemKey(start, ts.tokens[end], sources) : undefined;
+      const hit = recall(PROTOCOL_CACHE, key);
+      if (hit && (hit.from === undefined || templates.has(hit.from))) {
+        if (hit.kind === 'template') templates.set(hit.name as string, hit);
+        else protocols.push(hit);
+        ts.pos = end + 1;
+        continue;
+      }
+      lastProtocol = undefined;
+      parseItem(start);
+      const def = lastProtocol;
+      if (key !== undefined && def && ts.pos === end + 1) remember(PROTOCOL_CACHE, key, def);
+      continue;
+    }
     if (ts.is('function') || ts.is('filter')) {
       const end = blockEnd(ts.tokens, ts.pos);
       const close = end >= 0 ? (ts.tokens[end] as Token) : undefined;
-      const key = close && close.file === start.file ? `${start.file}:${start.line}:${start.col}:${(sources.get(start.file) ?? '').slice(start.offset, close.offset + 1)}` : undefined;
-      const hit = key ? ITEM_CACHE.get(key) : undefined;
+      const key = itemKey(start, close, sources);
+      const hit = recall(ITEM_CACHE, key);
       const name = ts.peek(1);
       if (hit && hit.name === name.text) {
         symbolTaken(name, name.text);
@@ -158,8 +231,7 @@ export function parseBirdConfig(main: { name: string; text: string }, includes: 
         const before = functions.size + filters.size;
         parseItem(start);
         if (functions.size + filters.size > before && ts.pos === end + 1) {
-          if (ITEM_CACHE.size >= ITEM_CACHE_MAX) ITEM_CACHE.clear();
-          ITEM_CACHE.set(key, (functions.get(name.text) ?? filters.get(name.text)) as FunctionDef | FilterDef);
+          remember(ITEM_CACHE, key, (functions.get(name.text) ?? filters.get(name.text)) as FunctionDef | FilterDef);
         }
         continue;
       }
@@ -195,6 +267,7 @@ export function parseBirdConfig(main: { name: string; text: string }, includes: 
       const options = parseOptions(ts);
       ts.expect('}');
       const def: ProtocolDef = { kind, type, name, from, options, at: ts.span(start) };
+      lastProtocol = def;
       if (kind === 'template') templates.set(name as string, def);
       else protocols.push(def);
     } else if (ts.accept('define')) {

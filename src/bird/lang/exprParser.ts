@@ -54,12 +54,15 @@ export class TokenStream {
  */
 function lazySpan(file: string, line: number, col: number, src: string, start: number, end: number): Span {
   let cached: string | undefined;
-  const span = { file, line, col } as { file: string; line: number; col: number; text: string };
-  Object.defineProperty(span, 'text', {
-    enumerable: true,
-    get: () => (cached ??= src.slice(start, end).replace(/\s+/g, ' ').trim()),
-  });
-  return span;
+  // A getter in the literal: enumerable like a field, and the object keeps a fixed shape.
+  return {
+    file,
+    line,
+    col,
+    get text(): string {
+      return (cached ??= src.slice(start, end).replace(/\s+/g, ' ').trim());
+    },
+  };
 }
 
 export function parseStatements(ts: TokenStream, until = '}'): Stmt[] {

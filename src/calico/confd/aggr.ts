@@ -17,9 +17,26 @@ export interface Block {
  * The node's IPv4 blocks in confd's key order (`/ipam/v2/host/<node>/ipv4/block/<cidr as ->`).
  * Pending affinities are dropped by confd's cache; deleted ones do not exist (§7.1).
  */
+/** Block affinities by node, indexed once per resource set (a thousand nodes each look theirs up). */
+const AFFINITIES = new WeakMap<NodeContext['set'], Map<string, BlockAffinityResource[]>>();
+
+function affinitiesOf(ctx: NodeContext): readonly BlockAffinityResource[] {
+  let byNode = AFFINITIES.get(ctx.set);
+  if (!byNode) {
+    byNode = new Map();
+    for (const a of ctx.set.blockAffinities) {
+      const list = byNode.get(a.spec.node);
+      if (list) list.push(a);
+      else byNode.set(a.spec.node, [a]);
+    }
+    AFFINITIES.set(ctx.set, byNode);
+  }
+  return byNode.get(ctx.nodeName) ?? [];
+}
+
 export function nodeBlocks(ctx: NodeContext): Block[] {
   const byKey = new Map<string, Block>();
-  for (const a of ctx.set.blockAffinities) {
+  for (const a of affinitiesOf(ctx)) {
     const s = a.spec;
     if (s.node !== ctx.nodeName || s.deleted === true || s.state === 'pending' || s.cidr.includes(':')) continue;
     byKey.set(s.cidr.replace('/', '-'), { cidr: s.cidr, state: s.state ?? '' });

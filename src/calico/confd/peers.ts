@@ -124,6 +124,48 @@ function localNodes(ctx: NodeContext, peer: BGPPeer): string[] {
 
 const isGlobal = (p: BGPPeer) => !p.spec.node && !p.spec.nodeSelector;
 
+/** localNodes as a set, once per resource set and peer (every node asks about every peer). */
+const LOCAL_NODES = new WeakMap<NodeContext['set'], WeakMap<BGPPeer, ReadonlySet<string>>>();
+
+function localNodeSet(ctx: NodeContext, p: BGPPeer): ReadonlySet<string> {
+  let byPeer = LOCAL_NODES.get(ctx.set);
+  if (!byPeer) {
+    byPeer = new WeakMap();
+    LOCAL_NODES.set(ctx.set, byPeer);
+  }
+  let nodes = byPeer.get(p);
+  if (!nodes) {
+    nodes = new Set(localNodes(ctx, p));
+    byPeer.set(p, nodes);
+  }
+  return nodes;
+}
+
+/**
+ * The Calico nodes a BGPPeer's remote side (peerSelector or an IPv4 peerIP) stands for; undefined
+ * when it reverses over nothing here. The same for every node of the set, so found once per
+ * resource set and peer (every node asks about every peer).
+ */
+const REMOTES = new WeakMap<NodeContext['set'], WeakMap<BGPPeer, ReadonlySet<string> | undefined>>();
+
+function remoteNodes(ctx: NodeContext, p: BGPPeer): ReadonlySet<string> | undefined {
+  let byPeer = REMOTES.get(ctx.set);
+  if (!byPeer) {
+    byPeer = new WeakMap();
+    REMOTES.set(ctx.set, byPeer);
+  }
+  if (byPeer.has(p)) return byPeer.get(p);
+  let remote: ReadonlySet<string> | undefined;
+  if (p.spec.peerSelector) remote = new Set(ctx.nodesMatching(p.spec.peerSelector));
+  else {
+    const parsed = p.spec.peerIP ? parsePeerIP(p.spec.peerIP) : undefined;
+    // An IPv6 peerIP only reverses over IPv6.
+    remote = parsed && isIPv4(parsed.ip) ? new Set(nodesWithIPPortAndAS(ctx, parsed.ip, p.spec.asNumber, parsed.port ?? 0)) : undefined;
+  }
+  byPeer.set(p, remote);
+  return remote;
+}
+
 export function computePeerings(ctx: NodeContext): Peerings {
   const global = new Map<string, Peering>();
   const node = new Map<string, Peering>();
@@ -140,20 +182,13 @@ export function computePeerings(ctx: NodeContext): Peerings {
     }
   }
   for (const p of peers.filter((x) => !isGlobal(x))) {
-    if (localNodes(ctx, p).includes(ctx.nodeName)) targets(ctx, p).forEach(emitNode);
+    if (localNodeSet(ctx, p).has(ctx.nodeName)) targets(ctx, p).forEach(emitNode);
   }
   // Reverse peerings: a node selected by a BGPPeer's remote side peers back with its local side.
   for (const p of peers) {
     if (p.spec.reversePeering === 'Manual') continue;
-    let remote: string[];
-    if (p.spec.peerSelector) remote = ctx.nodesMatching(p.spec.peerSelector);
-    else {
-      const parsed = p.spec.peerIP ? parsePeerIP(p.spec.peerIP) : undefined;
-      // An IPv6 peerIP only reverses over IPv6.
-      if (!parsed || !isIPv4(parsed.ip)) continue;
-      remote = nodesWithIPPortAndAS(ctx, parsed.ip, p.spec.asNumber, parsed.port ?? 0);
-    }
-    if (!remote.includes(ctx.nodeName)) continue;
+    const remote = remoteNodes(ctx, p);
+    if (!remote?.has(ctx.nodeName)) continue;
     for (const n of localNodes(ctx, p)) {
       const peering = nodeAsPeering(ctx, n, p);
       if (peering) emitNode(peering);

@@ -10,6 +10,7 @@ import type { Underlay } from '../underlay';
 import type { FilterRunner, ListenRange, SessionEnd, Speaker } from '../types';
 import { effectiveOptions, filterOf, flatOptions, hasFlag, option, protocolsOfType } from './options';
 import { memoFilter } from './memo';
+import { filterKey } from './shared';
 
 export interface BirdSpeakerInput {
   readonly name: string;
@@ -23,19 +24,20 @@ export interface BirdSpeakerInput {
 const ALL: FilterRef = { k: 'all' };
 const NONE: FilterRef = { k: 'none' };
 
-/** One runner (and one memo) per filter reference: protocols from one template share it. */
-const RUNNERS = new WeakMap<BirdConfig, WeakMap<FilterRef, FilterRunner>>();
+/**
+ * One runner (and one memo) per filter as it runs: protocols from one template share it, and so
+ * do speakers whose configs hold the same parsed filter and functions (shared.ts).
+ */
+const RUNNERS = new Map<string, FilterRunner>();
+const RUNNERS_MAX = 16384;
 
 function runner(cfg: BirdConfig, ref: FilterRef): FilterRunner {
-  let byRef = RUNNERS.get(cfg);
-  if (!byRef) {
-    byRef = new WeakMap();
-    RUNNERS.set(cfg, byRef);
-  }
-  let r = byRef.get(ref);
+  const key = filterKey(cfg, ref);
+  let r = RUNNERS.get(key);
   if (!r) {
     r = memoFilter(ref, (route) => runFilter(cfg, ref, route));
-    byRef.set(ref, r);
+    if (RUNNERS.size >= RUNNERS_MAX) RUNNERS.clear();
+    RUNNERS.set(key, r);
   }
   return r;
 }
