@@ -28,6 +28,7 @@ import { nodeTypes } from './nodes';
 import { toFlow, type FlowEdge, type FlowNode } from './toFlow';
 import { RACK_HEADER, RACK_PAD } from './geometry';
 import { Legend } from './Legend';
+import { LargeMiniMap } from './LargeMiniMap';
 import { SimOverlay } from '../sim/overlay/SimOverlay';
 import { OverlayControls } from '../sim/overlay/OverlayControls';
 import { useKeepInView } from './keepInView';
@@ -269,7 +270,7 @@ export function FabricCanvas() {
         attributionPosition="bottom-right"
       >
         <Background gap={24} size={1.2} color="#cbd3de" />
-        <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#999'} nodeStrokeWidth={2} style={{ width: 170, height: 110 }} />
+        {large ? <LargeMiniMap nodes={flow.nodes} /> : <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#999'} nodeStrokeWidth={2} style={{ width: 170, height: 110 }} />}
         {/* The tools and the key share the top right: a row, and the key beside it (below it when narrow). */}
         <Panel position="top-right" className="canvas-tools">
           <OverlayControls />
