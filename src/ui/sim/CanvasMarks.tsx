@@ -112,7 +112,8 @@ class MarksHub {
     this.shownCache = undefined;
     const woken: (() => void)[] = [];
     for (const entry of this.entries.values()) {
-      if (this.update(entry)) woken.push(...entry.listeners);
+      // An entry nobody listens to (a render React discarded) is brought up to date when read.
+      if (entry.listeners.size > 0 && this.update(entry)) woken.push(...entry.listeners);
     }
     for (const wake of woken) wake();
   }
