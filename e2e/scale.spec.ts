@@ -3,6 +3,7 @@
  * of nodes, the worst outcome of its clients, the VM's rack marked) and no node card is drawn;
  * zooming in on a rack brings its cards; the small default design looks as it always did.
  */
+import { readFile } from 'node:fs/promises';
 import { test, expect, type LiverouteApp } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -45,6 +46,14 @@ test.describe('a 32 × 32 fabric', () => {
     await expect(page.getByTestId('rack-vmhost-rack-02')).toHaveCount(0);
     // The sessions of a rack's ToR with the spines are one line per rack and spine.
     await expect(page.locator('[data-testid="rack-bundle-spine-1|rack-10"]')).toHaveAttribute('data-count', '1');
+
+    // The diagram export draws the design whole, whatever the canvas draws far out.
+    const download = page.waitForEvent('download');
+    await app.menu('file', 'cmd-export.svg');
+    const svg = await readFile(await (await download).path(), 'utf8');
+    expect(svg).toContain('>node-10-1<');
+    expect(svg).toContain('eBGP 65000 ↔ 65010');
+    expect(svg).not.toContain('undefined');
 
     // Zoomed in on rack-10 with the wheel: its cards come, whole, with their outcome; a far rack's do not.
     const rack = await app.center(page.getByTestId('rack-summary-rack-10'));
