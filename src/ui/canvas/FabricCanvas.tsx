@@ -18,6 +18,7 @@ import {
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
+  type Viewport,
 } from '@xyflow/react';
 import { connect } from '../../model/edit/connect';
 import { useDesign, useSimulation, useStores, useUi } from '../context';
@@ -27,11 +28,13 @@ import { nodeTypes } from './nodes';
 import { toFlow, type FlowEdge, type FlowNode } from './toFlow';
 import { RACK_HEADER, RACK_PAD } from './geometry';
 import { Legend } from './Legend';
+import { LargeMiniMap } from './LargeMiniMap';
 import { SimOverlay } from '../sim/overlay/SimOverlay';
 import { OverlayControls } from '../sim/overlay/OverlayControls';
 import { useKeepInView } from './keepInView';
 import { useViewFit } from './useViewFit';
 import { MAX_ZOOM, MIN_ZOOM } from './panels';
+import { LOD_MIN_CARDS, LodContext, lodKey, parseLod, rackEdges, rackOwners, type RackBundleEdge } from './lod';
 
 /** A bundle edge is one of its BGPPeer's (`peer:<name>@<rack>`): selecting it selects the peer. */
 const selectionIdOf = (edgeId: string) => edgeId.replace(/@.*$/, '');
@@ -67,6 +70,30 @@ export function FabricCanvas() {
     flowRef.current?.querySelector('.react-flow__edgelabel-renderer')?.classList.toggle('far-view', far);
   }, [far]);
 
+  // Level of detail (a large design only): a discrete value of the zoom, so the canvas renders
+  // anew when the level changes, not on every zoom tick.
+  const large = useMemo(() => flow.nodes.reduce((n, x) => (x.type === 'rack' ? n : n + 1), 0) > LOD_MIN_CARDS, [flow.nodes]);
+  const lodAtZoom = useStore((s) => lodKey(s.transform[2], large));
+  const lod = useMemo(() => parseLod(lodAtZoom), [lodAtZoom]);
+  const level = lod.level;
+  const owners = useMemo(() => rackOwners(flow.nodes), [flow.nodes]);
+  // Far out, a rack's members are hidden (React Flow keeps them: fits, measurements and lookups
+  // still see them); a node object keeps its hidden twin, so only moved nodes are new to React Flow.
+  const hiddenTwins = useRef(new WeakMap<FlowNode, FlowNode>());
+  const shownNodes = useMemo(() => {
+    if (level !== 'racks') return nodes;
+    return nodes.map((n) => {
+      if (n.parentId === undefined) return n;
+      let twin = hiddenTwins.current.get(n);
+      if (!twin) {
+        twin = { ...n, hidden: true };
+        hiddenTwins.current.set(n, twin);
+      }
+      return twin;
+    });
+  }, [nodes, level]);
+  const shownEdges = useMemo(() => (level === 'racks' ? rackEdges(edges, owners) : edges), [edges, owners, level]);
+
   // A new document or selection rebuilds the nodes, keeping React Flow's measurements.
   useEffect(() => {
     setNodes((prev) => {
@@ -81,7 +108,24 @@ export function FabricCanvas() {
   // Fit requests wait until React Flow holds the nodes of the design (fitView then waits for
   // their measurements itself).
   const ready = nodes.length === flow.nodes.length && nodes.every((n, i) => n.id === flow.nodes[i]?.id);
-  const { onMoveStart, onMoveEnd } = useViewFit(ready, flowElement);
+  const { onMoveStart: fitMoveStart, onMoveEnd: fitMoveEnd } = useViewFit(ready, flowElement);
+  // While a large design pans or zooms, its viewport is a layer of its own: the compositor moves
+  // it instead of repainting thousands of elements every frame. At rest the layer goes, and the
+  // canvas is painted sharp at the new zoom.
+  const onMoveStart = useCallback(
+    (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      if (large) flowRef.current?.classList.add('moving');
+      fitMoveStart(event, viewport);
+    },
+    [fitMoveStart, large],
+  );
+  const onMoveEnd = useCallback(
+    (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      flowRef.current?.classList.remove('moving');
+      fitMoveEnd(event, viewport);
+    },
+    [fitMoveEnd],
+  );
 
   // The first element of an empty design: show it, wherever the view was.
   const empty = flow.nodes.length === 0;
@@ -94,8 +138,10 @@ export function FabricCanvas() {
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     setNodes((ns) => applyNodeChanges(changes, ns));
   }, []);
-  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
-    setEdgeState((s) => ({ from: s.from, edges: applyEdgeChanges(changes, s.edges) }));
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge | RackBundleEdge>[]) => {
+    // A far-out bundle is drawn from the edges, not kept: a change to one has nothing to change.
+    const own = changes.filter((c) => !('id' in c && c.id.startsWith('rackbundle:')) && !('item' in c && c.item.type === 'rackBundle')) as EdgeChange<FlowEdge>[];
+    setEdgeState((s) => ({ from: s.from, edges: applyEdgeChanges(own, s.edges) }));
   }, []);
 
   const onNodeDragStop = useCallback(
@@ -191,44 +237,47 @@ export function FabricCanvas() {
   );
 
   return (
-    <ReactFlow
-      ref={flowRef}
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onMoveStart={onMoveStart}
-      onMoveEnd={onMoveEnd}
-      onNodeDragStop={onNodeDragStop}
-      onConnect={onConnect}
-      onConnectEnd={onConnectEnd}
-      isValidConnection={isValidConnection}
-      onSelectionChange={onSelectionChange}
-      onNodeClick={onNodeClick}
-      onPaneClick={onPaneClick}
-      onNodeDoubleClick={onNodeDoubleClick}
-      zoomOnDoubleClick={false}
-      connectionMode={ConnectionMode.Loose}
-      deleteKeyCode={null}
-      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-      selectionKeyCode="Shift"
-      minZoom={MIN_ZOOM}
-      maxZoom={MAX_ZOOM}
-      // A selected rack stays under its members and the BGPPeer bundle drawn inside it.
-      elevateNodesOnSelect={false}
-      onlyRenderVisibleElements={nodes.length > 300}
-      attributionPosition="bottom-right"
-    >
-      <Background gap={24} size={1.2} color="#cbd3de" />
-      <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#999'} nodeStrokeWidth={2} style={{ width: 170, height: 110 }} />
-      {/* The tools and the key share the top right: a row, and the key beside it (below it when narrow). */}
-      <Panel position="top-right" className="canvas-tools">
-        <OverlayControls />
-        <Legend />
-      </Panel>
-      <SimOverlay />
-    </ReactFlow>
+    <LodContext.Provider value={lod}>
+      <ReactFlow
+        ref={flowRef}
+        className={large ? `lod-${level}` : undefined}
+        nodes={shownNodes}
+        edges={shownEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onSelectionChange={onSelectionChange}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        zoomOnDoubleClick={false}
+        connectionMode={ConnectionMode.Loose}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        // A selected rack stays under its members and the BGPPeer bundle drawn inside it.
+        elevateNodesOnSelect={false}
+        onlyRenderVisibleElements={large || nodes.length > 300}
+        attributionPosition="bottom-right"
+      >
+        <Background gap={24} size={1.2} color="#cbd3de" />
+        {large ? <LargeMiniMap nodes={flow.nodes} /> : <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#999'} nodeStrokeWidth={2} style={{ width: 170, height: 110 }} />}
+        {/* The tools and the key share the top right: a row, and the key beside it (below it when narrow). */}
+        <Panel position="top-right" className="canvas-tools">
+          <OverlayControls />
+          <Legend />
+        </Panel>
+        <SimOverlay />
+      </ReactFlow>
+    </LodContext.Provider>
   );
 }

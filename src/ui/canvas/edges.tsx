@@ -4,6 +4,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStoreApi, type Edge, typ
 import type { BundleData, PairData } from './toFlow';
 import type { SessionKind } from './sessions';
 import { bezierPoint } from './bezier';
+import { useLod, type RackBundleData } from './lod';
 
 export const KIND_COLOR: Record<SessionKind, string> = {
   eBGP: 'var(--ebgp)',
@@ -33,6 +34,8 @@ export const PairEdge = memo(function PairEdge(props: EdgeProps<Edge<PairData, '
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path, midX, midY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const onLabelClick = useLabelSelect(id);
+  // Zoomed out on a large fabric the labels are specks: not drawn at all (a small design hides them with CSS).
+  const labels = useLod().level === 'full';
   if (!data) return null;
   const [labelX, labelY] = data.labelAt === 0.5 ? [midX, midY] : bezierPoint({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }, data.labelAt);
   const color = data.session ? KIND_COLOR[data.kind] : 'var(--link)';
@@ -48,7 +51,7 @@ export const PairEdge = memo(function PairEdge(props: EdgeProps<Edge<PairData, '
         }}
         interactionWidth={16}
       />
-      {data.label && (
+      {labels && data.label && (
         <EdgeLabelRenderer>
           <div
             className={`edge-label nodrag nopan${selected ? ' selected' : ''}`}
@@ -68,6 +71,7 @@ export const BundleEdge = memo(function BundleEdge(props: EdgeProps<Edge<BundleD
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const onLabelClick = useLabelSelect(id);
+  const labels = useLod().level === 'full';
   if (!data) return null;
   const color = data.mismatch ? 'var(--danger)' : KIND_COLOR[data.kind];
   // A bundle inside its rack is short and vertical: its label sits beside the knob, not on the line.
@@ -77,20 +81,45 @@ export const BundleEdge = memo(function BundleEdge(props: EdgeProps<Edge<BundleD
     <>
       <BaseEdge id={id} path={path} style={{ stroke: color, strokeWidth: selected ? 7 : 5, strokeOpacity: 0.55, strokeDasharray: data.mismatch ? '6 4' : undefined }} interactionWidth={18} />
       <BaseEdge path={path} style={{ stroke: '#fff', strokeWidth: 1.2, strokeOpacity: 0.9 }} interactionWidth={0} />
-      <EdgeLabelRenderer>
-        <div
-          className={`edge-label nodrag nopan${selected ? ' selected' : ''}${data.mismatch ? ' mismatch' : ''}`}
-          style={{ transform, ['--kind-color' as string]: color }}
-          title={`${data.detail}${data.filters.length ? `\nfilters: ${data.filters.join(', ')}` : '\nno BGPFilter'}${data.mismatch ? `\n${data.mismatch}` : ''}`}
-          data-testid={`edge-label-${id}`}
-          onClick={onLabelClick}
-        >
-          {data.mismatch ? `⚠ ${data.mismatch}` : data.label}
-          <span className="filters">{data.filters.length > 0 ? ` · ${data.filters.length === 1 ? '1 filter' : `${data.filters.length} filters`}` : ' · no filter'}</span>
-        </div>
-      </EdgeLabelRenderer>
+      {labels && (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-label nodrag nopan${selected ? ' selected' : ''}${data.mismatch ? ' mismatch' : ''}`}
+            style={{ transform, ['--kind-color' as string]: color }}
+            title={`${data.detail}${data.filters.length ? `\nfilters: ${data.filters.join(', ')}` : '\nno BGPFilter'}${data.mismatch ? `\n${data.mismatch}` : ''}`}
+            data-testid={`edge-label-${id}`}
+            onClick={onLabelClick}
+          >
+            {data.mismatch ? `⚠ ${data.mismatch}` : data.label}
+            <span className="filters">{data.filters.length > 0 ? ` · ${data.filters.length === 1 ? '1 filter' : `${data.filters.length} filters`}` : ' · no filter'}</span>
+          </div>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 });
 
-export const edgeTypes = { pair: PairEdge, bundle: BundleEdge };
+/**
+ * Far out on a large fabric: the sessions (or links) between a rack's members and one router or
+ * rack, as one line whose width grows with their count; the count is in its tooltip and test id.
+ */
+export const RackBundleEdge = memo(function RackBundleEdge(props: EdgeProps<Edge<RackBundleData, 'rackBundle'>>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
+  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  if (!data) return null;
+  const color = data.session ? KIND_COLOR[data.kind] : 'var(--link)';
+  return (
+    <path
+      id={id}
+      className="react-flow__edge-path rack-bundle"
+      d={path}
+      style={{ stroke: color, strokeWidth: 1.5 + Math.log2(data.count) }}
+      data-testid={`rack-bundle-${id.slice('rackbundle:'.length)}`}
+      data-count={data.count}
+    >
+      <title>{data.detail}</title>
+    </path>
+  );
+});
+
+export const edgeTypes = { pair: PairEdge, bundle: BundleEdge, rackBundle: RackBundleEdge };

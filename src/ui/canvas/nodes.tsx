@@ -2,8 +2,10 @@
 import { memo, useEffect } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
 import type { CalicoNodeData, RackData, RouterData } from './toFlow';
-import { CardPills, useSimMarks } from '../sim/CanvasMarks';
+import { CardPills, useRackMarks, useSimMarks } from '../sim/CanvasMarks';
+import { OutcomeBadge } from '../sim/outcome';
 import { useUi } from '../context';
+import { useLod } from './lod';
 import { useVmChip, useVmDropTarget } from '../timeline/vmDrag';
 
 const ROLE_LABEL = { tor: 'ToR', spine: 'SPINE', 'route-reflector': 'RR', border: 'BORDER' } as const;
@@ -15,16 +17,26 @@ export const RackNode = memo(function RackNode({ id, data, selected }: NodeProps
   const updateNodeInternals = useUpdateNodeInternals();
   const anchorKey = torAnchors.map((t) => `${t.name}@${t.x},${t.y}`).join(' ') + `|${anchorY}`;
   const highlighted = useUi((s) => s.highlight.includes(rack.name));
+  const lod = useLod();
   // The bundle handles move with the ToRs: React Flow must re-measure them when they change.
   useEffect(() => updateNodeInternals(id), [id, anchorKey, updateNodeInternals]);
+  const far = lod.level === 'racks';
   return (
-    <div className={`rack${selected ? ' selected' : ''}${highlighted ? ' highlighted' : ''}`} data-testid={`rack-${rack.name}`}>
-      <div className="rack-header">
-        <span className="name">{rack.name}</span>
-        <span className="subnet mono">{rack.subnet}</span>
-        <span className="chip">{nodeCount} node{nodeCount === 1 ? '' : 's'}</span>
-        {mesh && nodeCount > 0 && <span className="chip" title="Calico node-to-node mesh (iBGP between all nodes)">iBGP mesh</span>}
-      </div>
+    <div
+      className={`rack${far ? ' rack-box' : ''}${selected ? ' selected' : ''}${highlighted ? ' highlighted' : ''}`}
+      data-testid={`rack-${rack.name}`}
+      style={far ? { ['--lod-scale' as string]: lod.textScale } : undefined}
+    >
+      {far ? (
+        <RackSummary data={data} />
+      ) : (
+        <div className="rack-header">
+          <span className="name">{rack.name}</span>
+          <span className="subnet mono">{rack.subnet}</span>
+          <span className="chip">{nodeCount} node{nodeCount === 1 ? '' : 's'}</span>
+          {mesh && nodeCount > 0 && <span className="chip" title="Calico node-to-node mesh (iBGP between all nodes)">iBGP mesh</span>}
+        </div>
+      )}
       <Handle id="top" type="source" position={Position.Top} className="hidden-handle" isConnectable={false} />
       {torAnchors.map((t) => (
         <Handle key={t.name} id={`bundle-${t.name}`} type="source" position={Position.Top} className="hidden-handle" isConnectable={false} style={{ left: t.x, top: t.y }} />
@@ -42,9 +54,38 @@ export const RackNode = memo(function RackNode({ id, data, selected }: NodeProps
   );
 });
 
+/** A rack far out: its name, size, the worst outcome of its clients and the VM when it runs here. */
+function RackSummary({ data }: { data: RackData }) {
+  const { rack, nodeCount, torAnchors, members } = data;
+  const marks = useRackMarks(rack.name, members);
+  return (
+    <div className="rack-summary" data-testid={`rack-summary-${rack.name}`} data-worst={marks.worst} data-vm={marks.vmHere}>
+      <div className="name">{rack.name}</div>
+      <div className="counts" data-testid={`rack-count-${rack.name}`}>
+        {nodeCount} node{nodeCount === 1 ? '' : 's'} · {torAnchors.length} ToR{torAnchors.length === 1 ? '' : 's'}
+      </div>
+      {(marks.worst || marks.vmHere) && (
+        <div className="marks">
+          {marks.worst && (
+            <span className="worst" data-testid={`rack-worst-${rack.name}`} data-outcome={marks.worst} data-count={marks.worstCount} title={`worst outcome of the rack's clients: ${marks.worst} (${marks.worstCount})`}>
+              <OutcomeBadge outcome={marks.worst} short /> <span className="n">× {marks.worstCount}</span>
+            </span>
+          )}
+          {marks.vmHere && (
+            <span className="vm-pill" data-testid={`rack-vmhost-${rack.name}`} title={`${marks.vmHere} runs on ${marks.vmNode}`}>
+              ▣ {marks.vmHere}
+            </span>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
 export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: NodeProps<Node<CalicoNodeData, 'calicoNode'>>) {
   const { node, vms, asNumber, asIsDefault, selectedVms } = data;
   const marks = useSimMarks(node.name);
+  const lite = useLod().level !== 'full';
   // A VM chip dragged from another node can be dropped here: this node becomes its migration target.
   const drop = useVmDropTarget(node.name);
   return (
@@ -62,16 +103,21 @@ export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: N
         <span className="name">{node.name}</span>
         {node.routeReflectorClusterID && <span className="platform" title={`route reflector, cluster ID ${node.routeReflectorClusterID}`}>RR</span>}
       </div>
-      <div className="sub">
-        <span className="mono">{node.address}</span> · AS {asNumber}
-        {asIsDefault ? '*' : ''}
-      </div>
-      <div className="sub" title={asIsDefault ? 'AS from the cluster default (*)' : undefined}>
-        block <span className="mono">{(node.blocks ?? []).join(', ') || 'auto'}</span>
-      </div>
-      {vms.map((vm) => (
-        <VmChip key={vm.name} vm={vm} node={node.name} selected={selectedVms.includes(vm.name)} away={marks.vmAway === vm.name} phase={marks.phase} />
-      ))}
+      {/* Zoomed out the small print is unreadable: the card keeps its name and marks. */}
+      {!lite && (
+        <>
+          <div className="sub">
+            <span className="mono">{node.address}</span> · AS {asNumber}
+            {asIsDefault ? '*' : ''}
+          </div>
+          <div className="sub" title={asIsDefault ? 'AS from the cluster default (*)' : undefined}>
+            block <span className="mono">{(node.blocks ?? []).join(', ') || 'auto'}</span>
+          </div>
+          {vms.map((vm) => (
+            <VmChip key={vm.name} vm={vm} node={node.name} selected={selectedVms.includes(vm.name)} away={marks.vmAway === vm.name} phase={marks.phase} />
+          ))}
+        </>
+      )}
     </div>
   );
 });
@@ -96,6 +142,7 @@ export const RouterNode = memo(function RouterNode({ data, selected }: NodeProps
   const r = data.router;
   const color = ROLE_COLOR[r.role];
   const marks = useSimMarks(r.name);
+  const lite = useLod().level !== 'full';
   return (
     <div
       className={`card${selected ? ' selected' : ''}${marks.outcome ? ` outcome-${marks.outcome}` : ''}${marks.highlighted ? ' highlighted' : ''}`}
@@ -116,12 +163,16 @@ export const RouterNode = memo(function RouterNode({ data, selected }: NodeProps
         <span className="role">{ROLE_LABEL[r.role]}</span>
         <span className="name">{r.name}</span>
       </div>
-      <div className="sub">
-        <span className="mono">{r.address}</span> · AS {r.asNumber}
-      </div>
-      <div className="sub">
-        {PLATFORM_LABEL[r.platform]} · {r.routeReflector ? `RR ${r.routeReflector.clusterId}` : r.policy?.elevatedCommunity ? `prefers ${r.policy.elevatedCommunity}` : 'no community pref.'}
-      </div>
+      {!lite && (
+        <>
+          <div className="sub">
+            <span className="mono">{r.address}</span> · AS {r.asNumber}
+          </div>
+          <div className="sub">
+            {PLATFORM_LABEL[r.platform]} · {r.routeReflector ? `RR ${r.routeReflector.clusterId}` : r.policy?.elevatedCommunity ? `prefers ${r.policy.elevatedCommunity}` : 'no community pref.'}
+          </div>
+        </>
+      )}
     </div>
   );
 });

@@ -29,6 +29,8 @@ export interface RackData extends Record<string, unknown> {
   torAnchors: { name: string; x: number; y: number }[];
   mesh: boolean;
   nodeCount: number;
+  /** The rack's clients (its nodes, then its ToRs): what its box sums up far out. */
+  members: string[];
 }
 export interface CalicoNodeData extends Record<string, unknown> {
   node: CalicoNode;
@@ -171,7 +173,11 @@ export function toFlow(doc: Topology, selection: readonly string[], dragging: Re
     return { x: p[0], y: p[1] };
   };
   const nodes: FlowNode[] = [];
+  const members = new Map<string, { nodes: string[]; tors: Router[] }>(doc.spec.racks.map((r) => [r.name, { nodes: [], tors: [] }]));
+  for (const n of doc.spec.nodes) members.get(n.rack)?.nodes.push(n.name);
+  for (const r of doc.spec.routers) if (r.role === 'tor' && r.rack) members.get(r.rack)?.tors.push(r);
   for (const rack of doc.spec.racks) {
+    const own = members.get(rack.name) ?? { nodes: [], tors: [] };
     const size = rackSizes.get(rack.name) as { width: number; height: number };
     nodes.push({
       id: rack.name,
@@ -181,14 +187,13 @@ export function toFlow(doc: Topology, selection: readonly string[], dragging: Re
         rack,
         ...size,
         anchorY: Math.min(bundleAnchorY(), size.height - 8),
-        torAnchors: doc.spec.routers
-          .filter((r) => r.role === 'tor' && r.rack === rack.name)
-          .map((r) => {
-            const [tx, ty] = positions.get(r.name) ?? [0, 0];
-            return { name: r.name, x: tx + CARD_W / 2, y: Math.min(ty + ROUTER_H + BUNDLE_GAP / 2, size.height - 8) };
-          }),
+        torAnchors: own.tors.map((r) => {
+          const [tx, ty] = positions.get(r.name) ?? [0, 0];
+          return { name: r.name, x: tx + CARD_W / 2, y: Math.min(ty + ROUTER_H + BUNDLE_GAP / 2, size.height - 8) };
+        }),
         mesh,
-        nodeCount: doc.spec.nodes.filter((n) => n.rack === rack.name).length,
+        nodeCount: own.nodes.length,
+        members: [...own.nodes, ...own.tors.map((r) => r.name)],
       },
       style: { width: size.width, height: size.height },
       width: size.width,

@@ -8,7 +8,7 @@
 import type { InternalNode } from '@xyflow/react';
 import { vmHostOf } from '../../store/simulation';
 import type { CommandContext } from '../commands';
-import type { FlowEdge, FlowNode } from '../canvas/toFlow';
+import { toFlow, type FlowEdge, type FlowNode } from '../canvas/toFlow';
 import { shownFlows } from '../../store/simulation';
 import { makeGeometry } from '../sim/overlay/useFlowGeometry';
 import { timeLabel } from '../timeline/describe';
@@ -25,7 +25,8 @@ export function currentScene(ctx: CommandContext): DiagramScene {
   const doc = design.getState().doc;
   const sim = simulation.getState();
   const nodes = ctx.flow.getNodes() as FlowNode[];
-  const edges = ctx.flow.getEdges() as FlowEdge[];
+  // The design's own edges: zoomed out on a large fabric React Flow holds bundles per rack instead (canvas/lod.ts).
+  const edges: FlowEdge[] = toFlow(doc, ui.getState().selection).edges;
   // Internal nodes carry the absolute positions (rack members are stored relative to their rack) and the measured sizes.
   const lookup = new Map<string, InternalNode>();
   for (const n of nodes) {
