@@ -2,7 +2,7 @@
  * The fabric canvas: a React Flow view of the design. Positions, selection and connections are
  * turned into design edits; React Flow's own state only lives for the duration of a drag.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -28,13 +28,15 @@ import { nodeTypes } from './nodes';
 import { toFlow, type FlowEdge, type FlowNode } from './toFlow';
 import { RACK_HEADER, RACK_PAD } from './geometry';
 import { Legend } from './Legend';
-import { LargeMiniMap } from './LargeMiniMap';
 import { SimOverlay } from '../sim/overlay/SimOverlay';
 import { OverlayControls } from '../sim/overlay/OverlayControls';
 import { useKeepInView } from './keepInView';
 import { useViewFit } from './useViewFit';
 import { MAX_ZOOM, MIN_ZOOM } from './panels';
 import { LOD_MIN_CARDS, LodContext, lodKey, parseLod, rackEdges, rackOwners, type RackBundleEdge } from './lod';
+
+// Only large designs draw it: it loads with the first one, not with the app.
+const LargeMiniMap = lazy(() => import('./LargeMiniMap').then((m) => ({ default: m.LargeMiniMap })));
 
 /** A bundle edge is one of its BGPPeer's (`peer:<name>@<rack>`): selecting it selects the peer. */
 const selectionIdOf = (edgeId: string) => edgeId.replace(/@.*$/, '');
@@ -270,7 +272,11 @@ export function FabricCanvas() {
         attributionPosition="bottom-right"
       >
         <Background gap={24} size={1.2} color="#cbd3de" />
-        {large ? <LargeMiniMap nodes={flow.nodes} /> : <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#999'} nodeStrokeWidth={2} style={{ width: 170, height: 110 }} />}
+        {large ? (
+          <Suspense fallback={null}>
+            <LargeMiniMap nodes={flow.nodes} />
+          </Suspense>
+        ) : <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#999'} nodeStrokeWidth={2} style={{ width: 170, height: 110 }} />}
         {/* The tools and the key share the top right: a row, and the key beside it (below it when narrow). */}
         <Panel position="top-right" className="canvas-tools">
           <OverlayControls />

@@ -1,12 +1,14 @@
 /** The three kinds of canvas node: a rack (container), a Calico node, a router. */
-import { memo, useEffect } from 'react';
+import { lazy, memo, Suspense, useEffect } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
 import type { CalicoNodeData, RackData, RouterData } from './toFlow';
-import { CardPills, useRackMarks, useSimMarks } from '../sim/CanvasMarks';
-import { OutcomeBadge } from '../sim/outcome';
+import { CardPills, useSimMarks } from '../sim/CanvasMarks';
 import { useUi } from '../context';
 import { useLod } from './lod';
 import { useVmChip, useVmDropTarget } from '../timeline/vmDrag';
+
+// Only large designs zoomed far out draw it: it loads then, not with the app.
+const RackSummary = lazy(() => import('./RackSummary').then((m) => ({ default: m.RackSummary })));
 
 const ROLE_LABEL = { tor: 'ToR', spine: 'SPINE', 'route-reflector': 'RR', border: 'BORDER' } as const;
 const ROLE_COLOR = { tor: 'var(--tor)', spine: 'var(--spine)', 'route-reflector': 'var(--rr)', border: 'var(--border)' } as const;
@@ -28,7 +30,9 @@ export const RackNode = memo(function RackNode({ id, data, selected }: NodeProps
       style={far ? { ['--lod-scale' as string]: lod.textScale } : undefined}
     >
       {far ? (
-        <RackSummary data={data} />
+        <Suspense fallback={<div className="rack-summary" />}>
+          <RackSummary data={data} />
+        </Suspense>
       ) : (
         <div className="rack-header">
           <span className="name">{rack.name}</span>
@@ -53,34 +57,6 @@ export const RackNode = memo(function RackNode({ id, data, selected }: NodeProps
     </div>
   );
 });
-
-/** A rack far out: its name, size, the worst outcome of its clients and the VM when it runs here. */
-function RackSummary({ data }: { data: RackData }) {
-  const { rack, nodeCount, torAnchors, members } = data;
-  const marks = useRackMarks(rack.name, members);
-  return (
-    <div className="rack-summary" data-testid={`rack-summary-${rack.name}`} data-worst={marks.worst} data-vm={marks.vmHere}>
-      <div className="name">{rack.name}</div>
-      <div className="counts" data-testid={`rack-count-${rack.name}`}>
-        {nodeCount} node{nodeCount === 1 ? '' : 's'} · {torAnchors.length} ToR{torAnchors.length === 1 ? '' : 's'}
-      </div>
-      {(marks.worst || marks.vmHere) && (
-        <div className="marks">
-          {marks.worst && (
-            <span className="worst" data-testid={`rack-worst-${rack.name}`} data-outcome={marks.worst} data-count={marks.worstCount} title={`worst outcome of the rack's clients: ${marks.worst} (${marks.worstCount})`}>
-              <OutcomeBadge outcome={marks.worst} short /> <span className="n">× {marks.worstCount}</span>
-            </span>
-          )}
-          {marks.vmHere && (
-            <span className="vm-pill" data-testid={`rack-vmhost-${rack.name}`} title={`${marks.vmHere} runs on ${marks.vmNode}`}>
-              ▣ {marks.vmHere}
-            </span>
-          )}
-        </div>
-      )}
-    </div>
-  );
-}
 
 export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: NodeProps<Node<CalicoNodeData, 'calicoNode'>>) {
   const { node, vms, asNumber, asIsDefault, selectedVms } = data;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardMarks, rackMarks } from './CanvasMarks';
+import { cardMarks } from './CanvasMarks';
+import { rackMarks } from './rackMarks';
 import type { Outcome } from '../../store/simulation';
 
 const flows = (entries: Record<string, Outcome>) => new Map(Object.entries(entries).map(([k, outcome]) => [k, { outcome }]));

@@ -23,21 +23,8 @@ export interface SimMarks {
   readonly highlighted: boolean;
 }
 
-export interface RackMarks {
-  /** The worst outcome of the rack's clients, and how many end that way. */
-  readonly worst: Outcome | undefined;
-  readonly worstCount: number;
-  /** The migrating VM's name when it runs on a node of this rack. */
-  readonly vmHere: string | undefined;
-  readonly vmNode: string | undefined;
-  readonly highlighted: boolean;
-}
-
-/** Worst first: what a rack box shows of its clients. */
-const SEVERITY: Readonly<Record<Outcome, number>> = { blackhole: 4, loop: 3, split: 2, delivered: 1 };
-
 /** What every mark is computed from, taken once per change. */
-interface Shown {
+export interface Shown {
   readonly flows: ReadonlyMap<string, { outcome: Outcome }> | undefined;
   readonly host: string | undefined;
   readonly vm: string | undefined;
@@ -53,20 +40,6 @@ export function cardMarks(shown: Shown, name: string): SimMarks {
   return { outcome: shown.flows?.get(name)?.outcome, vmHere, vmAway, phase: vmHere || vmAway ? shown.phase : '', highlighted: shown.highlight.has(name) };
 }
 
-export function rackMarks(shown: Shown, rack: string, members: readonly string[]): RackMarks {
-  let worst: Outcome | undefined;
-  let worstCount = 0;
-  for (const m of members) {
-    const o = shown.flows?.get(m)?.outcome;
-    if (!o) continue;
-    if (worst === undefined || SEVERITY[o] > SEVERITY[worst]) {
-      worst = o;
-      worstCount = 1;
-    } else if (o === worst) worstCount++;
-  }
-  const vmNode = shown.host !== undefined && members.includes(shown.host) ? shown.host : undefined;
-  return { worst, worstCount, vmHere: vmNode ? shown.vm : undefined, vmNode, highlighted: shown.highlight.has(rack) };
-}
 
 const sameMarks = (a: object, b: object) => Object.keys(a).every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
 
@@ -166,7 +139,7 @@ function hubOf(stores: Stores): MarksHub {
   return hub;
 }
 
-function useMarks<T extends object>(key: string, compute: (shown: Shown) => T): T {
+export function useMarks<T extends object>(key: string, compute: (shown: Shown) => T): T {
   const hub = hubOf(useStores());
   const subscribe = useCallback((wake: () => void) => hub.subscribe(key, compute, wake), [hub, key, compute]);
   const snapshot = useCallback(() => hub.snapshot(key, compute) as T, [hub, key, compute]);
@@ -178,11 +151,6 @@ export function useSimMarks(name: string): SimMarks {
   return useMarks(`card:${name}`, compute);
 }
 
-/** `members`: the rack's clients (its nodes and ToRs); keep the array stable between renders. */
-export function useRackMarks(rack: string, members: readonly string[]): RackMarks {
-  const compute = useCallback((shown: Shown) => rackMarks(shown, rack, members), [rack, members]);
-  return useMarks(`rack:${rack}`, compute);
-}
 
 /** The pills above the card's top edge. */
 export function CardPills({ name, marks }: { name: string; marks: SimMarks }) {
