@@ -12,6 +12,7 @@ declare global {
       selection(): string[];
       simulation(): { status: string; phase: string; speaker: string | undefined; error: string | undefined };
       setTime(time: number): void;
+      holdTables(on: boolean): void;
       /** Once the config editor has loaded: the text of the open file, and the markers of every file. */
       editorText?(): string | undefined;
       editorMarkers?(): { owner: string; file: string; line: number; message: string }[];

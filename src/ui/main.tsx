@@ -21,7 +21,8 @@ const restored = restore(window.localStorage);
 const design = createDesignStore(restored.doc ?? DEFAULT_SCENARIO.doc);
 // Animation is off for users who ask the system for reduced motion (and in the tests that do), or with ?animate=0.
 const animate = new URLSearchParams(window.location.search).get('animate') !== '0' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-const stores: Stores = { design, ui: createUiStore({ animate }), simulation: createSimulationStore(design, createEngineClient(), { tableClient: createEngineClient() }) };
+const tableClient = createEngineClient();
+const stores: Stores = { design, ui: createUiStore({ animate }), simulation: createSimulationStore(design, createEngineClient(), { tableClient }) };
 if (restored.notice) stores.ui.getState().notify('error', restored.notice);
 registerServiceWorker((kind, text) => stores.ui.getState().notify(kind, text));
 // The scenario library is not in the first load; fetch it once the app is up so the menu opens at once.
@@ -59,6 +60,8 @@ Object.assign(window, {
       return { status, report, error, phase, speaker, time, instant, playing };
     },
     setTime: (time: number) => stores.simulation.getState().setTime(time),
+    // Whole tables ("All prefixes") wait before their next slice while held: a test sees one under way however fast the machine.
+    holdTables: (on: boolean) => tableClient.holdTables?.(on),
   },
 });
 

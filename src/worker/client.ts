@@ -10,8 +10,6 @@
 import { err, ok, type Result } from '../lib/result';
 import type { Topology } from '../model';
 import type { Diagnostic, EngineRequest, EngineResponse, FibReportEntry, RouteEntry, RowsAt, SimulationSummary, SpeakerTable, TableProgress } from './protocol';
-import { unpackRows } from './rows';
-import { decodeSummary } from './summary';
 
 /** The part of a Worker the client uses (tests pass a fake). */
 export interface WorkerLike {
@@ -39,6 +37,8 @@ export interface EngineClient {
   table?(doc: Topology, speaker: string, opts?: TableOptions): Promise<Result<SpeakerTable, string>>;
   /** Stops the whole table under way (its call resolves with CANCELLED). */
   cancelTable?(): void;
+  /** Holds table jobs before their next slice, showing their progress, or lets them go on (for tests). */
+  holdTables?(on: boolean): void;
   /** The design's own findings, without simulating a migration (a newer call cancels this one too). */
   findings?(doc: Topology): Promise<Result<readonly Diagnostic[], string>>;
   dispose(): void;
@@ -72,6 +72,7 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
   let tableJob: number | undefined;
   let nextId = 1;
   let disposed = false;
+  let held = false;
 
   const settle = (id: number, r: Result<EngineResponse, string>) => {
     const p = pending.get(id);
@@ -150,6 +151,8 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
       if (!('summary' in r.value)) return err('the engine answered with something else than a summary');
       // Marks for the browser benchmark: when the summary arrived, and how long decoding took.
       globalThis.performance?.mark?.(SUMMARY_RECEIVED);
+      // The decoder loads with the first summary, not with the app (the first paint does not need it).
+      const { decodeSummary } = await import('./summary');
       const summary = decodeSummary(r.value.summary);
       globalThis.performance?.mark?.(SUMMARY_DECODED);
       return ok(summary);
@@ -161,15 +164,20 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
     },
     async table(doc, speaker, opts = {}) {
       cancelTable();
-      const sent = send({ kind: 'table', design: doc, speaker }, opts.onProgress);
+      const sent = send({ kind: 'table', design: doc, speaker, ...(held ? { hold: true } : {}) }, opts.onProgress);
       if (pending.has(sent.id)) tableJob = sent.id;
       const r = await sent.answer;
       if (!r.ok) return r;
       if (!('table' in r.value)) return err('the engine answered with something else than a table');
       const t = r.value.table;
+      const { unpackRows } = await import('./rows');
       return ok({ speaker: t.speaker, prefixes: t.prefixes, routes: unpackRows<RouteEntry>(t.routes), fib: unpackRows<FibReportEntry>(t.fib) });
     },
     cancelTable,
+    holdTables(on) {
+      held = on;
+      worker?.postMessage({ id: nextId++, kind: 'hold', on });
+    },
     async findings(doc) {
       const r = await sendExclusive({ kind: 'findings', design: doc });
       if (!r.ok) return r;

@@ -113,6 +113,29 @@ describe('engine worker core', () => {
     expect(out.map((r) => (r.ok && 'progress' in r ? `${r.progress.done}/${r.progress.total}` : r.ok ? 'table' : r.kind))).toEqual(['0/5', '1/5', 'cancelled']);
   });
 
+  it('holds a table job at its progress until let go, however fast it could run; a cancel ends a held job', async () => {
+    const core = new EngineWorkerCore({ sliceMs: 1_000_000, progressMs: 1_000_000 });
+    const out: EngineResponse[] = [];
+    core.receive({ id: 1, kind: 'table', design: DEFAULT_SCENARIO.doc, speaker: 'tor-a', hold: true }, (r) => out.push(r));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    // One slice would do the whole table; held, it shows 0 of 5 and waits.
+    expect(out).toEqual([{ id: 1, ok: true, progress: { done: 0, total: 5 } }]);
+    core.receive({ id: 2, kind: 'hold', on: false }, () => undefined);
+    for (let i = 0; i < 20 && out.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(out[1]).toMatchObject({ id: 1, ok: true, table: { speaker: 'tor-a', prefixes: 5 } });
+
+    const held: EngineResponse[] = [];
+    core.receive({ id: 3, kind: 'hold', on: true }, () => undefined);
+    core.receive({ id: 4, kind: 'table', design: DEFAULT_SCENARIO.doc, speaker: 'tor-b' }, (r) => held.push(r));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    core.receive({ id: 5, kind: 'cancel', target: 4 }, () => undefined);
+    for (let i = 0; i < 20 && held.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(held).toEqual([
+      { id: 4, ok: true, progress: { done: 0, total: 5 } },
+      { id: 4, ok: false, kind: 'cancelled', error: 'cancelled' },
+    ]);
+  });
+
   it('a newer table job cancels the one under way', async () => {
     const core = new EngineWorkerCore({ sliceMs: 0, progressMs: 0 });
     const first: EngineResponse[] = [];

@@ -59,6 +59,9 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export class EngineWorkerCore {
   readonly session = new EngineSession();
   private job: { id: number; cancelled: boolean } | undefined;
+  /** Table jobs wait before their next slice while this is set (the `hold` request). */
+  private held = false;
+  private release: (() => void) | undefined;
   private readonly sliceMs: number;
   private readonly progressMs: number;
   private readonly yieldNow: () => Promise<void>;
@@ -93,9 +96,16 @@ export class EngineWorkerCore {
           return;
         }
         case 'cancel':
-          if (this.job?.id === req.target) this.job.cancelled = true;
+          if (this.job?.id === req.target) {
+            this.job.cancelled = true;
+            this.release?.();
+          }
+          return;
+        case 'hold':
+          this.hold(req.on);
           return;
         case 'table':
+          if (req.hold !== undefined) this.hold(req.hold);
           void this.table(id, req.design, req.speaker, post);
           return;
         default:
@@ -106,9 +116,23 @@ export class EngineWorkerCore {
     }
   }
 
+  private hold(on: boolean): void {
+    this.held = on;
+    if (!on) this.release?.();
+  }
+
+  /** Resolves when the hold is lifted or the job cancelled. */
+  private whileHeld(job: { cancelled: boolean }): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (!this.held || job.cancelled) resolve();
+      else this.release = resolve;
+    });
+  }
+
   private async table(id: number, design: unknown, speaker: string, post: (r: EngineResponse) => void): Promise<void> {
     // One table at a time: a newer one replaces the one under way.
     if (this.job) this.job.cancelled = true;
+    this.release?.();
     const job = { id, cancelled: false };
     this.job = job;
     try {
@@ -116,18 +140,32 @@ export class EngineWorkerCore {
       const net = this.session.network(doc);
       if (!net.speakers.has(speaker)) throw new Refusal(`no speaker ${JSON.stringify(speaker)} in the design`, 'input');
       const steps = speakerTableSteps(net, speaker);
-      let posted = -Infinity;
+      // The first step only counts the prefixes: "0 / N" at once.
+      let step = steps.next();
+      if (step.done) throw new Error('a table job ended before it counted its prefixes');
+      let shown = step.value;
+      post({ id, ok: true, progress: shown });
+      let posted = this.now();
       for (;;) {
+        if (this.held && !step.done) {
+          // Held: what it shows is where it stands.
+          if (step.value !== shown) post({ id, ok: true, progress: (shown = step.value) });
+          await this.whileHeld(job);
+          if (job.cancelled) {
+            post({ id, ok: false, kind: 'cancelled', error: CANCELLED });
+            return;
+          }
+        }
         const start = this.now();
-        let step = steps.next();
-        while (!step.done && this.now() - start < this.sliceMs) step = steps.next();
+        do step = steps.next();
+        while (!step.done && this.now() - start < this.sliceMs);
         if (step.done) {
           const t = step.value;
           post({ id, ok: true, table: { speaker: t.speaker, prefixes: t.prefixes, routes: packRoutes(t.routes), fib: packFib(t.fib) } });
           return;
         }
         if (this.now() - posted >= this.progressMs) {
-          post({ id, ok: true, progress: step.value });
+          post({ id, ok: true, progress: (shown = step.value) });
           posted = this.now();
         }
         await this.yieldNow();

@@ -35,9 +35,14 @@ export type EngineRequest =
   /** One speaker's rows at a timeline instant (< 0: at the settled state of `phase`) of a session. */
   | { readonly id: number; readonly kind: 'rows'; readonly session: string; readonly speaker: string; readonly instant: number; readonly phase: string }
   /** One speaker's whole table (every prefix): progress messages, then the table. Replaces any table job under way. */
-  | { readonly id: number; readonly kind: 'table'; readonly design: Topology; readonly speaker: string }
+  | { readonly id: number; readonly kind: 'table'; readonly design: Topology; readonly speaker: string; readonly hold?: boolean }
   /** Stops the job of request `target` (it answers `cancelled`). */
-  | { readonly id: number; readonly kind: 'cancel'; readonly target: number };
+  | { readonly id: number; readonly kind: 'cancel'; readonly target: number }
+  /**
+   * Holds table jobs before their next slice (they post their progress and wait), or lets them go
+   * on: what the browser tests use to see a job under way however fast the machine is.
+   */
+  | { readonly id: number; readonly kind: 'hold'; readonly on: boolean };
 
 /** A speaker's whole table on the wire (rows with interned strings). */
 export interface PackedTable {
