@@ -193,7 +193,7 @@ export class MigrationRun {
     const list: { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[] = [];
     for (const s of this.sims) {
       const st = s.states.get(name);
-      if (st && st.ranked.length > 0) list.push({ prefix: s.prefix, ranked: [...st.ranked], ...(st.reason ? { reason: st.reason.reason, step: st.reason.step } : {}) });
+      if (st && st.ranked.length > 0) list.push({ prefix: s.prefix, ranked: st.ranked, ...(st.reason ? { reason: st.reason.reason, step: st.reason.step } : {}) });
     }
     return list;
   }
