@@ -144,23 +144,30 @@ function sharedWire(sender: Speaker, r: RibRoute, e: SessionEnd, a: Route, cache
   return wire;
 }
 
+/** Why the sending end `e` may not offer `r` before its export filter runs (undefined: it may). */
+function exportRefusal(sender: Speaker, e: SessionEnd, r: RibRoute): string | undefined {
+  if (r.via?.id === e.id) return 'learned from this session';
+  if (r.via && !r.via.ebgp && !e.ebgp && !(r.via.rrClient || e.rrClient)) return 'iBGP-learned routes go to iBGP peers only by route reflection';
+  // BIRD also checks the cluster list before reflecting (bgp_import_control / bgp_preexport).
+  if (sender.bird && r.via !== undefined && !r.via.ebgp && !e.ebgp && (!bird1(sender) || e.rrClient) && r.clusterList?.includes(clusterOf(sender, e))) {
+    return "CLUSTER_LIST loop: the session's cluster ID is in it";
+  }
+  return undefined;
+}
+
 /** Which candidates the channel's sender offers, and what the wire carries for each. */
 export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRoute[], cache?: ExportCache): { offers: readonly Offer[]; refused: readonly Refusal[] } {
   const e = ch.from;
   let offers: Offer[] | undefined;
   let refused: Refusal[] | undefined;
-  const refuse = (route: RibRoute, why: string) => (refused ??= []).push({ route, why });
   for (const r of ranked) {
     // Without ADD-PATH only the best usable route is announced; if it may not go out, nothing does (domain §11.2).
     if (!r.resolvable) continue;
-    if (r.via?.id === e.id) refuse(r, 'learned from this session');
-    else if (r.via && !r.via.ebgp && !e.ebgp && !(r.via.rrClient || e.rrClient)) refuse(r, 'iBGP-learned routes go to iBGP peers only by route reflection');
-    // BIRD also checks the cluster list before reflecting (bgp_import_control / bgp_preexport).
-    else if (sender.bird && r.via !== undefined && !r.via.ebgp && !e.ebgp && (!bird1(sender) || e.rrClient) && r.clusterList?.includes(clusterOf(sender, e))) {
-      refuse(r, "CLUSTER_LIST loop: the session's cluster ID is in it");
-    } else {
+    const why = exportRefusal(sender, e, r);
+    if (why !== undefined) (refused ??= []).push({ route: r, why });
+    else {
       const out = e.exportFilter(sharedExportAttrs(r, e, cache));
-      if (out.verdict === 'reject') refuse(r, `export filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}`);
+      if (out.verdict === 'reject') (refused ??= []).push({ route: r, why: `export filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}` });
       else (offers ??= []).push({ route: r, wire: sharedWire(sender, r, e, out.route, cache) });
     }
     if (!ch.addPath) break;

@@ -8,7 +8,7 @@ import { compareStrings } from '../lib/names';
 import { clientNames, resolveCluster, type Topology } from '../model';
 import { durationMs } from '../model/primitives';
 import { fnv1aHex } from '../lib/hash';
-import { Walker, type Flow, type Outcome } from './dataplane';
+import { MAX_PATHS, Walker, type Flow, type Outcome } from './dataplane';
 import type { FibEntry } from './fib';
 import { buildNetwork, type Network } from './network';
 import { PHASES, phaseState, type Phase, type PhaseState } from './phases';
@@ -144,6 +144,13 @@ export function localRoutes(net: Network, speaker: string, prefix: Prefix4, stat
   return out;
 }
 
+/** Whether a flow may change when these speakers' FIBs change (a cut-off path list always may). */
+function dependsOn(flow: Flow, speakers: ReadonlySet<string>): boolean {
+  if (flow.paths.length >= MAX_PATHS) return true;
+  for (const p of flow.paths) for (const hop of p.hops) if (speakers.has(hop)) return true;
+  return false;
+}
+
 /**
  * A migration, phase by phase: `step()` runs the next phase (the first is the base state, from
  * an empty network to convergence) and returns it; `result()` gathers everything.
@@ -241,11 +248,23 @@ export class MigrationRun {
       if (!Number.isFinite(next)) break;
       const before = sims.map((s) => s.log.length);
       for (const s of sims) s.runUntil(next);
-      const fibChanged = sims.some((s, i) => s.log.slice(before[i]).some((e) => e.kind === 'fib'));
+      const changedFibs = new Set<string>();
+      sims.forEach((s, i) => {
+        for (let j = before[i] as number; j < s.log.length; j++) {
+          const e = s.log[j] as LogEntry;
+          if (e.kind === 'fib') changedFibs.add(e.speaker);
+        }
+      });
+      const fibChanged = changedFibs.size > 0;
       // The flows change only when a FIB does; the first instant of a phase also moves the VM.
+      // A flow depends only on the FIBs of the speakers on its paths: the others keep theirs.
       if (fibChanged || first) {
         const walker = new Walker(ip, state.vmHost, this.fibOf, net.underlay);
-        flows = clients.map((c) => walker.flow(c));
+        const previous = flows;
+        flows = clients.map((c, i) => {
+          const prev = previous[i];
+          return !first && prev !== undefined && prev.client === c && !dependsOn(prev, changedFibs) ? prev : walker.flow(c);
+        });
         if (phase !== 'base') observe(next, flows);
       }
       const touched = [...new Set(sims.flatMap((s) => s.drainRecomputed()))].sort(compareStrings);
