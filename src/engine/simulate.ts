@@ -144,6 +144,8 @@ export function localRoutes(net: Network, speaker: string, prefix: Prefix4, stat
   return out;
 }
 
+const NO_FIB: readonly FibEntry[] = Object.freeze([]);
+
 /** Whether a flow may change when these speakers' FIBs change (a cut-off path list always may). */
 function dependsOn(flow: Flow, speakers: ReadonlySet<string>): boolean {
   if (flow.paths.length >= MAX_PATHS) return true;
@@ -187,13 +189,17 @@ export class MigrationRun {
     this.clients = clientNames(doc).sort(compareStrings);
   }
 
-  private readonly fibOf = (speaker: string): FibEntry[] => {
-    const out: FibEntry[] = [];
+  /** A speaker's kernel routes over the prefixes (a prefix's own list when only one has any: lists are never changed in place). */
+  private readonly fibOf = (speaker: string): readonly FibEntry[] => {
+    let only: readonly FibEntry[] | undefined;
+    let out: FibEntry[] | undefined;
     for (const s of this.sims) {
       const fib = s.states.get(speaker)?.fib;
-      if (fib) out.push(...fib);
+      if (!fib || fib.length === 0) continue;
+      if (only === undefined) only = fib;
+      else (out ??= [...only]).push(...fib);
     }
-    return out;
+    return out ?? only ?? NO_FIB;
   };
 
   private ribOf(name: string): SpeakerRib {
@@ -287,7 +293,7 @@ export class MigrationRun {
       if (ms > 0 && f.outcome !== 'blackhole' && f.outcome !== 'loop') this.transients.push({ phase, client: f.client, blackholeMs: ms });
     }
     const ribs = new Map<string, SpeakerRib>();
-    const fibs = new Map<string, FibEntry[]>();
+    const fibs = new Map<string, readonly FibEntry[]>();
     for (const name of this.speakers) {
       const list = this.ribOf(name);
       if (list.length > 0) ribs.set(name, list);
