@@ -248,6 +248,8 @@ export class MigrationRun {
     let settledAt = start;
     let flows: readonly Flow[] = this.instants[this.instants.length - 1]?.flows ?? [];
     let first = true;
+    /** Speakers recomputed in this phase: the others hold what they held at the end of the last one. */
+    const changed = new Set<string>();
     for (;;) {
       let next = Infinity;
       for (const s of sims) next = Math.min(next, s.nextTime() ?? Infinity);
@@ -274,6 +276,7 @@ export class MigrationRun {
         if (phase !== 'base') observe(next, flows);
       }
       const touched = [...new Set(sims.flatMap((s) => s.drainRecomputed()))].sort(compareStrings);
+      for (const name of touched) changed.add(name);
       if (touched.length > 0 || fibChanged || first) {
         this.instants.push({ time: next, phase, ribs: new Map(touched.map((n) => [n, this.ribOf(n)])), fibs: new Map(touched.map((n) => [n, this.fibOf(n)])), flows });
       }
@@ -294,7 +297,15 @@ export class MigrationRun {
     }
     const ribs = new Map<string, SpeakerRib>();
     const fibs = new Map<string, readonly FibEntry[]>();
+    const last = this.phases[this.phases.length - 1];
     for (const name of this.speakers) {
+      if (last && !changed.has(name)) {
+        const rib = last.ribs.get(name);
+        if (rib) ribs.set(name, rib);
+        const fib = last.fibs.get(name);
+        if (fib) fibs.set(name, fib);
+        continue;
+      }
       const list = this.ribOf(name);
       if (list.length > 0) ribs.set(name, list);
       const fib = this.fibOf(name);
