@@ -102,8 +102,23 @@ export interface Selection {
   readonly reason?: Verdict;
 }
 
+/** Sorts `candidates` best first, in place (no explanation is built), and returns it. */
+export function rankInPlace(candidates: RibRoute[], bird: boolean): RibRoute[] {
+  if (candidates.length < 2) return candidates;
+  return candidates.sort(bird ? orderBird : orderVendor);
+}
+
+const orderBird = (a: RibRoute, b: RibRoute) => order(a, b, true);
+const orderVendor = (a: RibRoute, b: RibRoute) => order(a, b, false);
+
+/** Why the best of a ranked list beats the runner-up (undefined with fewer than two). */
+export function reasonOf(ranked: readonly RibRoute[], bird: boolean): Verdict | undefined {
+  const [best, second] = ranked;
+  return best && second ? compareRoutes(best, second, bird) : undefined;
+}
+
 export function select(candidates: readonly RibRoute[], bird: boolean): Selection {
-  const ranked = candidates.length < 2 ? [...candidates] : [...candidates].sort((a, b) => order(a, b, bird));
+  const ranked = rankInPlace([...candidates], bird);
   const [best, second] = ranked;
   return best && second ? { ranked, reason: compareRoutes(best, second, bird) } : { ranked };
 }

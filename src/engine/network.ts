@@ -5,6 +5,7 @@
  * the AS numbers agree, not both are passive, and the underlay joins them.
  */
 import { parseBirdConfig } from '../bird/lang/configParser';
+import { newCacheGeneration } from '../bird/lang/generations';
 import { BirdSyntaxError } from '../bird/lang/lexer';
 import { renderBirdRouter } from '../bird/router/render';
 import { calicoResourcesFromDesign, renderCalicoNode } from '../calico';
@@ -114,6 +115,8 @@ function establish(e: SessionEnd, f: SessionEnd | undefined, speakers: ReadonlyM
 }
 
 export function buildNetwork(doc: Topology): Network {
+  // Parsed items and filter runners the previous network did not use leave the shared caches.
+  newCacheGeneration();
   const underlay = new Underlay(doc);
   const { speakers, birdText } = buildSpeakers(doc, underlay);
   const sessions: Session[] = [];

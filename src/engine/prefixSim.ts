@@ -7,8 +7,8 @@
  * reported as oscillating, never a hang.
  */
 import { formatPrefix4, type Prefix4 } from '../lib/ip';
-import { select, type Verdict } from './bestpath';
-import { exportsOf, receive, type ExportCache, type Received, type Refusal } from './exchange';
+import { rankInPlace, reasonOf, type Verdict } from './bestpath';
+import { exportsOf, newExportCache, receive, type Received, type Refusal } from './exchange';
 import { felixEntries, installed, kernelTable, type FibEntry } from './fib';
 import { EventHeap } from './heap';
 import type { Channel, Network } from './network';
@@ -25,22 +25,36 @@ export interface Timing {
 
 export const DEFAULT_TIMING: Timing = { sessionDelayMs: 10, processingDelayMs: 2, maxEvents: 200_000 };
 
-export interface SpeakerState {
-  local: RibRoute[];
-  readonly adjIn: Map<string, RibRoute[]>;
-  readonly refusedIn: Map<string, Received[]>;
-  ranked: RibRoute[];
-  reason: Verdict | undefined;
-  fib: FibEntry[];
-  readonly sent: Map<string, { wires: WireRoute[] }>;
-  readonly refusedOut: Map<string, Refusal[]>;
+/** One speaker's state for the prefix. */
+export class SpeakerState {
+  local: RibRoute[] = [];
+  readonly adjIn = new Map<string, RibRoute[]>();
+  readonly refusedIn = new Map<string, Received[]>();
+  /** The candidates, best first (a fresh array at each recomputation: never changed in place). */
+  ranked: RibRoute[] = [];
+  fib: readonly FibEntry[] = [];
+  readonly sent = new Map<string, { wires: readonly WireRoute[] }>();
+  readonly refusedOut = new Map<string, readonly Refusal[]>();
+  private reasonFor: readonly RibRoute[] | undefined;
+  private verdict: Verdict | undefined;
+
+  constructor(private readonly bird: boolean) {}
+
+  /** Why the best beats the runner-up: worded only when someone asks (most states are never shown). */
+  get reason(): Verdict | undefined {
+    if (this.reasonFor !== this.ranked) {
+      this.verdict = reasonOf(this.ranked, this.bird);
+      this.reasonFor = this.ranked;
+    }
+    return this.verdict;
+  }
 }
 
 export type LogEntry =
   | { readonly time: number; readonly kind: 'update' | 'withdraw'; readonly from: string; readonly to: string; readonly prefix: string; readonly paths: number; readonly arrive: number }
   | { readonly time: number; readonly kind: 'rib' | 'fib'; readonly speaker: string; readonly prefix: string };
 
-type Event = { time: number; seq: number; kind: 'recompute'; speaker: string } | { time: number; seq: number; kind: 'deliver'; channel: Channel; wires: WireRoute[] };
+type Event = { time: number; seq: number; kind: 'recompute'; speaker: string } | { time: number; seq: number; kind: 'deliver'; channel: Channel; wires: readonly WireRoute[] };
 
 const CHANNEL_KEYS = new WeakMap<Channel, string>();
 
@@ -72,26 +86,33 @@ function sameStrings(a: readonly string[] | undefined, b: readonly string[] | un
 }
 
 /** The same UPDATE content: what decides whether a speaker sends again (the attributes a peer sees). */
-function sameWires(x: readonly WireRoute[], y: readonly WireRoute[]): boolean {
-  if (x.length !== y.length) return false;
+function sameWire(v: WireRoute, w: WireRoute): boolean {
+  if (v === w) return true;
+  const a = v.attrs;
+  const b = w.attrs;
+  return (
+    v.pathId === w.pathId &&
+    a.bgp_next_hop === b.bgp_next_hop &&
+    a.bgp_local_pref === b.bgp_local_pref &&
+    a.bgp_med === b.bgp_med &&
+    a.bgp_origin === b.bgp_origin &&
+    v.originatorId === w.originatorId &&
+    sameNumbers(a.bgp_path, b.bgp_path) &&
+    sameStrings(a.bgp_community, b.bgp_community) &&
+    sameStrings(a.bgp_large_community, b.bgp_large_community) &&
+    sameNumbers(v.clusterList, w.clusterList)
+  );
+}
+
+const NO_WIRES: readonly WireRoute[] = Object.freeze([]);
+
+/** The wires sent before against what the offers carry (no array built when nothing changed). */
+function sameOffers(x: readonly WireRoute[], offers: readonly { readonly wire: WireRoute }[]): boolean {
+  if (x.length !== offers.length) return false;
   for (let i = 0; i < x.length; i++) {
     const v = x[i] as WireRoute;
-    const w = y[i] as WireRoute;
-    const a = v.attrs;
-    const b = w.attrs;
-    if (
-      v.pathId !== w.pathId ||
-      a.bgp_next_hop !== b.bgp_next_hop ||
-      a.bgp_local_pref !== b.bgp_local_pref ||
-      a.bgp_med !== b.bgp_med ||
-      a.bgp_origin !== b.bgp_origin ||
-      v.originatorId !== w.originatorId ||
-      !sameNumbers(a.bgp_path, b.bgp_path) ||
-      !sameStrings(a.bgp_community, b.bgp_community) ||
-      !sameStrings(a.bgp_large_community, b.bgp_large_community) ||
-      !sameNumbers(v.clusterList, w.clusterList)
-    )
-      return false;
+    const w = (offers[i] as { wire: WireRoute }).wire;
+    if (!sameWire(v, w)) return false;
   }
   return true;
 }
@@ -131,7 +152,7 @@ export class PrefixSim {
   state(speaker: string): SpeakerState {
     let s = this.states.get(speaker);
     if (!s) {
-      s = { local: [], adjIn: new Map(), refusedIn: new Map(), ranked: [], reason: undefined, fib: [], sent: new Map(), refusedOut: new Map() };
+      s = new SpeakerState(this.net.speakers.get(speaker)?.bird ?? false);
       this.states.set(speaker, s);
     }
     return s;
@@ -180,7 +201,7 @@ export class PrefixSim {
     this.runUntil(Infinity);
   }
 
-  private deliver(ch: Channel, wires: WireRoute[], time: number): void {
+  private deliver(ch: Channel, wires: readonly WireRoute[], time: number): void {
     const receiver = this.net.speakers.get(ch.to.speaker) as Speaker;
     const sender = this.net.speakers.get(ch.from.speaker) as Speaker;
     const s = this.state(receiver.name);
@@ -211,25 +232,25 @@ export class PrefixSim {
     const speaker = this.net.speakers.get(name) as Speaker;
     const s = this.state(name);
     // A BIRD that refused its configuration is not running: no RIB (Felix's kernel routes stay).
-    const candidates = speaker.configError === undefined ? [...s.local] : [];
-    for (const list of s.adjIn.values()) candidates.push(...list);
-    const selection = select(candidates, speaker.bird);
+    const candidates: RibRoute[] = speaker.configError === undefined ? s.local.slice() : [];
+    for (const list of s.adjIn.values()) for (let i = 0; i < list.length; i++) candidates.push(list[i] as RibRoute);
     const before = s.ranked[0];
-    s.ranked = [...selection.ranked];
-    s.reason = selection.reason;
+    s.ranked = rankInPlace(candidates, speaker.bird);
     if (before !== s.ranked[0]) this.log.push({ time, kind: 'rib', speaker: name, prefix: this.label });
     const fib = kernelTable(felixEntries(s.local), installed(speaker, s.ranked));
     if (!sameFib(fib, s.fib)) this.log.push({ time, kind: 'fib', speaker: name, prefix: this.label });
     s.fib = fib;
-    const cache: ExportCache = new Map();
-    for (const ch of this.net.outgoing.get(name) ?? []) {
+    const outgoing = this.net.outgoing.get(name);
+    if (!outgoing) return;
+    const cache = newExportCache();
+    for (const ch of outgoing) {
       if (this.active && !this.active.has(ch.to.speaker)) continue;
       const { offers, refused } = exportsOf(speaker, ch, s.ranked, cache);
-      const wires = offers.map((o) => o.wire);
       const k = channelKey(ch);
       s.refusedOut.set(k, refused);
       const prev = s.sent.get(k);
-      if (sameWires(prev?.wires ?? [], wires)) continue;
+      if (sameOffers(prev?.wires ?? NO_WIRES, offers)) continue;
+      const wires = offers.length === 0 ? NO_WIRES : offers.map((o) => o.wire);
       s.sent.set(k, { wires });
       const arrive = time + this.timing.sessionDelayMs;
       this.log.push({ time, kind: wires.length === 0 ? 'withdraw' : 'update', from: name, to: ch.to.speaker, prefix: this.label, paths: wires.length, arrive });

@@ -8,7 +8,7 @@ import { compareStrings } from '../lib/names';
 import { clientNames, resolveCluster, type Topology } from '../model';
 import { durationMs } from '../model/primitives';
 import { fnv1aHex } from '../lib/hash';
-import { Walker, type Flow, type Outcome } from './dataplane';
+import { MAX_PATHS, Walker, type Flow, type Outcome } from './dataplane';
 import type { FibEntry } from './fib';
 import { buildNetwork, type Network } from './network';
 import { PHASES, phaseState, type Phase, type PhaseState } from './phases';
@@ -144,6 +144,15 @@ export function localRoutes(net: Network, speaker: string, prefix: Prefix4, stat
   return out;
 }
 
+const NO_FIB: readonly FibEntry[] = Object.freeze([]);
+
+/** Whether a flow may change when these speakers' FIBs change (a cut-off path list always may). */
+function dependsOn(flow: Flow, speakers: ReadonlySet<string>): boolean {
+  if (flow.paths.length >= MAX_PATHS) return true;
+  for (const p of flow.paths) for (const hop of p.hops) if (speakers.has(hop)) return true;
+  return false;
+}
+
 /**
  * A migration, phase by phase: `step()` runs the next phase (the first is the base state, from
  * an empty network to convergence) and returns it; `result()` gathers everything.
@@ -180,20 +189,24 @@ export class MigrationRun {
     this.clients = clientNames(doc).sort(compareStrings);
   }
 
-  private readonly fibOf = (speaker: string): FibEntry[] => {
-    const out: FibEntry[] = [];
+  /** A speaker's kernel routes over the prefixes (a prefix's own list when only one has any: lists are never changed in place). */
+  private readonly fibOf = (speaker: string): readonly FibEntry[] => {
+    let only: readonly FibEntry[] | undefined;
+    let out: FibEntry[] | undefined;
     for (const s of this.sims) {
       const fib = s.states.get(speaker)?.fib;
-      if (fib) out.push(...fib);
+      if (!fib || fib.length === 0) continue;
+      if (only === undefined) only = fib;
+      else (out ??= [...only]).push(...fib);
     }
-    return out;
+    return out ?? only ?? NO_FIB;
   };
 
   private ribOf(name: string): SpeakerRib {
     const list: { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[] = [];
     for (const s of this.sims) {
       const st = s.states.get(name);
-      if (st && st.ranked.length > 0) list.push({ prefix: s.prefix, ranked: [...st.ranked], ...(st.reason ? { reason: st.reason.reason, step: st.reason.step } : {}) });
+      if (st && st.ranked.length > 0) list.push({ prefix: s.prefix, ranked: st.ranked, ...(st.reason ? { reason: st.reason.reason, step: st.reason.step } : {}) });
     }
     return list;
   }
@@ -235,20 +248,35 @@ export class MigrationRun {
     let settledAt = start;
     let flows: readonly Flow[] = this.instants[this.instants.length - 1]?.flows ?? [];
     let first = true;
+    /** Speakers recomputed in this phase: the others hold what they held at the end of the last one. */
+    const changed = new Set<string>();
     for (;;) {
       let next = Infinity;
       for (const s of sims) next = Math.min(next, s.nextTime() ?? Infinity);
       if (!Number.isFinite(next)) break;
       const before = sims.map((s) => s.log.length);
       for (const s of sims) s.runUntil(next);
-      const fibChanged = sims.some((s, i) => s.log.slice(before[i]).some((e) => e.kind === 'fib'));
+      const changedFibs = new Set<string>();
+      sims.forEach((s, i) => {
+        for (let j = before[i] as number; j < s.log.length; j++) {
+          const e = s.log[j] as LogEntry;
+          if (e.kind === 'fib') changedFibs.add(e.speaker);
+        }
+      });
+      const fibChanged = changedFibs.size > 0;
       // The flows change only when a FIB does; the first instant of a phase also moves the VM.
+      // A flow depends only on the FIBs of the speakers on its paths: the others keep theirs.
       if (fibChanged || first) {
         const walker = new Walker(ip, state.vmHost, this.fibOf, net.underlay);
-        flows = clients.map((c) => walker.flow(c));
+        const previous = flows;
+        flows = clients.map((c, i) => {
+          const prev = previous[i];
+          return !first && prev !== undefined && prev.client === c && !dependsOn(prev, changedFibs) ? prev : walker.flow(c);
+        });
         if (phase !== 'base') observe(next, flows);
       }
       const touched = [...new Set(sims.flatMap((s) => s.drainRecomputed()))].sort(compareStrings);
+      for (const name of touched) changed.add(name);
       if (touched.length > 0 || fibChanged || first) {
         this.instants.push({ time: next, phase, ribs: new Map(touched.map((n) => [n, this.ribOf(n)])), fibs: new Map(touched.map((n) => [n, this.fibOf(n)])), flows });
       }
@@ -268,8 +296,16 @@ export class MigrationRun {
       if (ms > 0 && f.outcome !== 'blackhole' && f.outcome !== 'loop') this.transients.push({ phase, client: f.client, blackholeMs: ms });
     }
     const ribs = new Map<string, SpeakerRib>();
-    const fibs = new Map<string, FibEntry[]>();
+    const fibs = new Map<string, readonly FibEntry[]>();
+    const last = this.phases[this.phases.length - 1];
     for (const name of this.speakers) {
+      if (last && !changed.has(name)) {
+        const rib = last.ribs.get(name);
+        if (rib) ribs.set(name, rib);
+        const fib = last.fibs.get(name);
+        if (fib) fibs.set(name, fib);
+        continue;
+      }
       const list = this.ribOf(name);
       if (list.length > 0) ribs.set(name, list);
       const fib = this.fibOf(name);

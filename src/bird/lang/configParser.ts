@@ -6,6 +6,7 @@
 import type { BirdConfig, Expr, FilterDef, FilterRef, FunctionDef, Option, ProtocolDef } from './ast';
 import { BirdSyntaxError, tokenize, type Token } from './lexer';
 import { parseExpr, parseStatements, TokenStream } from './exprParser';
+import { GenerationCache } from './generations';
 
 const MAX_INCLUDE_DEPTH = 8;
 
@@ -14,39 +15,21 @@ const MAX_INCLUDE_DEPTH = 8;
  * cluster share most of them word for word (BGPFilter functions, calico_export_to_bgp_peers),
  * so a thousand nodes parse them once. The position is part of the key, so spans stay exact.
  */
-const ITEM_CACHE = new Map<string, FunctionDef | FilterDef>();
+const ITEM_CACHE = new GenerationCache<string, FunctionDef | FilterDef>(8192);
 /** Protocols and templates the same way (device, kernel, direct: the same on every node). */
-const PROTOCOL_CACHE = new Map<string, ProtocolDef>();
+const PROTOCOL_CACHE = new GenerationCache<string, ProtocolDef>(8192);
 /** Inline filters of protocols: word for word the same on every node of a rack, at the same place. */
-const REF_CACHE = new Map<string, FilterRef>();
-const CACHE_MAX = 8192;
+const REF_CACHE = new GenerationCache<string, FilterRef>(8192);
 /** Tokens of included files: confd's bird_ipam.cfg is the same file on every node. */
-const INCLUDE_TOKENS = new Map<string, readonly Token[]>();
+const INCLUDE_TOKENS = new GenerationCache<string, readonly Token[]>(8192);
 
-/**
- * Bounded, oldest first out: items every node shares are looked up again and again (`recall`
- * moves them to the back), while the many items of one node only (its calico_aggr, its sessions)
- * leave first.
- */
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-  if (cache.size >= CACHE_MAX) {
-    let drop = cache.size - Math.floor((CACHE_MAX * 3) / 4);
-    for (const k of cache.keys()) {
-      if (drop-- <= 0) break;
-      cache.delete(k);
-    }
-  }
-  cache.set(key, value);
+/** A cached item (undefined without a key). */
+function recall<V>(cache: GenerationCache<string, V>, key: string | undefined): V | undefined {
+  return cache.get(key);
 }
 
-function recall<V>(cache: Map<string, V>, key: string | undefined): V | undefined {
-  if (key === undefined) return undefined;
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    cache.delete(key);
-    cache.set(key, hit);
-  }
-  return hit;
+function remember<V>(cache: GenerationCache<string, V>, key: string, value: V): void {
+  cache.set(key, value);
 }
 
 /** The key of the item from `start` to `close`: its file, place and exact text. */

@@ -166,6 +166,39 @@ function remoteNodes(ctx: NodeContext, p: BGPPeer): ReadonlySet<string> | undefi
   return remote;
 }
 
+interface PeerIndex {
+  /** The set's BGPPeers by name, without local-workload ones (they need the node's workloads, which a resource set does not describe). */
+  readonly peers: readonly BGPPeer[];
+  /** Per node: the non-global peers that configure it, in name order. */
+  readonly localTo: ReadonlyMap<string, readonly BGPPeer[]>;
+  /** Per node: the peers whose remote side stands for it and that reverse, in name order. */
+  readonly reversedTo: ReadonlyMap<string, readonly BGPPeer[]>;
+}
+
+/** Which peers concern which node: the same for every node of a set, so found once per set (every node asks). */
+const PEER_INDEX = new WeakMap<NodeContext['set'], PeerIndex>();
+
+function peerIndex(ctx: NodeContext): PeerIndex {
+  const known = PEER_INDEX.get(ctx.set);
+  if (known) return known;
+  const peers = [...ctx.set.bgpPeers].filter((p) => !p.spec.localWorkloadSelector).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const localTo = new Map<string, BGPPeer[]>();
+  const reversedTo = new Map<string, BGPPeer[]>();
+  const add = (index: Map<string, BGPPeer[]>, node: string, p: BGPPeer) => {
+    const list = index.get(node);
+    if (list) list.push(p);
+    else index.set(node, [p]);
+  };
+  for (const p of peers) if (!isGlobal(p)) for (const n of localNodeSet(ctx, p)) add(localTo, n, p);
+  for (const p of peers) {
+    if (p.spec.reversePeering === 'Manual') continue;
+    for (const n of remoteNodes(ctx, p) ?? []) add(reversedTo, n, p);
+  }
+  const index = { peers, localTo, reversedTo };
+  PEER_INDEX.set(ctx.set, index);
+  return index;
+}
+
 export function computePeerings(ctx: NodeContext): Peerings {
   const global = new Map<string, Peering>();
   const node = new Map<string, Peering>();
@@ -173,22 +206,17 @@ export function computePeerings(ctx: NodeContext): Peerings {
     const key = peeringKey(p.ip, p.port);
     if (!node.has(key) && !global.has(key)) node.set(key, p);
   };
-  // Local-workload peerings need the node's workloads, which a resource set does not describe.
-  const peers = [...ctx.set.bgpPeers].filter((p) => !p.spec.localWorkloadSelector).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
-  for (const p of peers.filter(isGlobal)) {
+  const { peers, localTo, reversedTo } = peerIndex(ctx);
+  for (const p of peers) {
+    if (!isGlobal(p)) continue;
     for (const t of targets(ctx, p)) {
       const key = peeringKey(t.ip, t.port);
       if (!global.has(key)) global.set(key, t);
     }
   }
-  for (const p of peers.filter((x) => !isGlobal(x))) {
-    if (localNodeSet(ctx, p).has(ctx.nodeName)) targets(ctx, p).forEach(emitNode);
-  }
+  for (const p of localTo.get(ctx.nodeName) ?? []) targets(ctx, p).forEach(emitNode);
   // Reverse peerings: a node selected by a BGPPeer's remote side peers back with its local side.
-  for (const p of peers) {
-    if (p.spec.reversePeering === 'Manual') continue;
-    const remote = remoteNodes(ctx, p);
-    if (!remote?.has(ctx.nodeName)) continue;
+  for (const p of reversedTo.get(ctx.nodeName) ?? []) {
     for (const n of localNodes(ctx, p)) {
       const peering = nodeAsPeering(ctx, n, p);
       if (peering) emitNode(peering);

@@ -4,6 +4,7 @@
  * kernel protocol from the parsed text and runs its filters with the BIRD interpreter.
  */
 import type { BirdConfig, FilterRef, Option } from '../../bird/lang/ast';
+import { GenerationCache } from '../../bird/lang/generations';
 import { runFilter } from '../../bird/lang/interpreter';
 import { parseIPv4, prefix4 } from '../../lib/ip';
 import type { Underlay } from '../underlay';
@@ -28,15 +29,13 @@ const NONE: FilterRef = { k: 'none' };
  * One runner (and one memo) per filter as it runs: protocols from one template share it, and so
  * do speakers whose configs hold the same parsed filter and functions (shared.ts).
  */
-const RUNNERS = new Map<string, FilterRunner>();
-const RUNNERS_MAX = 16384;
+const RUNNERS = new GenerationCache<string, FilterRunner>(16384);
 
 function runner(cfg: BirdConfig, ref: FilterRef): FilterRunner {
   const key = filterKey(cfg, ref);
   let r = RUNNERS.get(key);
   if (!r) {
     r = memoFilter(ref, (route) => runFilter(cfg, ref, route));
-    if (RUNNERS.size >= RUNNERS_MAX) RUNNERS.clear();
     RUNNERS.set(key, r);
   }
   return r;
