@@ -47,58 +47,66 @@ function Controls({ report }: { report: SimulationSummary | undefined }) {
   const none = !report || report.timeline.length === 0;
   const lastInstant = report ? report.timeline.length - 1 : -1;
   return (
-    <div className="tl-controls">
-      <button type="button" className="tl-btn" data-testid="timeline-prev" disabled={none || instant <= 0} aria-label="Previous event" title="Previous event (←)" onClick={() => sim.getState().stepInstant(-1)}>
-        <PrevIcon />
-      </button>
-      <button
-        type="button"
-        className={`tl-btn tl-play${playing ? ' on' : ''}`}
-        data-testid="timeline-play"
-        data-playing={playing}
-        disabled={none}
-        aria-label={playing ? 'Pause' : 'Play'}
-        title={`${playing ? 'Pause' : 'Play'} (Space)`}
-        onClick={() => sim.getState().togglePlay()}
-      >
-        {playing ? <PauseIcon /> : <PlayIcon />}
-      </button>
-      <button type="button" className="tl-btn" data-testid="timeline-next" disabled={none || instant >= lastInstant} aria-label="Next event" title="Next event (→)" onClick={() => sim.getState().stepInstant(1)}>
-        <NextIcon />
-      </button>
-      <label className="tl-speed">
-        <span className="sr-only">Playback speed</span>
-        <select value={speed} data-testid="timeline-speed" onChange={(e) => sim.getState().setSpeed(Number(e.target.value))} title="Playback speed">
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s}×
-            </option>
-          ))}
-        </select>
-      </label>
-      <output className="tl-time" data-testid="timeline-time" aria-live="off">
-        {label ? label.text : '—'}
-      </output>
-      {label && <span className="tl-abs muted">t = {formatMs(time)}</span>}
-      {busy && (
-        <span className="tl-busy" role="status">
-          <span className="spinner" aria-hidden="true" />
-          Simulating…
+    <div className="tl-box">
+      <div className="tl-controls">
+        <button type="button" className="tl-btn" data-testid="timeline-prev" disabled={none || instant <= 0} aria-label="Previous event" title="Previous event (←)" onClick={() => sim.getState().stepInstant(-1)}>
+          <PrevIcon />
+        </button>
+        <button
+          type="button"
+          className={`tl-btn tl-play${playing ? ' on' : ''}`}
+          data-testid="timeline-play"
+          data-playing={playing}
+          disabled={none}
+          aria-label={playing ? 'Pause' : 'Play'}
+          title={`${playing ? 'Pause' : 'Play'} (Space)`}
+          onClick={() => sim.getState().togglePlay()}
+        >
+          {playing ? <PauseIcon /> : <PlayIcon />}
+        </button>
+        <button type="button" className="tl-btn" data-testid="timeline-next" disabled={none || instant >= lastInstant} aria-label="Next event" title="Next event (→)" onClick={() => sim.getState().stepInstant(1)}>
+          <NextIcon />
+        </button>
+        <label className="tl-speed">
+          <span className="sr-only">Playback speed</span>
+          <select value={speed} data-testid="timeline-speed" onChange={(e) => sim.getState().setSpeed(Number(e.target.value))} title="Playback speed">
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <output className="tl-time" data-testid="timeline-time" aria-live="off">
+          {label ? label.text : '—'}
+        </output>
+        {label && <span className="tl-abs muted">t = {formatMs(time)}</span>}
+        {busy && (
+          <span className="tl-busy" role="status">
+            <span className="spinner" aria-hidden="true" />
+            Simulating…
+          </span>
+        )}
+        {/* Each key stays whole; on a narrow timeline they wrap to a second line rather than being cut. */}
+        <span className="tl-legend" aria-hidden="true">
+          <span><span className="tl-key update" /> UPDATE</span>
+          <span><span className="tl-key withdraw" /> WITHDRAW</span>
+          <span><span className="tl-key tables" /> RIB/FIB change</span>
+          <span><span className="tl-key strip" /><span className="tl-key strip delivered" /> worst client outcome</span>
         </span>
-      )}
-      {/* Each key stays whole; on a narrow timeline they wrap to a second line rather than being cut. */}
-      <span className="tl-legend" aria-hidden="true">
-        <span><span className="tl-key update" /> UPDATE</span>
-        <span><span className="tl-key withdraw" /> WITHDRAW</span>
-        <span><span className="tl-key tables" /> RIB/FIB change</span>
-        <span><span className="tl-key strip" /><span className="tl-key strip delivered" /> worst client outcome</span>
-      </span>
-      <button type="button" className="btn tl-migrate" data-testid="migrate-open" onClick={() => openMigrateDialog(stores)} title="Pick the VM and the node it migrates to">
-        ⇄ Migrate…
-      </button>
+        <button type="button" className="btn tl-migrate" data-testid="migrate-open" onClick={() => openMigrateDialog(stores)} title="Pick the VM and the node it migrates to">
+          ⇄ Migrate…
+        </button>
+      </div>
     </div>
   );
 }
+
+/**
+ * The line holds two lines of text: more items than this are never seen (a fabric-wide burst has
+ * hundreds in flight), so they are not put in the page, only in the hover text.
+ */
+const MAX_NOW_ITEMS = 12;
 
 function Now({ report }: { report: SimulationSummary }) {
   const time = useSimulation((s) => s.time);
@@ -106,12 +114,14 @@ function Now({ report }: { report: SimulationSummary }) {
   const items = describeNow(report, time, instant);
   const text = items.map((i) => i.text).join(' · ');
   return (
-    <div className="tl-now" data-testid="timeline-now" title={text}>
-      {items.map((i, k) => (
-        <span key={k} className={`tl-now-item ${i.kind}${i.outcome ? ` ${i.outcome}` : ''}`}>
-          {i.text}
-        </span>
-      ))}
+    <div className="tl-box">
+      <div className="tl-now" data-testid="timeline-now" title={text}>
+        {items.slice(0, MAX_NOW_ITEMS).map((i, k) => (
+          <span key={k} className={`tl-now-item ${i.kind}${i.outcome ? ` ${i.outcome}` : ''}`}>
+            {i.text}
+          </span>
+        ))}
+      </div>
     </div>
   );
 }
