@@ -4,11 +4,12 @@
  * frame loop advances the store's time; each frame is a cheap store update, so input is never
  * blocked by the animation.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { SPEEDS, type SimulationStore } from '../../store/simulation';
 import type { SimulationSummary } from '../../worker/protocol';
 import { useSimulation, useStores } from '../context';
+import { axisOf } from './axis';
 import { describeNow, formatMs, timeLabel } from './describe';
 import { migrateDialog, openMigrateDialog } from './migrate';
 import { NextIcon, PauseIcon, PlayIcon, PrevIcon } from './icons';
@@ -35,6 +36,26 @@ function usePlayback(simulation: SimulationStore): void {
   }, [playing, simulation]);
 }
 
+/** The widest the time and its absolute value get in this report, in characters. */
+function timeWidths(report: SimulationSummary): { time: number; abs: number } {
+  const segments = axisOf(report).segments;
+  const time = Math.max(0, ...segments.map((s) => `${s.phase} +${Math.round(s.end - s.start)} ms`.length));
+  return { time, abs: `t = ${formatMs(segments[segments.length - 1]?.end ?? 0)}`.length };
+}
+
+/**
+ * Text that changes every frame while playing, in a box of fixed size (the widest it gets): its
+ * own relayout boundary. Otherwise each change lays out the whole document, the canvas with
+ * thousands of cards included (about 8 ms a frame at 32 × 32 racks).
+ */
+function Fixed({ chars, children }: { chars: number; children: ReactNode }) {
+  return (
+    <span className="tl-fixed" style={{ width: `${chars}ch` }}>
+      {children}
+    </span>
+  );
+}
+
 function Controls({ report }: { report: SimulationSummary | undefined }) {
   const stores = useStores();
   const sim = stores.simulation;
@@ -44,6 +65,7 @@ function Controls({ report }: { report: SimulationSummary | undefined }) {
   const instant = useSimulation((s) => s.instant);
   const busy = useSimulation((s) => s.status === 'running' && s.slow);
   const label = report ? timeLabel(report, time) : undefined;
+  const widths = useMemo(() => (report ? timeWidths(report) : undefined), [report]);
   const none = !report || report.timeline.length === 0;
   const lastInstant = report ? report.timeline.length - 1 : -1;
   return (
@@ -78,9 +100,13 @@ function Controls({ report }: { report: SimulationSummary | undefined }) {
           </select>
         </label>
         <output className="tl-time" data-testid="timeline-time" aria-live="off">
-          {label ? label.text : '—'}
+          {label && widths ? <Fixed chars={widths.time}>{label.text}</Fixed> : '—'}
         </output>
-        {label && <span className="tl-abs muted">t = {formatMs(time)}</span>}
+        {label && widths && (
+          <span className="tl-abs muted">
+            <Fixed chars={widths.abs}>t = {formatMs(time)}</Fixed>
+          </span>
+        )}
         {busy && (
           <span className="tl-busy" role="status">
             <span className="spinner" aria-hidden="true" />

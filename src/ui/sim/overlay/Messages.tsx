@@ -5,11 +5,14 @@
  * React draws only the layer; each change of time redraws the dots through a MessageLayer, from
  * the store's subscription (no render per frame: a frame costs the dots that moved).
  */
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSimulation, useStores } from '../../context';
-import { MessageLayer } from './messageLayer';
-import { messagesInFlight } from './messages';
+import type * as LayerModule from './messageLayer';
+import type { MessageLayer } from './messageLayer';
 import { useFlowGeometry } from './useFlowGeometry';
+
+// The drawing (and the message index) loads with the first report: the initial-JS budget.
+const loadLayer = () => import('./messageLayer');
 
 export const Messages = memo(function Messages() {
   const stores = useStores();
@@ -17,28 +20,29 @@ export const Messages = memo(function Messages() {
   const geometry = useFlowGeometry();
   const trails = useRef<SVGGElement>(null);
   const dots = useRef<SVGGElement>(null);
-  const layer = useRef<MessageLayer | undefined>(undefined);
+  const [code, setCode] = useState<typeof LayerModule | undefined>(undefined);
+  const [layer, setLayer] = useState<MessageLayer | undefined>(undefined);
+
+  useEffect(() => {
+    if (report && !code) void loadLayer().then(setCode);
+  }, [report, code]);
 
   useLayoutEffect(() => {
-    if (!trails.current || !dots.current) return;
-    const drawn = new MessageLayer(trails.current, dots.current);
-    layer.current = drawn;
-    return () => {
-      drawn.draw([], { rect: () => undefined, route: () => undefined });
-      layer.current = undefined;
-    };
-  }, []);
+    if (!code || !trails.current || !dots.current) return;
+    const drawn = new code.MessageLayer(trails.current, dots.current);
+    setLayer(drawn);
+    return () => drawn.draw([], { rect: () => undefined, route: () => undefined });
+  }, [code]);
 
   useLayoutEffect(() => {
-    const drawn = layer.current;
-    if (!drawn) return;
-    drawn.reset();
-    const draw = (time: number) => drawn.draw(report ? messagesInFlight(report, time) : [], geometry);
+    if (!layer || !code) return;
+    layer.reset();
+    const draw = (time: number) => layer.draw(report ? code.messagesInFlight(report, time) : [], geometry);
     draw(stores.simulation.getState().time);
     return stores.simulation.subscribe((s, prev) => {
       if (s.time !== prev.time) draw(s.time);
     });
-  }, [report, geometry, stores]);
+  }, [layer, code, report, geometry, stores]);
 
   return (
     <svg className="overlay-layer overlay-above" data-testid="bgp-messages">

@@ -10,6 +10,8 @@ import { pointAtDistance, polylineLength, svgPath, type Point } from './geometry
 import { messageTitle, type InFlight } from './messages';
 import type { FlowGeometry } from './useFlowGeometry';
 
+export { messagesInFlight } from './messages';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Messages sent together on one session queue this far apart (flow units), first sent first. */
 const QUEUE_GAP = 13;
