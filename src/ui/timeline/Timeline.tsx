@@ -4,11 +4,12 @@
  * frame loop advances the store's time; each frame is a cheap store update, so input is never
  * blocked by the animation.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { SPEEDS, type SimulationStore } from '../../store/simulation';
 import type { SimulationSummary } from '../../worker/protocol';
 import { useSimulation, useStores } from '../context';
+import { axisOf } from './axis';
 import { describeNow, formatMs, timeLabel } from './describe';
 import { migrateDialog, openMigrateDialog } from './migrate';
 import { NextIcon, PauseIcon, PlayIcon, PrevIcon } from './icons';
@@ -35,6 +36,26 @@ function usePlayback(simulation: SimulationStore): void {
   }, [playing, simulation]);
 }
 
+/** The widest the time and its absolute value get in this report, in characters. */
+function timeWidths(report: SimulationSummary): { time: number; abs: number } {
+  const segments = axisOf(report).segments;
+  const time = Math.max(0, ...segments.map((s) => `${s.phase} +${Math.round(s.end - s.start)} ms`.length));
+  return { time, abs: `t = ${formatMs(segments[segments.length - 1]?.end ?? 0)}`.length };
+}
+
+/**
+ * Text that changes every frame while playing, in a box of fixed size (the widest it gets): its
+ * own relayout boundary. Otherwise each change lays out the whole document, the canvas with
+ * thousands of cards included (about 8 ms a frame at 32 × 32 racks).
+ */
+function Fixed({ chars, children }: { chars: number; children: ReactNode }) {
+  return (
+    <span className="tl-fixed" style={{ width: `${chars}ch` }}>
+      {children}
+    </span>
+  );
+}
+
 function Controls({ report }: { report: SimulationSummary | undefined }) {
   const stores = useStores();
   const sim = stores.simulation;
@@ -44,61 +65,74 @@ function Controls({ report }: { report: SimulationSummary | undefined }) {
   const instant = useSimulation((s) => s.instant);
   const busy = useSimulation((s) => s.status === 'running' && s.slow);
   const label = report ? timeLabel(report, time) : undefined;
+  const widths = useMemo(() => (report ? timeWidths(report) : undefined), [report]);
   const none = !report || report.timeline.length === 0;
   const lastInstant = report ? report.timeline.length - 1 : -1;
   return (
-    <div className="tl-controls">
-      <button type="button" className="tl-btn" data-testid="timeline-prev" disabled={none || instant <= 0} aria-label="Previous event" title="Previous event (←)" onClick={() => sim.getState().stepInstant(-1)}>
-        <PrevIcon />
-      </button>
-      <button
-        type="button"
-        className={`tl-btn tl-play${playing ? ' on' : ''}`}
-        data-testid="timeline-play"
-        data-playing={playing}
-        disabled={none}
-        aria-label={playing ? 'Pause' : 'Play'}
-        title={`${playing ? 'Pause' : 'Play'} (Space)`}
-        onClick={() => sim.getState().togglePlay()}
-      >
-        {playing ? <PauseIcon /> : <PlayIcon />}
-      </button>
-      <button type="button" className="tl-btn" data-testid="timeline-next" disabled={none || instant >= lastInstant} aria-label="Next event" title="Next event (→)" onClick={() => sim.getState().stepInstant(1)}>
-        <NextIcon />
-      </button>
-      <label className="tl-speed">
-        <span className="sr-only">Playback speed</span>
-        <select value={speed} data-testid="timeline-speed" onChange={(e) => sim.getState().setSpeed(Number(e.target.value))} title="Playback speed">
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s}×
-            </option>
-          ))}
-        </select>
-      </label>
-      <output className="tl-time" data-testid="timeline-time" aria-live="off">
-        {label ? label.text : '—'}
-      </output>
-      {label && <span className="tl-abs muted">t = {formatMs(time)}</span>}
-      {busy && (
-        <span className="tl-busy" role="status">
-          <span className="spinner" aria-hidden="true" />
-          Simulating…
+    <div className="tl-box">
+      <div className="tl-controls">
+        <button type="button" className="tl-btn" data-testid="timeline-prev" disabled={none || instant <= 0} aria-label="Previous event" title="Previous event (←)" onClick={() => sim.getState().stepInstant(-1)}>
+          <PrevIcon />
+        </button>
+        <button
+          type="button"
+          className={`tl-btn tl-play${playing ? ' on' : ''}`}
+          data-testid="timeline-play"
+          data-playing={playing}
+          disabled={none}
+          aria-label={playing ? 'Pause' : 'Play'}
+          title={`${playing ? 'Pause' : 'Play'} (Space)`}
+          onClick={() => sim.getState().togglePlay()}
+        >
+          {playing ? <PauseIcon /> : <PlayIcon />}
+        </button>
+        <button type="button" className="tl-btn" data-testid="timeline-next" disabled={none || instant >= lastInstant} aria-label="Next event" title="Next event (→)" onClick={() => sim.getState().stepInstant(1)}>
+          <NextIcon />
+        </button>
+        <label className="tl-speed">
+          <span className="sr-only">Playback speed</span>
+          <select value={speed} data-testid="timeline-speed" onChange={(e) => sim.getState().setSpeed(Number(e.target.value))} title="Playback speed">
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <output className="tl-time" data-testid="timeline-time" aria-live="off">
+          {label && widths ? <Fixed chars={widths.time}>{label.text}</Fixed> : '—'}
+        </output>
+        {label && widths && (
+          <span className="tl-abs muted">
+            <Fixed chars={widths.abs}>t = {formatMs(time)}</Fixed>
+          </span>
+        )}
+        {busy && (
+          <span className="tl-busy" role="status">
+            <span className="spinner" aria-hidden="true" />
+            Simulating…
+          </span>
+        )}
+        {/* Each key stays whole; on a narrow timeline they wrap to a second line rather than being cut. */}
+        <span className="tl-legend" aria-hidden="true">
+          <span><span className="tl-key update" /> UPDATE</span>
+          <span><span className="tl-key withdraw" /> WITHDRAW</span>
+          <span><span className="tl-key tables" /> RIB/FIB change</span>
+          <span><span className="tl-key strip" /><span className="tl-key strip delivered" /> worst client outcome</span>
         </span>
-      )}
-      {/* Each key stays whole; on a narrow timeline they wrap to a second line rather than being cut. */}
-      <span className="tl-legend" aria-hidden="true">
-        <span><span className="tl-key update" /> UPDATE</span>
-        <span><span className="tl-key withdraw" /> WITHDRAW</span>
-        <span><span className="tl-key tables" /> RIB/FIB change</span>
-        <span><span className="tl-key strip" /><span className="tl-key strip delivered" /> worst client outcome</span>
-      </span>
-      <button type="button" className="btn tl-migrate" data-testid="migrate-open" onClick={() => openMigrateDialog(stores)} title="Pick the VM and the node it migrates to">
-        ⇄ Migrate…
-      </button>
+        <button type="button" className="btn tl-migrate" data-testid="migrate-open" onClick={() => openMigrateDialog(stores)} title="Pick the VM and the node it migrates to">
+          ⇄ Migrate…
+        </button>
+      </div>
     </div>
   );
 }
+
+/**
+ * The line holds two lines of text: more items than this are never seen (a fabric-wide burst has
+ * hundreds in flight), so they are not put in the page, only in the hover text.
+ */
+const MAX_NOW_ITEMS = 12;
 
 function Now({ report }: { report: SimulationSummary }) {
   const time = useSimulation((s) => s.time);
@@ -106,12 +140,14 @@ function Now({ report }: { report: SimulationSummary }) {
   const items = describeNow(report, time, instant);
   const text = items.map((i) => i.text).join(' · ');
   return (
-    <div className="tl-now" data-testid="timeline-now" title={text}>
-      {items.map((i, k) => (
-        <span key={k} className={`tl-now-item ${i.kind}${i.outcome ? ` ${i.outcome}` : ''}`}>
-          {i.text}
-        </span>
-      ))}
+    <div className="tl-box">
+      <div className="tl-now" data-testid="timeline-now" title={text}>
+        {items.slice(0, MAX_NOW_ITEMS).map((i, k) => (
+          <span key={k} className={`tl-now-item ${i.kind}${i.outcome ? ` ${i.outcome}` : ''}`}>
+            {i.text}
+          </span>
+        ))}
+      </div>
     </div>
   );
 }
