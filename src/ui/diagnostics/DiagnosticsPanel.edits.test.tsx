@@ -4,7 +4,6 @@
  * step, and the design's own findings when there is no VM to migrate.
  */
 import { act } from 'react';
-import { ReactFlowProvider } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { isBGPPeer, type Topology } from '../../model';
 import { scenarioById } from '../../scenarios';
@@ -12,10 +11,10 @@ import { createDesignStore } from '../../store/design';
 import { createSimulationStore, findingsCurrent } from '../../store/simulation';
 import { createUiStore } from '../../store/ui';
 import type { Diagnostic } from '../../worker/protocol';
-import { StoresProvider, type Stores } from '../context';
+import type { Stores } from '../context';
 import { applyDiagnosticFixes } from './applyDiagnosticFix';
-import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { inProcessClient } from './test-support';
+import { mountDiagnosticsPanel, rerun } from './test-mount';
 import { domHarness } from '../test-dom';
 
 const dom = domHarness();
@@ -28,22 +27,9 @@ function scenario(id: string): Topology {
 }
 
 async function mount(doc: Topology): Promise<Stores> {
-  const design = createDesignStore(doc);
-  const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient, { debounceMs: 30 }) };
-  stores.ui.getState().setSidePanel('diagnostics');
-  const { host: h, root } = dom.open();
-  host = h;
-  await act(async () => {
-    root.render(
-      <StoresProvider stores={stores}>
-        <ReactFlowProvider>
-          <DiagnosticsPanel />
-        </ReactFlowProvider>
-      </StoresProvider>,
-    );
-    await stores.simulation.getState().run();
-  });
-  return stores;
+  const mounted = await mountDiagnosticsPanel(dom, doc);
+  host = mounted.host;
+  return mounted.stores;
 }
 
 const el = () => host as HTMLElement;
@@ -53,9 +39,9 @@ const text = (testId: string) => el().querySelector(`[data-testid="${testId}"]`)
 const state = () => el().querySelector<HTMLElement>('[data-testid="diagnostics-status"]')?.dataset.state;
 const click = (b: HTMLElement) => act(() => b.click());
 
-/** Lets the debounce and the in-process run finish, until the findings describe the design. */
+/** Runs the re-run the edit left pending (never a timer) until the findings describe the design. */
 async function settle(stores: Stores) {
-  for (let i = 0; i < 200 && !findingsCurrent(stores.simulation.getState()); i++) await act(() => new Promise((r) => setTimeout(r, 5)));
+  await rerun(stores);
   expect(findingsCurrent(stores.simulation.getState())).toBe(true);
 }
 

@@ -4,44 +4,22 @@
  * of in a worker): what it lists, what clicks do to the canvas state, and a fix with its re-run.
  */
 import { act } from 'react';
-import { ReactFlowProvider } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { isBGPPeer } from '../../model';
 import { scenarioById } from '../../scenarios';
-import { createDesignStore } from '../../store/design';
-import { createSimulationStore } from '../../store/simulation';
-import { createUiStore } from '../../store/ui';
-import { StoresProvider, type Stores } from '../context';
-import { DiagnosticsPanel } from './DiagnosticsPanel';
-import { inProcessClient } from './test-support';
+import type { Stores } from '../context';
+import { mountDiagnosticsPanel, rerun } from './test-mount';
 import { domHarness } from '../test-dom';
 
 const dom = domHarness();
-/** A debounce no test waits out. */
-const NEVER_MS = 3_600_000;
 let host: HTMLElement | undefined;
 
 async function mount(scenario: string) {
   const found = scenarioById(scenario);
   if (!found) throw new Error(`no scenario ${scenario}`);
-  const design = createDesignStore(found.doc);
-  // The re-run after an edit waits for `settle` below, never for a timer: on a busy machine a
-  // short debounce could fire before the test has looked at the stale list.
-  const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient, { debounceMs: NEVER_MS }) };
-  stores.ui.getState().setSidePanel('diagnostics');
-  const { host: h, root } = dom.open();
-  host = h;
-  await act(async () => {
-    root.render(
-      <StoresProvider stores={stores}>
-        <ReactFlowProvider>
-          <DiagnosticsPanel />
-        </ReactFlowProvider>
-      </StoresProvider>,
-    );
-    await stores.simulation.getState().run();
-  });
-  return stores;
+  const mounted = await mountDiagnosticsPanel(dom, found.doc);
+  host = mounted.host;
+  return mounted.stores;
 }
 
 const el = () => host as HTMLElement;
@@ -62,7 +40,7 @@ const state = () => el().querySelector<HTMLElement>('[data-testid="diagnostics-s
 /** Runs the re-run the store has pending (what its debounce timer would do) and lets it finish. */
 async function settle(stores: Stores) {
   expect(stores.simulation.getState().status).toBe('running');
-  await act(() => stores.simulation.getState().run());
+  await rerun(stores);
   expect(stores.simulation.getState().status).toBe('ready');
 }
 
