@@ -7,17 +7,11 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from './main';
+import { runCli as source } from './test-run';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SCENARIO = new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url).pathname;
 
-async function source(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
 describe('the built CLI (npx liveroute)', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'lr-cli-build-'));

@@ -5,15 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FABRIC_DEFAULTS, generateFabric } from '../model/edit/generate';
 import { parseDesign, serializeDesign, validateDesign } from '../model';
-import { main } from './main';
+import { runCli as run } from './test-run';
 import { formatDiagnostics, SUBJECTS_SHOWN } from './table';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
 describe('liveroute generate', () => {
   it("writes the app's default fabric without options, byte for byte the generator's", async () => {

@@ -3,18 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDesign } from '../model';
-import { main } from './main';
+import { runCli as run } from './test-run';
 
 const DUMP = new URL('../calico/fixtures/cluster-dump.calicoctl.yaml', import.meta.url).pathname;
 const KUBECTL_DUMP = new URL('../calico/fixtures/cluster-dump.kubectl.yaml', import.meta.url).pathname;
 const SCENARIO = new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url).pathname;
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
 describe('liveroute import', () => {
   it('imports a calicoctl dump into a new design named after --out, with the report on standard error', async () => {

@@ -7,14 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDesign, serializeDesign, type Topology } from '../model';
-import { main } from './main';
+import { runCli as run } from './test-run';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'lr-simulate-'));
 
