@@ -8,17 +8,10 @@
  * carry the same values as the report of DESIGN §5 (`toReport`), which the CLI keeps.
  */
 import type { Diagnostic } from '../engine/diagnostics/types';
-import type { EventReport, FlowReport, SimulationReport } from '../engine/report';
+import type { EventReport, FlowReport, PhaseReport, SimulationReport } from '../engine/report';
 
-export interface PhaseSummary {
-  readonly name: string;
-  readonly trigger: string;
-  readonly vmHost: string;
-  readonly start: number;
-  readonly settledAt: number;
-  readonly flows: readonly FlowReport[];
-  readonly oscillating: readonly string[];
-}
+/** A phase of the report without its RIB and FIB rows (the app asks for those one speaker at a time). */
+export type PhaseSummary = Omit<PhaseReport, 'routes' | 'fib'>;
 
 export interface InstantSummary {
   readonly time: number;
