@@ -25,7 +25,7 @@ const INTEGRATION = [
   'src/verify/randomDesign.test.ts', // 120 random lab designs simulated in every phase
   'src/model/roundtrip.test.ts', // property suite: hundreds of generated designs, YAML and JSON
   'src/cli/bin.test.ts', // builds the CLI bundle (vite.cli.config.ts) and runs it
-  'src/calico/crds.test.ts', // 100 random designs' manifests against Calico's CRD schemas (where ../shared has them)
+  'src/calico/crds.test.ts', // 100 random designs' manifests against Calico's CRD schemas
 ];
 // A renamed file would otherwise fall silently into the unit project and its short timeouts.
 for (const file of INTEGRATION) if (!existsSync(new URL(file, import.meta.url))) throw new Error(`vitest.config.ts: integration test ${file} does not exist`);

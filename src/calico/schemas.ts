@@ -2,7 +2,7 @@
  * zod schemas of the projectcalico.org/v3 objects calico-node's BGP configuration reads besides
  * BGPPeer and BGPFilter (those come from src/model/calico): Node, IPPool, BGPConfiguration,
  * FelixConfiguration, BlockAffinity. Field names and ranges follow Calico v3.32's CRDs
- * (shared/conformance/calico-crds) and domain spec §3. Objects are strict: the reader drops and
+ * (third_party/calico/crds) and domain spec §3. Objects are strict: the reader drops and
  * lists the fields it does not read (read.ts), so what remains is exactly the typed view.
  */
 import { z } from 'zod';

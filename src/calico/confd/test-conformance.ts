@@ -1,5 +1,5 @@
 /**
- * The golden-file harness of shared/conformance/calico-confd (its README): case discovery, the
+ * The golden-file harness of third_party/calico/confd (its README): case discovery, the
  * input modifications of the daemon tests, the standard block affinities, blank-line
  * normalization. Used by conformance.test.ts (not by the app).
  */
@@ -13,7 +13,7 @@ import type { BlockAffinityResource, CalicoResourceSet } from '../types';
 import type { RenderOptions } from './context';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const CONFORMANCE_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'conformance', 'calico-confd');
+export const CONFORMANCE_DIR = path.resolve(REPO_ROOT, 'third_party', 'calico', 'confd');
 export const NODENAME = 'kube-master';
 export const FILES = ['bird.cfg', 'bird_aggr.cfg', 'bird_ipam.cfg'] as const;
 
