@@ -91,22 +91,24 @@ test.describe('watching the migration', () => {
 });
 
 test.describe('responsiveness', () => {
-  test('the benchmark fabric simulates in the worker with a progress indicator while the UI answers', async ({ app, page }) => {
+  test('the benchmark fabric simulates in the worker, the phase bar shows the run under way and the UI answers', async ({ app, page }) => {
     // About 15 s quiet, most of it the engine on 1024 nodes: 10 minutes leaves room for a busy machine.
     test.setTimeout(600_000);
     await app.open();
-    // Everything the phase bar's status says, recorded as it changes: the main thread is busy
-    // drawing a thousand cards meanwhile, and a poll may come too late for a short run.
+    // Every state the phase bar's status goes through, recorded as it changes: the main thread is
+    // busy drawing a thousand cards meanwhile, and a poll may come too late for a short run.
     await page.evaluate(() => {
       const status = document.querySelector('[data-testid="sim-status"]') as Element;
       const said: string[] = [];
       (window as unknown as { lrStatusSaid: string[] }).lrStatusSaid = said;
-      new MutationObserver(() => said.push(status.textContent ?? '')).observe(status, { childList: true, subtree: true, characterData: true });
+      new MutationObserver(() => said.push(status.getAttribute('data-status') ?? '')).observe(status, { attributes: true, attributeFilter: ['data-status'] });
     });
     await app.generateFabric(32, 32, 4);
     await expect(page.getByTestId('design-title')).toHaveText('Generated fabric: 32 racks × 32 nodes, 4 spines');
-    // Over 300 ms of computing: the phase bar says so; the menus open (how fast is the bench's business).
-    await expect.poll(() => page.evaluate(() => (window as unknown as { lrStatusSaid: string[] }).lrStatusSaid.includes('Simulating…')), { timeout: 90_000 }).toBe(true);
+    // The phase bar shows the run under way (its spinner and "Simulating…" come after 300 ms: the
+    // store's tests cover that; whether this run takes so long is the machine's business), and the
+    // menus open meanwhile (how fast is the bench's business).
+    await expect.poll(() => page.evaluate(() => (window as unknown as { lrStatusSaid: string[] }).lrStatusSaid.includes('running')), { timeout: 90_000 }).toBe(true);
     await page.getByTestId('menu-view').click();
     await expect(page.getByTestId('cmd-view.fit')).toBeVisible();
     await page.keyboard.press('Escape');
