@@ -8,10 +8,10 @@
 import { formatIssue, validateDesign, type Topology } from '../model';
 import { SimulationInputError } from '../engine/simulate';
 import { diagnoseDesign } from '../engine/diagnostics';
+import { SpeakerTableRun } from '../engine/table';
 import type { EngineRequest, EngineResponse, ErrorKind } from './protocol';
 import { packFib, packRoutes } from './rows';
 import { EngineSession } from './session';
-import { speakerTableSteps } from './tableJob';
 
 const MAX_LISTED_ISSUES = 3;
 export const SLICE_MS = 40;
@@ -139,40 +139,36 @@ export class EngineWorkerCore {
       const doc = checkedDesign(design);
       const net = this.session.network(doc);
       if (!net.speakers.has(speaker)) throw new Refusal(`no speaker ${JSON.stringify(speaker)} in the design`, 'input');
-      const steps = speakerTableSteps(net, speaker);
-      // The first step only counts the prefixes: "0 / N" at once.
-      let step = steps.next();
-      if (step.done) throw new Error('a table job ended before it counted its prefixes');
-      let shown = step.value;
+      // Only the speakers this table depends on, one prefix a step (src/engine/table.ts).
+      const run = new SpeakerTableRun(net, speaker);
+      const cancelled = () => {
+        post({ id, ok: false, kind: 'cancelled', error: CANCELLED });
+      };
+      // "0 / N" at once.
+      let shown = run.progress;
       post({ id, ok: true, progress: shown });
       let posted = this.now();
       for (;;) {
-        if (this.held && !step.done) {
+        if (this.held) {
           // Held: what it shows is where it stands.
-          if (step.value !== shown) post({ id, ok: true, progress: (shown = step.value) });
+          if (run.progress.done !== shown.done) post({ id, ok: true, progress: (shown = run.progress) });
           await this.whileHeld(job);
-          if (job.cancelled) {
-            post({ id, ok: false, kind: 'cancelled', error: CANCELLED });
-            return;
-          }
+          if (job.cancelled) return cancelled();
         }
         const start = this.now();
-        do step = steps.next();
-        while (!step.done && this.now() - start < this.sliceMs);
-        if (step.done) {
-          const t = step.value;
+        do run.step(1);
+        while (run.progress.done < run.progress.total && this.now() - start < this.sliceMs);
+        if (run.progress.done === run.progress.total) {
+          const t = run.result();
           post({ id, ok: true, table: { speaker: t.speaker, prefixes: t.prefixes, routes: packRoutes(t.routes), fib: packFib(t.fib) } });
           return;
         }
         if (this.now() - posted >= this.progressMs) {
-          post({ id, ok: true, progress: (shown = step.value) });
+          post({ id, ok: true, progress: (shown = run.progress) });
           posted = this.now();
         }
         await this.yieldNow();
-        if (job.cancelled) {
-          post({ id, ok: false, kind: 'cancelled', error: CANCELLED });
-          return;
-        }
+        if (job.cancelled) return cancelled();
       }
     } catch (e) {
       post(failure(id, e));

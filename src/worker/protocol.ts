@@ -12,7 +12,7 @@ import type { Diagnostic } from '../engine/diagnostics/types';
 import type { PackedRows } from './rows';
 import type { RowsAt } from './session';
 import type { WireSummary } from './summary';
-import type { TableProgress } from './tableJob';
+import type { TableProgress } from '../engine/table';
 
 export type {
   EventReport,
@@ -25,7 +25,7 @@ export type { Phase } from '../engine/phases';
 export type { SpeakerTable } from '../engine/table';
 export type { InstantSummary, PhaseSummary, SimulationSummary, WireSummary } from './summary';
 export type { RowsAt, SpeakerRows } from './session';
-export type { TableProgress } from './tableJob';
+export type { TableProgress } from '../engine/table';
 
 export type EngineRequest =
   /** Simulate the migration (the VM and target given, or the design's `spec.migration`) and answer its summary. */
