@@ -69,15 +69,7 @@ function channelKey(c: Channel): string {
 }
 
 /** Equal lists; a missing list is an empty one (as a peer sees it). */
-function sameNumbers(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
-  if (a === b) return true;
-  if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
-  if (!a || !b) return true;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+function sameSent<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
   if (a === b) return true;
   if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
   if (!a || !b) return true;
@@ -97,10 +89,10 @@ function sameWire(v: WireRoute, w: WireRoute): boolean {
     a.bgp_med === b.bgp_med &&
     a.bgp_origin === b.bgp_origin &&
     v.originatorId === w.originatorId &&
-    sameNumbers(a.bgp_path, b.bgp_path) &&
-    sameStrings(a.bgp_community, b.bgp_community) &&
-    sameStrings(a.bgp_large_community, b.bgp_large_community) &&
-    sameNumbers(v.clusterList, w.clusterList)
+    sameSent(a.bgp_path, b.bgp_path) &&
+    sameSent(a.bgp_community, b.bgp_community) &&
+    sameSent(a.bgp_large_community, b.bgp_large_community) &&
+    sameSent(v.clusterList, w.clusterList)
   );
 }
 
@@ -122,7 +114,7 @@ function sameFib(x: readonly FibEntry[], y: readonly FibEntry[]): boolean {
   for (let i = 0; i < x.length; i++) {
     const a = x[i] as FibEntry;
     const b = y[i] as FibEntry;
-    if (a.proto !== b.proto || a.kind !== b.kind || a.metric !== b.metric || !sameNumbers(a.nexthops, b.nexthops)) return false;
+    if (a.proto !== b.proto || a.kind !== b.kind || a.metric !== b.metric || !sameSent(a.nexthops, b.nexthops)) return false;
   }
   return true;
 }
