@@ -4,11 +4,11 @@
  * live-migration filter, platform), carried out by the same code (src/model/edit/rackChoices.ts).
  */
 import { useState } from 'react';
-import { PLATFORMS, type Platform } from '../../model';
+import { PLATFORMS } from '../../model';
 import { addRack } from '../../model/edit/add';
 import { FABRIC_DEFAULTS, FABRIC_LIMITS, generateFabric } from '../../model/edit/generate';
 import { NEW_DESIGN_NODES, type NewDesignKind } from '../../model/edit/newDesign';
-import type { NodeAsScheme, RackChoices, TorAsScheme } from '../../model/edit/rackChoices';
+import { NODE_AS_SCHEMES, TOR_AS_SCHEMES, type NodeAsScheme, type RackChoices, type TorAsScheme } from '../../model/edit/rackChoices';
 import { applyEdit, replaceDesign } from '../actions';
 import { useStores, useUi } from '../context';
 import { startNewDesign } from '../newDesign';
@@ -63,36 +63,9 @@ export function RackChoicesFields({ value, onChange, prefix }: { value: Choices;
         </div>
       </div>
       <div className="choice-grid">
-        <div className="field">
-          <label>
-            Node AS numbers
-            <select value={value.nodeAs} data-testid={`${prefix}-node-as`} onChange={(e) => set({ nodeAs: e.target.value as NodeAsScheme })}>
-              {(Object.keys(NODE_AS_LABELS) as NodeAsScheme[]).map((k) => (
-                <option key={k} value={k}>{NODE_AS_LABELS[k].label}</option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <div className="field">
-          <label>
-            ToR AS numbers
-            <select value={value.torAs} data-testid={`${prefix}-tor-as`} onChange={(e) => set({ torAs: e.target.value as TorAsScheme })}>
-              {(Object.keys(TOR_AS_LABELS) as TorAsScheme[]).map((k) => (
-                <option key={k} value={k}>{TOR_AS_LABELS[k].label}</option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <div className="field">
-          <label>
-            ToR platform
-            <select value={value.platform} data-testid={`${prefix}-platform`} onChange={(e) => set({ platform: e.target.value as Platform })}>
-              {PLATFORMS.map((p) => (
-                <option key={p} value={p}>{p}</option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <ChoiceSelect label="Node AS numbers" value={value.nodeAs} choices={NODE_AS_SCHEMES} text={(k) => NODE_AS_LABELS[k].label} testId={`${prefix}-node-as`} onChange={(nodeAs) => set({ nodeAs })} />
+        <ChoiceSelect label="ToR AS numbers" value={value.torAs} choices={TOR_AS_SCHEMES} text={(k) => TOR_AS_LABELS[k].label} testId={`${prefix}-tor-as`} onChange={(torAs) => set({ torAs })} />
+        <ChoiceSelect label="ToR platform" value={value.platform} choices={PLATFORMS} text={(p) => p} testId={`${prefix}-platform`} onChange={(platform) => set({ platform })} />
       </div>
       <p className="hint choice-hint" data-testid={`${prefix}-as-hint`}>
         {NODE_AS_LABELS[value.nodeAs].hint} {TOR_AS_LABELS[value.torAs].hint}
@@ -104,6 +77,23 @@ export function RackChoicesFields({ value, onChange, prefix }: { value: Choices;
         </span>
       </label>
     </fieldset>
+  );
+}
+
+/** A labelled drop-down over a fixed list of choices. */
+function ChoiceSelect<T extends string>(props: { label: string; value: T; choices: readonly T[]; text: (choice: T) => string; testId: string; onChange: (choice: T) => void }) {
+  const { label, value, choices, text, testId, onChange } = props;
+  return (
+    <div className="field">
+      <label>
+        {label}
+        <select value={value} data-testid={testId} onChange={(e) => onChange(e.target.value as T)}>
+          {choices.map((c) => (
+            <option key={c} value={c}>{text(c)}</option>
+          ))}
+        </select>
+      </label>
+    </div>
   );
 }
 
