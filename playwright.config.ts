@@ -17,6 +17,8 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,
+  // A stray test.only left in a spec must fail CI, not quietly skip the rest.
+  forbidOnly: true,
   retries: 0,
   reporter: [['list']],
   use: {

@@ -37,6 +37,8 @@ export default defineConfig({
     // Vitest's default on 2 cores is one worker; two let the lab's and the daemons' waiting
     // overlap with the pure tests' computing.
     maxWorkers: 2,
+    // A stray .only fails the run everywhere, not only where CI=1 is set.
+    allowOnly: false,
     projects: [
       {
         extends: true,

@@ -30,7 +30,8 @@ test.describe('design edits', () => {
     await expect(app.newDesignDialog).toHaveCount(0);
     await expect(title).toHaveText('new-design');
     await expect(page.locator('.react-flow__node')).toHaveCount(0);
-    await expect(page.locator('.notice').filter({ hasText: 'New design: an empty design' })).toBeVisible();
+    // In the toolbar: the newest in sight, or behind +N if the offline notice came in after it.
+    await expect(page.getByTestId('notice').filter({ hasText: 'New design: an empty design' })).toHaveCount(1);
     const empty = JSON.parse(await app.json()) as Doc;
     expect(empty.metadata).toEqual({ name: 'new-design' });
     expect(empty.lesson).toBeUndefined();
@@ -100,7 +101,7 @@ test.describe('design edits', () => {
     const applyAll = downward.first().getByTestId('diagnostic-fix-all');
     await expect(applyAll).toHaveText('Apply all 2 of this kind');
     await applyAll.click();
-    await expect(page.locator('.notice').filter({ hasText: 'Applied 2 fixes for LR-DOWNWARD-DEFAULT as one step' })).toBeVisible();
+    await expect(page.getByTestId('notice').filter({ hasText: 'Applied 2 fixes for LR-DOWNWARD-DEFAULT as one step' })).toHaveCount(1);
     await app.simulated();
     await expect(downward).toHaveCount(0);
     const modes = async () => (JSON.parse(await app.json()) as Doc).spec.routers.filter((r) => r.name.startsWith('tor-')).map((r) => `${r.name}: ${r.policy?.toNodes ?? 'all'}`);
