@@ -2,7 +2,7 @@
  * The fabric canvas: a React Flow view of the design. Positions, selection and connections are
  * turned into design edits; React Flow's own state only lives for the duration of a drag.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -34,6 +34,7 @@ import { useKeepInView } from './keepInView';
 import { useViewFit } from './useViewFit';
 import { MAX_ZOOM, MIN_ZOOM } from './panels';
 import { LOD_MIN_CARDS, LodContext, lodKey, parseLod, rackEdges, rackOwners, type RackBundleEdge } from './lod';
+import { CanvasLayoutContext, CanvasNodesContext, rackBoxes, racksInView, shownMembers } from './cull';
 
 // Only large designs draw it: it loads with the first one, not with the app.
 const LargeMiniMap = lazy(() => import('./LargeMiniMap').then((m) => ({ default: m.LargeMiniMap })));
@@ -63,7 +64,6 @@ export function FabricCanvas() {
   }
   const flowRef = useRef<HTMLDivElement>(null);
   const flowElement = useCallback(() => flowRef.current, []);
-  useKeepInView(useSimulation((s) => s.speaker));
   // Zoomed far out (a large fabric fitted), labels are specks that pile up: the lines stay, the
   // labels go. The mark goes on the labels' layer only: on the whole canvas it would restyle
   // every element of a fabric's thousand cards.
@@ -79,22 +79,20 @@ export function FabricCanvas() {
   const lod = useMemo(() => parseLod(lodAtZoom), [lodAtZoom]);
   const level = lod.level;
   const owners = useMemo(() => rackOwners(flow.nodes), [flow.nodes]);
-  // Far out, a rack's members are hidden (React Flow keeps them: fits, measurements and lookups
-  // still see them); a node object keeps its hidden twin, so only moved nodes are new to React Flow.
-  const hiddenTwins = useRef(new WeakMap<FlowNode, FlowNode>());
-  const shownNodes = useMemo(() => {
-    if (level !== 'racks') return nodes;
-    return nodes.map((n) => {
-      if (n.parentId === undefined) return n;
-      let twin = hiddenTwins.current.get(n);
-      if (!twin) {
-        twin = { ...n, hidden: true };
-        hiddenTwins.current.set(n, twin);
-      }
-      return twin;
-    });
-  }, [nodes, level]);
-  const shownEdges = useMemo(() => (level === 'racks' ? rackEdges(edges, owners) : edges), [edges, owners, level]);
+  // A large fabric gives React Flow only what can be seen (cull.ts): far out the rack boxes and
+  // the routers; nearer also the members of the racks in and around the view.
+  const boxes = useMemo(() => (large ? rackBoxes(flow.nodes) : []), [flow.nodes, large]);
+  const inViewKey = useStore((s) => (large && level !== 'racks' ? racksInView(boxes, s.transform, s.width, s.height) : ''));
+  const shownNodes = useMemo(() => (large ? shownMembers(nodes, level, new Set(inViewKey.split('\n'))) : nodes), [nodes, large, level, inViewKey]);
+  const shownEdges = useMemo(() => {
+    if (!large) return edges;
+    if (level === 'racks') return rackEdges(edges, owners);
+    // An edge from a member React Flow does not hold joins its rack's bundle (drawn to the rack,
+    // out of view or nearly), so a router in view keeps a line towards each rack it serves.
+    const held = new Set(shownNodes.map((n) => n.id));
+    const away = new Map([...owners].filter(([member]) => !held.has(member)));
+    return away.size === 0 ? edges : rackEdges(edges, away);
+  }, [edges, owners, level, large, shownNodes]);
 
   // A new document or selection rebuilds the nodes, keeping React Flow's measurements.
   useEffect(() => {
@@ -110,7 +108,13 @@ export function FabricCanvas() {
   // Fit requests wait until React Flow holds the nodes of the design (fitView then waits for
   // their measurements itself).
   const ready = nodes.length === flow.nodes.length && nodes.every((n, i) => n.id === flow.nodes[i]?.id);
-  const { onMoveStart: fitMoveStart, onMoveEnd: fitMoveEnd } = useViewFit(ready, flowElement);
+  const layout = useContext(CanvasLayoutContext);
+  useEffect(() => {
+    layout.current = nodes;
+  }, [layout, nodes]);
+  useKeepInView(useSimulation((s) => s.speaker));
+  const rackOf = useCallback((id: string) => owners.get(id), [owners]);
+  const { onMoveStart: fitMoveStart, onMoveEnd: fitMoveEnd } = useViewFit(ready, flowElement, rackOf);
   // While a large design pans or zooms, its viewport is a layer of its own: the compositor moves
   // it instead of repainting thousands of elements every frame. At rest the layer goes, and the
   // canvas is painted sharp at the new zoom.
@@ -199,8 +203,8 @@ export function FabricCanvas() {
   // What of the selection the canvas can show: its nodes, sessions and BGPPeer bundles.
   const onCanvas = useRef(new Set<string>());
   useEffect(() => {
-    onCanvas.current = new Set([...flow.nodes.map((n) => n.id), ...flow.edges.map((e) => selectionIdOf(e.id))]);
-  }, [flow]);
+    onCanvas.current = new Set([...shownNodes.map((n) => n.id), ...flow.edges.map((e) => selectionIdOf(e.id))]);
+  }, [shownNodes, flow.edges]);
   // Stable: React Flow calls a new handler at once with the selection it holds, which may be a
   // render behind the store's.
   const onSelectionChange = useCallback(
@@ -240,9 +244,10 @@ export function FabricCanvas() {
 
   return (
     <LodContext.Provider value={lod}>
+      <CanvasNodesContext.Provider value={nodes}>
       <ReactFlow
         ref={flowRef}
-        className={large ? `lod-${level}` : undefined}
+        className={large ? `lod lod-${level}` : undefined}
         nodes={shownNodes}
         edges={shownEdges}
         nodeTypes={nodeTypes}
@@ -284,6 +289,7 @@ export function FabricCanvas() {
         </Panel>
         <SimOverlay />
       </ReactFlow>
+      </CanvasNodesContext.Provider>
     </LodContext.Provider>
   );
 }

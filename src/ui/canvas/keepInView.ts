@@ -3,8 +3,9 @@
  * sight: when the panel hides it, the view pans (never zooms: the user chose the zoom) to it.
  * A view that is still fitted is left to the fit, which refits it to the smaller canvas.
  */
-import { useEffect } from 'react';
+import { useContext, useEffect } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { CanvasLayoutContext, layoutLookup } from './cull';
 import { useStores } from '../context';
 
 const MARGIN = 24;
@@ -13,6 +14,7 @@ export function useKeepInView(id: string | undefined): void {
   const flow = useReactFlow();
   const store = useStoreApi();
   const stores = useStores();
+  const layout = useContext(CanvasLayoutContext);
   useEffect(() => {
     if (id === undefined) return;
     // A fitted view is fitted again to the smaller canvas (useViewFit): the element stays in it.
@@ -20,7 +22,8 @@ export function useKeepInView(id: string | undefined): void {
     // Wait two frames: the panel lays out, then React Flow measures the smaller pane.
     let frame = window.requestAnimationFrame(() => {
       frame = window.requestAnimationFrame(() => {
-        const node = flow.getInternalNode(id);
+        // A large fabric's member out of view is not in React Flow (cull.ts): the layout has it.
+        const node = flow.getInternalNode(id) ?? layoutLookup(layout.current, new Map()).get(id);
         if (!node) return;
         const { width, height, transform } = store.getState();
         const [tx, ty, zoom] = transform;
@@ -34,5 +37,5 @@ export function useKeepInView(id: string | undefined): void {
       });
     });
     return () => window.cancelAnimationFrame(frame);
-  }, [id, flow, store, stores]);
+  }, [id, flow, store, stores, layout]);
 }

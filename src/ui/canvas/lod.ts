@@ -117,3 +117,25 @@ export function rackEdges(edges: readonly FlowEdge[], owners: ReadonlyMap<string
   }
   return out;
 }
+
+/** Far out, the speakers as drawn: a rack's member by its rack box, each box once. */
+export function farStandIns(names: Iterable<string>, owners: ReadonlyMap<string, string>): string[] {
+  return [...new Set([...names].map((n) => owners.get(n) ?? n))];
+}
+
+/** Far out, whether a message or a line between two speakers shows: not inside one rack box (the box stands for it). */
+export function crossesRacks(from: string, to: string, owners: ReadonlyMap<string, string>): boolean {
+  const a = owners.get(from);
+  return a === undefined || a !== owners.get(to);
+}
+
+const ownersCache = new WeakMap<readonly FlowNode[], Map<string, string>>();
+/** `rackOwners`, once per node list (every overlay layer asks for the same one). */
+export function rackOwnersOf(nodes: readonly FlowNode[]): Map<string, string> {
+  let owners = ownersCache.get(nodes);
+  if (!owners) {
+    owners = rackOwners(nodes);
+    ownersCache.set(nodes, owners);
+  }
+  return owners;
+}

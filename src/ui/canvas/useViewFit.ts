@@ -41,7 +41,7 @@ const same = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs
  * onMoveStart and onMoveEnd, which tell a move of the user's (the view is theirs from then on)
  * from a fit.
  */
-export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null): { onMoveStart: MoveHandler; onMoveEnd: MoveHandler } {
+export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null, rackOf: (id: string) => string | undefined): { onMoveStart: MoveHandler; onMoveEnd: MoveHandler } {
   const stores = useStores();
   const flow = useReactFlow();
   const request = useUi((s) => s.fitRequest);
@@ -73,6 +73,10 @@ export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null
       busy.current = run;
       room.current = roomOf(el);
       const duration = t.duration ?? 0;
+      // A member of a large fabric's rack out of view is not in React Flow (cull.ts): its rack,
+      // which is, stands in for it, and once in view it is drawn.
+      const held = t.nodes?.map((id) => (flow.getNode(id) !== undefined ? id : (rackOf(id) ?? id)));
+      const wanted: FitTarget = held ? { ...t, nodes: [...new Set(held)] } : t;
       const done = (outcome: FitOutcome) => {
         if (busy.current !== run) return;
         busy.current = 0;
@@ -90,14 +94,14 @@ export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null
         }
       };
       void loadFit()
-        .then(({ fitClearOfPanels }) => fitClearOfPanels(flow, el, t, duration))
+        .then(({ fitClearOfPanels }) => fitClearOfPanels(flow, el, wanted, duration))
         .then(done, () => done('failed'));
       // An animated fit that is interrupted (by a click on the canvas) never settles its promise;
       // what it reached counts as the fit. (A fit at once may wait for React Flow to measure a
       // design just opened, however long that takes.)
       if (duration > 0) window.setTimeout(() => done('fitted'), duration + 1000);
     },
-    [flow, flowElement, setFitted],
+    [flow, flowElement, setFitted, rackOf],
   );
 
   // Requests.

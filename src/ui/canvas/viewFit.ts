@@ -8,8 +8,12 @@ import { asPadding, fitInsets, type Insets } from './fitInsets';
 import { canvasPanels, MIN_ZOOM } from './panels';
 import type { FitTarget } from '../../store/ui';
 
-/** Past this many elements the edge labels are not measured for a fit. */
-const MANY_NODES = 300;
+/**
+ * A large fabric (drawn with levels of detail, canvas/lod.ts: its root element has the class
+ * `lod`) is fitted far out, where its edge labels are hidden: they are not measured for a fit.
+ * React Flow then holds only what is in view (cull.ts), so its node count does not tell.
+ */
+const isLarge = (flowElement: HTMLElement) => flowElement.classList.contains('lod');
 /** A whole design is never blown up past this: a lone rack stays at a natural size. */
 export const DESIGN_MAX_ZOOM = 1.25;
 
@@ -19,8 +23,7 @@ export const DESIGN_MAX_ZOOM = 1.25;
  * rack, and must not end up under a panel either. (Labels are drawn in the zoomed viewport.)
  */
 function labelsBounds(flow: ReactFlowInstance, flowElement: HTMLElement | undefined): Rect | undefined {
-  // A large fabric is fitted far out, where its labels are hidden: measuring them would cost.
-  if (!flowElement || flow.getNodes().length > MANY_NODES) return undefined;
+  if (!flowElement || isLarge(flowElement)) return undefined;
   const pane = flowElement.getBoundingClientRect();
   const { x, y, zoom } = flow.getViewport();
   let box: { left: number; top: number; right: number; bottom: number } | undefined;
@@ -109,7 +112,7 @@ export async function fitClearOfPanels(flow: ReactFlowInstance, flowElement: HTM
     bottom: insets.bottom + (found.bounds.y + found.bounds.height - inner.y - inner.height) * zoom,
     right: insets.right + (found.bounds.x + found.bounds.width - inner.x - inner.width) * zoom,
   };
-  const labelsDrawn = found.ids !== undefined || nodes.length > MANY_NODES || flow.getEdges().length === 0 || flowElement.querySelector('.edge-label') !== null;
+  const labelsDrawn = found.ids !== undefined || isLarge(flowElement) || flow.getEdges().length === 0 || flowElement.querySelector('.edge-label') !== null;
   // Measured nodes: set the view at once. fitView would first put every node through React Flow
   // again (it waits for measurements that way), which a fabric of a thousand cards feels.
   const measured = flow.getNodes().every((n) => (n.measured?.width ?? 0) > 0);

@@ -9,6 +9,7 @@ import type { InternalNode } from '@xyflow/react';
 import { vmHostOf } from '../../store/simulation';
 import type { CommandContext } from '../commands';
 import { toFlow, type FlowEdge, type FlowNode } from '../canvas/toFlow';
+import { layoutLookup } from '../canvas/cull';
 import { shownFlows } from '../../store/simulation';
 import { makeGeometry } from '../sim/overlay/useFlowGeometry';
 import { timeLabel } from '../timeline/describe';
@@ -24,12 +25,16 @@ export function currentScene(ctx: CommandContext): DiagramScene {
   const { design, simulation, ui } = ctx.stores;
   const doc = design.getState().doc;
   const sim = simulation.getState();
-  const nodes = ctx.flow.getNodes() as FlowNode[];
-  // The design's own edges: zoomed out on a large fabric React Flow holds bundles per rack instead (canvas/lod.ts).
-  const edges: FlowEdge[] = toFlow(doc, ui.getState().selection).edges;
+  // The design's own nodes and edges: on a large fabric React Flow holds only what is in view, and
+  // far out bundles per rack instead of the edges (canvas/cull.ts, canvas/lod.ts).
+  const drawn = toFlow(doc, ui.getState().selection);
+  const edges: FlowEdge[] = drawn.edges;
+  // React Flow's own nodes carry the sizes measured; the others, the layout's.
+  const held = new Map((ctx.flow.getNodes() as FlowNode[]).map((n) => [n.id, n]));
+  const nodes = drawn.nodes.map((n) => held.get(n.id) ?? n);
   // Internal nodes carry the absolute positions (rack members are stored relative to their rack) and the measured sizes.
   const lookup = new Map<string, InternalNode>();
-  for (const n of nodes) {
+  for (const n of held.values()) {
     const internal = ctx.flow.getInternalNode(n.id);
     if (internal) lookup.set(n.id, internal);
   }
@@ -41,7 +46,7 @@ export function currentScene(ctx: CommandContext): DiagramScene {
     caption: `${doc.metadata.name} · ${when}`,
     nodes,
     edges,
-    geometry: makeGeometry(lookup, edges),
+    geometry: makeGeometry(layoutLookup(nodes, lookup), edges),
     flows: report ? shownFlows(sim) : undefined,
     pathsFrom: ui.getState().pathsFrom,
     ...(report && host ? { vm: { name: report.migration.vm, host, from: report.migration.from } } : {}),

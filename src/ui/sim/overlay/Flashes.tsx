@@ -3,11 +3,13 @@
  * card that fades out in about a second. A new report (a re-run) flashes nothing: everything
  * would be "new" and nothing would be said.
  */
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useContext, useEffect, useRef, useState } from 'react';
 import { instantStates } from '../../../store/instants';
 import { useSimulation } from '../../context';
 import { MAX_FLASHES, speakersChangedBetween } from './changes';
 import { useFlowGeometry } from './useFlowGeometry';
+import { farStandIns, rackOwnersOf, useLod } from '../../canvas/lod';
+import { CanvasNodesContext } from '../../canvas/cull';
 
 interface Flash {
   readonly id: number;
@@ -18,6 +20,9 @@ export const Flashes = memo(function Flashes() {
   const report = useSimulation((s) => s.report);
   const instant = useSimulation((s) => s.instant);
   const geometry = useFlowGeometry();
+  // Far out a rack box stands for its members: it flashes once for all of them.
+  const far = useLod().level === 'racks';
+  const nodes = useContext(CanvasNodesContext);
   const [flash, setFlash] = useState<Flash | undefined>(undefined);
   const shown = useRef({ report, instant });
 
@@ -25,9 +30,10 @@ export const Flashes = memo(function Flashes() {
     const before = shown.current;
     shown.current = { report, instant };
     if (!report || before.report !== report || before.instant === instant) return;
-    const speakers = [...speakersChangedBetween(instantStates(report), before.instant, instant)].slice(0, MAX_FLASHES);
+    const changed = speakersChangedBetween(instantStates(report), before.instant, instant);
+    const speakers = (far ? farStandIns(changed, rackOwnersOf(nodes)) : [...changed]).slice(0, MAX_FLASHES);
     if (speakers.length > 0) setFlash((f) => ({ id: (f?.id ?? 0) + 1, speakers }));
-  }, [report, instant]);
+  }, [report, instant, far, nodes]);
 
   if (!flash) return null;
   const end = () => setFlash((f) => (f?.id === flash.id ? undefined : f));

@@ -7,8 +7,12 @@ import { useMemo } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useSimulation, useStores, useUi } from '../../context';
 import { OUTCOME_ICON, OUTCOME_LABEL } from '../outcome';
+import type { Outcome } from '../../../store/simulation';
 import { shownFlows } from '../../../store/simulation';
 import { choosePaths, MAX_DRAWN_FLOWS } from './packetPaths';
+
+/** Up to this many clients, the list of clients shows each one's outcome. */
+const LABELLED_CLIENTS = 100;
 
 export function OverlayControls() {
   const ui = useStores().ui;
@@ -18,6 +22,24 @@ export function OverlayControls() {
   const animate = useUi((s) => s.animate);
   const choice = useMemo(() => choosePaths(flows, pathsFrom), [flows, pathsFrom]);
   const clients = useMemo(() => [...(flows?.values() ?? [])].sort((a, b) => (a.client < b.client ? -1 : 1)), [flows]);
+  // Each client's outcome beside its name, while the list is short enough to read; a fabric's
+  // thousand clients are listed by name only, so a new instant does not rewrite every option.
+  const labelled = clients.length <= LABELLED_CLIENTS;
+  const optionsKey = labelled ? clients.map((f) => `${f.client}\u0000${f.outcome}`).join('\n') : clients.map((f) => f.client).join('\n');
+  const options = useMemo(
+    () =>
+      optionsKey === ''
+        ? []
+        : optionsKey.split('\n').map((line) => {
+            const [client, outcome] = line.split('\u0000') as [string, Outcome | undefined];
+            return (
+              <option key={client} value={client}>
+                {outcome ? `${client} (${OUTCOME_ICON[outcome]} ${OUTCOME_LABEL[outcome]})` : client}
+              </option>
+            );
+          }),
+    [optionsKey],
+  );
   // A client that is gone (the design changed) shows as "all", which is what is drawn.
   const value = pathsFrom === 'none' ? 'none' : choice.mode === 'one' ? pathsFrom : 'all';
   const total = clients.length;
@@ -44,13 +66,7 @@ export function OverlayControls() {
           <option value="all">all clients</option>
           <option value="none">no client</option>
           {clients.length > 0 && (
-            <optgroup label="one client">
-              {clients.map((f) => (
-                <option key={f.client} value={f.client}>
-                  {`${f.client} (${OUTCOME_ICON[f.outcome]} ${OUTCOME_LABEL[f.outcome]})`}
-                </option>
-              ))}
-            </optgroup>
+            <optgroup label="one client">{options}</optgroup>
           )}
         </select>
       </label>

@@ -64,15 +64,15 @@ function firstAtOrAfter(messages: readonly BgpMessage[], time: number): number {
   return lo;
 }
 
-/** The messages on the wire at `time`: sent at or before it, arriving after it. */
-export function messagesInFlight(report: Pick<SimulationSummary, 'events'>, time: number, limit = MAX_MESSAGES): InFlight[] {
+/** The messages on the wire at `time`: sent at or before it, arriving after it; those `shown` keeps (all by default), at most `limit`. */
+export function messagesInFlight(report: Pick<SimulationSummary, 'events'>, time: number, limit = MAX_MESSAGES, shown?: (m: BgpMessage) => boolean): InFlight[] {
   const { messages, longest } = indexOf(report.events);
   const out: InFlight[] = [];
   const batches = new Map<string, number>();
   for (let i = firstAtOrAfter(messages, time - longest); i < messages.length && out.length < limit; i++) {
     const m = messages[i] as BgpMessage;
     if (m.time > time) break;
-    if (m.arrive <= time) continue;
+    if (m.arrive <= time || (shown && !shown(m))) continue;
     const batch = `${m.from}>${m.to}@${m.time}`;
     const queue = batches.get(batch) ?? 0;
     batches.set(batch, queue + 1);

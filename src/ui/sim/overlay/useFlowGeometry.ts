@@ -5,8 +5,9 @@
  * along what the user sees; otherwise (a Calico node and its router, whose sessions are drawn as
  * one bundle per rack) it is straight, from border to border.
  */
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
 import { useStore, type Edge, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { CanvasNodesContext, layoutLookup, type NodeLookup } from '../../canvas/cull';
 import { bezierRoute, sidePoint, straightRoute, type Point, type Rect, type Side } from './geometry';
 
 export interface FlowGeometry {
@@ -43,7 +44,7 @@ function handlePoint(node: InternalNode, rect: Rect, handle: string, side: Side)
   return sidePoint({ x: rect.x + bounds.x, y: rect.y + bounds.y, width: bounds.width, height: bounds.height }, side);
 }
 
-export function makeGeometry(nodeLookup: ReadonlyMap<string, InternalNode>, edges: readonly Edge[]): FlowGeometry {
+export function makeGeometry(nodeLookup: NodeLookup, edges: readonly Edge[]): FlowGeometry {
   const links = new Map<string, EdgeEnds>();
   for (const e of edges) {
     if (e.type !== 'pair') continue;
@@ -86,8 +87,10 @@ export function useFlowGeometry(): FlowGeometry {
   const nodes = useStore(selectNodes);
   const nodeLookup = useStore(selectLookup);
   const edges = useStore(selectEdges);
+  // A large fabric's members out of view are not in React Flow: the canvas's layout has them.
+  const all = useContext(CanvasNodesContext);
   return useMemo(() => {
     void nodes;
-    return makeGeometry(nodeLookup, edges);
-  }, [nodes, nodeLookup, edges]);
+    return makeGeometry(layoutLookup(all, nodeLookup), edges);
+  }, [nodes, nodeLookup, edges, all]);
 }
