@@ -49,8 +49,7 @@ function reachable(layers, layer) {
 
 /** A path through the table from `layer` back to itself (`['a', 'b', 'a']`), or undefined. */
 function tableCycle(layers, layer) {
-  const chain = findChain(layer, (l) => layers[l]?.mayImport ?? [], (l) => l === layer);
-  return chain && [layer, ...chain];
+  return findChain(layer, (l) => layers[l]?.mayImport ?? [], (l) => l === layer);
 }
 
 const followed = new Map();

@@ -140,13 +140,13 @@ export function findChain(start, next, isBad) {
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head];
     for (const target of next(node)) {
-      if (previous.has(target)) continue;
-      previous.set(target, node);
       if (isBad(target)) {
         const chain = [target];
         for (let at = node; at !== undefined; at = previous.get(at)) chain.unshift(at);
         return chain;
       }
+      if (previous.has(target)) continue;
+      previous.set(target, node);
       queue.push(target);
     }
   }
