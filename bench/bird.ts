@@ -17,7 +17,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findDaemonSync } from '../tools/daemons';
+import { findDaemonSync } from '../src/verify/daemons';
 
 export type BirdRate = { ok: true; routes: number; cpuSeconds: number; perSecond: number; bird: string } | { ok: false; why: string };
 

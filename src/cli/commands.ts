@@ -4,13 +4,7 @@ import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { renderCalicoCommand } from './renderCalico';
 import { checkCommand, simulateCommand } from './simulate';
-
-export interface CliCommand {
-  readonly name: string;
-  readonly usage: string;
-  readonly summary: string;
-  readonly run: (argv: readonly string[], out: (s: string) => void, err: (s: string) => void) => Promise<number> | number;
-}
+import type { CliCommand } from './command';
 
 export const COMMANDS: readonly CliCommand[] = [simulateCommand, checkCommand, exportCommand, importCommand, generateCommand, renderCalicoCommand];
 

@@ -2,7 +2,7 @@
 import { exportFiles, zipBundle } from '../config/bundle';
 import { containerlabExport } from '../lab/clab';
 import { parseArgs, stringFlag, UsageError } from './args';
-import type { CliCommand } from './commands';
+import type { CliCommand } from './command';
 import { EXIT, InputError, readDesign, writeFiles } from './io';
 
 export const exportCommand: CliCommand = {

@@ -9,7 +9,7 @@ import { NODE_AS_SCHEMES, TOR_AS_SCHEMES, type NodeAsScheme, type TorAsScheme } 
 import { PLATFORMS, type Platform } from '../model/schema';
 import { serializeDesign } from '../model';
 import { parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
-import type { CliCommand } from './commands';
+import type { CliCommand } from './command';
 import { checkOutputFile, EXIT, writeOutputFile } from './io';
 
 /** The generator places at most 62 VMs on one node (the addresses of its /26 block). */

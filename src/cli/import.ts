@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { formatImportProblems, importCalicoFiles } from '../calico';
 import { emptyDesign, serializeDesign } from '../model';
 import { parseArgs, stringFlag, UsageError } from './args';
-import type { CliCommand } from './commands';
+import type { CliCommand } from './command';
 import { checkOutputFile, EXIT, InputError, readDesign, readText, writeOutputFile } from './io';
 
 /** `cluster.liveroute.yaml` → `cluster`, the new design's name when there is no --into. */

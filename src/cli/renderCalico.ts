@@ -5,7 +5,7 @@
  */
 import { CalicoRenderError, formatReadIssue, readCalicoResources, renderCalicoNode, type CalicoNodeConfig } from '../calico';
 import { parseArgs, stringFlag, UsageError } from './args';
-import type { CliCommand } from './commands';
+import type { CliCommand } from './command';
 import { EXIT, InputError, readText, writeFiles } from './io';
 
 /** One self-contained config: each `include "<file>";` line replaced by the file's text. */

@@ -7,7 +7,7 @@ import { atOrAbove, diagnose, diagnoseDesign } from '../engine/diagnostics';
 import { toReport } from '../engine/report';
 import { simulate, SimulationInputError } from '../engine/simulate';
 import { parseArgs, stringFlag, UsageError } from './args';
-import type { CliCommand } from './commands';
+import type { CliCommand } from './command';
 import { EXIT, InputError, readDesign } from './io';
 import { formatDiagnostics, formatReport } from './table';
 

@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findDaemonSync, mapLimit } from '../../tools/daemons';
+import { findDaemonSync, mapLimit } from '../verify/daemons';
 import { formatInputError, InputError, readDesign } from './io';
 import { parseDesign, type Topology } from '../model';
 import { formatIssue } from '../model/issues';

@@ -14,7 +14,7 @@ import { generateFabric } from '../model/edit/generate';
 import type { Platform, Topology } from '../model';
 import { routerConfigs } from './index';
 import { builtInDesigns, fabric, goldenDesign, onPlatform } from './test-designs';
-import { birdParse, findDaemon, frrCheck, mapLimit, scratch, type DaemonKind, type Found } from '../../tools/daemons';
+import { birdParse, findDaemon, frrCheck, mapLimit, scratch, type DaemonKind, type Found } from '../verify/daemons';
 
 const SEED = 20261121;
 const RANDOM_DESIGNS = 100;

@@ -9,6 +9,7 @@ import { newCacheGeneration } from '../bird/lang/generations';
 import { BirdSyntaxError } from '../bird/lang/lexer';
 import { renderBirdRouter } from '../bird/router/render';
 import { calicoResourcesFromDesign, renderCalicoNode } from '../calico';
+import { assert } from '../lib/assert';
 import { formatIPv4, parseIPv4, prefixContainsAddr } from '../lib/ip';
 import { compareStrings } from '../lib/names';
 import { compileRouter, type Topology } from '../model';
@@ -67,14 +68,18 @@ export function buildSpeakers(doc: Topology, underlay: Underlay): { speakers: Ma
       ['bird_aggr.cfg', cfg.birdAggrCfg],
       ['bird_ipam.cfg', cfg.birdIpamCfg],
     ]);
-    speakers.set(n.name, speakerFromBird(n.name, 'node', 'calico', parseIPv4(n.address) as number, cfg.birdCfg, includes, underlay));
+    const address = parseIPv4(n.address);
+    assert(address !== undefined, `node ${n.name}: address ${n.address} is IPv4 (the design's validation checks it)`);
+    speakers.set(n.name, speakerFromBird(n.name, 'node', 'calico', address, cfg.birdCfg, includes, underlay));
   }
   for (const r of doc.spec.routers) {
     const model = compileRouter(doc, r.name);
     if (r.platform === 'bird1' || r.platform === 'bird2') {
       const text = renderBirdRouter(model, r.platform === 'bird1' ? 1 : 2).text;
       birdText.set(r.name, text);
-      speakers.set(r.name, speakerFromBird(r.name, 'router', r.platform, parseIPv4(r.address) as number, text, new Map(), underlay));
+      const address = parseIPv4(r.address);
+      assert(address !== undefined, `router ${r.name}: address ${r.address} is IPv4 (the design's validation checks it)`);
+      speakers.set(r.name, speakerFromBird(r.name, 'router', r.platform, address, text, new Map(), underlay));
     } else {
       speakers.set(r.name, neutralSpeaker(model, (a) => underlay.ownerOf(a)));
     }
@@ -98,7 +103,8 @@ function counterpart(e: SessionEnd, speakers: ReadonlyMap<string, Speaker>): Ses
 }
 
 function establish(e: SessionEnd, f: SessionEnd | undefined, speakers: ReadonlyMap<string, Speaker>, underlay: Underlay): string | undefined {
-  const self = speakers.get(e.speaker) as Speaker;
+  const self = speakers.get(e.speaker);
+  assert(self !== undefined, `session end ${e.id} belongs to a speaker of the network`);
   const peer = speakers.get(e.peer);
   if (!peer) return `no speaker of the design has address ${formatIPv4(e.peerAddress)}`;
   if (self.configError) return `${self.name}'s BIRD configuration does not load: ${self.configError}`;

@@ -6,6 +6,7 @@
  * prefixes.
  */
 import { compareStrings } from '../lib/names';
+import { assert } from '../lib/assert';
 import { parseIPv4 } from '../lib/ip';
 import type { Topology } from '../model';
 
@@ -101,7 +102,8 @@ export class Underlay {
     for (let i = 0; i < queue.length; i++) {
       const cur = queue[i] as string;
       if (!this.transit.has(cur)) continue;
-      const hop = out.get(cur) as Hop;
+      const hop = out.get(cur);
+      assert(hop !== undefined, `${cur} was queued with its first hop from ${from}`);
       for (const n of this.adjacent.get(cur) ?? []) {
         if (n === from || out.has(n)) continue;
         out.set(n, { via: hop.via, cost: hop.cost + 1 });

@@ -2,17 +2,12 @@
  * Every user command, as data: id, label, shortcut, when it is enabled, what it does. Menus,
  * keyboard shortcuts and tests all go through this registry.
  */
-import type { ReactFlowInstance } from '@xyflow/react';
 import { copySelection, deleteSelection, downloadContainerlab, downloadDesign, downloadManifests, downloadZip, pasteClipboard, redo, undo } from './actions';
-import type { Stores } from './context';
+import type { CommandContext } from './commandContext';
 import { openMigrateDialog } from './timeline/migrate';
 import { lessonOf, startLesson, togglePresenter } from './lesson/workshop';
 
-export interface CommandContext {
-  readonly stores: Stores;
-  readonly flow: ReactFlowInstance;
-  readonly openFilePicker: () => void;
-}
+export type { CommandContext };
 
 export interface Command {
   readonly id: string;

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findDaemonSync } from '../../tools/daemons';
+import { findDaemonSync } from './daemons';
 import { formatIssue, parseDesign } from '../model';
 import { labUnavailable } from './lab';
 import { runDesign } from './run';

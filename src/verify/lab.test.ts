@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findDaemonSync } from '../../tools/daemons';
+import { findDaemonSync } from './daemons';
 import { formatIssue, parseDesign } from '../model';
 import { compare } from './compare';
 import { LAB_PREFIX, labUnavailable } from './lab';

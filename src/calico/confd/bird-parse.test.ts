@@ -19,7 +19,7 @@ import { calicoResourcesFromDesign } from '../fromDesign';
 import type { CalicoResourceSet } from '../types';
 import { calicoNodePeers, invalidPrefixRanges, renderCalicoNode } from './index';
 import { prefixRange } from './filters';
-import { findDaemonSync } from '../../../tools/daemons';
+import { findDaemonSync } from '../../verify/daemons';
 
 const SCENARIOS = path.resolve(import.meta.dirname, '..', '..', 'scenarios');
 const bird = findDaemonSync('bird1');

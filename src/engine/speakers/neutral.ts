@@ -5,6 +5,7 @@
  */
 import type { Decision } from '../../bird/lang/interpreter';
 import type { Route } from '../../bird/lang/route';
+import { assert } from '../../lib/assert';
 import { parseIPv4, prefix4, prefixContainsPrefix } from '../../lib/ip';
 import type { Condition, PolicyRule, RouterConfigModel, RoutePolicy } from '../../model';
 import type { FilterRunner, SessionEnd, Speaker } from '../types';
@@ -56,13 +57,15 @@ function runner(policy: RoutePolicy): FilterRunner {
 }
 
 export function neutralSpeaker(model: RouterConfigModel, owner: (address: number) => string | undefined): Speaker {
-  const address = parseIPv4(model.address) as number;
+  const address = parseIPv4(model.address);
+  assert(address !== undefined, `router ${model.name}: address ${model.address} is IPv4 (the design's validation checks it)`);
   const importFilter = runner(model.policy.import);
   const toRouters = runner(model.policy.exportToRouters);
   const toNodes = runner(model.policy.exportToNodes);
   const ends: SessionEnd[] = [];
   for (const n of model.neighbors) {
-    const peerAddress = parseIPv4(n.address) as number;
+    const peerAddress = parseIPv4(n.address);
+    assert(peerAddress !== undefined, `router ${model.name}: neighbor ${n.name}'s address ${n.address} is IPv4 (the design's validation checks it)`);
     ends.push({
       id: `${model.name}:neighbor:${n.name}`,
       speaker: model.name,
@@ -87,7 +90,8 @@ export function neutralSpeaker(model: RouterConfigModel, owner: (address: number
   }
   for (const g of model.nodeGroups) {
     for (const m of g.members) {
-      const peerAddress = parseIPv4(m.address) as number;
+      const peerAddress = parseIPv4(m.address);
+      assert(peerAddress !== undefined, `router ${model.name}: ${g.name} member ${m.name}'s address ${m.address} is IPv4 (the design's validation checks it)`);
       ends.push({
         id: `${model.name}:${g.name}:${m.name}`,
         speaker: model.name,

@@ -12,7 +12,7 @@ import { NODE_AS_SCHEMES, TOR_AS_SCHEMES, type NodeAsScheme, type RackChoices, t
 import { applyEdit, replaceDesign } from '../actions';
 import { useStores, useUi } from '../context';
 import { startNewDesign } from '../newDesign';
-import { Modal } from './Dialogs';
+import { Modal } from './Modal';
 import './buildDialogs.css';
 
 export function NumberInput({ label, value, onChange, min, max, testId, disabled, autoFocus }: { label: string; value: number; onChange: (v: number) => void; min: number; max: number; testId: string; disabled?: boolean; autoFocus?: boolean }) {

@@ -1,21 +1,11 @@
 /** Modal dialogs: issues of a refused file, an import's report; the build dialogs (New, rack template, fabric generator) load on first use. */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
 import { formatPath } from '../../model';
 import { useStores, useUi } from '../context';
+import { Modal } from './Modal';
 
 const BuildDialogs = lazy(() => import('./BuildDialogs'));
 const BUILD_DIALOGS = new Set(['new-design', 'rack-template', 'fabric-generator']);
-
-export function Modal({ title, children, onClose, testId }: { title: string; children: ReactNode; onClose: () => void; testId: string }) {
-  return (
-    <div className="backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
-        <h2>{title}</h2>
-        {children}
-      </div>
-    </div>
-  );
-}
 
 function IssuesDialog() {
   const stores = useStores();

@@ -2,7 +2,7 @@
 import { useRef } from 'react';
 import { useStores, useUi } from '../context';
 import { acceptSharedDesign, declineSharedDesign } from '../share/openShared';
-import { Modal } from './Dialogs';
+import { Modal } from './Modal';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

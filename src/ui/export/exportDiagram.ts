@@ -7,7 +7,7 @@
  */
 import type { InternalNode } from '@xyflow/react';
 import { vmHostOf } from '../../store/simulation';
-import type { CommandContext } from '../commands';
+import type { CommandContext } from '../commandContext';
 import { toFlow, type FlowEdge, type FlowNode } from '../canvas/toFlow';
 import { layoutLookup } from '../canvas/cull';
 import { shownFlows } from '../../store/simulation';
