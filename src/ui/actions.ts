@@ -59,6 +59,9 @@ export function replaceDesign(stores: Stores, doc: Topology, message?: string): 
   ui.select([]);
   ui.requestFit();
   if (message) ui.notify('info', message);
+  // A whole new design has no edits to wait for (the simulation's debounce is for typing): the
+  // worker starts on it at once, beside the canvas drawing it.
+  void stores.simulation.getState().run();
   return true;
 }
 
