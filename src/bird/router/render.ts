@@ -2,6 +2,7 @@
  * A router's complete BIRD configuration (1.x or 2) from its vendor-neutral model. The filters
  * are the neutral policies rendered by filters.ts; the engine executes the same text.
  */
+import { assertRenderableModel } from '../../model/policy/guard';
 import type { RouterConfigModel } from '../../model/policy/types';
 import { renderFilter, renderKernelFilter } from './filters';
 import { BIRD_NAMES } from './names';
@@ -61,6 +62,7 @@ function header(model: RouterConfigModel, version: BirdVersion): string[] {
 
 /** The complete BIRD configuration of one router. */
 export function renderBirdRouter(model: RouterConfigModel, version: BirdVersion): BirdRouterConfig {
+  assertRenderableModel(model);
   const underlay = needsUnderlay(model);
   const { blocks, index } = bgpBlocks(model, version);
   const p = model.policy;
