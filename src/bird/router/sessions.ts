@@ -5,7 +5,7 @@
  */
 import type { RouterConfigModel, RouterNeighbor } from '../../model/policy/types';
 import { describeMember, sessionGroups, type SessionGroup } from './groups';
-import { BIRD_NAMES, birdSymbol, groupSymbol, neighborProtocol, nodeProtocol } from './names';
+import { BIRD_DYNAMIC_NAME_MAX, BIRD_NAMES, birdSymbol, groupSymbol, neighborProtocol, nodeProtocol } from './names';
 import { fitName } from '../../lib/hash';
 import { birdString } from '../../lib/text';
 
@@ -87,7 +87,7 @@ function groupBlocks(model: RouterConfigModel, g: SessionGroup): BgpBlock[] {
         proto: [
           `description ${birdString(`nodes of ${g.group.rack}`, 'a group description')};`,
           `neighbor range ${g.group.listenRange} ${g.session === 'ebgp' ? 'external' : 'internal'};`,
-          `dynamic name ${birdString(`${fitName(birdSymbol('dyn', g.name), 50, '_')}_`, 'a dynamic protocol name')};`,
+          `dynamic name ${birdString(`${fitName(birdSymbol('dyn', g.name), BIRD_DYNAMIC_NAME_MAX - 1, '_')}_`, 'a dynamic protocol name')};`,
           ...proto,
         ],
         channel,
