@@ -2,6 +2,7 @@
  * A router's complete BIRD configuration (1.x or 2) from its vendor-neutral model. The filters
  * are the neutral policies rendered by filters.ts; the engine executes the same text.
  */
+import { commentText } from '../../lib/text';
 import { assertRenderableModel } from '../../model/policy/guard';
 import type { RouterConfigModel } from '../../model/policy/types';
 import { renderFilter, renderKernelFilter } from './filters';
@@ -23,7 +24,7 @@ function indent(lines: readonly string[], by = '  '): string[] {
 }
 
 function comments(lines: readonly string[]): string[] {
-  return lines.map((l) => `# ${l}`.trimEnd());
+  return lines.map((l) => `# ${commentText(l)}`.trimEnd());
 }
 
 function renderBlock(b: BgpBlock, version: BirdVersion): string[] {
