@@ -55,7 +55,7 @@ describe('text injection into the exported README (finding 4)', () => {
     const r = await run('export', file, '--out', join(dir, 'out'));
     expect(r.code).toBe(0);
     const readme = readFileSync(join(dir, 'out', 'README.md'), 'utf8');
-    expect(readme.split('\n')[0]).toBe('# Racks \\<img src=x\\> \\[click\\]\\(http\\://evil\\.example\\) \\`rm \\-rf\\` \\# é');
+    expect(readme.split('\n')[0]).toBe('# Racks \\<img src=x\\> \\[click\\](http://evil.example) \\`rm -rf\\` \\# é');
     expect(readme.split('\n')[1]).toBe('');
   });
 });

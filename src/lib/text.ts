@@ -56,12 +56,16 @@ export function commentText(text: string): string {
 }
 
 /**
- * Text as inline markdown that renders as exactly that text: one line (see commentText), every
- * character CommonMark gives a meaning escaped with a backslash (emphasis, code, links, images,
- * HTML, headings, lists, tables), so that no link, image, HTML or heading can appear.
+ * Text as inline markdown that renders as exactly that text: one line (see commentText), and a
+ * backslash before every character that could start markup inline (emphasis, code, links,
+ * images, HTML, entities, tables, strikethrough, a heading's closing #) and before a list marker
+ * at its start, so that no link, image, HTML, heading or list can appear. Other punctuation is
+ * left as it is, to keep the raw file readable.
  */
 export function markdownInline(text: string): string {
-  return commentText(text).replace(/[\\`*_{}[\]()<>#+\-.!|~&:]/g, (c) => `\\${c}`);
+  return commentText(text)
+    .replace(/[\\`*_[\]<>!|~&#]/g, (c) => `\\${c}`)
+    .replace(/^([-+])|^(\d+)([.)])/, (_m, marker: string | undefined, digits: string, dot: string) => (marker ? `\\${marker}` : `${digits}\\${dot}`));
 }
 
 /** Thrown when a value cannot be written into a config without changing what the config says. */
