@@ -6,6 +6,7 @@
  * yet is created from calico/reference/ (create never replaces). Every value reaches the shell
  * inside single quotes, with single quotes escaped, so no value can become a command.
  */
+import { commentText } from '../lib/text';
 import { nodeLabels } from '../model/resolve';
 import type { Topology } from '../model/schema';
 import type { CalicoResourceSet } from './types';
@@ -17,7 +18,7 @@ export function shellQuote(text: string): string {
 
 /** One line of a comment: line breaks and other control characters cannot end the comment. */
 function comment(text: string): string {
-  return `# ${text.replace(/[\u0000-\u001f\u007f]+/g, ' ')}`;
+  return `# ${commentText(text)}`;
 }
 
 const patch = (kind: string, name: string, spec: unknown) => `calicoctl patch ${kind} ${shellQuote(name)} --patch ${shellQuote(JSON.stringify({ spec }))}`;

@@ -83,6 +83,8 @@ describe('the checkers refuse broken configs', () => {
     try {
       const ok = 'router bgp 65001\n neighbor G peer-group\n neighbor G remote-as external\n bgp listen range 10.0.1.0/24 peer-group G\nexit\n';
       expect(await frrCheck(vtysh, bgpd, dir.file('ok.conf', ok))).toBeUndefined();
+      // A reserved AS (RFC 7300) is taken with a warning: not a refusal.
+      expect(await frrCheck(vtysh, bgpd, dir.file('reserved.conf', ok.replace('router bgp 65001', 'router bgp 4294967295')))).toBeUndefined();
       const typo = ok.replace('remote-as external', 'remote-ass external');
       expect(await frrCheck(vtysh, bgpd, dir.file('typo.conf', typo))).toMatch(/^vtysh --dryrun: exit [1-9].*Unknown command/s);
       // Well-formed, so vtysh accepts it, but bgpd refuses it: the peer-group does not exist.

@@ -11,6 +11,7 @@
  * The BGP address is on Loopback0 (spines, route reflectors, border routers) or on the rack VLAN
  * interface (ToRs); sessions that do not run on the shared segment use it as update-source.
  */
+import { assertRenderableModel } from '../model/policy/guard';
 import type { RouterConfigModel, RouterNeighbor } from '../model/policy/types';
 import { asRanges, sessionGroups, type SessionGroup } from '../bird/router/groups';
 import { describeTransport, headerLines, neighborTransport, RACK_VLAN, sourceInterface, vendorName } from './common';
@@ -106,6 +107,7 @@ function interfaces(model: RouterConfigModel): string[] {
 }
 
 export function renderEos(model: RouterConfigModel): string {
+  assertRenderableModel(model);
   const p = model.policy;
   const groups = model.nodeGroups.flatMap((g) => sessionGroups(g, 'multi-as'));
   const text = [

@@ -10,6 +10,7 @@
  * the route-maps' `set community none`. ADD-PATH: bgpd advertises ADD-PATH receive by default;
  * without `addPaths` the node groups get `disable-addpath-rx`.
  */
+import { assertRenderableModel } from '../model/policy/guard';
 import type { RouterConfigModel, RouterNeighbor } from '../model/policy/types';
 import { sessionGroups, type SessionGroup } from '../bird/router/groups';
 import { describeTransport, headerLines, neighborTransport, vendorName } from './common';
@@ -77,6 +78,7 @@ function groupLines(model: RouterConfigModel, g: SessionGroup, out: Lines): void
 }
 
 export function renderFrr(model: RouterConfigModel): string {
+  assertRenderableModel(model);
   const p = model.policy;
   const lines: Lines = { router: [], af: [] };
   for (const n of model.neighbors) neighborLines(model, n, lines);

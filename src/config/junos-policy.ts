@@ -2,6 +2,7 @@
  * Junos building blocks: a small statement tree printed in the curly-brace format, and the
  * neutral policies as `policy-options` (communities and policy-statements, one term per rule).
  */
+import { commentText } from '../lib/text';
 import type { Condition, NeutralPolicy, Operation, PolicyRule, RoutePolicy } from '../model/policy/types';
 import { communityList, communityLists, describeRule, junosRange } from './common';
 
@@ -15,7 +16,8 @@ export function printJunos(stmts: readonly JStmt[], depth = 0): string[] {
   const pad = '    '.repeat(depth);
   return stmts.flatMap((s) => {
     if (typeof s === 'string') return [`${pad}${s};`];
-    if ('comment' in s) return [`${pad}/* ${s.comment} */`];
+    // One line, and no `*/` that would end the comment early.
+    if ('comment' in s) return [`${pad}/* ${commentText(s.comment).replaceAll('*/', '* /')} */`];
     return [`${pad}${s.head} {`, ...printJunos(s.body, depth + 1), `${pad}}`];
   });
 }

@@ -8,6 +8,8 @@
  * The originated default is a `no-install` static route (never in the forwarding table) that the
  * export policy to the nodes accepts. eBGP next hop self is the chained LR-NEXT-HOP-SELF policy.
  */
+import { assertRenderableModel } from '../model/policy/guard';
+import { junosString } from '../lib/text';
 import type { RouterConfigModel, RouterNeighbor } from '../model/policy/types';
 import { sessionGroups, type SessionGroup } from '../bird/router/groups';
 import { describeTransport, headerLines, neighborTransport, RACK_VLAN, vendorName, type Transport } from './common';
@@ -42,7 +44,7 @@ function neighborGroup(model: RouterConfigModel, n: RouterNeighbor): JStmt[] {
     note(`${n.name}: ${ebgp ? 'eBGP' : 'iBGP'}${n.rrClient ? ', route-reflector client' : ''}, ${describeTransport(t)}`),
     block(`group ${neighborGroupName(n.name)}`, [
       `type ${ebgp ? 'external' : 'internal'}`,
-      `description "${n.name}"`,
+      `description ${junosString(n.name, 'a neighbour name')}`,
       ...transportLines(model, t, ebgp),
       `import ${POLICY_NAMES.import}`,
       exportLine(POLICY_NAMES.exportToRouters, n.nextHopSelf),
@@ -60,13 +62,13 @@ function nodeGroup(model: RouterConfigModel, g: SessionGroup): JStmt[] {
   const singleAs = g.members[0]?.asNumber;
   const peers: JStmt[] = g.dynamic
     ? [...(ebgp ? [`peer-as ${singleAs}`] : []), `allow ${g.group.listenRange}`]
-    : g.members.map((m) => block(`neighbor ${m.address}`, [`description "${m.name}"`, ...(ebgp ? [`peer-as ${m.asNumber}`] : [])]));
+    : g.members.map((m) => block(`neighbor ${m.address}`, [`description ${junosString(m.name, 'a node name')}`, ...(ebgp ? [`peer-as ${m.asNumber}`] : [])]));
   return [
     note(`Calico nodes of ${g.group.rack} (BGPPeer ${g.group.bgpPeers.join(', ')}): ${ebgp ? 'eBGP' : 'iBGP'}, ${g.group.multihop ? 'multihop' : 'on the rack segment'}, passive`),
     ...g.members.map((m) => note(`  ${m.name} ${m.address} AS ${m.asNumber}`)),
     block(`group ${vendorName(g.name)}`, [
       `type ${ebgp ? 'external' : 'internal'}`,
-      `description "nodes of ${g.group.rack}"`,
+      `description ${junosString(`nodes of ${g.group.rack}`, 'a group description')}`,
       'passive',
       ...transportLines(model, transport, ebgp),
       `import ${POLICY_NAMES.import}`,
@@ -84,7 +86,7 @@ function interfaces(model: RouterConfigModel): JStmt[] {
     const len = model.segment.subnet.split('/')[1];
     return [
       block('interfaces', [
-        block('irb', [block(`unit ${RACK_VLAN}`, [`description "${model.segment.rack} segment: the Calico nodes peer with this address"`, block('family inet', [`address ${model.address}/${len}`])])]),
+        block('irb', [block(`unit ${RACK_VLAN}`, [`description ${junosString(`${model.segment.rack} segment: the Calico nodes peer with this address`, 'the segment description')}`, block('family inet', [`address ${model.address}/${len}`])])]),
       ]),
       block('vlans', [block(model.segment.rack, [`vlan-id ${RACK_VLAN}`, `l3-interface irb.${RACK_VLAN}`])]),
     ];
@@ -105,6 +107,7 @@ function routingOptions(model: RouterConfigModel): JStmt {
 }
 
 export function renderJunos(model: RouterConfigModel): string {
+  assertRenderableModel(model);
   const groups = model.nodeGroups.flatMap((g) => sessionGroups(g, 'single-as'));
   const tree: JStmt[] = [
     ...headerLines(model, 'Juniper Junos').map(note),

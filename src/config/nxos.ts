@@ -12,6 +12,7 @@
  * The BGP address is on loopback0 (spines, route reflectors, border routers) or on the rack VLAN
  * interface (ToRs); sessions that do not run on the shared segment use it as update-source.
  */
+import { assertRenderableModel } from '../model/policy/guard';
 import type { RouterConfigModel, RouterNeighbor } from '../model/policy/types';
 import { asRanges, sessionGroups, type SessionGroup } from '../bird/router/groups';
 import { communityList, describeTransport, headerLines, neighborTransport, RACK_VLAN, sourceInterface, vendorName } from './common';
@@ -119,6 +120,7 @@ function interfaces(model: RouterConfigModel): string[] {
 }
 
 export function renderNxos(model: RouterConfigModel): string {
+  assertRenderableModel(model);
   const p = model.policy;
   const groups = model.nodeGroups.flatMap((g) => sessionGroups(g, 'multi-as'));
   const paths = p.multipath ? MAX_PATHS : 1;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { dnsLabel } from './primitives';
+import { multiLine, singleLine } from './text';
 
 /** The five phases of a migration (DESIGN §7), in order. The engine uses the same list. */
 export const PHASE_NAMES = ['base', 'target', 'live', 'source-deleted', 'settled'] as const;
@@ -43,9 +44,14 @@ export const expectedSchema = z.strictObject({
 });
 export type ExpectedVerdicts = z.infer<typeof expectedSchema>;
 
-export const tagSchema = z.string({ error: 'expected a tag' }).min(1, 'a tag is not empty').max(32, 'a tag is at most 32 characters');
+export const tagSchema = z.string({ error: 'expected a tag' }).min(1, 'a tag is not empty').max(32, 'a tag is at most 32 characters').superRefine(singleLine('a tag'));
 
-const markdown = (what: string, max: number) => z.string({ error: `expected ${what} (markdown text)` }).min(1, `${what} is not empty`).max(max, `${what} is at most ${max} characters`);
+const markdown = (what: string, max: number) =>
+  z
+    .string({ error: `expected ${what} (markdown text)` })
+    .min(1, `${what} is not empty`)
+    .max(max, `${what} is at most ${max} characters`)
+    .superRefine(multiLine(what));
 
 export const choiceSchema = z.strictObject({
   text: markdown('a choice', 300),
@@ -71,7 +77,7 @@ export const questionSchema = z
 export type Question = z.infer<typeof questionSchema>;
 
 export const lessonStepSchema = z.strictObject({
-  title: z.string({ error: 'expected a step title' }).min(1, 'a step title is not empty').max(120, 'a step title is at most 120 characters'),
+  title: z.string({ error: 'expected a step title' }).min(1, 'a step title is not empty').max(120, 'a step title is at most 120 characters').superRefine(singleLine('a step title')),
   text: markdown('the narration', 4000),
   /** Elements to highlight: racks, nodes, routers and VMs by name, Calico resources as `peer:NAME` or `filter:NAME`. */
   highlight: z.array(z.string()).optional(),

@@ -19,6 +19,7 @@ import {
 import { calicoResource } from './calico/resources';
 import { checkEncapsulation, designBgpConfiguration, designFelixConfiguration, ipPoolExtraFields } from './calico/settings';
 import { expectedSchema, lessonSchema, tagSchema } from './lesson';
+import { multiLine, singleLine } from './text';
 
 export const API_VERSION = 'liveroute/v1';
 export const KIND = 'Topology';
@@ -120,8 +121,8 @@ export const specSchema = z.strictObject({
 
 export const metadataSchema = z.strictObject({
   name: dnsLabel,
-  title: z.string().max(200, 'title is at most 200 characters').optional(),
-  description: z.string().optional(),
+  title: z.string().max(200, 'title is at most 200 characters').superRefine(singleLine('title')).optional(),
+  description: z.string().superRefine(multiLine('description')).optional(),
   /** Short labels for the scenario gallery (iBGP, eBGP, communities, ECMP, RR, ...). */
   tags: z.array(tagSchema).max(12, 'at most 12 tags').optional(),
   /** The verdict per phase the author expects; `check` and the scenario tests compare it with the engine's. */

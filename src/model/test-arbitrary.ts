@@ -3,7 +3,11 @@
  * Values are built consistently (addresses inside rack subnets, blocks and VM IPs inside pools,
  * references to existing names, Calico CEL rules respected), optional fields are either set or
  * absent (never `undefined`), and strings include what is hard for YAML: YAML 1.1 look-alikes
- * (`0b1`, `2001-12-14`, `yes`), indicators, line breaks, control and non-BMP characters.
+ * (`0b1`, `2001-12-14`, `yes`), indicators, line breaks, control and non-BMP characters (where
+ * the field allows them: titles are one line, descriptions have no control characters but line
+ * breaks). Hostile but valid values too (issue 15): names at their maximum length (63 for DNS
+ * labels, 253 for Kubernetes names), AS numbers and communities at the edges of their ranges,
+ * and the BGPConfiguration fields confd writes into bird.cfg (interface patterns, communities).
  */
 import fc from 'fast-check';
 import type { BGPFilter, BGPPeer } from './calico/resources';
@@ -12,18 +16,40 @@ import type { BGPPeerSpec } from './calico/bgppeer';
 import type { CalicoNode, Cluster, IPPool, Platform, Rack, Router, RouterPolicy, RouterRole, Topology, VM } from './schema';
 
 const TRICKY_NAMES = ['0', '123', '1e5', '1e-5', '0b1', '0x1f', '017', '0o17', '2001-12-14', 'y', 'n', 'no', 'on', 'off', 'yes', 'true', 'null', 'nan', 'inf'];
-export const dnsLabelArb = fc.oneof(fc.constantFrom(...TRICKY_NAMES), fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,12}[a-z0-9])?$/));
+/** DNS-1123 labels at their maximum length, 63 characters. */
+const longLabelArb = fc.stringMatching(/^[a-z0-9][-a-z0-9]{61}[a-z0-9]$/);
+export const dnsLabelArb = fc.oneof(
+  { arbitrary: fc.constantFrom(...TRICKY_NAMES), weight: 2 },
+  { arbitrary: fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,12}[a-z0-9])?$/), weight: 2 },
+  { arbitrary: longLabelArb, weight: 1 },
+);
+/** Kubernetes object names (DNS-1123 subdomains): labels, dotted names, and names of the maximum 253 characters. */
+const k8sNameArb = fc.oneof(
+  { arbitrary: dnsLabelArb, weight: 3 },
+  { arbitrary: fc.array(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,8}[a-z0-9])?$/), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('.')), weight: 1 },
+  { arbitrary: fc.tuple(longLabelArb, longLabelArb, longLabelArb, fc.stringMatching(/^[a-z0-9][-a-z0-9]{59}[a-z0-9]$/)).map((parts) => parts.join('.')), weight: 1 },
+);
 
 const CHARS = ['a', 'Z', '0', ' ', ' ', '\n', '\t', '\r', ':', '#', '-', '?', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '\\', '/', '.', '~', 'é', '😀', '\u0000', '\u007f', '\u0085', '\u2028', '\ufeff'];
 const TRICKY_TEXT = ['yes', 'null', '~', '', ' ', ' \n', '  \n\n', '1:30', '0b1', '-0x1f', '2024-01-31', '65000:100', '- x', '# c', '.inf', 'a: b', '"q"', '\n', 'x\n  y\n'];
-/** Free text (titles, descriptions, annotations): at most 60 UTF-16 units. */
+/** Free text (annotations): at most 60 UTF-16 units. */
 export const textArb = fc.oneof(
   fc.string({ unit: fc.constantFrom(...CHARS), maxLength: 30 }),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
   fc.constantFrom(...TRICKY_TEXT),
 );
+/** The characters a single-line field refuses (src/lib/text.ts), and those markdown refuses too. */
+const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+const NOT_MARKDOWN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+/** A title: one line of text, and titles of the maximum 200 characters. */
+const titleArb = fc.oneof(
+  { arbitrary: textArb.map((t) => t.replace(NOT_ONE_LINE, ' ')), weight: 4 },
+  { arbitrary: fc.string({ unit: fc.constantFrom('a', ' ', 'é', '#', '[', '`', '<', '|', '日'), minLength: 198, maxLength: 198 }).map((t) => `${t}😀`), weight: 1 },
+);
+/** A description (markdown): line breaks and tabs, no other control character. */
+const descriptionArb = textArb.map((t) => t.replace(NOT_MARKDOWN, ' '));
 
-const asnArb = fc.oneof(fc.integer({ min: 1, max: 4294967295 }), fc.constantFrom(64512, 65000, 65001, 4200000000));
+const asnArb = fc.oneof(fc.integer({ min: 1, max: 4294967295 }), fc.constantFrom(64512, 65000, 65001, 4200000000), fc.constantFrom(1, 23456, 65535, 65536, 4294967295));
 const asn0Arb = fc.integer({ min: 0, max: 4294967295 });
 const priorityArb = fc.integer({ min: 1, max: 2147483646 });
 const durationArb = fc.constantFrom('30s', '1m30s', '500ms', '1.5h', '10µs', '0s', '2h45m0.5s');
@@ -32,6 +58,8 @@ const felixDurationArb = fc.constantFrom('30s', '1m30s', '500ms', '1.5h', '0s', 
 const communityArb = fc.oneof(
   fc.tuple(fc.integer({ min: 0, max: 65535 }), fc.integer({ min: 0, max: 65535 })).map(([a, b]) => `${a}:${b}`),
   fc.tuple(asn0Arb, asn0Arb, asn0Arb).map(([a, b, c]) => `${a}:${b}:${c}`),
+  // The edges of both ranges: 16-bit parts for standard communities, 32-bit parts for large ones.
+  fc.constantFrom('0:0', '65535:65535', '65535:0', '0:0:0', '4294967295:4294967295:4294967295', '4294967295:0:1'),
 );
 const platformArb = fc.constantFrom<Platform>('bird1', 'bird2', 'frr', 'eos', 'nxos', 'junos');
 const labelKeyArb = fc.oneof(fc.constantFrom('zone', 'example.com/zone', 'topology.kubernetes.io/region', 'a_b.c-D9', '0b1'), fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/).filter((k) => k !== 'rack'));
@@ -44,6 +72,43 @@ const policyArb: fc.Arbitrary<RouterPolicy> = fc.record(
   { requiredKeys: [], noNullPrototype: true },
 );
 
+/** Interface names and patterns as Calico's ignoredInterfaceRegex takes them: 1 to 15 of [a-zA-Z0-9_.*-], not "*" alone. */
+const ignoredInterfaceArb = fc.oneof(
+  fc.constantFrom('eth0', 'vxlan*', '*.cali', 'tunl0', 'x'.repeat(15), '-', '.', '_', '**', 'a.b_c-D*'),
+  fc.stringMatching(/^[a-zA-Z0-9_.*-]{1,15}$/).filter((v) => v !== '*'),
+);
+const advertisedCidrArb = fc.constantFrom('10.244.0.0/16', '10.96.0.0/12', '192.0.2.0/24', '0.0.0.0/0', '203.0.113.7/32', 'fd00:10:96::/112');
+/** communities and prefixAdvertisements: named communities, values at the edges, names that are used. */
+const advertisementsArb = fc
+  .tuple(fc.uniqueArray(fc.tuple(k8sNameArb, communityArb), { maxLength: 3, selector: ([name]) => name }), fc.array(fc.tuple(advertisedCidrArb, fc.array(fc.oneof(communityArb, fc.nat()), { maxLength: 4 })), { minLength: 1, maxLength: 3 }))
+  .map(([named, advertised]) => ({
+    ...(named.length > 0 ? { communities: named.map(([name, value]) => ({ name, value })) } : {}),
+    prefixAdvertisements: advertised.map(([cidr, picks]) => ({
+      cidr,
+      communities: picks.map((p) => (typeof p === 'string' ? p : named.length > 0 ? (named[p % named.length] as [string, string])[0] : '65000:100')),
+    })),
+  }));
+const serviceBlocksArb = fc.array(advertisedCidrArb.map((cidr) => ({ cidr })), { maxLength: 2 });
+const bgpConfigurationArb = fc
+  .tuple(
+    fc.record(
+      {
+        logSeverityScreen: fc.constantFrom('Info', 'debug', 'WARNING', 'Fatal', 'trace', ''),
+        listenPort: fc.constantFrom(1, 179, 1790, 65535),
+        bindMode: fc.constantFrom('None' as const, 'NodeIP' as const),
+        ignoredInterfaces: fc.uniqueArray(ignoredInterfaceArb, { maxLength: 4 }),
+        serviceClusterIPs: serviceBlocksArb,
+        serviceExternalIPs: serviceBlocksArb,
+        serviceLoadBalancerIPs: serviceBlocksArb,
+        programClusterRoutes: fc.constantFrom('Enabled' as const, 'Disabled' as const, 'EnabledIPIPOnly' as const, 'EnabledNoEncapOnly' as const),
+        localWorkloadPeeringIPV4: fc.constantFrom('169.254.0.179', '0.0.0.0'),
+      },
+      { requiredKeys: [], noNullPrototype: true },
+    ),
+    fc.option(advertisementsArb, { nil: undefined }),
+  )
+  .map(([fields, advertisements]) => ({ ...fields, ...advertisements }));
+
 const clusterArb: fc.Arbitrary<Cluster> = fc.record(
   {
     asNumber: asnArb,
@@ -55,6 +120,7 @@ const clusterArb: fc.Arbitrary<Cluster> = fc.record(
     routePriority: fc.record({ normal: priorityArb, elevated: priorityArb }, { requiredKeys: [], noNullPrototype: true }),
     bgpNormalRoutePriority: priorityArb,
     liveMigrationRouteConvergenceTime: felixDurationArb,
+    bgpConfiguration: bgpConfigurationArb,
   },
   { requiredKeys: [], noNullPrototype: true },
 );
@@ -137,8 +203,8 @@ const routerShapeArb = fc.record({ asNumber: asnArb, platform: platformArb, extr
 const paramsArb = fc.record({
   names: fc.uniqueArray(dnsLabelArb, { minLength: 30, maxLength: 30 }),
   vmNames: fc.uniqueArray(dnsLabelArb, { minLength: 5, maxLength: 5 }),
-  peerNames: fc.uniqueArray(dnsLabelArb, { minLength: 6, maxLength: 6 }),
-  metadata: fc.record({ title: textArb, description: textArb }, { requiredKeys: [], noNullPrototype: true }),
+  peerNames: fc.uniqueArray(k8sNameArb, { minLength: 6, maxLength: 6 }),
+  metadata: fc.record({ title: titleArb, description: descriptionArb }, { requiredKeys: [], noNullPrototype: true }),
   cluster: fc.option(clusterArb, { nil: undefined }),
   racks: fc.array(fc.record({ tors: fc.array(routerShapeArb, { maxLength: 2 }), nodes: fc.array(nodeShapeArb, { maxLength: 4 }) }), { maxLength: 3 }),
   others: fc.array(fc.tuple(fc.constantFrom<RouterRole>('spine', 'route-reflector', 'border'), routerShapeArb), { maxLength: 3 }),

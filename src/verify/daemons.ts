@@ -124,10 +124,23 @@ export async function birdParse(bird: string, file: string): Promise<string | un
 }
 
 /**
+ * What bgpd -C prints for a command it applies: warnings, not refusals. `router bgp` with one of
+ * the AS numbers RFC 7300 reserves (65535, 4294967295) is taken, with this line.
+ */
+const FRR_WARNINGS = [/^Reserved AS used \(65535\|4294967295\); AS is (65535|4294967295)$/];
+
+function frrRefusals(output: string): string {
+  return output
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !FRR_WARNINGS.some((w) => w.test(line.trim())))
+    .join('\n');
+}
+
+/**
  * FRR's checks: `vtysh --dryrun -f FILE` refuses unknown or malformed commands (exit code), and
  * `bgpd -C -f FILE` executes every command and reports the ones bgpd refuses ("Configure the
  * peer-group first", "Not an internal neighbor", ...) on its output while still exiting 0, so
- * any output is an error.
+ * any output but a known warning (FRR_WARNINGS) is an error.
  */
 export async function frrCheck(vtysh: string, bgpd: string, file: string): Promise<string | undefined> {
   const v = await run(vtysh, ['--dryrun', '-f', file]);
@@ -139,7 +152,7 @@ export async function frrCheck(vtysh: string, bgpd: string, file: string): Promi
   for (let attempt = 0; ; attempt++) {
     const b = await run(bgpd, ['-C', '-f', file]);
     if (b.pid !== undefined) rmSync(crashLog(b.pid), { recursive: true, force: true });
-    if (b.code === 0 && b.output.trim() === '') return undefined;
+    if (b.code === 0 && frrRefusals(b.output) === '') return undefined;
     const stale = /failed to mkdir "\/var\/tmp\/frr\/bgpd\.(\d+)": File exists/.exec(b.output);
     if (stale && attempt < 5) {
       sweepCrashLogs();

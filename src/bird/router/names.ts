@@ -9,6 +9,8 @@ import { POLICY_NAMES } from '../../model/policy/compile';
 
 /** BIRD's SYM_MAX_LEN (1.6 and 2.0): longer symbols are refused with "Symbol too long". */
 export const BIRD_SYMBOL_MAX = 64;
+/** BIRD 2's longest `dynamic name` (SYM_MAX_LEN - 16, room for the number it appends): longer is "Dynamic name too long". */
+export const BIRD_DYNAMIC_NAME_MAX = 48;
 
 /** `<prefix>_<name>` as a BIRD symbol. */
 export function birdSymbol(prefix: string, name: string): string {

@@ -8,6 +8,7 @@ import { compileRouter } from '../../model/policy/compile';
 import type { RoutePolicy } from '../../model/policy/types';
 import { fabric } from '../../model/policy/test-fabric';
 import { BIRD_SYMBOL_MAX, birdSymbol, renderBirdRouter, renderFilter } from './index';
+import { BIRD_DYNAMIC_NAME_MAX } from './names';
 
 describe('filters: the neutral policy, rule by rule', () => {
   it('renders the import policy of an elevated community as the reference ToR does', () => {
@@ -86,6 +87,19 @@ describe('names', () => {
     expect(a.length).toBeLessThanOrEqual(BIRD_SYMBOL_MAX);
     expect(a).toMatch(/^group_calico_n_x_x.*_[0-9a-f]{8}$/);
     expect(a).not.toBe(b);
+  });
+
+  it("keeps a BIRD 2 dynamic name within BIRD's 48 characters for a rack name of 63", () => {
+    const rack = `r${'-x'.repeat(31)}`;
+    const doc = fabric({ platform: 'bird2' });
+    doc.spec.racks = doc.spec.racks.map((r) => ({ ...r, name: rack }));
+    doc.spec.nodes = doc.spec.nodes.map((n) => ({ ...n, rack }));
+    doc.spec.routers = doc.spec.routers.map((r) => (r.rack ? { ...r, rack } : r));
+    const peer = doc.spec.calicoResources.find((r) => r.kind === 'BGPPeer');
+    if (peer?.kind === 'BGPPeer') peer.spec.nodeSelector = `rack == '${rack}'`;
+    const name = /dynamic name "([^"]*)";/.exec(renderBirdRouter(compileRouter(doc, 'tor-a'), 2).text)?.[1];
+    expect(name).toMatch(/^dyn_calico_r_x_x_x.*_[0-9a-f]{8}_$/);
+    expect(name).toHaveLength(BIRD_DYNAMIC_NAME_MAX);
   });
 });
 

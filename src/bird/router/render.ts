@@ -2,6 +2,8 @@
  * A router's complete BIRD configuration (1.x or 2) from its vendor-neutral model. The filters
  * are the neutral policies rendered by filters.ts; the engine executes the same text.
  */
+import { commentText } from '../../lib/text';
+import { assertRenderableModel } from '../../model/policy/guard';
 import type { RouterConfigModel } from '../../model/policy/types';
 import { renderFilter, renderKernelFilter } from './filters';
 import { BIRD_NAMES } from './names';
@@ -22,7 +24,7 @@ function indent(lines: readonly string[], by = '  '): string[] {
 }
 
 function comments(lines: readonly string[]): string[] {
-  return lines.map((l) => `# ${l}`.trimEnd());
+  return lines.map((l) => `# ${commentText(l)}`.trimEnd());
 }
 
 function renderBlock(b: BgpBlock, version: BirdVersion): string[] {
@@ -61,6 +63,7 @@ function header(model: RouterConfigModel, version: BirdVersion): string[] {
 
 /** The complete BIRD configuration of one router. */
 export function renderBirdRouter(model: RouterConfigModel, version: BirdVersion): BirdRouterConfig {
+  assertRenderableModel(model);
   const underlay = needsUnderlay(model);
   const { blocks, index } = bgpBlocks(model, version);
   const p = model.policy;

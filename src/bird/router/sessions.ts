@@ -5,8 +5,9 @@
  */
 import type { RouterConfigModel, RouterNeighbor } from '../../model/policy/types';
 import { describeMember, sessionGroups, type SessionGroup } from './groups';
-import { BIRD_NAMES, birdSymbol, groupSymbol, neighborProtocol, nodeProtocol } from './names';
+import { BIRD_DYNAMIC_NAME_MAX, BIRD_NAMES, birdSymbol, groupSymbol, neighborProtocol, nodeProtocol } from './names';
 import { fitName } from '../../lib/hash';
+import { birdString } from '../../lib/text';
 
 export type BirdVersion = 1 | 2;
 
@@ -44,7 +45,7 @@ function neighborBlock(model: RouterConfigModel, n: RouterNeighbor): BgpBlock {
     name: neighborProtocol(n.name),
     comments: [`${n.name}: ${n.session === 'ebgp' ? 'eBGP' : 'iBGP'}${n.rrClient ? ', route-reflector client' : ''}, ${how}`],
     proto: [
-      `description "${n.name}";`,
+      `description ${birdString(n.name, 'a neighbour name')};`,
       `local ${model.address} as ${model.asNumber};`,
       `neighbor ${n.address} as ${n.asNumber};`,
       neighborTransport(n),
@@ -84,23 +85,23 @@ function groupBlocks(model: RouterConfigModel, g: SessionGroup): BgpBlock[] {
         name,
         comments: [...groupComments(g), `Dynamic BGP: one session is spawned per node that connects from ${g.group.listenRange}.`],
         proto: [
-          `description "nodes of ${g.group.rack}";`,
+          `description ${birdString(`nodes of ${g.group.rack}`, 'a group description')};`,
           `neighbor range ${g.group.listenRange} ${g.session === 'ebgp' ? 'external' : 'internal'};`,
-          `dynamic name "${fitName(birdSymbol('dyn', g.name), 50, '_')}_";`,
+          `dynamic name ${birdString(`${fitName(birdSymbol('dyn', g.name), BIRD_DYNAMIC_NAME_MAX - 1, '_')}_`, 'a dynamic protocol name')};`,
           ...proto,
         ],
         channel,
       },
     ];
   }
-  const template: BgpBlock = { kind: 'template', name, comments: groupComments(g), proto: [`description "nodes of ${g.group.rack}";`, ...proto], channel };
+  const template: BgpBlock = { kind: 'template', name, comments: groupComments(g), proto: [`description ${birdString(`nodes of ${g.group.rack}`, 'a group description')};`, ...proto], channel };
   const members = g.members.map(
     (m): BgpBlock => ({
       kind: 'protocol',
       name: nodeProtocol(m.name),
       from: name,
       comments: [],
-      proto: [`description "${m.name}";`, `neighbor ${m.address} as ${m.asNumber};`],
+      proto: [`description ${birdString(m.name, 'a node name')};`, `neighbor ${m.address} as ${m.asNumber};`],
       channel: [],
     }),
   );

@@ -17,7 +17,8 @@ import type { Topology } from '../../model/schema';
 import { designArb } from '../../model/test-arbitrary';
 import { calicoResourcesFromDesign } from '../fromDesign';
 import type { CalicoResourceSet } from '../types';
-import { calicoNodePeers, invalidPrefixRanges, renderCalicoNode } from './index';
+import { calicoNodePeers, renderCalicoNode } from './index';
+import { calicoOwnRefusals } from './test-support';
 import { prefixRange } from './filters';
 import { findDaemonSync } from '../../verify/daemons';
 
@@ -37,14 +38,6 @@ function birdCheck(set: CalicoResourceSet, node: string): string {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The refusals Calico's own output earns from BIRD for this node, as BIRD words them. */
-function expectedRefusals(set: CalicoResourceSet, node: string): RegExp[] {
-  const out: RegExp[] = [];
-  if (invalidPrefixRanges(set.bgpFilters).some((r) => r.list.endsWith('V4'))) out.push(/Invalid prefix pattern range/);
-  if (calicoNodePeers(set, node).some((p) => p.asNumber === '0')) out.push(/Remote AS number must be set/);
-  return out;
 }
 
 /** The design with the values BIRD refuses replaced: empty prefix ranges dropped, AS numbers given. */
@@ -76,7 +69,7 @@ function checkDesign(doc: Topology, label: string, tally: Tally): void {
   const set = calicoResourcesFromDesign(doc);
   for (const node of doc.spec.nodes) {
     const message = birdCheck(set, node.name);
-    const expected = expectedRefusals(set, node.name);
+    const expected = calicoOwnRefusals(set, node.name);
     tally.peers += calicoNodePeers(set, node.name).length;
     if (expected.length === 0) {
       expect(message, `${label} ${node.name}`).toBe('');

@@ -4,7 +4,8 @@
  * device / direct protocols, the BGP template, the BGPFilter functions, one protocol per peer.
  */
 import { compareStrings } from '../../lib/names';
-import type { NodeContext } from './context';
+import { communityParts } from '../../model/calico/bgpConfigurationFields';
+import { birdText, CalicoRenderError, type NodeContext } from './context';
 import { filterFunctionsSection } from './filters';
 import { renderProtocol, type BirdPeer } from './protocol';
 
@@ -19,14 +20,18 @@ export function communityRules(ctx: NodeContext): { cidr: string; adds: string[]
   const out: { cidr: string; adds: string[] }[] = [];
   for (const adv of ctx.bgp.prefixAdvertisements ?? []) {
     if (!adv.cidr || adv.cidr.includes(':')) continue;
-    const values = new Set<string>();
+    const values = new Map<string, number[]>();
     for (const c of adv.communities ?? []) {
       const value = named.get(c) ?? c;
       // Calico's check: a known name, or a value of the form aa:nn or aa:nn:mm.
-      if (/^\d+:\d+(:\d+)?$/.test(value)) values.add(value);
+      if (!/^\d+:\d+(:\d+)?$/.test(value)) continue;
+      // The reader refuses parts out of range (16 bits standard, 32 bits large): BIRD would refuse the file.
+      const parts = communityParts(value);
+      if (!parts) throw new CalicoRenderError(`BGPConfiguration community ${JSON.stringify(value)} is out of range: a standard community has two 16-bit parts, a large one three 32-bit parts`);
+      values.set(value, parts);
     }
-    const adds = [...values].sort(compareStrings).map((v) => {
-      const parts = v.split(':');
+    const adds = [...values.keys()].sort(compareStrings).map((v) => {
+      const parts = values.get(v) as number[];
       return parts.length === 3 ? `bgp_large_community.add((${parts.join(', ')}));` : `bgp_community.add((${parts.join(', ')}));`;
     });
     if (adds.length > 0) out.push({ cidr: adv.cidr, adds });
@@ -44,7 +49,7 @@ function applyCommunities(ctx: NodeContext): string[] {
 }
 
 function directInterfaces(ctx: NodeContext): string {
-  const ignored = (ctx.bgp.ignoredInterfaces ?? []).map((i) => `-"${i}"`);
+  const ignored = (ctx.bgp.ignoredInterfaces ?? []).map((i) => `-${birdText(i, 'BGPConfiguration ignoredInterfaces entry')}`);
   return [...ignored, DEFAULT_DIRECT_INTERFACES].join(', ');
 }
 

@@ -3,7 +3,8 @@
  * address and subnet, AS, route-reflector cluster ID, the cluster-wide BGP settings with their
  * defaults (domain spec §3.2), and lookups (nodes by name, filters by name, label selectors).
  */
-import { formatPrefix4, maskOf, parseIPv4 } from '../../lib/ip';
+import { formatPrefix4, maskOf, parseIPv4, parsePrefix4, parsePrefix6 } from '../../lib/ip';
+import { birdString, UnquotableValueError } from '../../lib/text';
 import { compareStrings } from '../../lib/names';
 import { matchesSelector, parseSelector } from '../../model/calico/selector';
 import { durationMs } from '../../model/primitives';
@@ -26,6 +27,20 @@ export interface RenderOptions {
 }
 
 export class CalicoRenderError extends Error {}
+
+/**
+ * A value as a BIRD string literal. BIRD strings have no escapes: a value that cannot be quoted
+ * (a double quote, a line break, NUL, ...) is refused, never spliced. The readers refuse such
+ * values first (issue 15); this is the renderer's own guard for values that come another way.
+ */
+export function birdText(value: string, what: string): string {
+  try {
+    return birdString(value, what);
+  } catch (e) {
+    if (e instanceof UnquotableValueError) throw new CalicoRenderError(e.message);
+    throw e;
+  }
+}
 
 export interface NodeContext {
   readonly set: CalicoResourceSet;
@@ -126,6 +141,9 @@ function indexOf(set: CalicoResourceSet): SetIndex {
 }
 
 export function nodeContext(set: CalicoResourceSet, nodeName: string, options: RenderOptions = {}): NodeContext {
+  for (const route of options.serviceRoutes ?? []) {
+    if (!(route.includes(':') ? parsePrefix6(route) : parsePrefix4(route)).ok) throw new CalicoRenderError(`service route ${JSON.stringify(route)} is not a masked IPv4 or IPv6 prefix`);
+  }
   const index = indexOf(set);
   const node = index.byName.get(nodeName);
   if (!node) throw new CalicoRenderError(`there is no Node named ${nodeName}`);
@@ -167,7 +185,11 @@ export function nodeContext(set: CalicoResourceSet, nodeName: string, options: R
     },
     secret(ref) {
       if (!ref) return undefined;
-      return options.secrets?.[`${ref.secretKeyRef.name ?? ''}/${ref.secretKeyRef.key}`];
+      const key = `${ref.secretKeyRef.name ?? ''}/${ref.secretKeyRef.key}`;
+      const value = options.secrets?.[key];
+      // The password is written as a BIRD string: one that cannot be quoted is refused here.
+      if (value !== undefined) birdText(value, `the password in secret ${key}`);
+      return value;
     },
   };
 }

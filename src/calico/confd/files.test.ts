@@ -37,7 +37,7 @@ describe('bird.cfg settings', () => {
   });
 
   it('uses the node AS, else the cluster AS, in bgp_template, and applies prefix advertisements', () => {
-    const yaml = `${bgpConfig(`{ asNumber: 65500, communities: [{ name: lm, value: "65000:100" }], prefixAdvertisements: [{ cidr: 10.244.0.0/16, communities: [lm, "65000:100", "1:2:3", unknown-name] }, { cidr: "fd00::/64", communities: [lm] }, { cidr: 10.96.0.0/12, communities: [] }] }`)}---
+    const yaml = `${bgpConfig(`{ asNumber: 65500, communities: [{ name: lm, value: "65000:100" }], prefixAdvertisements: [{ cidr: 10.244.0.0/16, communities: [lm, "65000:100", "1:2:3"] }, { cidr: "fd00::/64", communities: [lm] }, { cidr: 10.96.0.0/12, communities: [] }] }`)}---
 apiVersion: projectcalico.org/v3
 kind: Node
 metadata: { name: own-as }

@@ -11,6 +11,7 @@ import { BIRD_INT_MAX } from '../../model/policy/compile';
 import type { BGPFilterOperation, BGPFilterRule } from '../../model/calico/bgpfilter';
 import type { BGPFilter } from '../types';
 import { sha256Hex } from '../sha256';
+import { birdText } from './context';
 
 export type Family = 4 | 6;
 export type Direction = 'import' | 'export';
@@ -65,7 +66,7 @@ function conditions(rule: BGPFilterRule, family: Family): string[] {
     out.push(range ? `(net ${op} [ ${rule.cidr}{${range.min},${range.max}} ])` : `(net ${op} ${rule.cidr})`);
   }
   if (rule.source === 'RemotePeers') out.push('((defined(source))&&(source ~ [ RTS_BGP ]))');
-  if (rule.interface) out.push(`((defined(ifname))&&(ifname ~ "${rule.interface}"))`);
+  if (rule.interface) out.push(`((defined(ifname))&&(ifname ~ ${birdText(rule.interface, 'BGPFilter rule interface')}))`);
   const community = rule.communities?.values[0];
   if (community !== undefined) {
     const c = communityTuple(community);

@@ -11,6 +11,7 @@ import { renderBirdCfg } from './birdCfg';
 import { renderBirdIpamCfg } from './ipam';
 import { computePeerings } from './peers';
 import { birdPeers, type BirdPeer } from './protocol';
+import { assertRenderableSet } from './guard';
 
 export { CalicoRenderError, type RenderOptions } from './context';
 export { filterFunctionName, invalidPrefixRanges, truncateFilterName } from './filters';
@@ -24,15 +25,18 @@ export interface CalicoNodeConfig {
 
 /** The node's BGP peers as confd configures them (names, addresses, filters), sorted by name. */
 export function calicoNodePeers(set: CalicoResourceSet, nodeName: string, options: RenderOptions = {}): BirdPeer[] {
+  assertRenderableSet(set);
   const ctx = nodeContext(set, nodeName, options);
   return birdPeers(ctx, computePeerings(ctx));
 }
 
 /**
  * Renders calico-node's BIRD configuration for `nodeName`. Throws CalicoRenderError when the
- * node does not exist or has no IPv4 BGP address (confd renders nothing for it either).
+ * node does not exist or has no IPv4 BGP address (confd renders nothing for it either), and
+ * when an object of the set is not one the readers accept (nothing unvalidated is written).
  */
 export function renderCalicoNode(set: CalicoResourceSet, nodeName: string, options: RenderOptions = {}): CalicoNodeConfig {
+  assertRenderableSet(set);
   const ctx = nodeContext(set, nodeName, options);
   const peerings = computePeerings(ctx);
   return {

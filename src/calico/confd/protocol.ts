@@ -7,7 +7,7 @@
  */
 import { compareStrings } from '../../lib/names';
 import { BIRD_INT_MAX, ELEVATED_PREFERENCE } from '../../model/policy/compile';
-import { nodeIPv4, roundedSeconds, type NodeContext } from './context';
+import { birdText, nodeIPv4, roundedSeconds, type NodeContext } from './context';
 import { filterCalls } from './filters';
 import type { Peering, Peerings } from './peers';
 import { sortedPeerings } from './peers';
@@ -149,7 +149,7 @@ export function renderProtocol(p: BirdPeer): string[] {
   if (p.gracefulRestart !== undefined) out.push(`  graceful restart time ${p.gracefulRestart};`);
   if (p.keepaliveTime !== undefined) out.push(`  keepalive time ${p.keepaliveTime};`);
   if (p.rrClusterID) out.push('  rr client;', `  rr cluster id ${p.rrClusterID};`);
-  if (p.password) out.push(`  password "${p.password}";`);
+  if (p.password) out.push(`  password ${birdText(p.password, `the password of ${p.name}`)};`);
   if (p.nextHopKeep) out.push('  next hop keep;');
   if (p.nextHopSelf) out.push('  next hop self;');
   if (p.numAllowLocalAS > 0) out.push(`  allow local as ${p.numAllowLocalAS};`);

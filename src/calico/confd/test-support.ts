@@ -4,6 +4,7 @@
  */
 import { formatReadIssue, readCalicoResources } from '../read';
 import type { CalicoResourceSet } from '../types';
+import { calicoNodePeers, invalidPrefixRanges } from './index';
 
 const node = (name: string, ip: string, extra = '') =>
   `apiVersion: projectcalico.org/v3
@@ -31,3 +32,15 @@ export function protocolBlock(birdCfg: string, name: string): string | undefined
 }
 
 export const protocolNames = (birdCfg: string) => [...birdCfg.matchAll(/^protocol bgp (\S+) from/gm)].map((m) => m[1]);
+
+/**
+ * The refusals Calico's own output earns from BIRD for this node, as BIRD words them: a BGPFilter
+ * prefix range that is empty after clamping (domain §10.4) and a peerIP BGPPeer with no AS number
+ * (`as 0`). calico-node renders them as liveroute does, and the engine diagnoses both.
+ */
+export function calicoOwnRefusals(set: CalicoResourceSet, node: string): RegExp[] {
+  const out: RegExp[] = [];
+  if (invalidPrefixRanges(set.bgpFilters).some((r) => r.list.endsWith('V4'))) out.push(/Invalid prefix pattern range/);
+  if (calicoNodePeers(set, node).some((p) => p.asNumber === '0')) out.push(/Remote AS number must be set/);
+  return out;
+}

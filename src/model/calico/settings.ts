@@ -7,8 +7,16 @@
  * the same schemas.
  */
 import { z } from 'zod';
-import { parsePrefix4, parsePrefix6 } from '../../lib/ip';
 import { duration, felixDuration, MAX_ASN, routePriority } from '../primitives';
+import {
+  anyCidr,
+  bgpCommunitiesFields,
+  checkBgpCommunities,
+  ignoredInterfaces,
+  localWorkloadPeeringIPV4,
+  localWorkloadPeeringIPV6,
+  logSeverityScreen,
+} from './bgpConfigurationFields';
 import { parseSelector } from './selector';
 
 const asn = z
@@ -17,11 +25,7 @@ const asn = z
   .min(1, `an AS number is from 1 to ${MAX_ASN}`)
   .max(MAX_ASN, `an AS number is from 1 to ${MAX_ASN}`);
 
-/** A masked IPv4 or IPv6 prefix. */
-export const anyCidr = z.string().superRefine((v, ctx) => {
-  const ok = v.includes(':') ? parsePrefix6(v).ok : parsePrefix4(v).ok;
-  if (!ok) ctx.addIssue({ code: 'custom', message: `${v} is not a masked IPv4 or IPv6 prefix (address/length, no host bits)` });
-});
+export { anyCidr };
 
 export const calicoSelector = z.string().superRefine((v, ctx) => {
   if (v.trim() === '') return;
@@ -89,37 +93,31 @@ export const BGP_CONFIGURATION_MODELLED = {
 
 /** The BGPConfiguration spec fields other than those of BGP_CONFIGURATION_MODELLED. */
 export const bgpConfigurationOtherFields = {
-  logSeverityScreen: z.string().optional(),
+  logSeverityScreen: logSeverityScreen.optional(),
   listenPort: z.number().int().min(1, 'listenPort is from 1 to 65535').max(65535, 'listenPort is from 1 to 65535').optional(),
   bindMode: z.enum(['None', 'NodeIP'], { error: 'bindMode must be None or NodeIP' }).optional(),
-  ignoredInterfaces: z.array(z.string()).optional(),
+  ignoredInterfaces: ignoredInterfaces.optional(),
   ipv6NormalRoutePriority: routePriority.optional(),
-  communities: z
-    .array(
-      z.strictObject({
-        name: z.string().max(253),
-        value: z.string().regex(/^(\d+):(\d+)$|^(\d+):(\d+):(\d+)$/, 'a community value is aa:nn or aa:nn:mm'),
-      }),
-    )
-    .optional(),
-  prefixAdvertisements: z.array(z.strictObject({ cidr: anyCidr.optional(), communities: z.array(z.string()).optional() })).optional(),
+  ...bgpCommunitiesFields,
   serviceClusterIPs: z.array(serviceBlock).optional(),
   serviceExternalIPs: z.array(serviceBlock).optional(),
   serviceLoadBalancerIPs: z.array(serviceBlock).optional(),
   serviceLoadBalancerAggregation: z.enum(['Enabled', 'Disabled'], { error: 'must be Enabled or Disabled' }).optional(),
   programClusterRoutes: programClusterRoutes.optional(),
-  localWorkloadPeeringIPV4: z.string().optional(),
-  localWorkloadPeeringIPV6: z.string().optional(),
+  localWorkloadPeeringIPV4: localWorkloadPeeringIPV4.optional(),
+  localWorkloadPeeringIPV6: localWorkloadPeeringIPV6.optional(),
   nodeMeshPassword: secretRef.optional(),
   nodeMeshMaxRestartTime: duration.optional(),
 } as const;
 
-export const bgpConfigurationSpec = z.strictObject({
-  asNumber: asn.optional(),
-  nodeToNodeMeshEnabled: z.boolean().optional(),
-  ipv4NormalRoutePriority: routePriority.optional(),
-  ...bgpConfigurationOtherFields,
-});
+export const bgpConfigurationSpec = z
+  .strictObject({
+    asNumber: asn.optional(),
+    nodeToNodeMeshEnabled: z.boolean().optional(),
+    ipv4NormalRoutePriority: routePriority.optional(),
+    ...bgpConfigurationOtherFields,
+  })
+  .superRefine(checkBgpCommunities);
 
 // ------------------------------------------------------------------ FelixConfiguration
 
@@ -174,6 +172,7 @@ export const designBgpConfiguration = z
   .catchall(z.unknown())
   .superRefine((spec, ctx) => {
     refuseModelled(BGP_CONFIGURATION_MODELLED, 'BGPConfiguration')(spec, ctx);
+    checkBgpCommunities(spec, ctx);
     for (const key of Object.keys(spec)) {
       if (!(key in bgpConfigurationOtherFields) && !(key in BGP_CONFIGURATION_MODELLED)) {
         ctx.addIssue({ code: 'custom', path: [key], message: `unknown field "${key}": not a BGPConfiguration spec field of Calico v3.32` });
