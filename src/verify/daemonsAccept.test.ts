@@ -26,7 +26,7 @@ import { formatIssue, parseDesign, serializeDesign, type Platform, type Topology
 import { onPlatform } from '../model/policy/test-fabric';
 import { designArb } from '../model/test-arbitrary';
 import { randomDesign } from './randomDesign';
-import { birdParse, findDaemon, frrCheck, mapLimit, scratch, type DaemonKind, type Found } from '../../tools/daemons';
+import { birdParse, findDaemon, frrCheck, mapLimit, scratch, type DaemonKind, type Found } from './daemons';
 
 const SEED = process.env.LIVEROUTE_SEED !== undefined ? Number(process.env.LIVEROUTE_SEED) : 20261207;
 /** Sized for about a minute on a quiet 2-core machine (FRR's two checks per config dominate). */
