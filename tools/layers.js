@@ -16,7 +16,7 @@ export const LAYERS = {
   scenarios: { mayImport: ['lib', 'model'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
   // Share links (the design in the URL fragment): pure, like the model it reads and writes.
   share: { mayImport: ['lib', 'model'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
-  worker: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios'], forbiddenPackages: [...UI_PACKAGES.filter((p) => p !== 'elkjs'), ...NODE_ONLY] },
+  worker: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios', 'lab'], forbiddenPackages: [...UI_PACKAGES.filter((p) => p !== 'elkjs'), ...NODE_ONLY] },
   store: { mayImport: ['lib', 'model', 'scenarios', 'worker'], forbiddenPackages: ['react-dom', '@xyflow/react', '@xyflow/system', 'monaco-editor', '@monaco-editor/react', 'monaco-yaml', ...NODE_ONLY] },
   // The engine, the config generators and the Calico and BIRD renderers are the worker's (MAIN_THREAD).
   ui: { mayImport: ['lib', 'model', 'scenarios', 'store', 'worker', 'share'], forbiddenPackages: NODE_ONLY },

@@ -13,6 +13,9 @@ import type { PackedRows } from './rows';
 import type { RowsAt } from './session';
 import type { WireSummary } from './summary';
 import type { TableProgress } from '../engine/table';
+import type { GeneratedFile } from '../config/files';
+import type { CalicoFile, ImportProblem, Imported } from '../calico';
+import type { Result } from '../lib/result';
 
 export type {
   EventReport,
@@ -26,6 +29,11 @@ export type { SpeakerTable } from '../engine/table';
 export type { InstantSummary, PhaseSummary, SimulationSummary, WireSummary } from './summary';
 export type { RowsAt, SpeakerRows } from './session';
 export type { TableProgress } from '../engine/table';
+export type { GeneratedFile } from '../config/files';
+export type { CalicoFile, ImportProblem, Imported } from '../calico';
+
+/** What `importCalico` answers: the design with the resources merged and its report, or why not (as the CLI's import). */
+export type CalicoImport = Result<Imported, ImportProblem[]>;
 
 export type EngineRequest =
   /** Simulate the migration (the VM and target given, or the design's `spec.migration`) and answer its summary. */
@@ -42,7 +50,15 @@ export type EngineRequest =
    * Holds table jobs before their next slice (they post their progress and wait), or lets them go
    * on: what the browser tests use to see a job under way however fast the machine is.
    */
-  | { readonly id: number; readonly kind: 'hold'; readonly on: boolean };
+  | { readonly id: number; readonly kind: 'hold'; readonly on: boolean }
+  /** Every generated file of the design (the config editor's list), calico-node files for `nodes` only. */
+  | { readonly id: number; readonly kind: 'files'; readonly design: Topology; readonly nodes: readonly string[] }
+  /** The Calico manifests that are safe to apply, as one multi-document YAML. */
+  | { readonly id: number; readonly kind: 'manifests'; readonly design: Topology }
+  /** The zip of every exported file (with the containerlab lab when asked): its bytes, transferred. */
+  | { readonly id: number; readonly kind: 'zip'; readonly design: Topology; readonly containerlab?: boolean }
+  /** Merges Calico resource files into the design (File → Open of a cluster dump). */
+  | { readonly id: number; readonly kind: 'importCalico'; readonly design: Topology; readonly files: readonly CalicoFile[] };
 
 /** A speaker's whole table on the wire (rows with interned strings). */
 export interface PackedTable {
@@ -67,6 +83,11 @@ export type EngineResponse =
   | { readonly id: number; readonly ok: true; readonly findings: readonly Diagnostic[] }
   | { readonly id: number; readonly ok: true; readonly rows: RowsAt }
   | { readonly id: number; readonly ok: true; readonly table: PackedTable }
+  | { readonly id: number; readonly ok: true; readonly files: readonly GeneratedFile[] }
+  | { readonly id: number; readonly ok: true; readonly manifests: string }
+  /** A zip's bytes: the worker transfers the buffer (it is not copied). */
+  | { readonly id: number; readonly ok: true; readonly zip: ArrayBuffer }
+  | { readonly id: number; readonly ok: true; readonly imported: CalicoImport }
   /** Not an answer yet: how far a table job is. */
   | { readonly id: number; readonly ok: true; readonly progress: TableProgress }
   | { readonly id: number; readonly ok: false; readonly error: string; readonly kind: ErrorKind };
