@@ -1,8 +1,8 @@
 /**
  * What the engine worker does with its messages, as a plain class (the worker entry only wires it
  * to `postMessage`, so it can be tested in Node). Simulations, findings and rows are answered at
- * once; a whole table is a job run in slices of at most `sliceMs`, yielding to the event loop
- * between them so that rows requests and cancels are heard while it runs. It never throws:
+ * once, as is the app's config work (generated files, manifests, zips, Calico import); a whole
+ * table is a job run in slices of at most `sliceMs`, yielding to the event loop between them so that rows requests and cancels are heard while it runs. It never throws:
  * every failure becomes an error response.
  */
 import { formatIssue, validateDesign, type Topology } from '../model';

@@ -3,7 +3,9 @@
  * structured-cloneable data. The worker keeps a session (session.ts): the app sends the design
  * once and gets a small summary (summary.ts) naming the session; then it asks for the rows of one
  * speaker at one instant by session, and for a speaker's whole table as a job that streams its
- * progress and can be cancelled. The report types are re-exported here (types only, erased at
+ * progress and can be cancelled. The config work is asked here too (the main thread loads no
+ * generator): the generated files, the manifests, the export zip (its buffer transferred) and a
+ * Calico import. The report types are re-exported here (types only, erased at
  * build) so that the store and the UI name the contract of this boundary instead of reaching
  * into the engine; the full report (`toReport`) is the CLI's, never built for the app.
  */
