@@ -16,7 +16,7 @@ export const LAYERS = {
   scenarios: { mayImport: ['lib', 'model'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
   // Share links (the design in the URL fragment): pure, like the model it reads and writes.
   share: { mayImport: ['lib', 'model'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
-  worker: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios'], forbiddenPackages: [...UI_PACKAGES.filter((p) => p !== 'elkjs'), ...NODE_ONLY] },
+  worker: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios', 'lab'], forbiddenPackages: [...UI_PACKAGES.filter((p) => p !== 'elkjs'), ...NODE_ONLY] },
   store: { mayImport: ['lib', 'model', 'scenarios', 'worker'], forbiddenPackages: ['react-dom', '@xyflow/react', '@xyflow/system', 'monaco-editor', '@monaco-editor/react', 'monaco-yaml', ...NODE_ONLY] },
   // The engine, the config generators and the Calico and BIRD renderers are the worker's (MAIN_THREAD).
   ui: { mayImport: ['lib', 'model', 'scenarios', 'store', 'worker', 'share'], forbiddenPackages: NODE_ONLY },
@@ -43,13 +43,6 @@ export const MAIN_THREAD = { layers: ['ui', 'store'], mayLoad: ['ui', 'store', '
  * skips an excepted import, and the rule reports an exception whose import is gone.
  */
 export const EXCEPTIONS = [
-  // The main thread does config and Calico work that belongs behind the worker (DESIGN §3). Each
-  // goes when the worker answers it: a request for the generated files, one for the zip (and
-  // containerlab) bytes, one for a Calico import. Not done yet: the worker is being reworked.
-  { from: 'ui/editor/editorFiles.ts', to: 'config/bundle.ts', why: 'the editor renders every generated file on the main thread (in the editor chunk)' },
-  { from: 'ui/actions.ts', to: 'config/bundle.ts', why: 'the zip and manifests downloads build their files on the main thread (a lazy chunk)' },
-  { from: 'ui/actions.ts', to: 'lab/clab.ts', why: 'the containerlab download builds its lab on the main thread (a lazy chunk that loads the engine)' },
-  { from: 'ui/actions.ts', to: 'calico/index.ts', why: 'File → Open of Calico YAML reads and converts it on the main thread (a lazy chunk with the calico-node renderer)' },
   // Tests of lower layers that run their output through the real daemons; their place is src/verify.
   { from: 'config/daemons.test.ts', to: 'verify/daemons.ts', why: 'every generated config through BIRD 1.6, BIRD 2 and FRR' },
   { from: 'calico/confd/bird-parse.test.ts', to: 'verify/daemons.ts', why: 'calico-node configs through BIRD 1.6' },

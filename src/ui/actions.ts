@@ -159,11 +159,16 @@ export function looksLikeCalico(text: string): boolean {
   return calico.test(text) && !liveroute.test(text);
 }
 
-/** Merges a cluster's Calico resources into the design (one undo step) and says what changed. */
+/** Merges a cluster's Calico resources into the design (one undo step) and says what changed; the worker reads and converts them. */
 export async function importCalico(stores: Stores, name: string, text: string): Promise<void> {
-  const { importCalicoFiles } = await import('../calico');
-  const imported = importCalicoFiles(stores.design.getState().doc, [{ name, text }]);
+  const doc = stores.design.getState().doc;
+  const answer = await stores.worker.importCalico(doc, [{ name, text }]);
   const ui = stores.ui.getState();
+  if (!answer.ok) {
+    ui.notify('error', `${name} was not imported: ${answer.error}`);
+    return;
+  }
+  const imported = answer.value;
   if (!imported.ok) {
     const invalidDesign = imported.error.some((p) => p.kind === 'design');
     const issues = imported.error.flatMap((p) =>
@@ -173,7 +178,7 @@ export async function importCalico(stores: Stores, name: string, text: string): 
     ui.open({ kind: 'issues', report: { title, source: name, issues } });
     return;
   }
-  const committed = stores.design.getState().commit(pinLayout(stores.design.getState().doc, imported.value.doc));
+  const committed = stores.design.getState().commit(pinLayout(doc, imported.value.doc));
   if (!committed.ok) return;
   ui.requestFit();
   ui.open({ kind: 'import-report', title: `Imported ${name}`, lines: imported.value.report });
@@ -192,29 +197,30 @@ export function downloadDesign(stores: Stores, format: Format): void {
   download(fileNameFor(doc, format), serializeDesign(doc, format), format === 'json' ? 'application/json' : 'application/yaml');
 }
 
-/** Every generated file in one zip (the generators load on first use). */
+/** Every generated file in one zip (the worker builds it). */
 export async function downloadZip(stores: Stores): Promise<void> {
   const doc = stores.design.getState().doc;
-  const { zipBundle } = await import('../config/bundle');
-  download(`${doc.metadata.name}.zip`, zipBundle(doc) as Uint8Array<ArrayBuffer>, 'application/zip');
+  const zip = await stores.worker.zip(doc);
+  if (!zip.ok) return stores.ui.getState().notify('error', `No zip: ${zip.error}`);
+  download(`${doc.metadata.name}.zip`, zip.value, 'application/zip');
 }
 
 /** Every generated file plus a containerlab topology to run the design for real, in one zip. */
 export async function downloadContainerlab(stores: Stores): Promise<void> {
   const doc = stores.design.getState().doc;
-  const [{ zipBundle }, { containerlabExport }] = await Promise.all([import('../config/bundle'), import('../lab/clab')]);
-  const clab = containerlabExport(doc);
-  if (!clab.ok) {
-    stores.ui.getState().notify('error', `No containerlab export: ${clab.error}`);
+  const zip = await stores.worker.zip(doc, { containerlab: true });
+  if (!zip.ok) {
+    stores.ui.getState().notify('error', `No containerlab export: ${zip.error}`);
     return;
   }
-  download(`${doc.metadata.name}.containerlab.zip`, zipBundle(doc, clab.value) as Uint8Array<ArrayBuffer>, 'application/zip');
+  download(`${doc.metadata.name}.containerlab.zip`, zip.value, 'application/zip');
   stores.ui.getState().notify('info', `${doc.metadata.name}.containerlab.zip: see containerlab/README.md inside to build the images and deploy`);
 }
 
 /** The Calico manifests as one multi-document YAML, for `calicoctl apply -f`. */
 export async function downloadManifests(stores: Stores): Promise<void> {
   const doc = stores.design.getState().doc;
-  const { manifestsYaml } = await import('../config/bundle');
-  download(`${doc.metadata.name}.calico.yaml`, manifestsYaml(doc), 'application/yaml');
+  const manifests = await stores.worker.manifests(doc);
+  if (!manifests.ok) return stores.ui.getState().notify('error', `No Calico manifests: ${manifests.error}`);
+  download(`${doc.metadata.name}.calico.yaml`, manifests.value, 'application/yaml');
 }

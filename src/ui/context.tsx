@@ -4,11 +4,14 @@ import { useStore } from 'zustand';
 import type { DesignState, DesignStore } from '../store/design';
 import type { UiState, UiStore } from '../store/ui';
 import type { SimulationState, SimulationStore } from '../store/simulation';
+import type { FilesClient } from '../worker/client';
 
 export interface Stores {
   readonly design: DesignStore;
   readonly ui: UiStore;
   readonly simulation: SimulationStore;
+  /** The engine worker's config work: generated files, downloads, Calico import (the main thread loads no generator). */
+  readonly worker: FilesClient;
 }
 
 const StoresContext = createContext<Stores | null>(null);

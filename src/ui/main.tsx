@@ -21,8 +21,9 @@ const restored = restore(window.localStorage);
 const design = createDesignStore(restored.doc ?? DEFAULT_SCENARIO.doc);
 // Animation is off for users who ask the system for reduced motion (and in the tests that do), or with ?animate=0.
 const animate = new URLSearchParams(window.location.search).get('animate') !== '0' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+// Whole tables and the config work (files, zips, Calico import) share a worker that a newer simulation never restarts.
 const tableClient = createEngineClient();
-const stores: Stores = { design, ui: createUiStore({ animate }), simulation: createSimulationStore(design, createEngineClient(), { tableClient }) };
+const stores: Stores = { design, ui: createUiStore({ animate }), simulation: createSimulationStore(design, createEngineClient(), { tableClient }), worker: tableClient };
 if (restored.notice) stores.ui.getState().notify('error', restored.notice);
 registerServiceWorker((kind, text) => stores.ui.getState().notify(kind, text));
 // The scenario library is not in the first load; fetch it once the app is up so the menu opens at once.

@@ -17,7 +17,7 @@ function setup(): Stores {
   const scenario = scenarioById('two-racks-ebgp-no-filter');
   if (!scenario) throw new Error('no scenario');
   const design = createDesignStore(scenario.doc);
-  return { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient) };
+  return { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient), worker: inProcessClient };
 }
 
 const undoSteps = (s: Stores) => s.design.temporal.getState().pastStates.length;

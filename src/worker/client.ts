@@ -9,7 +9,20 @@
  */
 import { err, ok, type Result } from '../lib/result';
 import type { Topology } from '../model';
-import type { Diagnostic, EngineRequest, EngineResponse, FibReportEntry, RouteEntry, RowsAt, SimulationSummary, SpeakerTable, TableProgress } from './protocol';
+import type {
+  CalicoFile,
+  CalicoImport,
+  Diagnostic,
+  EngineRequest,
+  EngineResponse,
+  FibReportEntry,
+  GeneratedFile,
+  RouteEntry,
+  RowsAt,
+  SimulationSummary,
+  SpeakerTable,
+  TableProgress,
+} from './protocol';
 
 /** The part of a Worker the client uses (tests pass a fake). */
 export interface WorkerLike {
@@ -44,6 +57,22 @@ export interface EngineClient {
   dispose(): void;
 }
 
+/**
+ * The config work the app asks of the worker besides simulating (the main thread loads no
+ * generator): answered in turn, none cancels another. A design the worker refuses, or a
+ * containerlab export it cannot make, is the error.
+ */
+export interface FilesClient {
+  /** Every generated file of the design, calico-node files for `nodes` only (the config editor's list). */
+  files(doc: Topology, nodes: readonly string[]): Promise<Result<readonly GeneratedFile[], string>>;
+  /** The Calico manifests that are safe to apply, as one multi-document YAML. */
+  manifests(doc: Topology): Promise<Result<string, string>>;
+  /** The zip of every exported file, with the containerlab lab when asked. */
+  zip(doc: Topology, opts?: { readonly containerlab?: boolean }): Promise<Result<Uint8Array<ArrayBuffer>, string>>;
+  /** Calico resource files merged into the design, or the problems that stopped the import. */
+  importCalico(doc: Topology, files: readonly CalicoFile[]): Promise<Result<CalicoImport, string>>;
+}
+
 /** The error of a call that a newer call replaced before it finished. */
 export const SUPERSEDED = 'superseded by a newer simulation';
 export const DISPOSED = 'the engine client was disposed';
@@ -64,7 +93,7 @@ interface Pending {
 
 type Request = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker): EngineClient {
+export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker): EngineClient & FilesClient {
   let worker: WorkerLike | undefined;
   const pending = new Map<number, Pending>();
   /** The simulation (or findings) in flight, and the table job. */
@@ -182,6 +211,26 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
       const r = await sendExclusive({ kind: 'findings', design: doc });
       if (!r.ok) return r;
       return 'findings' in r.value ? ok(r.value.findings) : err('the engine answered with something else than findings');
+    },
+    async files(doc, nodes) {
+      const r = await send({ kind: 'files', design: doc, nodes }).answer;
+      if (!r.ok) return r;
+      return 'files' in r.value ? ok(r.value.files) : err('the engine answered with something else than files');
+    },
+    async manifests(doc) {
+      const r = await send({ kind: 'manifests', design: doc }).answer;
+      if (!r.ok) return r;
+      return 'manifests' in r.value ? ok(r.value.manifests) : err('the engine answered with something else than manifests');
+    },
+    async zip(doc, opts = {}) {
+      const r = await send({ kind: 'zip', design: doc, ...(opts.containerlab ? { containerlab: true } : {}) }).answer;
+      if (!r.ok) return r;
+      return 'zip' in r.value ? ok(new Uint8Array(r.value.zip)) : err('the engine answered with something else than a zip');
+    },
+    async importCalico(doc, files) {
+      const r = await send({ kind: 'importCalico', design: doc, files }).answer;
+      if (!r.ok) return r;
+      return 'imported' in r.value ? ok(r.value.imported) : err('the engine answered with something else than an import');
     },
     dispose() {
       disposed = true;

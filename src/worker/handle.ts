@@ -1,14 +1,17 @@
 /**
  * What the engine worker does with its messages, as a plain class (the worker entry only wires it
  * to `postMessage`, so it can be tested in Node). Simulations, findings and rows are answered at
- * once; a whole table is a job run in slices of at most `sliceMs`, yielding to the event loop
- * between them so that rows requests and cancels are heard while it runs. It never throws:
+ * once, as is the app's config work (generated files, manifests, zips, Calico import); a whole
+ * table is a job run in slices of at most `sliceMs`, yielding to the event loop between them so that rows requests and cancels are heard while it runs. It never throws:
  * every failure becomes an error response.
  */
 import { formatIssue, validateDesign, type Topology } from '../model';
 import { SimulationInputError } from '../engine/simulate';
 import { diagnoseDesign } from '../engine/diagnostics';
 import { SpeakerTableRun } from '../engine/table';
+import { bundleFiles, manifestsYaml, zipBundle } from '../config/bundle';
+import { containerlabExport } from '../lab/clab';
+import { importCalicoFiles } from '../calico';
 import type { EngineRequest, EngineResponse, ErrorKind } from './protocol';
 import { packFib, packRoutes } from './rows';
 import { EngineSession } from './session';
@@ -44,6 +47,19 @@ function failure(id: number, e: unknown): EngineResponse {
   if (e instanceof SimulationInputError) return { id, ok: false, kind: 'input', error: e.message };
   const message = e instanceof Error ? e.message : String(e);
   return { id, ok: false, kind: 'internal', error: `the engine failed: ${message}` };
+}
+
+/** The zip of the export (with the containerlab files when asked) as a buffer of its own, to transfer. */
+function zipBuffer(doc: Topology, containerlab: boolean): ArrayBuffer {
+  let extra: readonly { path: string; text: string }[] = [];
+  if (containerlab) {
+    const clab = containerlabExport(doc);
+    if (!clab.ok) throw new Refusal(clab.error, 'input');
+    extra = clab.value;
+  }
+  const bytes = zipBundle(doc, extra);
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
 }
 
 export interface WorkerCoreOptions {
@@ -103,6 +119,18 @@ export class EngineWorkerCore {
           return;
         case 'hold':
           this.hold(req.on);
+          return;
+        case 'files':
+          post({ id, ok: true, files: bundleFiles(checkedDesign(req.design), { nodes: req.nodes }) });
+          return;
+        case 'manifests':
+          post({ id, ok: true, manifests: manifestsYaml(checkedDesign(req.design)) });
+          return;
+        case 'zip':
+          post({ id, ok: true, zip: zipBuffer(checkedDesign(req.design), req.containerlab === true) });
+          return;
+        case 'importCalico':
+          post({ id, ok: true, imported: importCalicoFiles(checkedDesign(req.design), req.files) });
           return;
         case 'table':
           if (req.hold !== undefined) this.hold(req.hold);

@@ -3,7 +3,7 @@
  * interface, answering through the same messages and the same decoding as the real worker.
  */
 import { err, ok, type Result } from '../lib/result';
-import { createEngineClient, type EngineClient, type WorkerLike } from './client';
+import { createEngineClient, type EngineClient, type FilesClient, type WorkerLike } from './client';
 import { EngineWorkerCore } from './handle';
 import type { EngineRequest, EngineResponse, FibReportEntry, RouteEntry } from './protocol';
 import { unpackRows } from './rows';
@@ -29,7 +29,7 @@ export class InProcessWorker implements WorkerLike {
 }
 
 /** The real client over an in-process worker (a newer simulation supersedes the one in flight). */
-export function createInProcessClient(): EngineClient {
+export function createInProcessClient(): EngineClient & FilesClient {
   return createEngineClient(() => new InProcessWorker());
 }
 
@@ -39,7 +39,7 @@ type Request = EngineRequest extends infer R ? (R extends { id: number } ? Omit<
  * A client where every call is answered on its own (none supersedes another), sharing one core:
  * for tests that give one client to several stores.
  */
-export function createSharedInProcessClient(): EngineClient {
+export function createSharedInProcessClient(): EngineClient & FilesClient {
   const core = new EngineWorkerCore();
   let nextId = 1;
   const ask = (req: Request): Promise<Result<EngineResponse, string>> =>
@@ -70,6 +70,22 @@ export function createSharedInProcessClient(): EngineClient {
     findings: async (doc) => {
       const r = await ask({ kind: 'findings', design: doc });
       return !r.ok ? r : 'findings' in r.value ? ok(r.value.findings) : err('no findings');
+    },
+    files: async (doc, nodes) => {
+      const r = await ask({ kind: 'files', design: doc, nodes });
+      return !r.ok ? r : 'files' in r.value ? ok(r.value.files) : err('no files');
+    },
+    manifests: async (doc) => {
+      const r = await ask({ kind: 'manifests', design: doc });
+      return !r.ok ? r : 'manifests' in r.value ? ok(r.value.manifests) : err('no manifests');
+    },
+    zip: async (doc, opts = {}) => {
+      const r = await ask({ kind: 'zip', design: doc, ...(opts.containerlab ? { containerlab: true } : {}) });
+      return !r.ok ? r : 'zip' in r.value ? ok(new Uint8Array(r.value.zip)) : err('no zip');
+    },
+    importCalico: async (doc, files) => {
+      const r = await ask({ kind: 'importCalico', design: doc, files });
+      return !r.ok ? r : 'imported' in r.value ? ok(r.value.imported) : err('no import');
     },
     dispose: () => undefined,
   };

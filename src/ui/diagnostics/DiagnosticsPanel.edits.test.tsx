@@ -89,7 +89,7 @@ describe('apply all fixes of a kind', () => {
 
   it('refuses the whole list when one fix cannot be applied, says which, and changes nothing', () => {
     const design = createDesignStore(scenario('downward-default'));
-    const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient) };
+    const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient), worker: inProcessClient };
     const finding = (router: string): Diagnostic => ({ code: 'LR-DOWNWARD-DEFAULT', severity: 'error', subjects: [router], message: 'm', fix: 'f', action: { kind: 'set-to-nodes', router, mode: 'default-plus-host-routes' } });
     const before = design.getState().doc;
     expect(applyDiagnosticFixes(stores, [finding('tor-a'), finding('tor-gone'), finding('tor-b')])).toBe('refused');

@@ -13,7 +13,7 @@ function setup(id: string): Stores {
   const scenario = scenarioById(id);
   if (!scenario) throw new Error(`no scenario ${id}`);
   const design = createDesignStore(scenario.doc);
-  return { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient) };
+  return { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient), worker: inProcessClient };
 }
 
 const notices = (s: Stores) => s.ui.getState().notices.map((n) => `${n.kind}: ${n.text}`);

@@ -5,11 +5,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyResourcesYaml, formatPath, type Issue, type Topology } from '../../model';
-import type { GeneratedFile } from '../../config/files';
+import type { GeneratedFile } from '../../worker/protocol';
 import { textFieldCommandOf } from '../commands';
 import { useDesign, useStores } from '../context';
 import { monaco } from './monaco';
-import { editorFiles } from './editorFiles';
 
 const APPLY_DELAY_MS = 400;
 const LANGUAGE_ID: Record<GeneratedFile['language'], string> = { yaml: 'yaml', bird: 'bird', cli: 'cli', junos: 'junos', markdown: 'markdown', shell: 'shell' };
@@ -31,8 +30,23 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests, onClos
   const doc = useDesign((s) => s.doc);
   const [node, setNode] = useState<string | undefined>(doc.spec.nodes[0]?.name);
   const nodeName = node && doc.spec.nodes.some((n) => n.name === node) ? node : doc.spec.nodes[0]?.name;
-  const files = useMemo(() => editorFiles(doc, nodeName), [doc, nodeName]);
-  const [activePath, setActivePath] = useState<string>(() => files.find((f) => f.editable === 'BGPFilter')?.path ?? files[0]?.path ?? '');
+  // The worker renders the files; the list shown stays until the next one is in (with the design it was rendered from).
+  const [generated, setGenerated] = useState<{ readonly doc: Topology | undefined; readonly files: readonly GeneratedFile[] }>({ doc: undefined, files: [] });
+  const files = generated.files;
+  const [activePath, setActivePath] = useState<string>('');
+  useEffect(() => {
+    let current = true;
+    void stores.worker.files(doc, nodeName ? [nodeName] : []).then((r) => {
+      if (!current) return;
+      if (!r.ok) return setStatus(`the files could not be generated: ${r.error}`);
+      setGenerated({ doc, files: r.value });
+      // The first list opens on the BGPFilter file.
+      setActivePath((path) => path || (r.value.find((f) => f.editable === 'BGPFilter')?.path ?? r.value[0]?.path ?? ''));
+    });
+    return () => {
+      current = false;
+    };
+  }, [stores, doc, nodeName]);
   const active = files.find((f) => f.path === activePath) ?? files[0];
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -137,10 +151,10 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests, onClos
       if (m.getValue() === f.text) continue;
       const invalid = monaco.editor.getModelMarkers({ resource: m.uri, owner: 'liveroute' }).length > 0;
       // The editor's own commit is already in its buffer, and an invalid buffer is the user's work in progress.
-      if (f.editable && (doc === ownCommit.current || invalid)) continue;
+      if (f.editable && (generated.doc === ownCommit.current || invalid)) continue;
       m.setValue(f.text);
     }
-  }, [files, doc, applyEdit]);
+  }, [files, generated.doc, applyEdit]);
 
   useEffect(() => {
     const m = active ? models.current.get(active.path) : undefined;

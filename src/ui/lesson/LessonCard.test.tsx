@@ -22,7 +22,7 @@ const dom = domHarness();
 
 function mount(lesson: Lesson, step = 0): { stores: Stores; host: HTMLElement } {
   const design = createDesignStore(NO_FILTER);
-  const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient) };
+  const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient), worker: inProcessClient };
   lessonOf(stores).getState().start(lesson, 'two-racks-ebgp-no-filter', step);
   const { host, root } = dom.open();
   act(() =>

@@ -20,7 +20,7 @@ const scenario = (id: string) => {
 
 function setup(): Stores {
   const design = createDesignStore(scenario('single-rack-mesh'));
-  return { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient) };
+  return { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient), worker: inProcessClient };
 }
 
 const yaml = (s: Stores) => serializeDesign(s.design.getState().doc);
