@@ -19,7 +19,7 @@ describe('replacing the design', () => {
     const simulate = vi.fn(inProcessClient.simulate);
     // A debounce no test would wait for: only an immediate run can call the engine.
     const simulation = createSimulationStore(design, { ...inProcessClient, simulate }, { debounceMs: 3_600_000 });
-    const stores = { design, ui: createUiStore({ animate: false }), simulation };
+    const stores = { design, ui: createUiStore({ animate: false }), simulation, worker: inProcessClient };
     expect(replaceDesign(stores, second.doc)).toBe(true);
     expect(simulate).toHaveBeenCalledTimes(1);
     expect(simulate.mock.calls[0]?.[0]).toBe(design.getState().doc);
