@@ -19,11 +19,12 @@ function design(): Topology {
 
 describe('engine invariants', () => {
   it('refuses a node address that validation would have refused, naming the node', () => {
+    // The calico-node renderer checks its input first (confd/guard.ts): it is the one that stops it.
     const doc = design();
     const node = doc.spec.nodes[0];
     if (!node) throw new Error('the design has nodes');
     const bad = { ...doc, spec: { ...doc.spec, nodes: doc.spec.nodes.map((n) => (n === node ? { ...n, address: '10.0.1.300' } : n)) } };
-    expect(() => buildNetwork(bad)).toThrow(`liveroute invariant violated: node ${node.name}: address 10.0.1.300 is IPv4 (the design's validation checks it)`);
+    expect(() => buildNetwork(bad)).toThrow(`Node "${node.name}" cannot be rendered: spec.bgp.ipv4Address: 10.0.1.300/24 is not an IPv4 address with an optional prefix length (e.g. 10.192.0.2/16)`);
   });
 
   it('refuses a router or neighbour address that validation would have refused, naming both', () => {
