@@ -7,7 +7,8 @@
 import { maskOf, prefixContainsPrefix, prefixSize, type Prefix4 } from '../lib/ip';
 
 /**
- * For each prefix that overlaps an earlier one (in list order), the index of the earliest such.
+ * For each prefix that overlaps an earlier one (in list order), the index of the earliest such;
+ * the map iterates in list order.
  * A sweep in address order (shorter first) keeps the chain of enclosing prefixes on a stack: a
  * prefix overlaps exactly its enclosing chain and the prefixes it encloses. The smallest index
  * among a prefix's ancestors is carried down the stack, the smallest among its descendants is
@@ -33,7 +34,7 @@ export function earliestOverlaps(prefixes: readonly (Prefix4 | undefined)[]): Ma
     stack.push({ ...cur, aboveMin: top ? Math.min(top.aboveMin, top.i) : Infinity, belowMin: Infinity });
   }
   while (stack.length > 0) close();
-  return result;
+  return new Map([...result].sort((a, b) => a[0] - b[0]));
 }
 
 /** Finds, for a prefix or an address, the first prefix of a list (in list order) that contains it: 33 look-ups, whatever the list's size. */
@@ -45,6 +46,12 @@ export class PrefixLookup {
       const key = keyOf(p?.addr ?? 0, p?.len ?? 0);
       if (p && !this.first.has(key)) this.first.set(key, i);
     });
+  }
+
+  /** Adds a prefix at `index`, which must be past every index added before. */
+  add(p: Prefix4, index: number): void {
+    const key = keyOf(p.addr, p.len);
+    if (!this.first.has(key)) this.first.set(key, index);
   }
 
   /** The index of the first listed prefix that contains `p` (or is `p`). */

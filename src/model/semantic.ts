@@ -133,6 +133,8 @@ export function checkSemantics(doc: Topology): Issue[] {
     if (j !== undefined) out.push('overlapping pools', issue([...at, 'cidr'], `${p.cidr} overlaps pool ${pools[j]?.pool.name} (${pools[j]?.pool.cidr})`));
   });
   const poolLookup = new PrefixLookup(pools.map((x) => x.prefix));
+  // Once, and short: the messages that name the pools must not cost the number of pools each.
+  const poolList = `${cluster.ipPools.slice(0, 8).map((x) => x.cidr).join(', ')}${cluster.ipPools.length > 8 ? ', …' : ''}`;
   const poolOf = (p: Prefix4) => pools[poolLookup.firstContaining(p) ?? -1];
   const blocks: { prefix: Prefix4; owner: string; path: Path; text: string; order: number }[] = [];
   spec.nodes.forEach((n, i) => {
@@ -145,7 +147,7 @@ export function checkSemantics(doc: Topology): Issue[] {
   for (const b of blocks) {
     const pool = poolOf(b.prefix);
     if (!pool) {
-      out.push('blocks outside every pool', issue(b.path, `block ${b.text} is outside every IP pool (${cluster.ipPools.map((x) => x.cidr).join(', ')})`));
+      out.push('blocks outside every pool', issue(b.path, `block ${b.text} is outside every IP pool (${poolList})`));
       continue;
     }
     if (b.prefix.len !== pool.pool.blockSize) out.push('blocks of the wrong size', issue(b.path, `block ${b.text} is not a /${pool.pool.blockSize}, the block size of pool ${pool.pool.name}`));
@@ -164,7 +166,7 @@ export function checkSemantics(doc: Topology): Issue[] {
     }
     const a = parseIPv4(vm.ip);
     if (a !== undefined && !poolLookup.containsAddr(a)) {
-      out.push('VM IPs outside every pool', issue([...at, 'ip'], `${vm.ip} is outside every IP pool (${cluster.ipPools.map((x) => x.cidr).join(', ')})`));
+      out.push('VM IPs outside every pool', issue([...at, 'ip'], `${vm.ip} is outside every IP pool (${poolList})`));
     }
     const prior = vmIps.get(vm.ip);
     if (prior !== undefined) out.push('duplicate VM IPs', issue([...at, 'ip'], `${vm.ip} is already the IP of VM ${spec.vms[prior]?.name}`));
