@@ -12,7 +12,7 @@ export const MAX_ANNOTATIONS_SIZE = 256 * 1024;
  */
 const utf8 = new TextEncoder();
 
-export const annotationMap = z.record(z.string(), z.string({ error: 'an annotation value is a string' })).superRefine((annotations, ctx) => {
+export const annotationMap = z.record(z.string(), z.string()).superRefine((annotations, ctx) => {
   let size = 0;
   for (const [key, value] of Object.entries(annotations)) {
     size += utf8.encode(key).length + utf8.encode(value).length;
