@@ -10,13 +10,14 @@ import { DESIGN_YAML_LIMITS, readYaml } from './yamlRead';
 import { errorsOf } from './test-support';
 
 const HEAD = 'apiVersion: liveroute/v1\nkind: Topology\nmetadata: { name: m }\n';
+const errors = (r: ReturnType<typeof readYaml>) => (r.ok ? [] : r.error.map(formatIssue));
 const TOO_DEEP = 'lists and mappings nested more than 64 deep (aliases expanded): the most a design file may have';
 
 describe('YAML bombs', () => {
-  it('refuses a billion laughs at the alias that crosses 4,000,000 elements', () => {
+  it('refuses a billion laughs at the alias that crosses 2,000,000 elements', () => {
     const levels = [`${HEAD}spec: {}`, 'l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
     for (let i = 1; i <= 9; i++) levels.push(`l${i}: &l${i} [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(', ')}]`);
-    expect(errorsOf(levels.join('\n'))).toEqual(['l6[2] (line 11): more than 4,000,000 elements (values, lists, mappings, aliases expanded): the most a design file may have']);
+    expect(errorsOf(levels.join('\n'))).toEqual(['l6[0] (line 11): more than 2,000,000 elements (values, lists, mappings, aliases expanded): the most a design file may have']);
   });
 
   it('refuses deep flow nesting, in YAML and in JSON, at the line where it goes too deep', () => {
@@ -43,11 +44,17 @@ describe('YAML bombs', () => {
     expect(errorsOf(text)).toEqual([`(document): the text has ${(text.length).toLocaleString('en-US')} characters: more than the 32,000,000 a design file may have`]);
   });
 
-  it('counts elements over the whole text, a flow list of plain values included', () => {
+  it('counts elements over the whole text: while reading the values, then exactly in the tree', () => {
     const limits = { ...DESIGN_YAML_LIMITS, maxElements: 1000 };
-    const r = readYaml(`a: [${'1, '.repeat(998)}1]\n`, limits);
-    expect(r.ok ? [] : r.error.map(formatIssue)).toEqual(['(document) (line 1): more than 1,000 elements (values, lists, mappings, aliases expanded): the most a design file may have']);
+    const refusal = '(document) (line 1): more than 1,000 elements (values, lists, mappings, aliases expanded): the most a design file may have';
+    // 1,001 values: refused while they are read, before their tree is built.
+    expect(errors(readYaml(`[${'1, '.repeat(1000)}1]\n`, limits))).toEqual([refusal]);
+    // 999 values, a list and a mapping, and the key: 1,002 elements, counted in the tree.
+    expect(errors(readYaml(`a: [${'1, '.repeat(998)}1]\n`, limits))).toEqual([refusal]);
     expect(readYaml(`a: [${'1, '.repeat(996)}1]\n`, limits).ok).toBe(true);
+    // Over several documents together.
+    expect(readYaml(`[${'1, '.repeat(400)}1]\n---\n`.repeat(2), limits).ok).toBe(true);
+    expect(errors(readYaml(`[${'1, '.repeat(400)}1]\n---\n`.repeat(3), limits))).toEqual([refusal.replace('line 1', 'line 5')]);
   });
 
   it('refuses an alias to a list that contains it (it would never end when expanded)', () => {

@@ -8,7 +8,7 @@
  * refused. Each refusal names the limit or the key, with its line. Only this module's messages are
  * printed: the yaml package's warnings are switched off.
  */
-import { Composer, CST, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node } from 'yaml';
+import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, type Document, type Node } from 'yaml';
 import { err, ok, type Result } from '../lib/result';
 import { formatCount, type Issue, type Path, type PathSegment } from './issues';
 
@@ -26,11 +26,12 @@ export interface YamlLimits {
  * The largest fabric the generator makes (200 racks × 200 nodes, 16 spines, 20,000 VMs) is 6.9 MB
  * of YAML, about 700,000 elements, 10 levels deep; the 64 × 64 one is 0.6 MB and 60,000 elements.
  * A cluster dump can hold thousands of Kubernetes Nodes with their status (10 KB and 400 elements
- * each, 15 levels of managedFields). The limits leave several times that room; past them a text is
- * a bomb, not a fabric.
+ * each, 15 levels of managedFields): 5,000 of them are 2 million elements. The limits leave about
+ * twice to three times that room; past them a text is a bomb, not a fabric, and its tree alone
+ * would take gigabytes.
  */
-export const DESIGN_YAML_LIMITS: YamlLimits = { what: 'a design file', maxChars: 32_000_000, maxDepth: 64, maxElements: 4_000_000 };
-export const CALICO_YAML_LIMITS: YamlLimits = { what: 'a Calico resource file', maxChars: 64_000_000, maxDepth: 64, maxElements: 8_000_000 };
+export const DESIGN_YAML_LIMITS: YamlLimits = { what: 'a design file', maxChars: 32_000_000, maxDepth: 64, maxElements: 2_000_000 };
+export const CALICO_YAML_LIMITS: YamlLimits = { what: 'a Calico resource file', maxChars: 64_000_000, maxDepth: 64, maxElements: 4_000_000 };
 
 export interface YamlReadIssue extends Issue {
   /** 0-based index of the YAML document in the text. */
@@ -58,7 +59,9 @@ export function readYaml(text: string, limits: YamlLimits): Result<YamlRead, Yam
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const parsed = parseCounting(text, lineCounter, limits);
+  if (!Array.isArray(parsed)) return err([{ document: 0, path: [], message: tooMany(limits), ...at(parsed.offset) }]);
+  const tokens = parsed;
   const shape = checkTokens(tokens, limits);
   if (shape) return err([{ document: shape.document, path: [], message: shape.message, ...at(shape.offset) }]);
 
@@ -94,6 +97,27 @@ export function readYaml(text: string, limits: YamlLimits): Result<YamlRead, Yam
 export function textTooLong(text: string, limits: YamlLimits): string | undefined {
   if (text.length <= limits.maxChars) return undefined;
   return `the text has ${formatCount(text.length)} characters: more than the ${formatCount(limits.maxChars)} ${limits.what} may have`;
+}
+
+/**
+ * The concrete syntax tree of `text`, built lexeme by lexeme (as Parser.parse does) so that a
+ * text of more values than the limit is refused while they are counted, before the tree holds
+ * them all: 32 MB of `1,1,1,…` is 16 million values, gigabytes as a tree. Counted here are the
+ * values each lexeme surely starts (scalars, aliases, flow collections); checkTokens counts
+ * exactly once the tree is built.
+ */
+function parseCounting(text: string, lineCounter: LineCounter, limits: YamlLimits): CST.Token[] | { offset: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  let values = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    const c = lexeme[0];
+    if ((lexeme === CST.SCALAR || c === '"' || c === "'" || c === '*' || lexeme === '[' || lexeme === '{') && ++values > limits.maxElements) return { offset: parser.offset };
+    for (const token of parser.next(lexeme)) tokens.push(token);
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return tokens;
 }
 
 /** Depth and element count of the concrete syntax tree, before it is composed (composing recurses). */
