@@ -27,6 +27,9 @@ const INTEGRATION = [
   'src/cli/bin.test.ts', // builds the CLI bundle (vite.cli.config.ts) and runs it
   'src/calico/crds.test.ts', // 100 random designs' manifests against Calico's CRD schemas
   'src/verify/daemonsAccept.test.ts', // 40 random accepted designs: every config through BIRD 1.6, BIRD 2 and FRR
+  'src/model/readerScale.test.ts', // the largest generated fabrics (megabytes of YAML and JSON) through the reader
+  'src/model/reader.property.test.ts', // property suite: hundreds of hostile design texts through the reader
+  'src/calico/read.property.test.ts', // property suite: hundreds of hostile Calico dumps through the reader and the import
 ];
 // A renamed file would otherwise fall silently into the unit project and its short timeouts.
 for (const file of INTEGRATION) if (!existsSync(new URL(file, import.meta.url))) throw new Error(`vitest.config.ts: integration test ${file} does not exist`);

@@ -27,8 +27,11 @@ export function calicoResourcesFromDesign(doc: Topology): CalicoResourceSet {
     metadata: { name },
     spec,
   }));
+  // The first rack of each name, looked up once per node (a fabric has thousands of nodes).
+  const rackSubnets = new Map<string, string>();
+  for (const r of spec.racks) if (!rackSubnets.has(r.name)) rackSubnets.set(r.name, r.subnet);
   const nodes: NodeResource[] = spec.nodes.map((n) => {
-    const subnetLength = spec.racks.find((r) => r.name === n.rack)?.subnet.split('/')[1] ?? '32';
+    const subnetLength = rackSubnets.get(n.rack)?.split('/')[1] ?? '32';
     return {
       apiVersion: CALICO_V3,
       kind: 'Node',

@@ -8,11 +8,12 @@
  * unknown fields are dropped and listed, wrongly typed fields are errors with document, path and
  * line. Nothing is partially returned: either the whole set, or every issue.
  */
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { err, ok, type Result } from '../lib/result';
 import { bgpFilter as bgpFilterSchema, bgpPeer as bgpPeerSchema } from '../model/calico/resources';
-import { formatIssue, formatPath, fromZodIssues, type Issue, type Path } from '../model/issues';
+import { formatCount, formatIssue, formatPath, fromZodIssues, ISSUES_PER_KIND, type Issue, type Path } from '../model/issues';
 import { locate } from '../model/locate';
+import { CALICO_YAML_LIMITS, readYaml } from '../model/yamlRead';
 import {
   bgpConfigurationResource,
   blockAffinityResource,
@@ -60,6 +61,8 @@ type Collected = { -readonly [K in keyof CalicoResourceSet]: CalicoResourceSet[K
 class Reader {
   readonly out: Collected = { nodes: [], ipPools: [], bgpPeers: [], bgpFilters: [], blockAffinities: [], ignored: [] };
   readonly issues: CalicoReadIssue[] = [];
+  /** Problems per kind (the field, list indexes left out); past ISSUES_PER_KIND they are only counted. */
+  private readonly kinds = new Map<string, { count: number; document: number }>();
   private readonly seen = new Map<string, number>();
   private document = 0;
   private yamlDoc: Document | undefined;
@@ -90,9 +93,22 @@ class Reader {
     this.readObject(value, at);
   }
 
-  private issue(path: Path, message: string): void {
+  private issue(path: Path, message: string, kind = `problems with ${formatPath(path).replace(/\[\d+\]/g, '[*]')}`): void {
+    const seen = this.kinds.get(kind);
+    if (seen) {
+      if (++seen.count > ISSUES_PER_KIND) return;
+    } else this.kinds.set(kind, { count: 1, document: this.document });
     const where = this.yamlDoc ? locate(this.yamlDoc, this.lineCounter, path) : undefined;
     this.issues.push({ document: this.document, path, message, ...where });
+  }
+
+  /** The listed issues, then a line per kind counting those left unlisted. */
+  allIssues(): CalicoReadIssue[] {
+    const counts: CalicoReadIssue[] = [];
+    for (const [kind, { count, document }] of this.kinds) {
+      if (count > ISSUES_PER_KIND) counts.push({ document, path: [], message: `… and ${formatCount(count - ISSUES_PER_KIND)} more ${kind}`, omitted: count - ISSUES_PER_KIND });
+    }
+    return [...this.issues, ...counts];
   }
 
   private readObject(raw: unknown, at: Path): void {
@@ -120,7 +136,7 @@ class Reader {
     }
     const key = `${kind}/${name}`;
     const first = this.seen.get(key);
-    if (first !== undefined) return this.issue([...at, 'metadata', 'name'], `${kind} ${name} is defined twice (first in document ${first + 1})`);
+    if (first !== undefined) return this.issue([...at, 'metadata', 'name'], `${kind} ${name} is defined twice (first in document ${first + 1})`, `objects defined twice`);
     this.seen.set(key, this.document);
     const o = this.out;
     const v = parsed.value;
@@ -168,30 +184,12 @@ function annotationPath(path: Path): Path {
   return path;
 }
 
-/** Reads the Calico resources of a (multi-document) YAML text. */
+/** Reads the Calico resources of a (multi-document) YAML text, within CALICO_YAML_LIMITS. */
 export function readCalicoResources(text: string): Result<CalicoResourceSet, CalicoReadIssue[]> {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const yamlDocs = Array.isArray(docs) ? docs : [];
-  const syntax: CalicoReadIssue[] = [];
-  yamlDocs.forEach((d, index) => {
-    for (const e of d.errors) {
-      const pos = lineCounter.linePos(e.pos[0]);
-      syntax.push({ document: index, path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, line: pos.line, column: pos.col });
-    }
-  });
-  if (syntax.length > 0) return err(syntax);
-  const reader = new Reader(lineCounter);
-  yamlDocs.forEach((d, index) => {
-    let value: unknown;
-    try {
-      value = d.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      reader.issues.push({ document: index, path: [], message: `the document cannot be read: ${(e as Error).message}` });
-      return;
-    }
-    reader.readDocument(index, d, value);
-  });
-  if (reader.issues.length > 0) return err(reader.issues);
+  const read = readYaml(text, CALICO_YAML_LIMITS);
+  if (!read.ok) return read;
+  const reader = new Reader(read.value.lineCounter);
+  read.value.documents.forEach(({ doc, value }, index) => reader.readDocument(index, doc, value));
+  if (reader.issues.length > 0) return err(reader.allIssues());
   return ok({ ...reader.out });
 }

@@ -5,12 +5,13 @@
  * BGPFilters are taken verbatim. A peer address that is no router of the design becomes one
  * (a ToR when it lies in a rack's subnet), so the sessions have somewhere to go.
  */
-import { formatPrefix4, maskOf, parseIPv4, prefix4, prefixContainsAddr } from '../lib/ip';
+import { formatPrefix4, maskOf, parseIPv4, prefix4 } from '../lib/ip';
 import { uniqueName } from '../lib/names';
 import { err, ok, type Result } from '../lib/result';
 import { parsePeerIP } from '../model/calico/bgppeer';
 import { IMPLICIT_LABELS, elementNames, resolveCluster } from '../model/resolve';
 import { validateDesign } from '../model/parse';
+import { PrefixLookup } from '../model/prefixes';
 import type { Issue } from '../model/issues';
 import type { CalicoNode, Rack, Router, Topology } from '../model/schema';
 import type { CalicoResourceSet } from './types';
@@ -23,19 +24,83 @@ export interface Imported {
 
 const RACK_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-function rackFor(d: Topology, address: string, cidr: string, label: string | undefined, report: string[]): string {
+/**
+ * The design being imported into, with indexes kept up to date as racks, nodes and routers are
+ * added: an import of thousands of nodes and peers looks each name, address and subnet up, not
+ * searches the lists each time.
+ */
+class Target {
+  readonly names: Set<string>;
+  readonly racksByName: Map<string, Rack>;
+  readonly rackSubnets: PrefixLookup;
+  readonly nodeIndex: Map<string, number>;
+  /** How many nodes and routers have each address. */
+  private readonly addressCount = new Map<string, number>();
+  readonly torsPerRack = new Map<string, number>();
+
+  constructor(readonly d: Topology) {
+    this.names = elementNames(d);
+    this.racksByName = new Map();
+    for (const r of d.spec.racks) if (!this.racksByName.has(r.name)) this.racksByName.set(r.name, r);
+    this.rackSubnets = new PrefixLookup(d.spec.racks.map((r) => prefix4(r.subnet)));
+    this.nodeIndex = new Map(d.spec.nodes.map((n, i) => [n.name, i]));
+    for (const x of [...d.spec.routers, ...d.spec.nodes]) this.countAddress(x.address, 1);
+    for (const r of d.spec.routers) if (r.role === 'tor' && r.rack !== undefined) this.torsPerRack.set(r.rack, (this.torsPerRack.get(r.rack) ?? 0) + 1);
+  }
+
+  hasAddress(address: string): boolean {
+    return (this.addressCount.get(address) ?? 0) > 0;
+  }
+
+  private countAddress(address: string, delta: number): void {
+    this.addressCount.set(address, (this.addressCount.get(address) ?? 0) + delta);
+  }
+
+  /** The first rack (in file order) whose subnet holds `addr`. */
+  rackHolding(addr: number): Rack | undefined {
+    return this.d.spec.racks[this.rackSubnets.firstContaining({ addr, len: 32 }) ?? -1];
+  }
+
+  addRack(rack: Rack): void {
+    const p = prefix4(rack.subnet);
+    if (p) this.rackSubnets.add(p, this.d.spec.racks.length);
+    this.d.spec.racks.push(rack);
+    this.racksByName.set(rack.name, rack);
+    this.names.add(rack.name);
+  }
+
+  setNode(node: CalicoNode): void {
+    const at = this.nodeIndex.get(node.name);
+    const replaced = at !== undefined ? this.d.spec.nodes[at] : undefined;
+    if (replaced) {
+      this.countAddress(replaced.address, -1);
+      this.d.spec.nodes[at as number] = node;
+    } else {
+      this.nodeIndex.set(node.name, this.d.spec.nodes.length);
+      this.d.spec.nodes.push(node);
+      this.names.add(node.name);
+    }
+    this.countAddress(node.address, 1);
+  }
+
+  addRouter(router: Router): void {
+    this.d.spec.routers.push(router);
+    this.names.add(router.name);
+    this.countAddress(router.address, 1);
+    if (router.role === 'tor' && router.rack !== undefined) this.torsPerRack.set(router.rack, (this.torsPerRack.get(router.rack) ?? 0) + 1);
+  }
+}
+
+function rackFor(t: Target, address: string, cidr: string, label: string | undefined, report: string[]): string {
   const a = parseIPv4(address);
-  const byLabel = label && RACK_NAME.test(label) ? d.spec.racks.find((r) => r.name === label) : undefined;
+  const byLabel = label && RACK_NAME.test(label) ? t.racksByName.get(label) : undefined;
   if (byLabel) return byLabel.name;
-  const containing = d.spec.racks.find((r) => {
-    const p = prefix4(r.subnet);
-    return p && a !== undefined && prefixContainsAddr(p, a);
-  });
+  const containing = a !== undefined ? t.rackHolding(a) : undefined;
   if (containing && (!label || !RACK_NAME.test(label))) return containing.name;
   const len = Number(cidr.split('/')[1] ?? '24');
   const subnet = a !== undefined ? formatPrefix4({ addr: (a & maskOf(Math.min(len, 30))) >>> 0, len: Math.min(len, 30) }) : '10.0.0.0/24';
-  const name = label && RACK_NAME.test(label) && label.length <= 63 ? label : uniqueName(`rack-${d.spec.racks.length + 1}`, elementNames(d));
-  d.spec.racks.push({ name, subnet } satisfies Rack);
+  const name = label && RACK_NAME.test(label) && label.length <= 63 ? label : uniqueName(`rack-${t.d.spec.racks.length + 1}`, t.names);
+  t.addRack({ name, subnet } satisfies Rack);
   report.push(`rack ${name} (${subnet}) created for node addresses in it`);
   return name;
 }
@@ -96,8 +161,11 @@ export function importCalicoResources(doc: Topology, set: CalicoResourceSet): Re
   const blocksOf = new Map<string, string[]>();
   for (const b of set.blockAffinities) {
     if (b.spec.state === 'pending' || b.spec.deleted || b.spec.cidr.includes(':')) continue;
-    blocksOf.set(b.spec.node, [...(blocksOf.get(b.spec.node) ?? []), b.spec.cidr]);
+    const list = blocksOf.get(b.spec.node);
+    if (list) list.push(b.spec.cidr);
+    else blocksOf.set(b.spec.node, [b.spec.cidr]);
   }
+  const target = new Target(d);
   for (const n of set.nodes) {
     const cidr = n.spec.bgp?.ipv4Address;
     if (!cidr) {
@@ -110,7 +178,7 @@ export function importCalicoResources(doc: Topology, set: CalicoResourceSet): Re
     }
     const address = cidr.split('/')[0] as string;
     const labels = { ...(n.metadata.labels ?? {}) };
-    const rack = rackFor(d, address, cidr, labels.rack, report);
+    const rack = rackFor(target, address, cidr, labels.rack, report);
     for (const key of IMPLICIT_LABELS) delete labels[key];
     const node: CalicoNode = {
       name: n.metadata.name,
@@ -121,9 +189,7 @@ export function importCalicoResources(doc: Topology, set: CalicoResourceSet): Re
       ...(Object.keys(labels).length > 0 ? { labels } : {}),
       ...(blocksOf.has(n.metadata.name) ? { blocks: blocksOf.get(n.metadata.name) as string[] } : {}),
     };
-    const at = d.spec.nodes.findIndex((x) => x.name === node.name);
-    if (at >= 0) d.spec.nodes[at] = node;
-    else d.spec.nodes.push(node);
+    target.setNode(node);
   }
   if (set.nodes.length > 0) {
     report.push(
@@ -131,34 +197,36 @@ export function importCalicoResources(doc: Topology, set: CalicoResourceSet): Re
     );
   }
 
+  const resourceIndex = new Map(d.spec.calicoResources.map((x, i) => [`${x.kind}/${x.metadata.name}`, i]));
   for (const r of [...set.bgpFilters, ...set.bgpPeers]) {
-    const at = d.spec.calicoResources.findIndex((x) => x.kind === r.kind && x.metadata.name === r.metadata.name);
+    const key = `${r.kind}/${r.metadata.name}`;
+    const at = resourceIndex.get(key);
     const copy = structuredClone(r);
-    if (at >= 0) d.spec.calicoResources[at] = copy;
-    else d.spec.calicoResources.push(copy);
+    if (at !== undefined) d.spec.calicoResources[at] = copy;
+    else {
+      resourceIndex.set(key, d.spec.calicoResources.length);
+      d.spec.calicoResources.push(copy);
+    }
   }
   if (set.bgpFilters.length + set.bgpPeers.length > 0) report.push(`${set.bgpPeers.length} BGPPeer and ${set.bgpFilters.length} BGPFilter resources`);
 
+  const clusterAs = resolveCluster(d.spec).asNumber;
   for (const peer of set.bgpPeers) {
     const ip = peer.spec.peerIP ? parsePeerIP(peer.spec.peerIP)?.ip : undefined;
     if (!ip || parseIPv4(ip) === undefined) continue;
-    if (d.spec.routers.some((r) => r.address === ip) || d.spec.nodes.some((n) => n.address === ip)) continue;
-    const a = parseIPv4(ip) as number;
-    const rack = d.spec.racks.find((r) => {
-      const p = prefix4(r.subnet);
-      return p && prefixContainsAddr(p, a);
-    });
-    const torCount = rack ? d.spec.routers.filter((r) => r.role === 'tor' && r.rack === rack.name).length : 2;
+    if (target.hasAddress(ip)) continue;
+    const rack = target.rackHolding(parseIPv4(ip) as number);
+    const torCount = rack ? (target.torsPerRack.get(rack.name) ?? 0) : 2;
     const base = rack && torCount < 2 ? `tor-${rack.name.replace(/^rack-/, '')}` : `peer-${ip.replace(/\./g, '-')}`;
     const router: Router = {
-      name: uniqueName(base, elementNames(d)),
+      name: uniqueName(base, target.names),
       role: rack && torCount < 2 ? 'tor' : 'route-reflector',
       ...(rack && torCount < 2 ? { rack: rack.name } : {}),
-      asNumber: peer.spec.asNumber && peer.spec.asNumber > 0 ? peer.spec.asNumber : resolveCluster(d.spec).asNumber,
+      asNumber: peer.spec.asNumber && peer.spec.asNumber > 0 ? peer.spec.asNumber : clusterAs,
       address: ip,
       platform: 'bird1',
     };
-    d.spec.routers.push(router);
+    target.addRouter(router);
     report.push(`router ${router.name} (${router.role}, AS ${router.asNumber}, ${ip}) created for BGPPeer ${peer.metadata.name}: set its platform and policy`);
   }
   for (const i of set.ignored) report.push(`ignored ${i.kind} ${i.name}${i.field ? ` field ${i.field}` : ''}: ${i.reason}`);

@@ -4,6 +4,7 @@ export * from './lesson';
 export * from './lessonSemantics';
 export * from './issues';
 export * from './parse';
+export { DESIGN_YAML_LIMITS, CALICO_YAML_LIMITS, readYaml, type YamlLimits, type YamlReadIssue } from './yamlRead';
 export * from './serialize';
 export * from './resolve';
 export * from './migrate';

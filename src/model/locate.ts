@@ -1,5 +1,5 @@
 /** Maps a document path to the line and column of the YAML/JSON text it came from. */
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Path } from './issues';
 
 export function locate(doc: Document, lineCounter: LineCounter, path: Path): { line: number; column: number } | undefined {
@@ -7,8 +7,7 @@ export function locate(doc: Document, lineCounter: LineCounter, path: Path): { l
   let offset = rangeStart(node);
   for (const [i, seg] of path.entries()) {
     if (isMap(node)) {
-      // Paths name keys as strings; YAML keys such as `123:` are numbers until they become JS keys.
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) === String(seg) : p.key === seg));
+      const pair = keyIndex(node).get(String(seg));
       if (!pair) break;
       // A field is reported at its key: the value of a mapping or list starts on a later line.
       offset = rangeStart(pair.key) ?? offset;
@@ -24,6 +23,23 @@ export function locate(doc: Document, lineCounter: LineCounter, path: Path): { l
   if (offset === undefined) return undefined;
   const pos = lineCounter.linePos(offset);
   return { line: pos.line, column: pos.col };
+}
+
+const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** A mapping's pairs by key, built once per mapping: locating many issues in a mapping of 60,000 keys must not search it each time. */
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  let index = indexes.get(map);
+  if (!index) {
+    index = new Map();
+    // Paths name keys as strings; YAML keys such as `123:` are numbers until they become JS keys.
+    for (const p of map.items) {
+      const key = isScalar(p.key) ? String(p.key.value) : typeof p.key === 'string' ? p.key : undefined;
+      if (key !== undefined && !index.has(key)) index.set(key, p as Pair);
+    }
+    indexes.set(map, index);
+  }
+  return index;
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -4,7 +4,7 @@
  * error locator.
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssue, formatPath } from './issues';
+import { formatIssue, formatPath, ISSUES_PER_KIND } from './issues';
 import { detectFormat, jsonErrorOffset, MAX_REPORTED_ISSUES, parseDesign, validateDesign } from './parse';
 import { errorsOf, mustParse, validationErrors } from './test-support';
 
@@ -65,13 +65,25 @@ describe('YAML features', () => {
     expect(mustParse(text).spec.routers.map((r) => r.policy)).toEqual([{ multipath: true }, { multipath: true }]);
   });
 
-  it('refuses an alias bomb', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
-    expect(errorsOf(bomb)).toEqual(['(document): the file cannot be read: Excessive alias count indicates a resource exhaustion attack']);
+  it('refuses an alias bomb by what it expands to, at the alias that crosses the limit', () => {
+    // Ten levels of ten aliases each: 10^10 elements once expanded, from 11 short lines.
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 10; i++) levels.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    expect(errorsOf(levels.join('\n'))).toEqual([
+      'a6[0] (line 7): more than 2,000,000 elements (values, lists, mappings, aliases expanded): the most a design file may have',
+    ]);
   });
 
-  it('refuses an alias without anchor', () => {
-    expect(errorsOf(`${MINIMAL}extra: *nope\n`)).toEqual(['(document): the file cannot be read: Unresolved alias (the anchor must be set before the alias): nope']);
+  it('takes aliases that stay within the limits, however many', () => {
+    const routers = Array.from({ length: 1500 }, (_, i) => `    - { name: s${i}, role: spine, asNumber: 65000, address: 10.1.${i >> 8}.${i & 255}, platform: frr, policy: *p }`);
+    const text = `${MINIMAL.replace('spec: {}\n', '')}x-policy: &p { multipath: true }\nspec:\n  routers:\n${routers.join('\n')}\n`;
+    // The yaml package's own heuristic (maxAliasCount) refused this; only the unknown field remains.
+    expect(errorsOf(text)).toEqual(['["x-policy"] (line 4): unknown field "x-policy"']);
+  });
+
+  it('refuses an alias without anchor, and one that contains itself', () => {
+    expect(errorsOf(`${MINIMAL}extra: *nope\n`)).toEqual(['extra (line 5): alias *nope refers to no anchor: an anchor &nope must come before it']);
+    expect(errorsOf(`${MINIMAL}extra: &loop { a: [1, *loop] }\n`)).toEqual(['extra.a[1] (line 5): alias *loop refers to a list or mapping that contains it']);
   });
 
   it('does not merge << keys (YAML 1.2): they are unknown fields', () => {
@@ -125,13 +137,27 @@ spec:
     expect(errorsOf(text)).toEqual(['spec.nodes[0].labels["123"] (line 12): "a b" is not a valid label value']);
   });
 
-  it(`reports at most ${MAX_REPORTED_ISSUES} issues`, () => {
+  it(`lists ${ISSUES_PER_KIND} problems of a kind and counts the others`, () => {
     const extras = Array.from({ length: 250 }, (_, i) => `x${i}: 1`).join('\n');
     const r = parseDesign(`${MINIMAL}${extras}\n`);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.error).toHaveLength(MAX_REPORTED_ISSUES);
+      expect(r.error).toHaveLength(ISSUES_PER_KIND + 1);
       expect(formatIssue(r.error[0]!)).toBe('x0 (line 5): unknown field "x0"');
+      expect(formatIssue(r.error[ISSUES_PER_KIND]!)).toBe('(document) (line 1): … and 230 more unknown top-level fields');
+      expect(r.error[ISSUES_PER_KIND]?.omitted).toBe(230);
+    }
+  });
+
+  it(`lists at most ${MAX_REPORTED_ISSUES} problems in all, and counts the rest`, () => {
+    // 300 kinds of one problem each: a bad label key is a problem of its own field.
+    const nodes = Array.from({ length: 300 }, (_, i) => `    - { name: n${i}, rack: r, address: 10.0.${i >> 8}.${i & 255}, labels: { "bad key ${i}": x } }`);
+    const r = parseDesign(`${MINIMAL.replace('spec: {}\n', '')}spec:\n  nodes:\n${nodes.join('\n')}\n`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toHaveLength(MAX_REPORTED_ISSUES + 1);
+      expect(formatIssue(r.error[MAX_REPORTED_ISSUES - 1]!)).toBe('spec.nodes[199].labels["bad key 199"] (line 205): "bad key 199" is not a valid label key');
+      expect(formatIssue(r.error[MAX_REPORTED_ISSUES]!)).toBe('(document): … and 100 more problems of other kinds');
     }
   });
 

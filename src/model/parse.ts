@@ -3,13 +3,13 @@
  * Either the document comes back, or every issue found, each with its path and (from text) its
  * line and column. Nothing is partially applied.
  */
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { type Result, ok, err } from '../lib/result';
-import { fromZodIssues, issue, type Issue } from './issues';
+import { formatCount, issue, IssueLog, logZodIssues, type Issue } from './issues';
 import { locate } from './locate';
 import { migrateToCurrent, type RawDocument } from './migrate';
 import { topologySchema, type Topology } from './schema';
 import { checkSemantics } from './semantic';
+import { DESIGN_YAML_LIMITS, readYaml, textTooLong } from './yamlRead';
 
 export type Format = 'yaml' | 'json';
 
@@ -37,7 +37,11 @@ function validateRaw(value: unknown): Result<{ doc: Topology; applied: readonly 
   const migrated = migrateToCurrent(value);
   if (!migrated.ok) return migrated;
   const parsed = topologySchema.safeParse(migrated.value.doc, { reportInput: true });
-  if (!parsed.success) return err(fromZodIssues(parsed.error.issues));
+  if (!parsed.success) {
+    const log = new IssueLog();
+    logZodIssues(log, parsed.error.issues);
+    return err(log.issues());
+  }
   const semantic = checkSemantics(parsed.data);
   return semantic.length > 0 ? err(semantic) : ok({ doc: parsed.data, applied: migrated.value.applied });
 }
@@ -45,39 +49,37 @@ function validateRaw(value: unknown): Result<{ doc: Topology; applied: readonly 
 /** Parses YAML or JSON text into a design. */
 export function parseDesign(text: string, format: Format = detectFormat(text)): Result<Parsed, Issue[]> {
   if (text.trim() === '') return err([issue([], 'the file is empty')]);
+  const tooLong = textTooLong(text, DESIGN_YAML_LIMITS);
+  if (tooLong) return err([issue([], tooLong)]);
   if (format === 'json') {
     const jsonError = jsonSyntaxIssue(text);
     if (jsonError) return err([jsonError]);
   }
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (!Array.isArray(docs)) return err([issue([], 'the file holds no YAML document')]);
-  if (docs.length !== 1) {
-    return err([issue([], `the file holds ${docs.length} YAML documents; a liveroute design is exactly one`)]);
+  const read = readYaml(text, DESIGN_YAML_LIMITS);
+  if (!read.ok) return err(read.error.map(({ document: _, ...i }) => i));
+  const { documents, lineCounter } = read.value;
+  if (documents.length !== 1) {
+    return err([issue([], `the file holds ${documents.length} YAML documents; a liveroute design is exactly one`)]);
   }
-  const yamlDoc = docs[0] as Document;
-  if (yamlDoc.errors.length > 0) {
-    return err(
-      yamlDoc.errors.slice(0, MAX_REPORTED_ISSUES).map((e) => {
-        // linePos is only filled in with prettyErrors; the offset always is.
-        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-        return { path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, line: pos.line, column: pos.col };
-      }),
-    );
-  }
-  let raw: unknown;
-  try {
-    raw = yamlDoc.toJS({ maxAliasCount: 1000 });
-  } catch (e) {
-    return err([issue([], `the file cannot be read: ${(e as Error).message}`)]);
-  }
+  const { doc: yamlDoc, value: raw } = documents[0] as (typeof documents)[number];
   const result = validateRaw(raw);
   if (!result.ok) {
     const located = result.error.map((i) => ({ ...i, ...locate(yamlDoc, lineCounter, i.path) }));
-    located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    return err(located.slice(0, MAX_REPORTED_ISSUES));
+    return err(ordered(located));
   }
   return ok({ doc: result.value.doc, format, migratedFrom: result.value.applied });
+}
+
+/**
+ * Issues by line, at most MAX_REPORTED_ISSUES of them, then the lines that count the problems
+ * left unlisted (per kind, and past the maximum).
+ */
+function ordered(issues: readonly Issue[]): Issue[] {
+  const listed = issues.filter((i) => i.omitted === undefined).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const counts = issues.filter((i) => i.omitted !== undefined);
+  const cut = listed.length - MAX_REPORTED_ISSUES;
+  const more: Issue[] = cut > 0 ? [{ path: [], message: `… and ${formatCount(cut)} more problems of other kinds`, omitted: cut }] : [];
+  return [...listed.slice(0, MAX_REPORTED_ISSUES), ...counts, ...more];
 }
 
 function isMapping(value: unknown): value is RawDocument {

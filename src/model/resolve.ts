@@ -3,7 +3,8 @@
  * affinities allocated. Pure functions of the document; the document itself keeps what the user
  * wrote.
  */
-import { formatPrefix4, prefix4, prefixesOverlap, prefixSize, type Prefix4 } from '../lib/ip';
+import { formatPrefix4, prefix4, type Prefix4 } from '../lib/ip';
+import { BlockAllocator } from './prefixes';
 import type { CalicoNode, IPPool, Router, RouterPolicy, Spec, Topology } from './schema';
 
 export const DEFAULT_AS_NUMBER = 64512;
@@ -109,20 +110,19 @@ export function nodeAsNumber(spec: Spec, node: CalicoNode): number {
  * pool with room, allocated in file order (DESIGN §4).
  */
 export function effectiveBlocks(spec: Spec): Map<string, string[]> {
-  const pools = resolveCluster(spec).ipPools;
   const taken: Prefix4[] = [];
   for (const n of spec.nodes) for (const b of n.blocks ?? []) {
     const p = prefix4(b);
     if (p) taken.push(p);
   }
+  const allocator = new BlockAllocator(poolPrefixes(resolveCluster(spec).ipPools), taken);
   const result = new Map<string, string[]>();
   for (const n of spec.nodes) {
     if (n.blocks && n.blocks.length > 0) {
       result.set(n.name, [...n.blocks]);
       continue;
     }
-    const block = nextFreeBlock(pools, taken);
-    if (block) taken.push(block);
+    const block = allocator.next();
     result.set(n.name, block ? [formatPrefix4(block)] : []);
   }
   return result;
@@ -130,17 +130,10 @@ export function effectiveBlocks(spec: Spec): Map<string, string[]> {
 
 /** The lowest block of the first pool that has one not overlapping `taken`. */
 export function nextFreeBlock(pools: readonly Pick<ResolvedPool, 'cidr' | 'blockSize'>[], taken: readonly Prefix4[]): Prefix4 | undefined {
-  for (const pool of pools) {
-    const p = prefix4(pool.cidr);
-    if (!p || pool.blockSize < p.len) continue;
-    const step = 2 ** (32 - pool.blockSize);
-    for (let addr = p.addr; addr < p.addr + prefixSize(p); addr += step) {
-      const candidate = { addr, len: pool.blockSize };
-      if (!taken.some((t) => prefixesOverlap(t, candidate))) return candidate;
-    }
-  }
-  return undefined;
+  return new BlockAllocator(poolPrefixes(pools), taken).next();
 }
+
+const poolPrefixes = (pools: readonly Pick<ResolvedPool, 'cidr' | 'blockSize'>[]) => pools.map((p) => ({ prefix: prefix4(p.cidr), blockSize: p.blockSize }));
 
 /** Every rack, node and router name (they share one namespace: links and positions use them). */
 export function elementNames(doc: Topology): Set<string> {

@@ -241,7 +241,7 @@ describe('YAML text', () => {
   });
 
   it('refuses duplicate keys at the line of the second one', () => {
-    expect(errorsOf(edit(BASE, '  title: Lab', '  title: Lab\n  title: Lab 2'))).toEqual(['(document) (line 6): YAML syntax: Map keys must be unique']);
+    expect(errorsOf(edit(BASE, '  title: Lab', '  title: Lab\n  title: Lab 2'))).toEqual(['metadata.title (line 6): key "title" is given twice in this mapping (first at line 5)']);
   });
 
   it('gives the line and column of an issue (the column of its key)', () => {

@@ -64,6 +64,8 @@ const communityArb = fc.oneof(
 const platformArb = fc.constantFrom<Platform>('bird1', 'bird2', 'frr', 'eos', 'nxos', 'junos');
 const labelKeyArb = fc.oneof(fc.constantFrom('zone', 'example.com/zone', 'topology.kubernetes.io/region', 'a_b.c-D9', '0b1'), fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/).filter((k) => k !== 'rack'));
 const labelValueArb = fc.constantFrom('', 'z1', 'true', 'yes', '2024-01-31', '0b1', '017', 'A1_b.c-D', 'worker-gpu');
+/** Annotation keys are qualified names like label keys (the API server refuses others); the values are free text. */
+const annotationKeyArb = fc.oneof(labelKeyArb, fc.constantFrom('kubectl.kubernetes.io/last-applied-configuration', 'yes', 'null', '2024-01-31', '1e5'));
 const labelsArb = fc.dictionary(labelKeyArb, labelValueArb, { maxKeys: 3, noNullPrototype: true });
 const coordArb = fc.oneof(fc.integer({ min: -5000, max: 5000 }), fc.double({ noNaN: true, noDefaultInfinity: true })).map((x) => (x === 0 ? 0 : x));
 
@@ -162,7 +164,7 @@ const filterSpecArb = fc.record(
 );
 
 const metaExtrasArb = fc.record(
-  { labels: labelsArb, annotations: fc.dictionary(textArb, textArb, { maxKeys: 3, noNullPrototype: true }) },
+  { labels: labelsArb, annotations: fc.dictionary(annotationKeyArb, textArb, { maxKeys: 3, noNullPrototype: true }) },
   { requiredKeys: [], noNullPrototype: true },
 );
 

@@ -3,13 +3,13 @@
  * Calico tabs show), and the way back: an edited text replaces those objects in the design, or
  * yields every issue with its line and column, and the design stays as it was.
  */
-import { LineCounter, parseAllDocuments } from 'yaml';
 import { err, ok, type Result } from '../../lib/result';
 import { fromZodIssues, issue, type Issue } from '../issues';
 import { locate } from '../locate';
 import { validateDesign } from '../parse';
 import type { Topology } from '../schema';
 import { canonicalize, toYaml } from '../serialize';
+import { DESIGN_YAML_LIMITS, readYaml } from '../yamlRead';
 import { bgpFilter, bgpPeer, type CalicoResource } from './resources';
 
 export type EditableKind = 'BGPPeer' | 'BGPFilter';
@@ -28,18 +28,14 @@ export function resourcesYaml(doc: Topology, kind: EditableKind): string {
  * names an unknown node) are reported against the document that causes them.
  */
 export function applyResourcesYaml(doc: Topology, kind: EditableKind, text: string): Result<Topology, Issue[]> {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const yamlDocs = Array.isArray(docs) ? docs : [];
-  const syntax = yamlDocs.flatMap((d) => d.errors).map((e) => {
-    const pos = lineCounter.linePos(e.pos[0]);
-    return { path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, line: pos.line, column: pos.col } as Issue;
-  });
-  if (syntax.length > 0) return err(syntax);
+  // The text becomes part of the design: the design file's limits apply to it.
+  const read = readYaml(text, DESIGN_YAML_LIMITS);
+  if (!read.ok) return err(read.error.map(({ document: _, ...i }) => i));
+  const { lineCounter } = read.value;
+  const yamlDocs = read.value.documents.map((d) => d.doc);
   const objects: CalicoResource[] = [];
   const issues: Issue[] = [];
-  yamlDocs.forEach((yamlDoc, index) => {
-    const value: unknown = yamlDoc.toJS({ maxAliasCount: 100 });
+  read.value.documents.forEach(({ doc: yamlDoc, value }, index) => {
     if (value === null || value === undefined) return;
     const parsed = SCHEMA[kind].safeParse(value, { reportInput: true });
     if (!parsed.success) {

@@ -1,7 +1,6 @@
 /** YAML text of a sub-object for the inspector's text areas, and its parse back. */
-import { parse } from 'yaml';
 import { err, ok, type Result } from '../../lib/result';
-import { canonicalize, toYaml } from '../../model';
+import { canonicalize, DESIGN_YAML_LIMITS, readYaml, toYaml } from '../../model';
 import type { z } from 'zod';
 
 export function yamlOf(schema: z.core.$ZodType, value: unknown): string {
@@ -12,12 +11,14 @@ export function yamlOf(schema: z.core.$ZodType, value: unknown): string {
 
 export function parseYamlObject(text: string): Result<Record<string, unknown>, string> {
   if (text.trim() === '') return ok({});
-  try {
-    const v: unknown = parse(text, { uniqueKeys: true, prettyErrors: true });
-    if (v === null || v === undefined) return ok({});
-    if (typeof v !== 'object' || Array.isArray(v)) return err('expected a mapping of fields');
-    return ok(v as Record<string, unknown>);
-  } catch (e) {
-    return err(`YAML: ${(e as Error).message.split('\n')[0]}`);
+  const read = readYaml(text, DESIGN_YAML_LIMITS);
+  if (!read.ok) {
+    const first = read.error[0];
+    return err(`YAML${first?.line !== undefined ? ` (line ${first.line})` : ''}: ${first?.message ?? 'cannot be read'}`);
   }
+  if (read.value.documents.length > 1) return err('expected one mapping of fields, not several documents');
+  const v = read.value.documents[0]?.value;
+  if (v === null || v === undefined) return ok({});
+  if (typeof v !== 'object' || Array.isArray(v)) return err('expected a mapping of fields');
+  return ok(v as Record<string, unknown>);
 }
