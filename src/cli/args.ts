@@ -62,7 +62,7 @@ export function parseArgs(argv: readonly string[], spec: { values: readonly stri
       if (flags.has(name)) throw new UsageError(`--${name} is given twice (${shown(flags.get(name) as string)} and ${shown(value)})`);
       flags.set(name, value);
     } else {
-      throw new UsageError(`unknown option ${shown(`--${name}`)}`);
+      throw new UsageError(`unknown option ${shown(name === '' ? arg : `--${name}`)}`);
     }
   }
   return { positionals, flags };

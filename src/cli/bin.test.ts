@@ -58,4 +58,14 @@ describe('the built CLI (npx liveroute)', () => {
     // The first entry's local header: MS-DOS time 00:00:00, date 2026-01-01 (year 46 after 1980, month 1, day 1).
     expect([zips[0]?.readUInt16LE(10), zips[0]?.readUInt16LE(12)]).toEqual([0, (46 << 9) | (1 << 5) | 1]);
   });
+
+  it('reads a design from standard input (-), and stops quietly when its reader stops early (| head -1)', () => {
+    const piped = spawnSync(process.execPath, [bin, 'check', '-'], { input: readFileSync(SCENARIO), encoding: 'utf8' });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stdout.split('\n')[0]).toBe('-: valid liveroute/v1 design, migration vm-1 → node-b1 simulated');
+    // About a megabyte of YAML into a pipe that head closes after one line: EPIPE, not a stack trace.
+    const head = spawnSync('sh', ['-c', `"$0" "$1" generate --racks 50 --nodes 40 | head -1`, process.execPath, bin], { encoding: 'utf8' });
+    expect(head.stdout).toBe('apiVersion: liveroute/v1\n');
+    expect(head.stderr).toBe('');
+  });
 });

@@ -56,6 +56,10 @@ describe('liveroute generate', () => {
     [['--name', 'Bad Name'], "--name must be a lowercase DNS label (letters, digits, '-'), not \"Bad Name\""],
     [['fabric.yaml'], 'takes no file arguments (got "fabric.yaml"); write to a file with --out'],
     [['--racks'], '--racks needs a value'],
+    [['--racks', '1', '--nodes', '1', '--vms', '100'], '--vms 100: 100 VMs do not fit on 1 node (62 each); at most 62'],
+    [['--racks', '99999999999999999999'], '--racks must be a whole number from 1 to 200, not "99999999999999999999"'],
+    [['--racks', '2', '--racks', '3'], '--racks is given twice (2 and 3)'],
+    [['--out', '-'], '--out - would be a file named "-": name a file'],
   ])('refuses %j with exit 2 and a sentence', async (argv, message) => {
     const r = await run('generate', ...argv);
     expect(r.code).toBe(2);

@@ -37,6 +37,9 @@ export function fabricSpecOf(args: ParsedArgs): FabricSpec {
     vms = perNode * racks * nodesPerRack;
     if (vms > FABRIC_LIMITS.vms) throw new UsageError(`--vms-per-node ${perNode} makes ${vms} VMs on ${racks * nodesPerRack} nodes; at most ${FABRIC_LIMITS.vms}`);
   }
+  // The generator would quietly stop at a full block on every node: say so instead.
+  const room = MAX_VMS_PER_NODE * racks * nodesPerRack;
+  if (vms > room) throw new UsageError(`--vms ${vms}: ${vms} VMs do not fit on ${racks * nodesPerRack} node${racks * nodesPerRack === 1 ? '' : 's'} (${MAX_VMS_PER_NODE} each); at most ${room}`);
   const name = stringFlag(args, 'name');
   if (name !== undefined && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
     throw new UsageError(`--name must be a lowercase DNS label (letters, digits, '-'), not ${quoted(name)}`);

@@ -30,7 +30,7 @@ export const importCommand: CliCommand = {
     if ([...files, into].filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
     if (!target) throw new UsageError('--out FILE is required (the design to write)');
     checkOutputFile('out', target);
-    const base = into ? readDesign(into) : emptyDesign(designNameFor(target));
+    const base = into ? readDesign(into, 'into') : emptyDesign(designNameFor(target));
     const imported = importCalicoFiles(
       base,
       files.map((name) => ({ name, text: readText(name) })),

@@ -35,8 +35,9 @@ export function explainCode(code: string | undefined): string {
 /** Inputs are read up to this size: the largest fabric the generator makes is about 7 MB; `/dev/zero` never ends. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** The text of a file, or of standard input for `-`, read up to MAX_INPUT_BYTES. */
-export function readText(path: string): string {
+/** The text of a file, or of standard input for `-`, read up to MAX_INPUT_BYTES. `option` names the option that gave the path (`--into`). */
+export function readText(path: string, option?: string): string {
+  const named = option ? `--${option} ${shown(path)}` : shown(path);
   let fd: number | undefined;
   try {
     fd = path === '-' ? 0 : openSync(path, 'r');
@@ -47,21 +48,21 @@ export function readText(path: string): string {
       const n = readSync(fd, buffer, 0, buffer.length, null);
       if (n === 0) break;
       total += n;
-      if (total > MAX_INPUT_BYTES) throw new InputError(`${shown(path)}: cannot read: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, more than any design or cluster dump`);
+      if (total > MAX_INPUT_BYTES) throw new InputError(`${named}: cannot read: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, more than any design or cluster dump`);
       chunks.push(Buffer.from(buffer.subarray(0, n)));
     }
     return Buffer.concat(chunks).toString('utf8');
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`${shown(path)}: cannot read: ${explainCode((e as NodeJS.ErrnoException).code)}`);
+    throw new InputError(`${named}: cannot read: ${explainCode((e as NodeJS.ErrnoException).code)}`);
   } finally {
     if (fd !== undefined && fd !== 0) closeSync(fd);
   }
 }
 
-export function readDesign(path: string): Topology {
-  const parsed = parseDesign(readText(path));
-  if (!parsed.ok) throw new InputError(`${shown(path)}: not a valid liveroute/v1 design`, parsed.error);
+export function readDesign(path: string, option?: string): Topology {
+  const parsed = parseDesign(readText(path, option));
+  if (!parsed.ok) throw new InputError(`${option ? `--${option} ` : ''}${shown(path)}: not a valid liveroute/v1 design`, parsed.error);
   return parsed.value.doc;
 }
 

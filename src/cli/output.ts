@@ -49,6 +49,7 @@ function canWriteIn(folder: string): string | undefined {
 
 /** Refuses, before any work, a `--<option> DIR` that cannot be (or become) a folder one can write in. */
 export function checkOutputFolder(option: string, path: string): void {
+  if (path === '-') throw new UsageError(`--${option} - would be a folder named "-": name a folder`);
   // Checked as it will be written: path.join makes `x/../y` into `y` whether or not x is there.
   const { at, found } = nearestFolder(normalize(path));
   const named = `--${option} ${shown(path)}`;
@@ -63,6 +64,7 @@ export function checkOutputFolder(option: string, path: string): void {
 
 /** Refuses, before any work, a `--<option> FILE` that cannot be written: a folder, a path under a file, a folder that is not there. */
 export function checkOutputFile(option: string, path: string): void {
+  if (path === '-') throw new UsageError(`--${option} - would be a file named "-": name a file`);
   const named = `--${option} ${shown(path)}`;
   const target = kindAt(path);
   if (target.kind === 'error') throw new UsageError(`${named}: cannot look at it: ${explainCode(target.code)}`);
