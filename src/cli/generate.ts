@@ -8,25 +8,18 @@ import { FABRIC_DEFAULTS, FABRIC_LIMITS, generateFabric, type FabricSpec } from 
 import { NODE_AS_SCHEMES, TOR_AS_SCHEMES, type NodeAsScheme, type TorAsScheme } from '../model/edit/rackChoices';
 import { PLATFORMS, type Platform } from '../model/schema';
 import { serializeDesign } from '../model';
-import { parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
+import { parseArgs, quoted, stringFlag, UsageError, wholeNumber, type ParsedArgs } from './args';
 import type { CliCommand } from './command';
-import { checkOutputFile, EXIT, writeOutputFile } from './io';
+import { EXIT } from './io';
+import { checkOutputFile, writeOutputFile } from './output';
 
 /** The generator places at most 62 VMs on one node (the addresses of its /26 block). */
 const MAX_VMS_PER_NODE = 62;
 
-function wholeNumber(args: ParsedArgs, name: string, min: number, max: number, fallback: number): number {
-  const text = stringFlag(args, name);
-  if (text === undefined) return fallback;
-  const value = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
-  if (!(value >= min && value <= max)) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(text)}`);
-  return value;
-}
-
 function oneOf<T extends string>(args: ParsedArgs, name: string, choices: readonly T[], fallback: T): T {
   const text = stringFlag(args, name);
   if (text === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(text)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not ${JSON.stringify(text)}`);
+  if (!(choices as readonly string[]).includes(text)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not ${quoted(text)}`);
   return text as T;
 }
 
@@ -44,9 +37,12 @@ export function fabricSpecOf(args: ParsedArgs): FabricSpec {
     vms = perNode * racks * nodesPerRack;
     if (vms > FABRIC_LIMITS.vms) throw new UsageError(`--vms-per-node ${perNode} makes ${vms} VMs on ${racks * nodesPerRack} nodes; at most ${FABRIC_LIMITS.vms}`);
   }
+  // The generator would quietly stop at a full block on every node: say so instead.
+  const room = MAX_VMS_PER_NODE * racks * nodesPerRack;
+  if (vms > room) throw new UsageError(`--vms ${vms}: ${vms} VMs do not fit on ${racks * nodesPerRack} node${racks * nodesPerRack === 1 ? '' : 's'} (${MAX_VMS_PER_NODE} each); at most ${room}`);
   const name = stringFlag(args, 'name');
   if (name !== undefined && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
-    throw new UsageError(`--name must be a lowercase DNS label (letters, digits, '-'), not ${JSON.stringify(name)}`);
+    throw new UsageError(`--name must be a lowercase DNS label (letters, digits, '-'), not ${quoted(name)}`);
   }
   return {
     racks,
@@ -72,14 +68,14 @@ export const generateCommand: CliCommand = {
       values: ['racks', 'nodes', 'tors', 'spines', 'vms', 'vms-per-node', 'platform', 'node-as', 'tor-as', 'name', 'out'],
       booleans: ['filter', 'no-filter', 'json'],
     });
-    if (args.positionals.length > 0) throw new UsageError(`takes no file arguments (got ${JSON.stringify(args.positionals[0])}); write to a file with --out`);
+    if (args.positionals.length > 0) throw new UsageError(`takes no file arguments (got ${quoted(args.positionals[0] as string)}); write to a file with --out`);
     const spec = fabricSpecOf(args);
     const target = stringFlag(args, 'out');
-    if (target !== undefined) checkOutputFile(target);
+    if (target !== undefined) checkOutputFile('out', target);
     const json = args.flags.has('json') || (target !== undefined && /\.json$/i.test(target));
     const text = serializeDesign(generateFabric(spec), json ? 'json' : 'yaml');
     if (target === undefined) out(text);
-    else writeOutputFile(target, text);
+    else writeOutputFile('out', target, text);
     return EXIT.ok;
   },
 };

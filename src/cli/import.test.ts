@@ -62,9 +62,9 @@ describe('liveroute import', () => {
     mkdirSync(join(dir, 'folder'));
     const onDir = await run('import', DUMP, '--out', join(dir, 'folder'));
     expect(onDir.code).toBe(2);
-    expect(onDir.err).toBe(`${join(dir, 'folder')}: is a directory; --out names the file to write\n`);
+    expect(onDir.err.split('\n')[0]).toBe(`liveroute import: --out ${join(dir, 'folder')} is a folder; --out names the file to write`);
     const underFile = await run('import', DUMP, '--out', join(bad, 'x.yaml'));
-    expect(underFile.err).toBe(`${join(bad, 'x.yaml')}: cannot write: ${bad} is not a directory\n`);
+    expect(underFile.err.split('\n')[0]).toBe(`liveroute import: --out ${join(bad, 'x.yaml')}: cannot write there: ${bad} is not a folder`);
   });
 
   it('refuses a file read twice: every object in it is defined twice', async () => {

@@ -9,7 +9,8 @@ import { formatImportProblems, importCalicoFiles } from '../calico';
 import { emptyDesign, serializeDesign } from '../model';
 import { parseArgs, stringFlag, UsageError } from './args';
 import type { CliCommand } from './command';
-import { checkOutputFile, EXIT, InputError, readDesign, readText, writeOutputFile } from './io';
+import { EXIT, InputError, readDesign, readText } from './io';
+import { checkOutputFile, writeOutputFile } from './output';
 
 /** `cluster.liveroute.yaml` → `cluster`, the new design's name when there is no --into. */
 function designNameFor(out: string): string {
@@ -26,10 +27,10 @@ export const importCommand: CliCommand = {
     const target = stringFlag(args, 'out');
     const into = stringFlag(args, 'into');
     if (files.length === 0) throw new UsageError('expects one or more files of Calico resources (- for standard input)');
-    if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
+    if ([...files, into].filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
     if (!target) throw new UsageError('--out FILE is required (the design to write)');
-    checkOutputFile(target);
-    const base = into ? readDesign(into) : emptyDesign(designNameFor(target));
+    checkOutputFile('out', target);
+    const base = into ? readDesign(into, 'into') : emptyDesign(designNameFor(target));
     const imported = importCalicoFiles(
       base,
       files.map((name) => ({ name, text: readText(name) })),
@@ -39,7 +40,7 @@ export const importCommand: CliCommand = {
       throw new InputError(`Calico resources not imported (nothing was written):\n${lines.map((l) => `  ${l}`).join('\n')}`);
     }
     for (const line of imported.value.report) err(`${line}\n`);
-    writeOutputFile(target, serializeDesign(imported.value.doc, /\.json$/i.test(target) ? 'json' : 'yaml'));
+    writeOutputFile('out', target, serializeDesign(imported.value.doc, /\.json$/i.test(target) ? 'json' : 'yaml'));
     out(`wrote ${target}\n`);
     return EXIT.ok;
   },

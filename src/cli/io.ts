@@ -1,7 +1,7 @@
-/** Reading inputs and writing outputs for the CLI; every failure names the file. */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+/** Reading the CLI's inputs; every failure names the file. Outputs: output.ts. */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { formatIssue, parseDesign, type Issue, type Topology } from '../model';
+import { shown } from './args';
 
 /** Exit codes of DESIGN §5. */
 export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
@@ -15,57 +15,58 @@ export class InputError extends Error {
   }
 }
 
-export function readText(path: string): string {
+/** What an errno code means, for a sentence (`ENOENT (no such file or folder)`). */
+export function explainCode(code: string | undefined): string {
+  const meaning: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a file is in the way of a folder',
+    EEXIST: 'something is already there',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    ENAMETOOLONG: 'the name is too long',
+    ELOOP: 'too many symbolic links',
+  };
+  return code === undefined ? 'unknown error' : meaning[code] ? `${code} (${meaning[code]})` : code;
+}
+
+/** Inputs are read up to this size: the largest fabric the generator makes is about 7 MB; `/dev/zero` never ends. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** The text of a file, or of standard input for `-`, read up to MAX_INPUT_BYTES. `option` names the option that gave the path (`--into`). */
+export function readText(path: string, option?: string): string {
+  const named = option ? `--${option} ${shown(path)}` : shown(path);
+  let fd: number | undefined;
   try {
-    return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+    fd = path === '-' ? 0 : openSync(path, 'r');
+    const chunks: Buffer[] = [];
+    const buffer = Buffer.alloc(1 << 20);
+    let total = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_INPUT_BYTES) throw new InputError(`${named}: cannot read: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, more than any design or cluster dump`);
+      chunks.push(Buffer.from(buffer.subarray(0, n)));
+    }
+    return Buffer.concat(chunks).toString('utf8');
   } catch (e) {
-    throw new InputError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${named}: cannot read: ${explainCode((e as NodeJS.ErrnoException).code)}`);
+  } finally {
+    if (fd !== undefined && fd !== 0) closeSync(fd);
   }
 }
 
-export function readDesign(path: string): Topology {
-  const parsed = parseDesign(readText(path));
-  if (!parsed.ok) throw new InputError(`${path}: not a valid liveroute/v1 design`, parsed.error);
+export function readDesign(path: string, option?: string): Topology {
+  const parsed = parseDesign(readText(path, option));
+  if (!parsed.ok) throw new InputError(`${option ? `--${option} ` : ''}${shown(path)}: not a valid liveroute/v1 design`, parsed.error);
   return parsed.value.doc;
 }
 
 export function formatInputError(e: InputError, file?: string): string {
   const lines = [e.message, ...e.issues.map((i) => `  ${file ? `${file}: ` : ''}${formatIssue(i)}`)];
   return `${lines.join('\n')}\n`;
-}
-
-export function writeFiles(dir: string, files: readonly { path: string; data: string | Uint8Array }[]): void {
-  for (const f of files) {
-    const target = join(dir, ...f.path.split('/'));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, f.data);
-  }
-}
-
-/** What is at `path`: a file, a directory, something else, or nothing. */
-function kindAt(path: string): 'file' | 'dir' | 'other' | 'none' {
-  try {
-    const s = statSync(path);
-    return s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other';
-  } catch {
-    return 'none';
-  }
-}
-
-/** Refuses, before any work, an output path that cannot be a file: a directory, a folder that is not there. */
-export function checkOutputFile(path: string): void {
-  const at = kindAt(path);
-  if (at === 'dir') throw new InputError(`${path}: is a directory; --out names the file to write`);
-  const parent = kindAt(dirname(path));
-  if (parent !== 'dir') throw new InputError(`${path}: cannot write: ${dirname(path)} is ${parent === 'none' ? 'not there' : 'not a directory'}`);
-}
-
-/** Writes one output file; a path that cannot be a file is a sentence, not a stack trace. */
-export function writeOutputFile(path: string, text: string): void {
-  checkOutputFile(path);
-  try {
-    writeFileSync(path, text);
-  } catch (e) {
-    throw new InputError(`${path}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
 }

@@ -2,7 +2,7 @@
  * The liveroute command line (DESIGN §5): `npm run --silent liveroute -- <command> ...`.
  * Exit codes: 0 valid input, 1 a finding at or above --fail-on, 2 bad input.
  */
-import { UsageError } from './args';
+import { quoted, UsageError } from './args';
 import { EXIT, formatInputError, InputError } from './io';
 import { COMMANDS, usage } from './commands';
 
@@ -14,8 +14,13 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    err(`liveroute: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    err(`liveroute: unknown command ${quoted(name)}\n\n${usage()}`);
     return EXIT.badInput;
+  }
+  const ask = rest.indexOf('--');
+  if ((ask < 0 ? rest : rest.slice(0, ask)).some((a) => a === '--help' || a === '-h')) {
+    out(`usage: liveroute ${command.usage}\n  ${command.summary}\n`);
+    return EXIT.ok;
   }
   try {
     return await command.run(rest, out, err);
@@ -34,6 +39,11 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
 
 const isEntry = process.argv[1] !== undefined && /(^|[\\/])(main\.ts|liveroute(\.m?js)?)$/.test(process.argv[1]);
 if (isEntry) {
+  // A reader that stops early (`liveroute generate ... | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
   main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
     (code) => {
       process.exitCode = code;

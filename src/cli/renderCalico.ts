@@ -4,9 +4,10 @@
  * blocks). Printed with bird_aggr.cfg and bird_ipam.cfg inlined, or written as three files.
  */
 import { CalicoRenderError, formatReadIssue, readCalicoResources, renderCalicoNode, type CalicoNodeConfig } from '../calico';
-import { parseArgs, stringFlag, UsageError } from './args';
+import { parseArgs, quoted, shown, stringFlag, UsageError } from './args';
 import type { CliCommand } from './command';
-import { EXIT, InputError, readText, writeFiles } from './io';
+import { EXIT, InputError, readText } from './io';
+import { checkOutputFolder, writeFilesInto } from './output';
 
 /** One self-contained config: each `include "<file>";` line replaced by the file's text. */
 export function inlineIncludes(cfg: CalicoNodeConfig): string {
@@ -16,6 +17,9 @@ export function inlineIncludes(cfg: CalicoNodeConfig): string {
     return text === undefined ? line : `# ---- ${name} ----\n${text.trimEnd()}\n# ---- end of ${name} ----`;
   });
 }
+
+/** A Kubernetes node name (a DNS-1123 subdomain), as Calico's Node resources carry it. */
+const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 export const renderCalicoCommand: CliCommand = {
   name: 'render-calico',
@@ -27,19 +31,21 @@ export const renderCalicoCommand: CliCommand = {
     const node = stringFlag(args, 'node');
     if (!file || extra.length > 0) throw new UsageError('expects exactly one file of Calico resources (- for standard input)');
     if (!node) throw new UsageError('--node NAME is required');
+    if (!KUBERNETES_NAME.test(node) || node.length > 253) throw new UsageError(`--node must be a Kubernetes node name (lowercase letters, digits, '-' and '.'), not ${quoted(node)}`);
+    const dir = stringFlag(args, 'out');
+    if (dir) checkOutputFolder('out', dir);
     const read = readCalicoResources(readText(file));
-    if (!read.ok) throw new InputError(`${file}: not valid Calico resources\n${read.error.map((i) => `  ${file}: ${formatReadIssue(i)}`).join('\n')}`);
-    for (const i of read.value.ignored.filter((x) => x.field === undefined)) err(`${file}: ignored ${i.kind} ${i.name}: ${i.reason}\n`);
+    if (!read.ok) throw new InputError(`${shown(file)}: not valid Calico resources\n${read.error.map((i) => `  ${shown(file)}: ${formatReadIssue(i)}`).join('\n')}`);
+    for (const i of read.value.ignored.filter((x) => x.field === undefined)) err(`${shown(file)}: ignored ${i.kind} ${i.name}: ${i.reason}\n`);
     let cfg: CalicoNodeConfig;
     try {
       cfg = renderCalicoNode(read.value, node);
     } catch (e) {
-      if (e instanceof CalicoRenderError) throw new InputError(`${file}: ${e.message}`);
+      if (e instanceof CalicoRenderError) throw new InputError(`${shown(file)}: ${e.message}`);
       throw e;
     }
-    const dir = stringFlag(args, 'out');
     if (dir) {
-      writeFiles(dir, [
+      writeFilesInto('out', dir, [
         { path: 'bird.cfg', data: cfg.birdCfg },
         { path: 'bird_aggr.cfg', data: cfg.birdAggrCfg },
         { path: 'bird_ipam.cfg', data: cfg.birdIpamCfg },

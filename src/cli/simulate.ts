@@ -6,14 +6,24 @@
 import { atOrAbove, diagnose, diagnoseDesign } from '../engine/diagnostics';
 import { toReport } from '../engine/report';
 import { simulate, SimulationInputError } from '../engine/simulate';
-import { parseArgs, stringFlag, UsageError } from './args';
+import { isDnsLabel } from '../lib/names';
+import { parseArgs, quoted, shown, stringFlag, UsageError, type ParsedArgs } from './args';
 import type { CliCommand } from './command';
 import { EXIT, InputError, readDesign } from './io';
 import { formatDiagnostics, formatReport } from './table';
 
 function failOn(value: string | undefined): 'error' | 'warning' | undefined {
   if (value === undefined) return undefined;
-  if (value !== 'error' && value !== 'warning') throw new UsageError('--fail-on takes error or warning');
+  if (value !== 'error' && value !== 'warning') throw new UsageError(`--fail-on takes error or warning, not ${quoted(value)}`);
+  return value;
+}
+
+/** --migrate VM and --to NODE name a VM and a node of the design: DNS labels, as the design's names are. */
+function designName(args: ParsedArgs, option: 'migrate' | 'to'): string | undefined {
+  const value = stringFlag(args, option);
+  if (value !== undefined && !isDnsLabel(value)) {
+    throw new UsageError(`--${option} must name a ${option === 'migrate' ? 'VM' : 'node'} of the design (a lowercase DNS label), not ${quoted(value)}`);
+  }
   return value;
 }
 
@@ -26,12 +36,14 @@ export const simulateCommand: CliCommand = {
     const [file, ...extra] = args.positionals;
     if (!file || extra.length > 0) throw new UsageError('expects exactly one design file');
     const level = failOn(stringFlag(args, 'fail-on'));
+    const vm = designName(args, 'migrate');
+    const to = designName(args, 'to');
     const doc = readDesign(file);
     let sim;
     try {
-      sim = simulate(doc, { ...(stringFlag(args, 'migrate') ? { vm: stringFlag(args, 'migrate') } : {}), ...(stringFlag(args, 'to') ? { to: stringFlag(args, 'to') } : {}) });
+      sim = simulate(doc, { ...(vm ? { vm } : {}), ...(to ? { to } : {}) });
     } catch (e) {
-      if (e instanceof SimulationInputError) throw new InputError(`${file}: ${e.message}`);
+      if (e instanceof SimulationInputError) throw new InputError(`${shown(file)}: ${e.message}`);
       throw e;
     }
     const report = toReport(sim, diagnose(sim));
@@ -51,7 +63,7 @@ export const checkCommand: CliCommand = {
     const level = failOn(stringFlag(args, 'fail-on'));
     const doc = readDesign(file);
     const diagnostics = doc.spec.migration ? diagnose(simulate(doc)) : diagnoseDesign(doc);
-    out(`${file}: valid liveroute/v1 design${doc.spec.migration ? `, migration ${doc.spec.migration.vm} → ${doc.spec.migration.to} simulated` : ' (no migration to simulate)'}\n`);
+    out(`${shown(file)}: valid liveroute/v1 design${doc.spec.migration ? `, migration ${doc.spec.migration.vm} → ${doc.spec.migration.to} simulated` : ' (no migration to simulate)'}\n`);
     const stated = Object.keys(doc.metadata.expected ?? {}).length;
     if (stated > 0 && doc.spec.migration) {
       const differ = diagnostics.filter((d) => d.code === 'LR-EXPECTED-VERDICT').length;

@@ -10,10 +10,13 @@
  * 1 a disagreement, 2 bad input or no lab on this machine (with --require, or CI set; otherwise
  * the reason is printed and the exit code is 0).
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { findDaemonSync, mapLimit } from '../verify/daemons';
+import { UsageError } from './args';
 import { formatInputError, InputError, readDesign } from './io';
+import { writeFilesInto } from './output';
+import { parseVerifyArgs, VERIFY_USAGE, type VerifyOptions } from './verifyArgs';
 import { parseDesign, type Topology } from '../model';
 import { formatIssue } from '../model/issues';
 import { randomDesign } from '../verify/randomDesign';
@@ -34,17 +37,12 @@ function builtinFiles(): string[] {
   );
 }
 
-function usage(): string {
-  return 'usage: npm run verify:bird -- <design.liveroute.yaml>... | --builtin | --random N [--seed S] [--save DIR] [--containerlab] [--json] [--jobs N] [--require]\n';
-}
-
 /** `count` random designs from seed `first` on (src/verify/randomDesign.ts), written to `save` when given. */
 function randomDesigns(first: number, count: number, save: string | undefined): { file: string; doc: Topology }[] {
-  if (save) mkdirSync(save, { recursive: true });
   return Array.from({ length: count }, (_, i) => {
     const r = randomDesign(first + i);
     const file = `random-${r.seed}.liveroute.yaml`;
-    if (save) writeFileSync(path.join(save, file), r.text);
+    if (save) writeFilesInto('save', save, [{ path: file, data: r.text }]);
     const parsed = parseDesign(r.text);
     // A generator bug, not the user's input: say which seed and why.
     if (!parsed.ok) throw new Error(`random design ${r.seed} is not valid:\n${parsed.error.map(formatIssue).join('\n')}`);
@@ -53,53 +51,29 @@ function randomDesigns(first: number, count: number, save: string | undefined): 
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const files: string[] = [];
-  let json = false;
-  let containerlab = false;
-  let jobs = 2;
-  let random = 0;
-  let seed = 1;
-  let save: string | undefined;
-  let require = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== '0';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--json') json = true;
-    else if (a === '--containerlab') containerlab = true;
-    else if (a === '--require') require = true;
-    else if (a === '--builtin') files.push(...builtinFiles());
-    else if (a === '--jobs') jobs = Math.max(1, Number(argv[++i]) || 1);
-    else if (a === '--random' || a === '--seed') {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < (a === '--random' ? 1 : 0) || v > 0xffffffff) {
-        process.stderr.write(`verify:bird: ${a} takes a whole number${a === '--random' ? ' from 1' : ' from 0'} (got ${argv[i] ?? 'nothing'})\n`);
-        return 2;
-      }
-      if (a === '--random') random = v;
-      else seed = v;
-    } else if (a === '--save') save = argv[++i];
-    else if (a === '--help' || a === '-h') {
-      process.stdout.write(usage());
-      return 0;
-    } else if (a.startsWith('--')) {
-      process.stderr.write(`verify:bird: unknown option ${a}\n${usage()}`);
-      return 2;
-    } else files.push(a);
-  }
-  if (files.length === 0 && random === 0) {
-    process.stderr.write(usage());
-    return 2;
-  }
   const designs: { file: string; doc: Topology }[] = [];
+  let options: VerifyOptions;
   try {
-    for (const file of files) designs.push({ file, doc: readDesign(file) });
-    designs.push(...randomDesigns(seed, random, save));
+    const parsed = parseVerifyArgs(argv, builtinFiles, process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== '0');
+    if (parsed === 'help') {
+      process.stdout.write(VERIFY_USAGE);
+      return 0;
+    }
+    options = parsed;
+    for (const file of options.files) designs.push({ file, doc: readDesign(file) });
+    designs.push(...randomDesigns(options.seed, options.random, options.save));
   } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`verify:bird: ${e.message}\n${VERIFY_USAGE}`);
+      return 2;
+    }
     if (e instanceof InputError) {
       process.stderr.write(formatInputError(e));
       return 2;
     }
     throw e;
   }
+  const { json, containerlab, jobs, require } = options;
   const bird = findDaemonSync('bird1');
   const missing = labUnavailable(bird.path);
   if (missing) {

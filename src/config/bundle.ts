@@ -3,12 +3,13 @@
  * calico-node renders on each node, each router's config, and the design itself. The same list
  * feeds the editor, `liveroute export` and the zip.
  */
-import { zipSync, strToU8 } from 'fflate';
+import { strToU8 } from 'fflate';
 import { calicoResourcesFromDesign, manifestFiles, renderCalicoNode } from '../calico';
 import { serializeDesign, type Platform, type Topology } from '../model';
 import type { FileLanguage, GeneratedFile } from './files';
 import { routerConfigs } from './index';
 import { bundleReadme } from './readme';
+import { reproducibleZip } from './zip';
 
 export interface BundleOptions {
   /** calico-node files for these nodes only (default: every node). */
@@ -97,13 +98,9 @@ export function exportFiles(doc: Topology): { path: string; text: string }[] {
   ];
 }
 
-/** Files in a zip under the folder `folder`. Deterministic (fixed timestamps). */
+/** Files in a zip under the folder `folder`: byte-identical for the same files anywhere (src/config/zip.ts). */
 export function zipFiles(folder: string, files: readonly { path: string; text: string }[]): Uint8Array {
-  const entries: Record<string, [Uint8Array, { mtime: number }]> = {};
-  // A fixed date keeps the archive byte-identical for the same design (the pure core reads no clock).
-  const mtime = Date.UTC(2026, 0, 1);
-  for (const f of files) entries[`${folder}/${f.path}`] = [strToU8(f.text), { mtime }];
-  return zipSync(entries, { level: 6 });
+  return reproducibleZip(files.map((f) => ({ path: `${folder}/${f.path}`, data: strToU8(f.text) })));
 }
 
 /** The zip of every exported file under a folder named after the design. */

@@ -42,6 +42,7 @@ const CLAB_SCHEMA = {
             properties: {
               kind: { enum: ['linux'] },
               image: { type: 'string', minLength: 1 },
+              labels: { type: 'object', additionalProperties: { type: 'string' } },
               'network-mode': { type: 'string' },
               cmd: { type: 'string' },
               binds: { type: 'array', items: { type: 'string', pattern: '^[^:]+:/[^:]+(:(ro|rw))?$' } },
@@ -103,6 +104,7 @@ describe('the containerlab export', () => {
     expect(topo.topology.nodes['node-a1']).toEqual({
       kind: 'linux',
       image: DEFAULT_CLAB_IMAGES.bird1,
+      labels: { 'liveroute.name': 'node-a1', 'liveroute.kind': 'node' },
       'network-mode': 'none',
       cmd: 'sleep infinity',
       binds: ['calico-node/node-a1:/etc/calico/confd/config:ro', 'containerlab/node-a1.sh:/etc/liveroute/setup.sh:ro'],

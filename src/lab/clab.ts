@@ -6,7 +6,8 @@
  * and Felix's route, then starts BIRD or FRR on the generated configuration (bound read-only
  * from the export). `containerlab/migrate.sh <phase>` then walks the migration. The images are
  * Debian bookworm with BIRD 1.6.8, BIRD 2.0.12 or FRR 8.4 (Dockerfiles in the export): the
- * versions the tests check the configs with.
+ * versions the tests check the configs with. Containers and scripts are named after the design's
+ * names where they can be; clabNames.ts says when they cannot, and the export lists the mapping.
  */
 import { Document, isSeq, visit } from 'yaml';
 import { routerFileName } from '../config';
@@ -14,6 +15,7 @@ import { compareStrings } from '../lib/names';
 import type { Topology } from '../model';
 import { resolveMigration, SimulationInputError, type MigrationSpec } from '../engine/simulate';
 import { err, ok, type Result } from '../lib/result';
+import { clabNames, type ClabNames } from './clabNames';
 import { labPlan, unsupportedPlatforms, type LabPlan, type Naming, type SpeakerPlan } from './plan';
 
 export const CLAB_DIR = 'containerlab';
@@ -35,6 +37,8 @@ export function clabUnsupported(doc: Topology): string | undefined {
 interface ClabNode {
   kind: 'linux';
   image: string;
+  /** The design's name for the container (its speaker, or the rack of a segment bridge) and what it is. */
+  labels: { 'liveroute.name': string; 'liveroute.kind': string };
   'network-mode': 'none';
   cmd: string;
   binds: string[];
@@ -86,7 +90,7 @@ function setupScript(plan: LabPlan, s: SpeakerPlan): string {
   return `${lines.join('\n')}\n`;
 }
 
-function migrateScript(lab: string, plan: LabPlan): string {
+function migrateScript(lab: string, plan: LabPlan, names: ClabNames): string {
   const lines = [
     '#!/bin/sh',
     `# Walks ${plan.migration.vm} (${plan.migration.ip}) from ${plan.migration.from} to ${plan.migration.to} through the phases, as Felix programs its routes.`,
@@ -97,7 +101,7 @@ function migrateScript(lab: string, plan: LabPlan): string {
   for (const p of plan.phases.slice(1)) {
     lines.push(`  ${p.name})`);
     if (p.changes.length === 0) lines.push("    echo 'nothing changes in the routes (the target pod exists, Felix suppresses its route)'");
-    for (const c of p.changes) lines.push(`    docker exec clab-${lab}-${c.node} ip ${sh(c.args)}`);
+    for (const c of p.changes) lines.push(`    docker exec clab-${lab}-${names.container(c.node)} ip ${sh(c.args)}`);
     lines.push('    ;;');
   }
   lines.push(`  *) echo "usage: $0 ${plan.phases
@@ -109,13 +113,6 @@ function migrateScript(lab: string, plan: LabPlan): string {
 
 const DOCKERFILE = (pkg: string, what: string) =>
   `# ${what}: Debian bookworm, as liveroute's tests check the configs with.\nFROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ${pkg} iproute2 && rm -rf /var/lib/apt/lists/*\n`;
-
-/** A node name that is none of the design's. */
-function freeName(wanted: string, taken: ReadonlySet<string>): string {
-  let name = wanted;
-  for (let i = 2; taken.has(name); i++) name = `${wanted}-${i}`;
-  return name;
-}
 
 export interface ClabFile {
   readonly path: string;
@@ -143,20 +140,23 @@ export function clabPlan(doc: Topology, migration: MigrationSpec): LabPlan {
 export function clabFiles(doc: Topology, migration: MigrationSpec, images: ClabImages = DEFAULT_CLAB_IMAGES): ClabFile[] {
   const lab = doc.metadata.name;
   const plan = clabPlan(doc, migration);
-  const nodes: Record<string, ClabNode | { kind: 'linux'; image: string; 'network-mode': 'none'; cmd: string; exec: string[] }> = {};
+  const names = clabNames(plan.speakers, plan.segments.map((seg) => seg.rack));
+  const nodes: Record<string, ClabNode | Omit<ClabNode, 'binds' | 'sysctls'>> = {};
   const links: { endpoints: [string, string] }[] = [];
   const files: ClabFile[] = [];
   const sysctls = { 'net.ipv4.ip_forward': 1, 'net.ipv4.conf.all.rp_filter': 0, 'net.ipv4.conf.default.rp_filter': 0 };
   for (const s of plan.speakers) {
-    const script = `${CLAB_DIR}/${s.name}.sh`;
+    const container = names.container(s.name);
+    const script = `${CLAB_DIR}/${container}.sh`;
     files.push({ path: script, text: setupScript(plan, s) });
     const config =
       s.platform === 'calico'
         ? [`calico-node/${s.name}:/etc/calico/confd/config:ro`]
         : [`${routerFileName(s.name, s.platform as Exclude<typeof s.platform, 'calico'>)}:/etc/liveroute/${s.platform === 'frr' ? 'frr.conf' : 'bird.cfg'}:ro`];
-    nodes[s.name] = {
+    nodes[container] = {
       kind: 'linux',
       image: s.platform === 'frr' ? images.frr : s.platform === 'bird2' ? images.bird2 : images.bird1,
+      labels: { 'liveroute.name': s.name, 'liveroute.kind': s.kind },
       'network-mode': 'none',
       cmd: 'sleep infinity',
       binds: [...config, `${script}:/etc/liveroute/setup.sh:ro`],
@@ -164,32 +164,31 @@ export function clabFiles(doc: Topology, migration: MigrationSpec, images: ClabI
       sysctls: { ...sysctls },
     };
   }
-  const taken = new Set(plan.speakers.map((s) => s.name));
   for (const seg of plan.segments) {
-    const name = freeName(`${seg.rack}-segment`, taken);
-    taken.add(name);
+    const name = names.container(seg.rack, 'segment');
     const ports = seg.members.map((_, i) => `eth${i + 1}`);
     nodes[name] = {
       kind: 'linux',
       image: images.bird1,
+      labels: { 'liveroute.name': seg.rack, 'liveroute.kind': 'segment' },
       'network-mode': 'none',
       cmd: 'sleep infinity',
       // The rack's L2 segment: one bridge over every member's link.
       exec: [`sh -c 'ip link add br0 type bridge && ip link set br0 up${ports.map((p) => ` && ip link set ${p} master br0 && ip link set ${p} up`).join('')}'`],
     };
-    seg.members.forEach((m, i) => links.push({ endpoints: [`${m}:eth1`, `${name}:${ports[i] as string}`] }));
+    seg.members.forEach((m, i) => links.push({ endpoints: [`${names.container(m)}:eth1`, `${name}:${ports[i] as string}`] }));
   }
-  for (const l of plan.links) links.push({ endpoints: [`${l.a}:${l.aIf}`, `${l.b}:${l.bIf}`] });
+  for (const l of plan.links) links.push({ endpoints: [`${names.container(l.a)}:${l.aIf}`, `${names.container(l.b)}:${l.bIf}`] });
   const topology = { name: lab, topology: { nodes: Object.fromEntries(Object.entries(nodes).sort(([a], [b]) => compareStrings(a, b))), links } };
   const header = `# ${lab}: containerlab topology generated by liveroute. Build the images once (${CLAB_DIR}/README.md), then: sudo containerlab deploy -t ${lab}.clab.yml\n`;
   return [
     { path: `${lab}.clab.yml`, text: header + topologyYaml(topology) },
     ...files,
-    { path: `${CLAB_DIR}/migrate.sh`, text: migrateScript(lab, plan) },
+    { path: `${CLAB_DIR}/migrate.sh`, text: migrateScript(lab, plan, names) },
     { path: `${CLAB_DIR}/images/bird1/Dockerfile`, text: DOCKERFILE('bird', 'BIRD 1.6.8 for Calico nodes, BIRD 1.x routers and the rack bridges') },
     { path: `${CLAB_DIR}/images/bird2/Dockerfile`, text: DOCKERFILE('bird2', 'BIRD 2.0.12 for BIRD 2 routers') },
     { path: `${CLAB_DIR}/images/frr/Dockerfile`, text: DOCKERFILE('frr', 'FRR 8.4 for FRR routers') },
-    { path: `${CLAB_DIR}/README.md`, text: clabReadme(lab, plan, images) },
+    { path: `${CLAB_DIR}/README.md`, text: clabReadme(lab, plan, images, names) },
   ];
 }
 
@@ -204,12 +203,25 @@ function topologyYaml(topology: object): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-function clabReadme(lab: string, plan: LabPlan, images: ClabImages): string {
+/** Where each of the design's names went: the table of containerlab/README.md. */
+function namesTable(lab: string, plan: LabPlan, names: ClabNames): string {
+  const what = { node: 'Calico node', router: 'router', segment: 'rack segment (bridge)' } as const;
+  const speaker = new Map(plan.speakers.map((s) => [s.name, s]));
+  const rows = names.all.map((n) => {
+    const s = n.kind === 'segment' ? undefined : speaker.get(n.name);
+    const config = !s ? '' : s.platform === 'calico' ? `\`calico-node/${s.name}/\`` : `\`${routerFileName(s.name, s.platform)}\``;
+    return `| \`${n.name}\` | ${what[n.kind]} | \`clab-${lab}-${n.container}\` | ${s ? `\`${CLAB_DIR}/${n.container}.sh\`` : ''} | ${config} |`;
+  });
+  return ['| in the design | what | container | setup script | configuration |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function clabReadme(lab: string, plan: LabPlan, images: ClabImages, names: ClabNames): string {
   const m = plan.migration;
+  const renamed = names.all.filter((n) => n.container !== (n.kind === 'segment' ? `${n.name}-segment` : n.name));
   return `# ${lab} in containerlab
 
 Generated by liveroute. One container per Calico node and router, one bridge container per rack
-segment, the links of the design. Each container runs \`containerlab/<name>.sh\` once deployed: its
+segment, the links of the design. Each container runs \`containerlab/<container>.sh\` once deployed: its
 addresses, the underlay as static routes (the shortest paths liveroute's engine uses), the VM's
 workload interface, Felix's route for ${m.vm} on ${m.from}, then BIRD or FRR on the exported config.
 
@@ -220,9 +232,9 @@ workload interface, Felix's route for ${m.vm} on ${m.from}, then BIRD or FRR on 
        docker build -t ${images.frr} containerlab/images/frr
 
 2. Deploy: \`sudo containerlab deploy -t ${lab}.clab.yml\`
-3. Look: \`docker exec clab-${lab}-<node> birdc -s /run/bird.ctl show route all\` (FRR:
-   \`docker exec clab-${lab}-<router> vtysh -c 'show bgp ipv4 unicast'\`), and
-   \`docker exec clab-${lab}-<node> ip route get ${m.ip}\`.
+3. Look: \`docker exec clab-${lab}-<container> birdc -s /run/bird.ctl show route all\` (FRR:
+   \`docker exec clab-${lab}-<container> vtysh -c 'show bgp ipv4 unicast'\`), and
+   \`docker exec clab-${lab}-<container> ip route get ${m.ip}\`.
 4. Migrate ${m.vm} from ${m.from} to ${m.to}, phase by phase, comparing with liveroute's phases:
 
        sh containerlab/migrate.sh target
@@ -231,5 +243,16 @@ workload interface, Felix's route for ${m.vm} on ${m.from}, then BIRD or FRR on 
        sh containerlab/migrate.sh settled
 
 5. Tear down: \`sudo containerlab destroy -t ${lab}.clab.yml\`
+
+## Names
+
+Each container is named after what it runs in the design, and carries that name in its
+\`liveroute.name\` label. ${
+    renamed.length === 0
+      ? 'Every name of this design is used as it is.'
+      : `A name that cannot be used as it is (a name of this folder's own files, such as \`migrate\`, or one another container took) is numbered: ${renamed.map((n) => `\`${n.name}\` is \`${n.container}\``).join(', ')}.`
+  }
+
+${namesTable(lab, plan, names)}
 `;
 }

@@ -19,6 +19,7 @@ import { allSettled, birdQuery, exec, kernelTables } from './commands';
 import { addNamespace, LAB_PREFIX, removeNamespaceSync, removeRunDirIfEmpty, track, untrack, type LabRuntime } from './lab';
 
 interface ClabNode {
+  readonly labels?: Readonly<Record<string, string>>;
   readonly binds?: readonly string[];
   readonly exec?: readonly string[];
 }
@@ -32,6 +33,8 @@ export class ClabLab implements LabRuntime {
   private readonly made: string[] = [];
   private readonly dir: string;
   private readonly topo: ClabTopology;
+  /** Each speaker's container, as the export's `liveroute.name` labels say. */
+  private readonly containerOf = new Map<string, string>();
 
   constructor(
     readonly plan: LabPlan,
@@ -42,6 +45,17 @@ export class ClabLab implements LabRuntime {
   ) {
     this.dir = path.join('/tmp', `${LAB_PREFIX}${process.pid}`, tag);
     this.topo = parse(readFileSync(path.join(exportDir, `${plan.design}.clab.yml`), 'utf8')) as ClabTopology;
+    for (const [container, node] of Object.entries(this.topo.topology.nodes)) {
+      const labels = node.labels ?? {};
+      if (labels['liveroute.kind'] !== 'segment' && labels['liveroute.name'] !== undefined) this.containerOf.set(labels['liveroute.name'], container);
+    }
+  }
+
+  /** The container a speaker runs in; a speaker the topology does not label is an error in the export. */
+  private container(speaker: string): string {
+    const container = this.containerOf.get(speaker);
+    if (container === undefined) throw new Error(`${this.plan.design}.clab.yml: no container is labelled liveroute.name: ${speaker}`);
+    return container;
   }
 
   private ns(node: string): string {
@@ -84,10 +98,11 @@ export class ClabLab implements LabRuntime {
       }),
     );
     const refused = await Promise.all(nodes.map((node) => this.runExec(node)));
-    // Recorded in the topology's order, whichever node finished first.
+    // Recorded in the topology's order, whichever node finished first, under the speaker's name.
+    const speakerOf = new Map([...this.containerOf].map(([speaker, container]) => [container, speaker]));
     nodes.forEach((node, i) => {
       const message = refused[i];
-      if (message !== undefined) this.startErrors.set(node, message);
+      if (message !== undefined) this.startErrors.set(speakerOf.get(node) ?? node, message);
     });
   }
 
@@ -122,11 +137,11 @@ export class ClabLab implements LabRuntime {
   }
 
   birdShow(speaker: string, commands: readonly string[]): Promise<string[]> {
-    return this.running(speaker) ? birdQuery(path.join(this.nodeDir(speaker), 'bird.ctl'), commands) : Promise.resolve(commands.map(() => ''));
+    return this.running(speaker) ? birdQuery(path.join(this.nodeDir(this.container(speaker)), 'bird.ctl'), commands) : Promise.resolve(commands.map(() => ''));
   }
 
   kernelTables(): Promise<string[]> {
-    return kernelTables(this.plan.speakers.map((s) => this.ns(s.name)));
+    return kernelTables(this.plan.speakers.map((s) => this.ns(this.container(s.name))));
   }
 
   destroySync(): void {
@@ -144,7 +159,11 @@ export class ClabLab implements LabRuntime {
 /** Writes the design's export with its containerlab files into `dir` and returns the runtime for it. */
 export function exportForClab(doc: Topology, migration: MigrationSpec, dir: string, bird: string, tag: string): ClabLab {
   rmSync(dir, { recursive: true, force: true });
+  const written = new Set<string>();
   for (const f of [...exportFiles(doc), ...clabFiles(doc, migration)]) {
+    // One file replacing another would run something else than the export says: a bug in the export.
+    if (written.has(f.path.toLowerCase())) throw new Error(`the containerlab export writes ${f.path} twice`);
+    written.add(f.path.toLowerCase());
     const target = path.join(dir, f.path);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, f.text);
