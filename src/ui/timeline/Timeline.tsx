@@ -13,10 +13,11 @@ import { axisOf } from './axis';
 import { describeNow, formatMs, timeLabel } from './describe';
 import { migrateDialog, openMigrateDialog } from './migrate';
 import { NextIcon, PauseIcon, PlayIcon, PrevIcon } from './icons';
-import { Track } from './Track';
 import './timeline.css';
 
 // Loaded when first opened: not part of the first screen.
+// The track draws a report: it loads while the first one is computed, not with the app (the initial-JS budget).
+const Track = lazy(() => import('./Track').then((m) => ({ default: m.Track })));
 const MigrateDialog = lazy(() => import('./MigrateDialog').then((m) => ({ default: m.MigrateDialog })));
 
 /** A frame longer than this (a hidden tab, a breakpoint) counts as this much: playback never leaps. */
@@ -171,7 +172,9 @@ export function Timeline() {
       <Controls report={report} />
       {report ? (
         <>
-          <Track report={report} />
+          <Suspense fallback={<div className="tl-track" aria-busy="true" />}>
+            <Track report={report} />
+          </Suspense>
           <Now report={report} />
         </>
       ) : (
