@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { parsePrefix4, parsePrefix6 } from '../../lib/ip';
 import { duration, felixDuration, MAX_ASN, routePriority } from '../primitives';
-import { parseSelector } from './selector';
+import { parseSelector, quoteSelector } from './selector';
 
 const asn = z
   .number({ error: 'expected an AS number' })
@@ -26,7 +26,7 @@ export const anyCidr = z.string().superRefine((v, ctx) => {
 export const calicoSelector = z.string().superRefine((v, ctx) => {
   if (v.trim() === '') return;
   const parsed = parseSelector(v);
-  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `invalid selector ${JSON.stringify(v)}: ${parsed.error}` });
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `invalid selector ${quoteSelector(v)}: ${parsed.error}` });
 });
 
 const secretRef = z.strictObject({
