@@ -24,6 +24,7 @@ export const hostileValueArb: fc.Arbitrary<unknown> = fc.oneof(
     "rack == 'a' &&", 'all()', '65000:99999999999', '4294967296:1', '1:2:3:4', "x\"; }\nprotocol static y { route 0.0.0.0/0 blackhole; }\n",
   ),
   fc.integer({ min: 30, max: 90 }).map(nest),
+  fc.integer({ min: 100, max: 5000 }).map((n) => `${'('.repeat(n)}all()${')'.repeat(n)}`),
   fc.integer({ min: 100, max: 3000 }).map((n) => 'x'.repeat(n)),
   fc.integer({ min: 50, max: 400 }).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))),
   fc.integer({ min: 50, max: 400 }).map((n) => Array.from({ length: n }, () => ({ name: 'same', subnet: '10.0.0.0/24' }))),
