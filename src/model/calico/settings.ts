@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import { parsePrefix4, parsePrefix6 } from '../../lib/ip';
 import { duration, felixDuration, MAX_ASN, routePriority } from '../primitives';
-import { parseSelector, quoteSelector } from './selector';
+import { parseSelector } from './selector';
+import { quoteSelector } from './selector';
 
 const asn = z
   .number({ error: 'expected an AS number' })
