@@ -2,11 +2,11 @@
  * The Calico YAML reader and the import behind `liveroute import` and File → Open, against hostile
  * text (issue 15): the Calico objects of valid designs, as calicoctl prints them (one sequence or
  * a `List`), mutated as values and as text (../model/test-hostile.ts), in YAML and JSON. Whatever
- * comes in, readCalicoResources and importCalicoResources return (never throw), problems name a
+ * comes in, readCalicoResources and importCalicoResources return (never throw) and print nothing, problems name a
  * field path or a line, and a design the import accepts round-trips. Seeded and reproducible.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyDesign } from '../model/empty';
 import { formatIssue } from '../model/issues';
 import { parseDesign } from '../model/parse';
@@ -27,6 +27,19 @@ const dumpArb = fc.tuple(designArb, fc.boolean()).map(([doc, asList]) => {
 });
 
 describe('the Calico reader on hostile text', () => {
+  // A reader prints nothing of its own accord: no warning from the YAML package on the console.
+  let printed: string[];
+  beforeEach(() => {
+    printed = [];
+    vi.spyOn(process, 'emitWarning').mockImplementation((w: string | Error) => void printed.push(String(w)));
+    vi.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(' ')));
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(' ')));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    expect(printed).toEqual([]);
+  });
+
   it('answers every text with resources or located problems; the import never throws and what it accepts round-trips', () => {
     fc.assert(
       fc.property(hostileTextArb(dumpArb), (text) => {

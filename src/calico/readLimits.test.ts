@@ -35,6 +35,15 @@ describe('Calico YAML bombs', () => {
   });
 });
 
+describe('Calico selectors', () => {
+  it('refuses a selector nested 100,000 deep, quoting only its start (it overflowed the stack)', () => {
+    const sel = `${'('.repeat(100_000)}all()${')'.repeat(100_000)}`;
+    expect(issues(`apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata: { name: p }\nspec: { cidr: 10.0.0.0/16, nodeSelector: "${sel}" }\n`)).toEqual([
+      `document 1, spec.nodeSelector (line 4): invalid selector "${'('.repeat(120)}…": more than 128 levels of '!' and '(' at character 129`,
+    ]);
+  });
+});
+
 describe('Calico keys', () => {
   let warnings: string[];
   beforeEach(() => {

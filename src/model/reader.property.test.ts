@@ -1,12 +1,12 @@
 /**
  * The design reader against hostile text (issue 15): valid designs mutated as values and as text
  * (test-hostile.ts), in YAML and JSON. Whatever comes in, parseDesign returns (it never throws),
- * either a design or problems that each name a field path or a line, and a design it accepts
+ * either a design or problems that each name a field path or a line, prints nothing, and a design it accepts
  * round-trips: written again, it reads back the same. Seeded: a failure prints the seed and the
  * shrunk counterexample, and the same seed reproduces it.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatIssue } from './issues';
 import { parseDesign } from './parse';
 import { serializeDesign } from './serialize';
@@ -16,6 +16,19 @@ import { hostileTextArb, unlocated } from './test-hostile';
 const SEED = 15_12_2026;
 
 describe('the design reader on hostile text', () => {
+  // A reader prints nothing of its own accord: no warning from the YAML package on the console.
+  let printed: string[];
+  beforeEach(() => {
+    printed = [];
+    vi.spyOn(process, 'emitWarning').mockImplementation((w: string | Error) => void printed.push(String(w)));
+    vi.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(' ')));
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(' ')));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    expect(printed).toEqual([]);
+  });
+
   it('answers every text with a design or located problems, and accepted designs round-trip', () => {
     fc.assert(
       fc.property(hostileTextArb(designArb), (text) => {

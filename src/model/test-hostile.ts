@@ -24,6 +24,7 @@ export const hostileValueArb: fc.Arbitrary<unknown> = fc.oneof(
     "rack == 'a' &&", 'all()', '65000:99999999999', '4294967296:1', '1:2:3:4', "x\"; }\nprotocol static y { route 0.0.0.0/0 blackhole; }\n",
   ),
   fc.integer({ min: 30, max: 90 }).map(nest),
+  fc.integer({ min: 100, max: 5000 }).map((n) => `${'('.repeat(n)}all()${')'.repeat(n)}`),
   fc.integer({ min: 100, max: 3000 }).map((n) => 'x'.repeat(n)),
   fc.integer({ min: 50, max: 400 }).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))),
   fc.integer({ min: 50, max: 400 }).map((n) => Array.from({ length: n }, () => ({ name: 'same', subnet: '10.0.0.0/24' }))),
@@ -98,14 +99,14 @@ function mutate(value: Json, m: { op: Op; at: number; other: number; value: unkn
   return value;
 }
 
-/** Pieces of YAML that readers have tripped on, inserted at a line start. */
+/** Pieces of YAML that readers have tripped on, inserted at a line start or appended. */
 const SNIPPETS = [
   '? [a]\n: 1\n', '? { a: 1 }\n: 1\n', 'x-a: &a [1, 2]\nx-b: *a\n', 'x-c: *nope\n', '<<: { a: 1 }\n', '--- \n', '%YAML 1.1\n---\n', 'x: !!binary aGk=\n',
   `x: ${'- '.repeat(80)}y\n`, `x: ${'['.repeat(200)}\n`, `x: ${'{a: '.repeat(70)}1${'}'.repeat(70)}\n`, 'x: "\\u0000\\ud800"\n', '\t- tab\n', 'apiVersion: again\n',
   'x: &s { y: *s }\n', "x: 'unterminated\n", 'x: |\n  block\n text\n', '#\u0000 comment\n', '\ufeffx: 1\n', '...\n',
 ];
-type TextOp = { op: 'dup-line' | 'del-line' | 'truncate' | 'insert'; at: number; snippet: string };
-const textOpArb: fc.Arbitrary<TextOp> = fc.record({ op: fc.constantFrom('dup-line', 'del-line', 'truncate', 'insert', 'insert'), at: fc.nat(), snippet: fc.constantFrom(...SNIPPETS) });
+type TextOp = { op: 'dup-line' | 'del-line' | 'truncate' | 'insert' | 'append'; at: number; snippet: string };
+const textOpArb: fc.Arbitrary<TextOp> = fc.record({ op: fc.constantFrom('dup-line', 'del-line', 'truncate', 'insert', 'insert', 'append', 'append'), at: fc.nat(), snippet: fc.constantFrom(...SNIPPETS) });
 
 function mutateText(text: string, m: TextOp): string {
   const lines = text.split('\n');
@@ -122,6 +123,9 @@ function mutateText(text: string, m: TextOp): string {
     case 'insert':
       lines.splice(i, 0, m.snippet.replace(/\n$/, ''));
       return lines.join('\n');
+    case 'append':
+      // At the end of a YAML document, the snippet's keys are top-level keys.
+      return `${text.replace(/\n*$/, '\n')}${m.snippet}`;
   }
 }
 

@@ -5,15 +5,16 @@
 import { z } from 'zod';
 import { duration, ipAddress, k8sName, MAX_ASN } from '../primitives';
 import { isIPv4, parseIPv6 } from '../../lib/ip';
-import { parseSelector } from './selector';
+import { parseSelector, quoteSelector } from './selector';
 
 const selector = z
   .string()
   .max(1024, 'a selector is at most 1024 characters')
   .superRefine((v, ctx) => {
-    if (v.trim() === '') return;
+    // Past 1024 characters the max() above has refused it; parsing it too would only cost time.
+    if (v.trim() === '' || v.length > 1024) return;
     const parsed = parseSelector(v);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `invalid selector ${JSON.stringify(v)}: ${parsed.error}` });
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `invalid selector ${quoteSelector(v)}: ${parsed.error}` });
   });
 
 /** `IP`, `IPv4:port` or `[IPv6]:port`, as BGPPeer.peerIP accepts. */

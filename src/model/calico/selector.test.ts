@@ -157,3 +157,24 @@ describe('rack selectors', () => {
     expect(rackOfSelector('rack ==')).toBeUndefined();
   });
 });
+
+describe('hostile selectors (issue 15)', () => {
+  it('refuses nesting past 128 levels instead of exhausting the stack', () => {
+    expect(parseSelector(`${'('.repeat(128)}all()${')'.repeat(128)}`).ok).toBe(true);
+    expect(parseSelector(`${'('.repeat(200_000)}all()${')'.repeat(200_000)}`)).toEqual({ ok: false, error: "more than 128 levels of '!' and '(' at character 129" });
+    expect(parseSelector(`${'!'.repeat(200_000)}has(a)`)).toEqual({ ok: false, error: "more than 128 levels of '!' and '(' at character 129" });
+  });
+
+  it('refuses a chain of && or || deeper than 128 once parsed (it is evaluated by recursion)', () => {
+    const chain = (n: number) => Array.from({ length: n }, (_, i) => `k${i} == 'v'`).join(' && ');
+    expect(parseSelector(chain(128)).ok).toBe(true);
+    expect(parseSelector(chain(50_000))).toEqual({ ok: false, error: 'more than 128 levels deep once parsed (each && and || of a chain is one)' });
+  });
+
+  it('refuses a BGPPeer selector past 1024 characters without parsing it', async () => {
+    const { parseDesign } = await import('../parse');
+    const sel = `${'('.repeat(100_000)}all()${')'.repeat(100_000)}`;
+    const peer = parseDesign(`apiVersion: liveroute/v1\nkind: Topology\nmetadata: { name: m }\nspec:\n  calicoResources:\n    - apiVersion: projectcalico.org/v3\n      kind: BGPPeer\n      metadata: { name: p }\n      spec: { peerIP: 10.0.0.1, asNumber: 65000, nodeSelector: "${sel}" }\n`);
+    expect(peer.ok ? [] : peer.error.map((i) => i.message)).toEqual(['a selector is at most 1024 characters']);
+  });
+});

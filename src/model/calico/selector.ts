@@ -57,6 +57,8 @@ class Parser {
   private pos = 0;
   constructor(private readonly tokens: Token[]) {}
 
+  private nesting = 0;
+
   private peek(offset = 0): Token {
     return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)] as Token;
   }
@@ -105,14 +107,14 @@ class Parser {
     return left;
   }
   private parseUnary(): Selector {
-    if (this.isPunct('!')) {
+    if (this.isPunct('!') || this.isPunct('(')) {
+      // Each '!' and '(' is a level of recursion here: a hostile selector must not exhaust the stack.
+      if (++this.nesting > MAX_SELECTOR_DEPTH) throw new SelectorError(`more than ${MAX_SELECTOR_DEPTH} levels of '!' and '(' at character ${this.peek().at + 1}`);
+      const negation = this.isPunct('!');
       this.pos++;
-      return { op: 'not', expr: this.parseUnary() };
-    }
-    if (this.isPunct('(')) {
-      this.pos++;
-      const inner = this.parseOr();
-      this.expectPunct(')');
+      const inner: Selector = negation ? { op: 'not', expr: this.parseUnary() } : this.parseOr();
+      if (!negation) this.expectPunct(')');
+      this.nesting--;
       return inner;
     }
     return this.parseTerm();
@@ -185,16 +187,40 @@ class Parser {
 
 class SelectorError extends Error {}
 
+/** How deep a selector may nest: '!' and '(' while parsing, and its tree (chains of && and || included) when evaluated. */
+export const MAX_SELECTOR_DEPTH = 128;
+
 /** Parses a Calico selector; the error names the character position and what was expected. */
 export function parseSelector(src: string): Result<Selector, string> {
   const tokens = tokenize(src);
   if (!tokens.ok) return tokens;
+  let selector: Selector;
   try {
-    return ok(new Parser(tokens.value).parse());
+    selector = new Parser(tokens.value).parse();
   } catch (e) {
     if (e instanceof SelectorError) return err(e.message);
     throw e;
   }
+  // && and || chains are parsed by loops but evaluated by recursion (matchesSelector).
+  if (selectorDepth(selector) > MAX_SELECTOR_DEPTH) return err(`more than ${MAX_SELECTOR_DEPTH} levels deep once parsed (each && and || of a chain is one)`);
+  return ok(selector);
+}
+
+function selectorDepth(root: Selector): number {
+  let max = 0;
+  const stack: [Selector, number][] = [[root, 1]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [sel, depth] = top;
+    max = Math.max(max, depth);
+    if (sel.op === 'and' || sel.op === 'or') stack.push([sel.left, depth + 1], [sel.right, depth + 1]);
+    else if (sel.op === 'not') stack.push([sel.expr, depth + 1]);
+  }
+  return max;
+}
+
+/** A selector as a message quotes it: whole when short, its start otherwise. */
+export function quoteSelector(src: string): string {
+  return JSON.stringify(src.length > 120 ? `${src.slice(0, 120)}…` : src);
 }
 
 /** The label's own value: a key such as `constructor` must not read Object.prototype. */

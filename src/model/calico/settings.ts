@@ -18,6 +18,7 @@ import {
   logSeverityScreen,
 } from './bgpConfigurationFields';
 import { parseSelector } from './selector';
+import { quoteSelector } from './selector';
 
 const asn = z
   .number({ error: 'expected an AS number' })
@@ -30,7 +31,7 @@ export { anyCidr };
 export const calicoSelector = z.string().superRefine((v, ctx) => {
   if (v.trim() === '') return;
   const parsed = parseSelector(v);
-  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `invalid selector ${JSON.stringify(v)}: ${parsed.error}` });
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `invalid selector ${quoteSelector(v)}: ${parsed.error}` });
 });
 
 const secretRef = z.strictObject({
