@@ -8,23 +8,29 @@ import { createDesignStore } from '../store/design';
 import { createUiStore } from '../store/ui';
 import { createSimulationStore, followSelection } from '../store/simulation';
 import { createEngineClient } from '../worker/client';
-import { restore, save } from '../store/autosave';
+import { openStorage, restore, save, type Unkept } from '../store/autosave';
 import { DEFAULT_SCENARIO } from '../scenarios/default';
 import { loadScenarioLibrary } from './scenarioLibrary';
-import { serializeDesign } from '../model';
+import { detectFormat, serializeDesign } from '../model';
+import { downloadBlob } from './download';
+import { downloadDesign } from './actions';
 import { followShareLinks } from './share/openShared';
 import { registerServiceWorker } from './pwa';
 
 const AUTOSAVE_DELAY_MS = 250;
 
-const restored = restore(window.localStorage);
+// Storage may be blocked (SecurityError), full, or hold anything: neither stops the app from starting.
+const opened = openStorage(() => window.localStorage);
+const storage = opened.storage;
+const restored = restore(storage);
 const design = createDesignStore(restored.doc ?? DEFAULT_SCENARIO.doc);
 // Animation is off for users who ask the system for reduced motion (and in the tests that do), or with ?animate=0.
 const animate = new URLSearchParams(window.location.search).get('animate') !== '0' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const tableClient = createEngineClient();
 const stores: Stores = { design, ui: createUiStore({ animate }), simulation: createSimulationStore(design, createEngineClient(), { tableClient }) };
-if (restored.notice) stores.ui.getState().notify('error', restored.notice);
-registerServiceWorker((kind, text) => stores.ui.getState().notify(kind, text));
+if (opened.problem) stores.ui.getState().notify('error', opened.problem);
+if (restored.notice) stores.ui.getState().notify('error', restored.notice, restored.unkept ? { label: 'Download', run: () => downloadUnkept(restored.unkept ?? []) } : undefined);
+registerServiceWorker((kind, text) => stores.ui.getState().notify(kind, text), storage);
 // The scenario library is not in the first load; fetch it once the app is up so the menu opens at once.
 window.setTimeout(() => void loadScenarioLibrary(), 500);
 followSelection(stores.ui, stores.design, stores.simulation);
@@ -32,16 +38,23 @@ void stores.simulation.getState().run();
 // A share link in the address (now, or pasted later) asks to open its design.
 followShareLinks(stores);
 
+/** Unreadable autosaved text that storage could not keep, as files named after the slot it came from. */
+function downloadUnkept(unkept: readonly Unkept[]): void {
+  for (const { slot, text } of unkept) downloadBlob(`liveroute-${slot}-unreadable.${detectFormat(text)}`, new Blob([text], { type: 'text/plain' }));
+}
+
 let pending: number | undefined;
 const flush = () => {
   pending = undefined;
   try {
-    save(window.localStorage, stores.design.getState().doc);
+    save(storage, stores.design.getState().doc);
   } catch (e) {
-    stores.ui.getState().notify('error', `Autosave failed: ${(e as Error).message}`);
+    const reason = e instanceof Error ? e.message : String(e);
+    stores.ui.getState().notify('error', `Autosave failed (${reason}): the design on screen is not saved in this browser.`, { label: 'Download', run: () => downloadDesign(stores, 'yaml') });
   }
 };
-save(window.localStorage, stores.design.getState().doc);
+// The unreadable text still in the autosave slot (no room to move it) stays there until the design changes.
+if (!restored.holdAutosave) flush();
 stores.design.subscribe((s, prev) => {
   if (s.doc === prev.doc) return;
   if (pending !== undefined) window.clearTimeout(pending);
