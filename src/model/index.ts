@@ -15,5 +15,4 @@ export type { BGPFilterRule, BGPFilterSpec, BGPFilterOperation } from './calico/
 export type { BGPPeerSpec } from './calico/bgppeer';
 export * from './policy/types';
 export * from './policy/compile';
-export * from './calico/yamlText';
 export { emptyDesign, EMPTY_DESIGN_NAME } from './empty';

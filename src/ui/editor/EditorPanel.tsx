@@ -4,7 +4,9 @@
  * typing); an invalid one shows markers and changes nothing. Everything else is read-only.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { applyResourcesYaml, formatPath, type Issue, type Topology } from '../../model';
+import { formatPath, type Issue, type Topology } from '../../model';
+// Straight from its module, not the model's index: only the editor (loaded on first open) reads its buffers.
+import { applyResourcesYaml } from '../../model/calico/yamlText';
 import type { GeneratedFile } from '../../config/files';
 import { textFieldCommandOf } from '../commands';
 import { useDesign, useStores } from '../context';
