@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, scenarioById } from '../scenarios';
 import { parseDesign, serializeDesign, type Topology } from '../model';
-import { AUTOSAVE_KEY, BACKUP_KEY, MAX_RESCUE_COPIES, memoryStorage, openStorage, RESCUE_KEY, restore, save, type Restored } from './autosave';
+import { AUTOSAVE_KEY, BACKUP_KEY, memoryStorage, openStorage, RESCUE_KEY, save, type Restored } from './autosave';
+import { MAX_RESCUE_COPIES, restore } from './autosaveRescue';
 import { CHROMIUM_QUOTA, FakeStorage } from './test-storage';
 
 const SEED = 20261215;

@@ -7,15 +7,14 @@
  * disabled (every access throws SecurityError), or hold anything another version, another tool or
  * a damaged disk left there. Restoring never throws: the app always starts, with the autosave, the
  * backup or the default design, and a notice says which and why. Unreadable text that cannot be
- * set aside in storage is handed back to be offered as a download.
+ * set aside in storage is handed back to be offered as a download. That rare path (autosaveRescue.ts)
+ * is loaded only when it is needed, to keep it out of the app's first load.
  */
 import { formatIssue, parseDesign, serializeDesign, type Topology } from '../model';
 
 export const AUTOSAVE_KEY = 'liveroute.design';
 export const BACKUP_KEY = 'liveroute.design.backup';
 export const RESCUE_KEY = 'liveroute.design.unreadable';
-/** Unreadable copies kept side by side (`RESCUE_KEY`, then `.2` …): a second incident never overwrites the first. */
-export const MAX_RESCUE_COPIES = 9;
 /** Longest reason quoted in a notice: an issue may quote a megabyte-long key. */
 const MAX_REASON_CHARS = 300;
 
@@ -44,19 +43,20 @@ export interface Restored {
   readonly holdAutosave?: boolean;
 }
 
-const reasonOf = (e: unknown): string => {
+export const reasonOf = (e: unknown): string => {
   const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   return clip(text);
 };
 const clip = (text: string) => (text.length > MAX_REASON_CHARS ? `${text.slice(0, MAX_REASON_CHARS)}…` : text);
 
-type Slot =
+export type Slot =
   | { kind: 'absent' }
   | { kind: 'readable'; doc: Topology }
   | { kind: 'unreadable'; problem: string; text: string }
   | { kind: 'inaccessible'; problem: string };
 
-function read(storage: KeyValueStorage, key: string): Slot {
+/** What a storage slot holds. Never throws. */
+export function readSlot(storage: KeyValueStorage, key: string): Slot {
   let value: unknown;
   try {
     value = storage.getItem(key);
@@ -76,103 +76,15 @@ function read(storage: KeyValueStorage, key: string): Slot {
   }
 }
 
-/** The first rescue key that is free or already holds this very text (undefined when all are taken). */
-function rescueKey(storage: KeyValueStorage, text: string): string | undefined {
-  for (let n = 1; n <= MAX_RESCUE_COPIES; n++) {
-    const key = n === 1 ? RESCUE_KEY : `${RESCUE_KEY}.${n}`;
-    let held: string | null;
-    try {
-      held = storage.getItem(key);
-    } catch {
-      return undefined;
-    }
-    if (held === null || held === text) return key;
-  }
-  return undefined;
-}
-
-/** Storage is full (Chromium and Safari say QuotaExceededError; older Firefox NS_ERROR_DOM_QUOTA_REACHED). */
-const isQuotaError = (e: unknown) => typeof e === 'object' && e !== null && /quota/i.test(`${String((e as Error).name)} ${String((e as Error).message)}`);
-
-const removeQuietly = (storage: KeyValueStorage, key: string) => {
-  try {
-    storage.removeItem(key);
-  } catch {
-    // Only frees room; the copy is kept either way.
-  }
-};
-
-type Kept = { where: 'rescue'; key: string } | { where: 'in place'; reason: string } | { where: 'nowhere'; reason: string };
-
 /**
- * Moves unreadable text from its slot to a rescue key. Copying needs room for two copies; when
- * storage is full it moves instead (removes, then writes). When even that fails, the text goes
- * back into its slot, where it lasts until the next autosave.
+ * The design to open from an autosave slot that needs no rescue: its design, nothing on a first
+ * visit (the caller opens the default), or the default with a notice when storage cannot be read.
+ * An unreadable slot goes to autosaveRescue.ts, loaded only then.
  */
-function setAside(storage: KeyValueStorage, slotKey: string, text: string): Kept {
-  const key = rescueKey(storage, text);
-  if (key === undefined) return putBack(storage, slotKey, text, `${MAX_RESCUE_COPIES} earlier unreadable copies already fill "${RESCUE_KEY}…"`);
-  try {
-    storage.setItem(key, text);
-    removeQuietly(storage, slotKey);
-    return { where: 'rescue', key };
-  } catch (e) {
-    // Refused for another reason than room (writes blocked): the text stays where it is.
-    if (!isQuotaError(e)) return putBack(storage, slotKey, text, reasonOf(e));
-  }
-  // No room for a second copy: move it.
-  removeQuietly(storage, slotKey);
-  try {
-    storage.setItem(key, text);
-    return { where: 'rescue', key };
-  } catch (e) {
-    return putBack(storage, slotKey, text, reasonOf(e));
-  }
-}
-
-function putBack(storage: KeyValueStorage, slotKey: string, text: string, reason: string): Kept {
-  try {
-    if (storage.getItem(slotKey) !== text) storage.setItem(slotKey, text);
-    return { where: 'in place', reason };
-  } catch {
-    return { where: 'nowhere', reason };
-  }
-}
-
-function fate(kept: Kept): string {
-  if (kept.where === 'rescue') return `Its text is kept in browser storage under "${kept.key}".`;
-  if (kept.where === 'in place') {
-    return `Its text could not be set aside in browser storage (${kept.reason}); it stays there only until the design changes: download it to keep it.`;
-  }
-  return `Its text could not be kept in browser storage (${kept.reason}): download it now, or it is lost when this page closes.`;
-}
-
-/** The design to open: the autosave, else its backup, else nothing (the caller opens the default). Never throws. */
-export function restore(storage: KeyValueStorage): Restored {
-  const current = read(storage, AUTOSAVE_KEY);
+export function openedFrom(current: Exclude<Slot, { kind: 'unreadable' }>): Restored {
   if (current.kind === 'readable') return { doc: current.doc };
   if (current.kind === 'absent') return { doc: undefined };
-  if (current.kind === 'inaccessible') {
-    return { doc: undefined, notice: `Browser storage cannot be read (${current.problem}); the default design was opened, and changes may not be kept.` };
-  }
-  const kept = setAside(storage, AUTOSAVE_KEY, current.text);
-  const unkept: Unkept[] = kept.where === 'rescue' ? [] : [{ slot: 'autosave', text: current.text }];
-  const hold = kept.where === 'in place' ? { holdAutosave: true } : {};
-  const backup = read(storage, BACKUP_KEY);
-  const opening = `The autosaved design could not be read (${current.problem})`;
-  if (backup.kind === 'readable') {
-    return { doc: backup.doc, notice: `${opening}; the previous copy was restored. ${fate(kept)}`, ...(unkept.length > 0 ? { unkept } : {}), ...hold };
-  }
-  let why = 'there is no usable backup';
-  let backupFate = '';
-  if (backup.kind === 'inaccessible') why = `the backup cannot be read from storage (${backup.problem})`;
-  if (backup.kind === 'unreadable') {
-    why = `the backup could not be read either (${backup.problem})`;
-    const backupKept = setAside(storage, BACKUP_KEY, backup.text);
-    if (backupKept.where !== 'rescue') unkept.push({ slot: 'backup', text: backup.text });
-    backupFate = ` The backup's text: ${fate(backupKept).replace(/^Its text /, '')}`;
-  }
-  return { doc: undefined, notice: `${opening} and ${why}; the default design was opened. ${fate(kept)}${backupFate}`, ...(unkept.length > 0 ? { unkept } : {}), ...hold };
+  return { doc: undefined, notice: `Browser storage cannot be read (${current.problem}); the default design was opened, and changes may not be kept.` };
 }
 
 /** Writes `doc` as the autosave, moving the previous autosave to the backup slot. Throws when storage refuses the autosave itself. */
