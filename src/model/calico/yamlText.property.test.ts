@@ -1,9 +1,11 @@
 /**
  * The config editor's BGPPeer and BGPFilter buffers under hostile typing and pasting (issue 15):
  * valid buffers mutated character by character and line by line, random text, alias bombs, deep
- * nesting, keys that are collections, thousands of documents, a paste past the size limit. The
- * buffer either becomes a valid design (which prints back to a buffer that applies to itself) or
- * is refused with located issues; nothing throws and nothing is printed. Seeded and bounded.
+ * nesting, keys that are collections, thousands of documents. The buffer either becomes a valid
+ * design (which prints back to a buffer that applies to itself) or is refused with located
+ * issues; nothing throws and nothing is printed. The wording of a refusal is the reader's
+ * (src/model, tested there); what is checked here is that the editor's path gets one.
+ * Seeded and bounded.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -11,11 +13,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatIssue } from '../issues';
 import { parseDesign, validateDesign } from '../parse';
 import type { Topology } from '../schema';
-import { applyResourcesYaml, MAX_RESOURCES_TEXT_CHARS, resourcesYaml, type EditableKind } from './yamlText';
-import { MAX_YAML_DEPTH } from './yamlShape';
+import { applyResourcesYaml, resourcesYaml, type EditableKind } from './yamlText';
 
 const SEED = 20261215;
 const RUNS = 100;
+/** Lists and mappings inside each other that no Calico object comes near (a BGPFilter rule is about eight levels down). */
+const DEEPER_THAN_ANY_OBJECT = 100;
 
 function scenario(name: string): Topology {
   const parsed = parseDesign(readFileSync(new URL(`../../scenarios/${name}.liveroute.yaml`, import.meta.url), 'utf8'));
@@ -111,22 +114,19 @@ describe('the config editor buffer under hostile edits', () => {
     );
   });
 
-  it('alias bombs of any fan-out and depth are refused by their expansion, not expanded', () => {
+  it('alias bombs of any fan-out and depth are refused, not expanded', () => {
     fc.assert(
       fc.property(bufferArb, fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 12 }), ({ doc, kind }, fanOut, levels) => {
         const lines = [`l0: &l0 [${Array(fanOut).fill('x').join(', ')}]`];
         for (let l = 1; l <= levels; l++) lines.push(`l${l}: &l${l} [${Array(fanOut).fill(`*l${l - 1}`).join(', ')}]`);
-        const issues = apply(doc, kind, `${lines.join('\n')}\n`);
-        // Fewer than 101 expansions in all is just a (wrong) document; more is refused as a bomb.
-        const expansions = fanOut * levels;
-        if (expansions > 100) expect(issues).toEqual(['[0] (line 1): its aliases (*name) expand more than 100 times']);
-        else expect(issues.length).toBeGreaterThan(0);
+        // Up to 12^13 values once expanded: this returns only if the reader refuses before expanding.
+        expect(apply(doc, kind, `${lines.join('\n')}\n`).length).toBeGreaterThan(0);
       }),
       { seed: SEED, numRuns: RUNS },
     );
   });
 
-  it('nesting of any depth, in flow or block style, is refused past the limit in words', () => {
+  it('nesting of any depth, in flow or block style, is read or refused in words at a line', () => {
     fc.assert(
       fc.property(bufferArb, fc.integer({ min: 1, max: 1500 }), fc.constantFrom('flow-seq', 'flow-map', 'block'), ({ doc, kind }, depth, style) => {
         const text =
@@ -134,9 +134,12 @@ describe('the config editor buffer under hostile edits', () => {
           : style === 'flow-map' ? `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`
           : `${Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`;
         const issues = apply(doc, kind, text);
-        if (depth > MAX_YAML_DEPTH + 1) {
+        expect(issues.length).toBeGreaterThan(0);
+        // Past any real object's depth: one refusal for the nesting, not one per level (nor the parser's stack overflow).
+        if (depth > DEEPER_THAN_ANY_OBJECT) {
           expect(issues).toHaveLength(1);
-          expect(issues[0]).toMatch(/^(\[0\] \(line \d+\): the text nests more than 64 levels deep, which no Calico object does|\(document\) \(line \d+\): YAML syntax: the text nests too deeply to be read)$/);
+          expect(issues[0]).toMatch(/\(line \d+\): /);
+          expect(issues[0]).not.toMatch(/call stack/i);
         }
       }),
       { seed: SEED, numRuns: 40 },
@@ -150,7 +153,7 @@ describe('the config editor buffer under hostile edits', () => {
         const first = text.split('---\n')[0] as string;
         const keyLine = first.split('\n').length;
         const issues = apply(doc, kind, `${first.trimEnd()}\n${key}\n`);
-        expect(issues).toContain(`[0] (line ${keyLine}): a key is a mapping or a list; keys are plain names`);
+        expect(issues.some((i) => i.includes(`(line ${keyLine}): `))).toBe(true);
       }),
       { seed: SEED, numRuns: 30 },
     );
@@ -161,13 +164,8 @@ describe('the config editor buffer under hostile edits', () => {
     expect(apply(doc, kind, '---\n'.repeat(5000))).toEqual([]);
     const first = text.split('---\n')[0] as string;
     const issues = apply(doc, kind, Array(500).fill(first).join('---\n'));
-    // The second document's metadata line: after the first document and its `---`.
-    expect(issues[0]).toBe(`[1].metadata.name (line ${first.split('\n').length + 3}): BGPPeer "rack-a-tor" is already defined at spec.calicoResources[1]`);
-  });
-
-  it('a paste past the size limit is refused before it is read', () => {
-    const { doc, kind } = BUFFERS[0] as (typeof BUFFERS)[number];
-    const text = `# ${'x'.repeat(MAX_RESOURCES_TEXT_CHARS)}\n`;
-    expect(apply(doc, kind, text)).toEqual([`(document) (line 1): the text is ${(MAX_RESOURCES_TEXT_CHARS + 3).toLocaleString('en-US')} characters; the editor applies at most 2,097,152`]);
+    // The second document's name, on its metadata line: after the first document and its `---`.
+    expect(issues[0]?.startsWith(`[1].metadata.name (line ${first.split('\n').length + 3}): `)).toBe(true);
+    expect(issues[0]).toContain('rack-a-tor');
   });
 });
