@@ -169,13 +169,19 @@ const clip = (text: string) => (text.length > MAX_ISSUE_CHARS ? `${text.slice(0,
 
 /**
  * The first issues in the order of the design as File → Save as JSON would print it, with those
- * lines (so they mean something to whoever opens the file), the rest counted.
+ * lines (so they mean something to whoever opens the file), and how many more there are. A
+ * validator may stand for many problems of one kind with one issue that counts them (`omitted`):
+ * those are counted, not listed.
  */
 function listIssues(value: unknown, issues: readonly Issue[]): string {
   const lineOf = jsonLineFinder(value);
-  const located = issues.map((i) => ({ path: i.path, message: i.message, line: lineOf(i.path) }));
+  const counted = (i: Issue) => ('omitted' in i && typeof i.omitted === 'number' ? i.omitted : undefined);
+  const located = issues.filter((i) => counted(i) === undefined).map((i) => ({ path: i.path, message: i.message, line: lineOf(i.path) }));
   located.sort((a, b) => a.line - b.line);
+  // Only counting issues (no validator makes those alone, but a refusal must still say something): list them.
+  if (located.length === 0) return issues.slice(0, MAX_LISTED_ISSUES).map((i) => clip(formatIssue({ ...i, line: lineOf(i.path) }))).join('; ');
   const listed = located.slice(0, MAX_LISTED_ISSUES).map((i) => clip(formatIssue(i)));
-  const more = located.length > MAX_LISTED_ISSUES ? `; and ${located.length - MAX_LISTED_ISSUES} more` : '';
+  const hidden = located.length - listed.length + issues.reduce((n, i) => n + (counted(i) ?? 0), 0);
+  const more = hidden > 0 ? `; and ${count(hidden)} more` : '';
   return `${listed.join('; ')}${more}`;
 }
