@@ -11,11 +11,14 @@
  * Limits: a fragment longer than MAX_FRAGMENT_CHARS (64 KiB; chat tools and some browsers cut
  * longer URLs) is refused before decoding; the decompressed design may not exceed
  * MAX_DESIGN_BYTES (2 MiB), checked while inflating, so a small link cannot expand into a
- * zip bomb. Anything refused comes back with a message for the user, never a partial design.
+ * zip bomb; its JSON may nest at most MAX_DESIGN_DEPTH levels (a design nests about a dozen),
+ * checked before it is parsed. Anything refused comes back with a message for the user, never a
+ * partial design, and nothing a link holds makes decoding throw.
  */
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
-import { canonicalize, formatIssue, jsonErrorOffset, parseDesign, topologySchema, type Topology } from '../model';
+import { canonicalize, formatIssue, jsonErrorOffset, topologySchema, validateDesign, type Issue, type Topology } from '../model';
 import { decodeBase64url, encodeBase64url } from './base64url';
+import { jsonDepth, jsonLineFinder } from './jsonLines';
 
 export const SHARE_VERSION = 1;
 export const SHARE_KEY = `lr${SHARE_VERSION}`;
@@ -25,6 +28,10 @@ export const MAX_FRAGMENT_CHARS = 64 * 1024;
 export const MAX_DESIGN_BYTES = 2 * 1024 * 1024;
 /** Issues listed in a refusal; the rest are counted. */
 export const MAX_LISTED_ISSUES = 5;
+/** The deepest nesting of arrays and objects a link's JSON may have (designs nest about a dozen levels). */
+export const MAX_DESIGN_DEPTH = 64;
+/** Longest issue quoted in a refusal: an issue may quote a key or value of any length. */
+const MAX_ISSUE_CHARS = 300;
 /** Compressed bytes fed to the inflater at a time: one push expands to at most ~1 MiB (DEFLATE's ratio is ≤ 1032:1). */
 const INFLATE_CHUNK = 1024;
 
@@ -117,7 +124,8 @@ export function decodeShare(fragment: string): DecodedShare {
   const [first, ...rest] = parameters(text);
   const version = /^lr(\d+)$/.exec(first?.[0] ?? '');
   if (!first || !version) return { ok: false, message: 'This is not a liveroute share link (it does not start with #lr1=).' };
-  if (Number(version[1]) !== SHARE_VERSION) {
+  // `lr01` is not `lr1`: one spelling per version, so a link is either read or refused as another format.
+  if (first[0] !== SHARE_KEY) {
     return { ok: false, message: `This share link has format ${first[0]}, which this version of liveroute cannot read (it reads ${SHARE_KEY}).` };
   }
   if (first[1] === '') return { ok: false, message: 'The share link is empty: nothing follows #lr1=.' };
@@ -135,6 +143,9 @@ export function decodeShare(fragment: string): DecodedShare {
   if (!inflated.ok) return inflated;
 
   const json = strFromU8(inflated.bytes);
+  if (jsonDepth(json, MAX_DESIGN_DEPTH) > MAX_DESIGN_DEPTH) {
+    return { ok: false, message: `The share link is damaged: its data nests more than ${MAX_DESIGN_DEPTH} levels deep, which no design does.` };
+  }
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -142,12 +153,35 @@ export function decodeShare(fragment: string): DecodedShare {
     // The engine's own wording differs between browsers: name the place instead.
     return { ok: false, message: `The share link is damaged: its design is not valid JSON (at character ${jsonErrorOffset(json) + 1} of ${count(json.length)}).` };
   }
-  // Indented like File → Save as JSON, so the line numbers of any issue mean something.
-  const parsed = parseDesign(JSON.stringify(value, null, 2), 'json');
-  if (!parsed.ok) {
-    const listed = parsed.error.slice(0, MAX_LISTED_ISSUES).map(formatIssue);
-    const more = parsed.error.length > MAX_LISTED_ISSUES ? `; and ${parsed.error.length - MAX_LISTED_ISSUES} more` : '';
-    return { ok: false, message: `The shared design is invalid: ${listed.join('; ')}${more}.` };
+  let checked: ReturnType<typeof validateDesign>;
+  try {
+    // The value itself, as File → Open checks a file's (migrations included); JSON needs no second reading as YAML.
+    checked = validateDesign(value);
+  } catch (e) {
+    // Validation must not throw; if it does, the link is still refused in words.
+    return { ok: false, message: `The shared design could not be read (${clip(e instanceof Error ? e.message : String(e))}).` };
   }
-  return { ok: true, doc: parsed.value.doc, ...(step !== undefined ? { step } : {}) };
+  if (!checked.ok) return { ok: false, message: `The shared design is invalid: ${listIssues(value, checked.error)}.` };
+  return { ok: true, doc: checked.value, ...(step !== undefined ? { step } : {}) };
+}
+
+const clip = (text: string) => (text.length > MAX_ISSUE_CHARS ? `${text.slice(0, MAX_ISSUE_CHARS)}…` : text);
+
+/**
+ * The first issues in the order of the design as File → Save as JSON would print it, with those
+ * lines (so they mean something to whoever opens the file), and how many more there are. A
+ * validator may stand for many problems of one kind with one issue that counts them (`omitted`):
+ * those are counted, not listed.
+ */
+function listIssues(value: unknown, issues: readonly Issue[]): string {
+  const lineOf = jsonLineFinder(value);
+  const counted = (i: Issue) => ('omitted' in i && typeof i.omitted === 'number' ? i.omitted : undefined);
+  const located = issues.filter((i) => counted(i) === undefined).map((i) => ({ path: i.path, message: i.message, line: lineOf(i.path) }));
+  located.sort((a, b) => a.line - b.line);
+  // Only counting issues (no validator makes those alone, but a refusal must still say something): list them.
+  if (located.length === 0) return issues.slice(0, MAX_LISTED_ISSUES).map((i) => clip(formatIssue({ ...i, line: lineOf(i.path) }))).join('; ');
+  const listed = located.slice(0, MAX_LISTED_ISSUES).map((i) => clip(formatIssue(i)));
+  const hidden = located.length - listed.length + issues.reduce((n, i) => n + (counted(i) ?? 0), 0);
+  const more = hidden > 0 ? `; and ${count(hidden)} more` : '';
+  return `${listed.join('; ')}${more}`;
 }

@@ -15,6 +15,13 @@ export interface Notice {
   readonly text: string;
   /** How many times it was said: a repeat is counted on the last one, not stacked. */
   readonly count?: number;
+  /** Something the user can do about it (a button on the notice); such a notice stays until dismissed. */
+  readonly action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  readonly label: string;
+  readonly run: () => void;
 }
 
 export interface IssuesReport {
@@ -56,7 +63,7 @@ export interface UiState {
   readonly viewFitted: boolean;
   readonly select: (ids: readonly SelectionId[]) => void;
   readonly open: (dialog: Dialog) => void;
-  readonly notify: (kind: Notice['kind'], text: string) => void;
+  readonly notify: (kind: Notice['kind'], text: string, action?: NoticeAction) => void;
   readonly dismiss: (id: number) => void;
   readonly setClipboard: (f: Fragment) => void;
   readonly setDragging: (positions: Readonly<Record<string, readonly [number, number]>>) => void;
@@ -119,12 +126,18 @@ export function createUiStore(options: { animate?: boolean } = {}) {
         return same ? s : { selection: next };
       }),
     open: (dialog) => set({ dialog }),
-    notify: (kind, text) =>
+    notify: (kind, text, action) =>
       set((s) => {
         const repeat = s.notices.find((n) => n.kind === kind && n.text === text);
         const rest = repeat ? s.notices.filter((n) => n !== repeat) : s.notices;
-        const notice: Notice = repeat ? { id: nextId++, kind, text, count: (repeat.count ?? 1) + 1 } : { id: nextId++, kind, text };
-        return { notices: [...rest, notice].slice(-MAX_NOTICES) };
+        const notice: Notice = { id: nextId++, kind, text, ...(repeat ? { count: (repeat.count ?? 1) + 1 } : {}), ...(action ? { action } : {}) };
+        const notices = [...rest, notice];
+        // Past the limit the oldest goes, unless it offers an action (it waits to be dismissed).
+        while (notices.length > MAX_NOTICES) {
+          const plain = notices.findIndex((n) => !n.action);
+          notices.splice(plain >= 0 ? plain : 0, 1);
+        }
+        return { notices };
       }),
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
     setClipboard: (clipboard) => set({ clipboard }),

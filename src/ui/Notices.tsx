@@ -1,6 +1,7 @@
 /**
  * Notices live in the toolbar, where they cover nothing: the newest one in a line (its whole
- * text on hover), a repeat counted on it, and the others behind "+N", which lists them all.
+ * text on hover), a repeat counted on it, and the others behind "+N", which lists them all. A notice
+ * may carry one action (a button), such as downloading what could not be kept.
  */
 import { useEffect, useState } from 'react';
 import type { Notice } from '../store/ui';
@@ -13,6 +14,11 @@ function NoticeItem({ notice, hidden }: { notice: Notice; hidden: boolean }) {
     <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice" hidden={hidden} title={`${notice.text}${repeats}`}>
       <span className="notice-text">{notice.text}</span>
       {repeats && <span className="notice-count" data-testid="notice-count">{repeats}</span>}
+      {notice.action && (
+        <button type="button" className="notice-action" onClick={notice.action.run} data-testid="notice-action">
+          {notice.action.label}
+        </button>
+      )}
       <button type="button" aria-label="Dismiss" onClick={() => stores.ui.getState().dismiss(notice.id)}>×</button>
     </div>
   );
@@ -24,10 +30,11 @@ export function Notices() {
   const [listed, setListed] = useState(false);
   const older = notices.length - 1;
   const open = listed && older > 0;
-  // Notices fade on their own (information after 5 s, errors after 12 s), not while listed to be read.
+  // Notices fade on their own (information after 5 s, errors after 12 s), not while listed to be read;
+  // one that offers an action stays until dismissed.
   useEffect(() => {
     if (open) return;
-    const timers = notices.map((n) => window.setTimeout(() => stores.ui.getState().dismiss(n.id), n.kind === 'error' ? 12000 : 5000));
+    const timers = notices.filter((n) => !n.action).map((n) => window.setTimeout(() => stores.ui.getState().dismiss(n.id), n.kind === 'error' ? 12000 : 5000));
     return () => timers.forEach((t) => window.clearTimeout(t));
   }, [notices, open, stores]);
   return (

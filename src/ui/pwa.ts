@@ -26,7 +26,8 @@ export function useAppUpdate(): (() => void) | undefined {
   return useSyncExternalStore(subscribe, () => pendingUpdate);
 }
 
-export function registerServiceWorker(notify: UiState['notify']): void {
+/** `storage` is the app's own (browser storage, or its in-memory stand-in when the browser refuses it). */
+export function registerServiceWorker(notify: UiState['notify'], storage: Pick<Storage, 'getItem' | 'setItem'>): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   // The entry chunk's name carries the build's content hash: a new name is a new version.
   const version = new URL(import.meta.url).pathname.split('/').pop() ?? '';
@@ -34,8 +35,8 @@ export function registerServiceWorker(notify: UiState['notify']): void {
   const startedControlled = navigator.serviceWorker.controller !== null;
   Promise.all([import('./pwaNotices'), import('virtual:pwa-register')])
     .then(([notices, { registerSW }]) => {
-      notices.noteVersion(window.localStorage, version, notify);
-      notices.announceOfflineReady(startedControlled, navigator.serviceWorker.ready, window.localStorage, notify);
+      notices.noteVersion(storage, version, notify);
+      notices.announceOfflineReady(startedControlled, navigator.serviceWorker.ready, storage, notify);
       const switchToWaiting = () => {
         navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
         void update();

@@ -5,7 +5,7 @@
  * lazily by pwa.ts after start-up, so none of it weighs on the initial JavaScript.
  */
 import type { RegisterSWOptions } from 'vite-plugin-pwa/types';
-import type { UiState } from '../store/ui';
+import type { Notice } from '../store/ui';
 
 export const OFFLINE_READY_TEXT = 'liveroute is ready to work offline: it is stored in this browser and starts without a network.';
 export const UPDATE_WAITING_TEXT = 'A new version of liveroute is ready. Update (in the toolbar) switches to it; your design is kept.';
@@ -15,7 +15,8 @@ export const OFFLINE_READY_KEY = 'liveroute.offlineReady';
 // A tab left open for days still learns of new versions (browsers check on navigations only).
 export const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
-type Notify = UiState['notify'];
+/** The notices said here carry no action. */
+type Notify = (kind: Notice['kind'], text: string) => void;
 
 /**
  * Remembers which build runs in this browser and says so when it changed since the last visit

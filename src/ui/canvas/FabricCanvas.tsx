@@ -28,7 +28,6 @@ import { nodeTypes } from './nodes';
 import { toFlow, type FlowEdge, type FlowNode } from './toFlow';
 import { RACK_HEADER, RACK_PAD } from './geometry';
 import { Legend } from './Legend';
-import { SimOverlay } from '../sim/overlay/SimOverlay';
 import { OverlayControls } from '../sim/overlay/OverlayControls';
 import { useKeepInView } from './keepInView';
 import { useViewFit } from './useViewFit';
@@ -37,6 +36,8 @@ import { LOD_MIN_CARDS, LodContext, lodKey, parseLod, rackEdges, rackOwners, typ
 import { CanvasLayoutContext, CanvasNodesContext, rackBoxes, racksInView, shownMembers } from './cull';
 
 // Only large designs draw it: it loads with the first one, not with the app.
+// The animation layer draws a report: it loads while the first one is computed (the initial-JS budget).
+const SimOverlay = lazy(() => import('../sim/overlay/SimOverlay').then((m) => ({ default: m.SimOverlay })));
 const LargeMiniMap = lazy(() => import('./LargeMiniMap').then((m) => ({ default: m.LargeMiniMap })));
 
 /** A bundle edge is one of its BGPPeer's (`peer:<name>@<rack>`): selecting it selects the peer. */
@@ -287,7 +288,9 @@ export function FabricCanvas() {
           <OverlayControls />
           <Legend />
         </Panel>
-        <SimOverlay />
+        <Suspense fallback={null}>
+          <SimOverlay />
+        </Suspense>
       </ReactFlow>
       </CanvasNodesContext.Provider>
     </LodContext.Provider>
