@@ -32,16 +32,35 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'performance', 'process', 'crypto'].map((name) => ({
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'fetch',
+          'setTimeout',
+          'setInterval',
+          'requestAnimationFrame',
+          'performance',
+          'process',
+          'crypto',
+        ].map((name) => ({
           name,
           message: 'the pure core reads no clock, random source, DOM, storage or environment (DESIGN §3)',
         })),
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'no randomness in the pure core: take a seed as input' },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'no randomness in the pure core: take a seed as input',
+        },
         { selector: "NewExpression[callee.name='Date']", message: 'no clock in the pure core: take time as input' },
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'no clock in the pure core: take time as input' },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'no clock in the pure core: take time as input',
+        },
       ],
     },
   },

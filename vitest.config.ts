@@ -32,7 +32,9 @@ const INTEGRATION = [
   'src/calico/read.property.test.ts', // property suite: hundreds of hostile Calico dumps through the reader and the import
 ];
 // A renamed file would otherwise fall silently into the unit project and its short timeouts.
-for (const file of INTEGRATION) if (!existsSync(new URL(file, import.meta.url))) throw new Error(`vitest.config.ts: integration test ${file} does not exist`);
+for (const file of INTEGRATION)
+  if (!existsSync(new URL(file, import.meta.url)))
+    throw new Error(`vitest.config.ts: integration test ${file} does not exist`);
 
 export default defineConfig({
   test: {

@@ -35,7 +35,12 @@ function prefixBytes(i: number): number[] {
   return [32, a >>> 24, (a >>> 16) & 255, (a >>> 8) & 255, a & 255];
 }
 
-function update(asPath: readonly number[], community: readonly [number, number], nlri: readonly number[], med?: number): Buffer {
+function update(
+  asPath: readonly number[],
+  community: readonly [number, number],
+  nlri: readonly number[],
+  med?: number,
+): Buffer {
   const path = [2, asPath.length, ...asPath.flatMap(u16)];
   const attrs = [
     ...[0x40, 1, 1, 0], // ORIGIN IGP

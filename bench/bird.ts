@@ -19,7 +19,8 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSyn
 import path from 'node:path';
 import { findDaemonSync } from '../src/verify/daemons';
 
-export type BirdRate = { ok: true; routes: number; cpuSeconds: number; perSecond: number; bird: string } | { ok: false; why: string };
+export type BirdRate =
+  { ok: true; routes: number; cpuSeconds: number; perSecond: number; bird: string } | { ok: false; why: string };
 
 const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
@@ -51,7 +52,8 @@ export type BirdWorkload = 'distinct' | 'packed';
 
 export function measureBird(routes: number, workload: BirdWorkload): BirdRate {
   if (process.platform !== 'linux') return { ok: false, why: 'network namespaces need Linux' };
-  if (typeof process.getuid === 'function' && process.getuid() !== 0) return { ok: false, why: 'network namespaces need root' };
+  if (typeof process.getuid === 'function' && process.getuid() !== 0)
+    return { ok: false, why: 'network namespaces need root' };
   if (!sh('ip', ['-V']).ok) return { ok: false, why: 'iproute2 (`ip`) is not installed' };
   const found = findDaemonSync('bird1');
   if (!found.path) return { ok: false, why: found.note };
@@ -66,7 +68,8 @@ export function measureBird(routes: number, workload: BirdWorkload): BirdRate {
   let sender: ChildProcess | undefined;
   try {
     mkdirSync(dir, { recursive: true });
-    for (const n of Object.values(ns)) if (!sh('ip', ['netns', 'add', n]).ok) return { ok: false, why: `ip netns add ${n} failed` };
+    for (const n of Object.values(ns))
+      if (!sh('ip', ['netns', 'add', n]).ok) return { ok: false, why: `ip netns add ${n} failed` };
     const steps: string[][] = [
       ['link', 'add', 'v0', 'netns', ns.tx, 'type', 'veth', 'peer', 'name', 'v1', 'netns', ns.relay],
       ['link', 'add', 'v2', 'netns', ns.relay, 'type', 'veth', 'peer', 'name', 'v3', 'netns', ns.rx],
@@ -90,7 +93,18 @@ export function measureBird(routes: number, workload: BirdWorkload): BirdRate {
       const sub = path.join(dir, side);
       mkdirSync(sub, { recursive: true });
       writeFileSync(path.join(sub, 'bird.cfg'), text);
-      const r = sh('ip', ['netns', 'exec', ns[side], bird, '-c', path.join(sub, 'bird.cfg'), '-s', path.join(sub, 'bird.ctl'), '-P', path.join(sub, 'bird.pid')]);
+      const r = sh('ip', [
+        'netns',
+        'exec',
+        ns[side],
+        bird,
+        '-c',
+        path.join(sub, 'bird.cfg'),
+        '-s',
+        path.join(sub, 'bird.ctl'),
+        '-P',
+        path.join(sub, 'bird.pid'),
+      ]);
       if (!r.ok) return `BIRD did not start: ${r.out.trim()}`;
       const pid = Number(readFileSync(path.join(sub, 'bird.pid'), 'utf8').trim());
       pids.push(pid);
@@ -102,9 +116,27 @@ export function measureBird(routes: number, workload: BirdWorkload): BirdRate {
     if (typeof relayPid === 'string') return { ok: false, why: relayPid };
     const ctl = (side: 'relay' | 'rx', ...cmd: string[]) => sh(birdc, ['-s', path.join(dir, side, 'bird.ctl'), ...cmd]);
     // The relay's session to the receiver first (establishing it is not what is measured).
-    for (let i = 0; i < 300 && !/to_receiver\s+BGP\s+\S+\s+up\s/.test(ctl('relay', 'show', 'protocols').out); i++) sleep(100);
+    for (let i = 0; i < 300 && !/to_receiver\s+BGP\s+\S+\s+up\s/.test(ctl('relay', 'show', 'protocols').out); i++)
+      sleep(100);
     const before = cpuSeconds(relayPid) + cpuSeconds(rxPid);
-    sender = spawn('ip', ['netns', 'exec', ns.tx, process.execPath, '--import', 'tsx', path.join(import.meta.dirname, 'bgpSender.ts'), '10.255.0.1', '65001', '10.255.0.2', String(routes), workload], { stdio: ['ignore', 'ignore', 'pipe'], cwd: path.join(import.meta.dirname, '..') });
+    sender = spawn(
+      'ip',
+      [
+        'netns',
+        'exec',
+        ns.tx,
+        process.execPath,
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'bgpSender.ts'),
+        '10.255.0.1',
+        '65001',
+        '10.255.0.2',
+        String(routes),
+        workload,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'], cwd: path.join(import.meta.dirname, '..') },
+    );
     let senderError = '';
     sender.stderr?.on('data', (d: Buffer) => (senderError += d.toString()));
     let received = 0;
@@ -113,9 +145,19 @@ export function measureBird(routes: number, workload: BirdWorkload): BirdRate {
       received = Number(/^(\d+) of \d+ routes/m.exec(ctl('rx', 'show', 'route', 'count').out)?.[1] ?? 0);
     }
     const cpu = cpuSeconds(relayPid) + cpuSeconds(rxPid) - before;
-    if (received < routes) return { ok: false, why: `the receiving BIRD holds ${received} of ${routes} routes after 90 s${senderError ? ` (${senderError.trim()})` : ''}` };
+    if (received < routes)
+      return {
+        ok: false,
+        why: `the receiving BIRD holds ${received} of ${routes} routes after 90 s${senderError ? ` (${senderError.trim()})` : ''}`,
+      };
     const handled = 2 * routes;
-    return { ok: true, routes: handled, cpuSeconds: cpu, perSecond: Math.round(handled / Math.max(cpu, 1 / TICKS_PER_SECOND)), bird: found.note };
+    return {
+      ok: true,
+      routes: handled,
+      cpuSeconds: cpu,
+      perSecond: Math.round(handled / Math.max(cpu, 1 / TICKS_PER_SECOND)),
+      bird: found.note,
+    };
   } finally {
     sender?.kill();
     for (const pid of pids) {

@@ -22,7 +22,10 @@ const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
 };
-const SIZES = arg('sizes', '32,64').split(',').map(Number).filter((n) => n > 0);
+const SIZES = arg('sizes', '32,64')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const OUT_DIR = arg('out-dir', 'dist');
 const PORT = Number(arg('port', '4390'));
 const SECONDS = Number(arg('seconds', '3'));
@@ -50,7 +53,11 @@ async function serve(): Promise<ChildProcess> {
     const built = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--logLevel', 'warn'], { stdio: 'inherit' });
     if (built.status !== 0) throw new Error('vite build failed');
   }
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', OUT_DIR], { stdio: 'ignore', detached: true });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', OUT_DIR],
+    { stdio: 'ignore', detached: true },
+  );
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(URL)).ok) return server;
@@ -69,7 +76,10 @@ async function openApp(browser: Browser): Promise<Page> {
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   await page.addInitScript(runInPage);
   await page.goto(URL);
-  await page.waitForFunction(() => (window as unknown as BenchWindow).lrBench.verdictAt !== undefined, undefined, { timeout: 180_000, polling: 100 });
+  await page.waitForFunction(() => (window as unknown as BenchWindow).lrBench.verdictAt !== undefined, undefined, {
+    timeout: 180_000,
+    polling: 100,
+  });
   await viewAtRest(page);
   return page;
 }
@@ -139,12 +149,21 @@ async function zoomFps(page: Page): Promise<number> {
 async function playbackFps(page: Page): Promise<{ fps: number; updates: number }> {
   await page.evaluate(() => window.liveroute.setTime(0));
   await clickAt(page, 'timeline-play');
-  await page.waitForFunction(() => document.querySelector('[data-testid="timeline-play"]')?.getAttribute('data-playing') === 'true');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="timeline-play"]')?.getAttribute('data-playing') === 'true',
+  );
   await bench(page)(() => (window as unknown as BenchWindow).lrBench.startFrames());
-  await page.waitForFunction(() => document.querySelector('[data-testid="timeline-play"]')?.getAttribute('data-playing') !== 'true', undefined, { timeout: SECONDS * 1000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () => document.querySelector('[data-testid="timeline-play"]')?.getAttribute('data-playing') !== 'true',
+      undefined,
+      { timeout: SECONDS * 1000 },
+    )
+    .catch(() => undefined);
   const fps = await bench(page)(() => (window as unknown as BenchWindow).lrBench.stopFrames());
   const updates = await bench(page)(() => (window as unknown as BenchWindow).lrBench.timeUpdates);
-  if ((await page.getByTestId('timeline-play').getAttribute('data-playing')) === 'true') await clickAt(page, 'timeline-play');
+  if ((await page.getByTestId('timeline-play').getAttribute('data-playing')) === 'true')
+    await clickAt(page, 'timeline-play');
   return { fps, updates };
 }
 
@@ -161,7 +180,10 @@ const longestTask = (page: Page) => bench(page)(() => (window as unknown as Benc
 
 async function defaultDesign(browser: Browser): Promise<number> {
   const page = await openApp(browser);
-  const marks = await bench(page)(() => ({ card: (window as unknown as BenchWindow).lrBench.firstCardAt, verdict: (window as unknown as BenchWindow).lrBench.verdictAt }));
+  const marks = await bench(page)(() => ({
+    card: (window as unknown as BenchWindow).lrBench.firstCardAt,
+    verdict: (window as unknown as BenchWindow).lrBench.verdictAt,
+  }));
   record({ scenario: 'default', metric: 'first load: first card', value: marks.card ?? NaN, unit: 'ms' });
   record({ scenario: 'default', metric: 'first load: verdict', value: marks.verdict ?? NaN, unit: 'ms' });
   record({ scenario: 'default', metric: 'DOM elements', value: await domNodes(page), unit: '' });
@@ -188,34 +210,104 @@ async function fabric(browser: Browser, size: number, defaultPan: number): Promi
     await bench(page)(() => (window as unknown as BenchWindow).lrBench.armVerdict());
     await longestTask(page);
     await clickAt(page, 'fabric-create');
-    await page.waitForFunction(() => (window as unknown as BenchWindow).lrBench.generatedVerdictMs !== undefined, undefined, { timeout: 600_000, polling: 200 });
+    await page.waitForFunction(
+      () => (window as unknown as BenchWindow).lrBench.generatedVerdictMs !== undefined,
+      undefined,
+      { timeout: 600_000, polling: 200 },
+    );
     const verdict = await bench(page)(() => (window as unknown as BenchWindow).lrBench.generatedVerdictMs as number);
-    record({ scenario, metric: 'Generate → verdict', value: verdict, unit: 'ms', budget: big ? { max: 12_000, note: '≤ 12 s' } : { max: 3000, note: '≤ 3 s' } });
+    record({
+      scenario,
+      metric: 'Generate → verdict',
+      value: verdict,
+      unit: 'ms',
+      budget: big ? { max: 12_000, note: '≤ 12 s' } : { max: 3000, note: '≤ 3 s' },
+    });
     await viewAtRest(page);
-    record({ scenario, metric: 'longest task (Generate → verdict)', value: await longestTask(page), unit: 'ms', ...(big ? {} : { budget: { max: 100, note: '≤ 100 ms' } }) });
+    record({
+      scenario,
+      metric: 'longest task (Generate → verdict)',
+      value: await longestTask(page),
+      unit: 'ms',
+      ...(big ? {} : { budget: { max: 100, note: '≤ 100 ms' } }),
+    });
     record({ scenario, metric: 'DOM elements (fitted)', value: await domNodes(page), unit: '' });
     const ratio = big ? 0.6 : 0.8;
     const pan = await panFps(page);
-    record({ scenario, metric: 'pan', value: pan, unit: 'fps', budget: { min: ratio * defaultPan, note: `≥ ${ratio} × default (${(ratio * defaultPan).toFixed(1)})` } });
+    record({
+      scenario,
+      metric: 'pan',
+      value: pan,
+      unit: 'fps',
+      budget: { min: ratio * defaultPan, note: `≥ ${ratio} × default (${(ratio * defaultPan).toFixed(1)})` },
+    });
     const zoom = await zoomFps(page);
-    record({ scenario, metric: 'zoom', value: zoom, unit: 'fps', ...(big ? {} : { budget: { min: 0.8 * defaultPan, note: `≥ 0.8 × default pan (${(0.8 * defaultPan).toFixed(1)})` } }) });
+    record({
+      scenario,
+      metric: 'zoom',
+      value: zoom,
+      unit: 'fps',
+      ...(big
+        ? {}
+        : { budget: { min: 0.8 * defaultPan, note: `≥ 0.8 × default pan (${(0.8 * defaultPan).toFixed(1)})` } }),
+    });
     const play = await playbackFps(page);
-    record({ scenario, metric: 'playback', value: play.fps, unit: 'fps', ...(big ? {} : { budget: { min: 30, note: '≥ 30 fps' } }) });
-    record({ scenario, metric: 'longest task (pan, zoom, playback)', value: await longestTask(page), unit: 'ms', ...(big ? {} : { budget: { max: 100, note: '≤ 100 ms' } }) });
-    record({ scenario, metric: 'JS heap (after GC)', value: await heapMB(page), unit: 'MB', ...(big ? { budget: { max: 300, note: '≤ 300 MB' } } : {}) });
+    record({
+      scenario,
+      metric: 'playback',
+      value: play.fps,
+      unit: 'fps',
+      ...(big ? {} : { budget: { min: 30, note: '≥ 30 fps' } }),
+    });
+    record({
+      scenario,
+      metric: 'longest task (pan, zoom, playback)',
+      value: await longestTask(page),
+      unit: 'ms',
+      ...(big ? {} : { budget: { max: 100, note: '≤ 100 ms' } }),
+    });
+    record({
+      scenario,
+      metric: 'JS heap (after GC)',
+      value: await heapMB(page),
+      unit: 'MB',
+      ...(big ? { budget: { max: 300, note: '≤ 300 MB' } } : {}),
+    });
   } finally {
     await page.context().close();
   }
 }
 
-const over = (r: Row) => r.budget !== undefined && (!Number.isFinite(r.value) || (r.budget.max !== undefined && r.value > r.budget.max) || (r.budget.min !== undefined && r.value < r.budget.min));
+const over = (r: Row) =>
+  r.budget !== undefined &&
+  (!Number.isFinite(r.value) ||
+    (r.budget.max !== undefined && r.value > r.budget.max) ||
+    (r.budget.min !== undefined && r.value < r.budget.min));
 
 function print(): void {
   const fmt = (v: number) => (Number.isInteger(v) || Math.abs(v) >= 100 ? String(Math.round(v)) : v.toFixed(1));
-  const lines = rows.map((r) => [r.scenario, r.metric, `${fmt(r.value)} ${r.unit}`.trim(), r.budget ? `${r.budget.note} ${over(r) ? 'OVER' : 'ok'}` : '']);
+  const lines = rows.map((r) => [
+    r.scenario,
+    r.metric,
+    `${fmt(r.value)} ${r.unit}`.trim(),
+    r.budget ? `${r.budget.note} ${over(r) ? 'OVER' : 'ok'}` : '',
+  ]);
   const widths = [0, 1, 2].map((i) => Math.max(...lines.map((l) => (l[i] as string).length), 8));
-  for (const l of lines) console.log(`${(l[0] as string).padEnd(widths[0] as number)}  ${(l[1] as string).padEnd(widths[1] as number)}  ${(l[2] as string).padStart(widths[2] as number)}  ${l[3]}`);
-  const json = { bench: 'browser', seconds: SECONDS, results: rows.map((r) => ({ scenario: r.scenario, metric: r.metric, value: Math.round(r.value * 10) / 10, unit: r.unit, ...(r.budget ? { budget: r.budget.note, over: over(r) } : {}) })) };
+  for (const l of lines)
+    console.log(
+      `${(l[0] as string).padEnd(widths[0] as number)}  ${(l[1] as string).padEnd(widths[1] as number)}  ${(l[2] as string).padStart(widths[2] as number)}  ${l[3]}`,
+    );
+  const json = {
+    bench: 'browser',
+    seconds: SECONDS,
+    results: rows.map((r) => ({
+      scenario: r.scenario,
+      metric: r.metric,
+      value: Math.round(r.value * 10) / 10,
+      unit: r.unit,
+      ...(r.budget ? { budget: r.budget.note, over: over(r) } : {}),
+    })),
+  };
   console.log(JSON.stringify(json));
 }
 
@@ -229,7 +321,13 @@ try {
       await fabric(browser, size, defaultPan);
     } catch (e) {
       // A fabric that does not finish (a timeout on a loaded machine) is reported, not fatal.
-      record({ scenario: `${size}×${size}`, metric: `did not finish: ${(e as Error).message.split('\n')[0]}`, value: NaN, unit: '', budget: { note: 'finishes' } });
+      record({
+        scenario: `${size}×${size}`,
+        metric: `did not finish: ${(e as Error).message.split('\n')[0]}`,
+        value: NaN,
+        unit: '',
+        budget: { note: 'finishes' },
+      });
     }
   }
 } finally {

@@ -73,25 +73,68 @@ function engineRun(doc: typeof fabric) {
   while (run.step());
   const c3 = cpuMs();
   const w3 = performance.now();
-  return { run, net, cpu: { build: c1 - c0, base: c2 - c1, migration: c3 - c2 }, wall: { build: w1 - w0, base: w2 - w1, migration: w3 - w2 }, migrationRoutes: run.processedRoutes - afterBase };
+  return {
+    run,
+    net,
+    cpu: { build: c1 - c0, base: c2 - c1, migration: c3 - c2 },
+    wall: { build: w1 - w0, base: w2 - w1, migration: w3 - w2 },
+    migrationRoutes: run.processedRoutes - afterBase,
+  };
 }
 
 // 32 × 32: a first run (cold: no parsed item, filter runner or memo cached yet, the JIT cold),
 // then the median of three (later runs of the same design reuse them, as the worker does).
 const first = engineRun(fabric);
-add('first_converge_cpu_ms', 'engine 32×32: first run in the process (cold caches and JIT): converge, CPU', first.cpu.build + first.cpu.base, 'ms');
+add(
+  'first_converge_cpu_ms',
+  'engine 32×32: first run in the process (cold caches and JIT): converge, CPU',
+  first.cpu.build + first.cpu.base,
+  'ms',
+);
 add('first_migration_cpu_ms', 'engine 32×32: first run in the process: migration, CPU', first.cpu.migration, 'ms');
 const figures = (r: ReturnType<typeof engineRun>) => ({ cpu: r.cpu, wall: r.wall });
 const runs = [figures(engineRun(fabric)), figures(engineRun(fabric))];
 const last = engineRun(fabric);
 runs.push(figures(last));
 const pick = (f: (r: (typeof runs)[number]) => number) => median(runs.map(f));
-add('build_cpu_ms', 'engine 32×32: build the network (render + parse every config), CPU', pick((r) => r.cpu.build), 'ms');
-add('base_cpu_ms', "engine 32×32: converge the base state (the VM's prefixes), CPU", pick((r) => r.cpu.base), 'ms');
-add('converge_cpu_ms', 'engine 32×32: converge = network + base state, CPU', pick((r) => r.cpu.build + r.cpu.base), 'ms', 1000);
-add('converge_wall_ms', 'engine 32×32: converge, wall', pick((r) => r.wall.build + r.wall.base), 'ms');
-add('migration_cpu_ms', 'engine 32×32: migration (target, live, source-deleted, settled), CPU', pick((r) => r.cpu.migration), 'ms', 200);
-add('migration_wall_ms', 'engine 32×32: migration, wall', pick((r) => r.wall.migration), 'ms');
+add(
+  'build_cpu_ms',
+  'engine 32×32: build the network (render + parse every config), CPU',
+  pick((r) => r.cpu.build),
+  'ms',
+);
+add(
+  'base_cpu_ms',
+  "engine 32×32: converge the base state (the VM's prefixes), CPU",
+  pick((r) => r.cpu.base),
+  'ms',
+);
+add(
+  'converge_cpu_ms',
+  'engine 32×32: converge = network + base state, CPU',
+  pick((r) => r.cpu.build + r.cpu.base),
+  'ms',
+  1000,
+);
+add(
+  'converge_wall_ms',
+  'engine 32×32: converge, wall',
+  pick((r) => r.wall.build + r.wall.base),
+  'ms',
+);
+add(
+  'migration_cpu_ms',
+  'engine 32×32: migration (target, live, source-deleted, settled), CPU',
+  pick((r) => r.cpu.migration),
+  'ms',
+  200,
+);
+add(
+  'migration_wall_ms',
+  'engine 32×32: migration, wall',
+  pick((r) => r.wall.migration),
+  'ms',
+);
 const migrationRate = Math.round(last.migrationRoutes / (pick((r) => r.cpu.migration) / 1000));
 add('migration_routes_per_cpu_s', 'engine 32×32: routes processed per CPU-second (migration)', migrationRate, '/s');
 
@@ -115,10 +158,21 @@ let tableRate = 0;
   for (let p = table.progress; p.done < p.total; p = table.step(64)) steps++;
   const rows = table.result().routes.length;
   const cpu = cpuMs() - c0;
-  add('tor_table_cpu_ms', `engine 32×32: all prefixes of tor-01-1 (${table.progress.total} prefixes, ${rows} rows, ${steps} steps), CPU`, cpu, 'ms', 10000);
+  add(
+    'tor_table_cpu_ms',
+    `engine 32×32: all prefixes of tor-01-1 (${table.progress.total} prefixes, ${rows} rows, ${steps} steps), CPU`,
+    cpu,
+    'ms',
+    10000,
+  );
   add('tor_table_wall_ms', 'engine 32×32: all prefixes of tor-01-1, wall', performance.now() - w0, 'ms');
   tableRate = Math.round(table.processed / (cpu / 1000));
-  add('tor_table_routes_per_cpu_s', 'engine 32×32: routes processed per CPU-second (all prefixes of tor-01-1)', tableRate, '/s');
+  add(
+    'tor_table_routes_per_cpu_s',
+    'engine 32×32: routes processed per CPU-second (all prefixes of tor-01-1)',
+    tableRate,
+    '/s',
+  );
 }
 
 // A whole table on a smaller fabric: every block and VM prefix on every speaker.
@@ -129,7 +183,12 @@ let tableRate = 0;
   const table = convergeTable(smallNet);
   const cpu = cpuMs() - c0;
   add('whole_table_8x8_cpu_ms', `engine 8×8: every speaker's whole table (${table.prefixes} prefixes), CPU`, cpu, 'ms');
-  add('whole_table_entries_per_cpu_s', 'engine 8×8: whole-table RIB entries per CPU-second', Math.round(table.routeEntries / (cpu / 1000)), '/s');
+  add(
+    'whole_table_entries_per_cpu_s',
+    'engine 8×8: whole-table RIB entries per CPU-second',
+    Math.round(table.routeEntries / (cpu / 1000)),
+    '/s',
+  );
 }
 
 // 64 × 64 (4,096 nodes): one run (the JIT is warm from 32 × 32).
@@ -149,13 +208,42 @@ let tableRate = 0;
   const distinct = measureBird(20_000, 'distinct');
   const packed = distinct.ok ? measureBird(300_000, 'packed') : distinct;
   if (distinct.ok && packed.ok) {
-    add('bird_distinct_routes_per_cpu_s', `BIRD 1.6: routes received and filtered per CPU-second, one route per UPDATE (${distinct.routes} over two hops, both daemons' CPU)`, distinct.perSecond, '/s');
-    add('bird_packed_routes_per_cpu_s', `BIRD 1.6: the same with identical attributes, 500 routes per UPDATE (${packed.routes} over two hops)`, packed.perSecond, '/s');
-    add('bird_ratio', 'BIRD rate (one route per UPDATE) / engine rate (all prefixes of tor-01-1)', Math.round((distinct.perSecond / tableRate) * 10) / 10, '×', 5);
-  } else add('bird_distinct_routes_per_cpu_s', 'BIRD 1.6: skipped', 0, '/s', undefined, distinct.ok ? (packed.ok ? '' : packed.why) : distinct.why);
+    add(
+      'bird_distinct_routes_per_cpu_s',
+      `BIRD 1.6: routes received and filtered per CPU-second, one route per UPDATE (${distinct.routes} over two hops, both daemons' CPU)`,
+      distinct.perSecond,
+      '/s',
+    );
+    add(
+      'bird_packed_routes_per_cpu_s',
+      `BIRD 1.6: the same with identical attributes, 500 routes per UPDATE (${packed.routes} over two hops)`,
+      packed.perSecond,
+      '/s',
+    );
+    add(
+      'bird_ratio',
+      'BIRD rate (one route per UPDATE) / engine rate (all prefixes of tor-01-1)',
+      Math.round((distinct.perSecond / tableRate) * 10) / 10,
+      '×',
+      5,
+    );
+  } else
+    add(
+      'bird_distinct_routes_per_cpu_s',
+      'BIRD 1.6: skipped',
+      0,
+      '/s',
+      undefined,
+      distinct.ok ? (packed.ok ? '' : packed.why) : distinct.why,
+    );
 }
 
-add('cache_entries', 'shared parse caches and filter runners: entries held after the runs (one design: 64×64)', cachedEntries(), '');
+add(
+  'cache_entries',
+  'shared parse caches and filter runners: entries held after the runs (one design: 64×64)',
+  cachedEntries(),
+  '',
+);
 add('peak_rss_mb', 'peak memory (RSS)', process.resourceUsage().maxRSS / 1024, 'MB');
 
 console.log(
@@ -165,7 +253,8 @@ let failed = false;
 const over = (r: Result) => r.budget !== undefined && r.value > r.budget;
 for (const r of results) {
   failed ||= over(r);
-  const value = r.unit === 'ms' ? r.value.toFixed(1) : r.unit === 'MB' ? r.value.toFixed(r.value < 100 ? 1 : 0) : String(r.value);
+  const value =
+    r.unit === 'ms' ? r.value.toFixed(1) : r.unit === 'MB' ? r.value.toFixed(r.value < 100 ? 1 : 0) : String(r.value);
   const budget = r.budget !== undefined ? `   budget ${r.budget} ${r.unit}${over(r) ? '  OVER' : ''}` : '';
   console.log(`${r.name.padEnd(100)} ${value.padStart(10)} ${r.unit}${budget}${r.note ? `   (${r.note})` : ''}`);
 }

@@ -15,7 +15,10 @@ interface Doc {
 }
 
 test.describe('design edits', () => {
-  test('File → New: Ctrl+Alt+N and Enter give an empty design with nothing of the old one; a template from the menu; Undo brings each back', async ({ app, page }) => {
+  test('File → New: Ctrl+Alt+N and Enter give an empty design with nothing of the old one; a template from the menu; Undo brings each back', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await app.simulated();
     const title = page.getByTestId('design-title');
@@ -68,7 +71,10 @@ test.describe('design edits', () => {
     expect(await app.yaml()).toBe(before);
   });
 
-  test('a ToR’s new AS number follows into its BGPPeer (one undo step): the session stays up', async ({ app, page }) => {
+  test('a ToR’s new AS number follows into its BGPPeer (one undo step): the session stays up', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await app.simulated();
     await app.router('tor-a').click();
@@ -79,7 +85,10 @@ test.describe('design edits', () => {
     await page.keyboard.press('Enter');
     const peerAs = async () => {
       const doc = JSON.parse(await app.json()) as Doc;
-      return [doc.spec.routers.find((r) => r.name === 'tor-a')?.asNumber, doc.spec.calicoResources.find((r) => r.metadata.name === 'rack-a-tor')?.spec.asNumber];
+      return [
+        doc.spec.routers.find((r) => r.name === 'tor-a')?.asNumber,
+        doc.spec.calicoResources.find((r) => r.metadata.name === 'rack-a-tor')?.spec.asNumber,
+      ];
     };
     await expect.poll(peerAs).toEqual([65011, 65011]);
     await app.simulated();
@@ -101,10 +110,15 @@ test.describe('design edits', () => {
     const applyAll = downward.first().getByTestId('diagnostic-fix-all');
     await expect(applyAll).toHaveText('Apply all 2 of this kind');
     await applyAll.click();
-    await expect(page.getByTestId('notice').filter({ hasText: 'Applied 2 fixes for LR-DOWNWARD-DEFAULT as one step' })).toHaveCount(1);
+    await expect(
+      page.getByTestId('notice').filter({ hasText: 'Applied 2 fixes for LR-DOWNWARD-DEFAULT as one step' }),
+    ).toHaveCount(1);
     await app.simulated();
     await expect(downward).toHaveCount(0);
-    const modes = async () => (JSON.parse(await app.json()) as Doc).spec.routers.filter((r) => r.name.startsWith('tor-')).map((r) => `${r.name}: ${r.policy?.toNodes ?? 'all'}`);
+    const modes = async () =>
+      (JSON.parse(await app.json()) as Doc).spec.routers
+        .filter((r) => r.name.startsWith('tor-'))
+        .map((r) => `${r.name}: ${r.policy?.toNodes ?? 'all'}`);
     expect(await modes()).toEqual(['tor-a: default-plus-host-routes', 'tor-b: default-plus-host-routes']);
     await expect(app.phase('live')).toHaveAttribute('aria-label', 'live: 5 delivered');
 
@@ -115,7 +129,10 @@ test.describe('design edits', () => {
     expect(await modes()).toEqual(['tor-a: default-only', 'tor-b: default-only']);
   });
 
-  test('without a VM the Diagnostics tab shows the design’s findings: a rack from the template without the filter', async ({ app, page }) => {
+  test('without a VM the Diagnostics tab shows the design’s findings: a rack from the template without the filter', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await page.keyboard.press('Control+Alt+KeyN');
     await expect(app.newDesignDialog).toBeVisible();
@@ -133,7 +150,9 @@ test.describe('design edits', () => {
 
     const panel = await app.openDiagnostics();
     await expect(panel.getByTestId('diagnostics-status')).toHaveAttribute('data-state', 'no-migration');
-    await expect(panel.getByTestId('diagnostics-status')).toContainText('No migration to simulate: these are the findings about the design itself.');
+    await expect(panel.getByTestId('diagnostics-status')).toContainText(
+      'No migration to simulate: these are the findings about the design itself.',
+    );
     await expect(page.getByTestId('diagnostics-count')).toHaveText('1');
     const ebgp = app.diagnostic('LR-EBGP-NO-PRIORITY', '');
     await expect(ebgp).toContainText('rack-a-tor-a: eBGP peering with no BGPFilter that carries the route priority.');
@@ -142,7 +161,9 @@ test.describe('design edits', () => {
     await expect(app.diagnostic('LR-EBGP-NO-PRIORITY')).toHaveCount(0);
     // The filter now tags the elevated route: the ToR is told to prefer it, again with no VM.
     const ignores = app.diagnostic('LR-TOR-IGNORES-COMMUNITY', '');
-    await expect(ignores).toContainText('tor-a receives elevated routes tagged 65000:100 from Calico nodes but does not prefer them');
+    await expect(ignores).toContainText(
+      'tor-a receives elevated routes tagged 65000:100 from Calico nodes but does not prefer them',
+    );
     await ignores.getByTestId('diagnostic-fix').click();
     await app.checkedWithoutMigration();
     await expect(panel.getByTestId('diagnostics-empty')).toHaveText('No findings about the design.');

@@ -4,7 +4,9 @@ import { test, expect } from './fixtures';
 test.describe('fabric designer', () => {
   test('opens the built-in default design, readable', async ({ app, page }) => {
     await app.open();
-    await expect(page.getByTestId('design-title')).toHaveText('Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter');
+    await expect(page.getByTestId('design-title')).toHaveText(
+      'Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter',
+    );
     for (const name of ['rack-a', 'rack-b']) await expect(app.rack(name)).toBeVisible();
     for (const name of ['tor-a', 'tor-b', 'spine-1', 'border-1']) await expect(app.router(name)).toBeVisible();
     await expect(page.getByText('eBGP 65000 ↔ 65001')).toBeVisible();
@@ -12,7 +14,10 @@ test.describe('fabric designer', () => {
     await expect(app.node('node-a1').getByTestId('vm-vm-1')).toContainText('10.244.1.5');
   });
 
-  test('draws a rack with two nodes and a ToR, peers it, edits with validation, undo, redo, reload', async ({ app, page }) => {
+  test('draws a rack with two nodes and a ToR, peers it, edits with validation, undo, redo, reload', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     const pane = await page.locator('.react-flow').boundingBox();
     if (!pane) throw new Error('no canvas');
@@ -22,12 +27,15 @@ test.describe('fabric designer', () => {
     await page.getByTestId('zoom-out').click();
     let view: string | null = null;
     await expect
-      .poll(async () => {
-        const now = await page.locator('.react-flow__viewport').getAttribute('style');
-        const still = now === view;
-        view = now;
-        return still;
-      }, { intervals: [150] })
+      .poll(
+        async () => {
+          const now = await page.locator('.react-flow__viewport').getAttribute('style');
+          const still = now === view;
+          view = now;
+          return still;
+        },
+        { intervals: [150] },
+      )
       .toBe(true);
     await app.dragFromPalette('rack', { x: pane.x + 60, y: pane.y + pane.height - 120 });
     await expect(app.rack('rack-c')).toBeVisible();
@@ -57,7 +65,9 @@ test.describe('fabric designer', () => {
     await app.viewAtRest();
     await app.drag(await app.center(page.getByTestId('rack-handle-rack-c')), await app.center(app.router('tor-c')));
     yaml = await app.yaml();
-    expect(yaml).toMatch(/metadata: \{ name: rack-c-tor-c \}\n\s+spec:\n\s+nodeSelector: rack == 'rack-c'\n\s+peerIP: 10.0.3.1\n\s+asNumber: 65003\n/);
+    expect(yaml).toMatch(
+      /metadata: \{ name: rack-c-tor-c \}\n\s+spec:\n\s+nodeSelector: rack == 'rack-c'\n\s+peerIP: 10.0.3.1\n\s+asNumber: 65003\n/,
+    );
     await expect(page.getByText('BGP 64512 → 65003').or(page.getByText('eBGP 64512 → 65003'))).toBeVisible();
 
     // Select the ToR and edit its AS number: an invalid value is refused with a message.
@@ -91,7 +101,9 @@ test.describe('fabric designer', () => {
   test('refuses a malformed file, listing its issues, and keeps the design', async ({ app, page }, testInfo) => {
     await app.open();
     const before = await app.yaml();
-    const broken = before.replace('address: 10.0.1.12', 'address: 10.0.1.300').replace('platform: bird1', 'platform: cisco');
+    const broken = before
+      .replace('address: 10.0.1.12', 'address: 10.0.1.300')
+      .replace('platform: bird1', 'platform: cisco');
     const path = testInfo.outputPath('broken.liveroute.yaml');
     await writeFile(path, broken);
     await page.getByTestId('file-input').setInputFiles(path);
@@ -110,15 +122,21 @@ test.describe('fabric designer', () => {
     // A foreign file: not YAML of a design at all.
     await writeFile(path, 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\n');
     await page.getByTestId('file-input').setInputFiles(path);
-    await expect(page.getByTestId('issues-list')).toContainText('apiVersion (line 1, column 1): apps/v1 is not a liveroute design (expected apiVersion liveroute/v1)');
+    await expect(page.getByTestId('issues-list')).toContainText(
+      'apiVersion (line 1, column 1): apps/v1 is not a liveroute design (expected apiVersion liveroute/v1)',
+    );
     await page.keyboard.press('Escape');
     expect(await app.yaml()).toBe(before);
 
     // Calico resources are imported, and broken ones are refused with their document and line.
     await writeFile(path, '{"apiVersion": "projectcalico.org/v3", "kind": "BGPPeer"}');
     await page.getByTestId('file-input').setInputFiles(path);
-    await expect(page.getByTestId('issues-dialog')).toContainText('broken.liveroute.yaml: Calico resources not imported');
-    await expect(page.getByTestId('issues-list')).toContainText('metadata.name (line 1, column 1): (document 1) is required');
+    await expect(page.getByTestId('issues-dialog')).toContainText(
+      'broken.liveroute.yaml: Calico resources not imported',
+    );
+    await expect(page.getByTestId('issues-list')).toContainText(
+      'metadata.name (line 1, column 1): (document 1) is required',
+    );
     await page.keyboard.press('Escape');
     expect(await app.yaml()).toBe(before);
   });
@@ -138,9 +156,13 @@ test.describe('fabric designer', () => {
       const text = await readFile(path, 'utf8');
       if (suffix === 'yaml') expect(text).toBe(original);
       else expect(JSON.parse(text).metadata.name).toBe('two-racks-ebgp');
-      await page.getByTestId('file-input').setInputFiles({ name: file.suggestedFilename(), mimeType: 'text/plain', buffer: Buffer.from(text) });
+      await page
+        .getByTestId('file-input')
+        .setInputFiles({ name: file.suggestedFilename(), mimeType: 'text/plain', buffer: Buffer.from(text) });
       // Said in the toolbar (the newest notice in sight, the others behind +N).
-      await expect(page.getByTestId('notice').filter({ hasText: `Opened two-racks-ebgp.liveroute.${suffix}` })).toHaveCount(1);
+      await expect(
+        page.getByTestId('notice').filter({ hasText: `Opened two-racks-ebgp.liveroute.${suffix}` }),
+      ).toHaveCount(1);
       expect(await app.yaml()).toBe(original);
     }
   });
@@ -150,7 +172,8 @@ test.describe('fabric designer', () => {
     await page.getByTestId('auto-layout').click();
     await expect.poll(async () => (await app.yaml()).includes('positions:')).toBe(true);
     const yaml = await app.yaml();
-    for (const name of ['rack-a', 'rack-b', 'tor-a', 'node-a1', 'spine-1', 'border-1']) expect(yaml).toMatch(new RegExp(`\\n\\s+${name}: \\[ -?\\d+, -?\\d+ \\]`));
+    for (const name of ['rack-a', 'rack-b', 'tor-a', 'node-a1', 'spine-1', 'border-1'])
+      expect(yaml).toMatch(new RegExp(`\\n\\s+${name}: \\[ -?\\d+, -?\\d+ \\]`));
     // The layout ends with an animated fit of the view.
     await app.viewAtRest();
     const boxes = await Promise.all(['rack-a', 'rack-b'].map((r) => app.rack(r).boundingBox()));
@@ -179,7 +202,9 @@ test.describe('fabric designer', () => {
     await expect(app.router('tor-c')).toBeVisible();
     let yaml = await app.yaml();
     expect(yaml).toContain('name: node-c1, rack: rack-c, address: 10.0.3.11');
-    expect(yaml).toMatch(/metadata: \{ name: rack-c-tor \}\n\s+spec:\n\s+nodeSelector: rack == 'rack-c'\n\s+peerIP: 10.0.3.1\n/);
+    expect(yaml).toMatch(
+      /metadata: \{ name: rack-c-tor \}\n\s+spec:\n\s+nodeSelector: rack == 'rack-c'\n\s+peerIP: 10.0.3.1\n/,
+    );
     await app.router('spine-1').click();
     await app.router('border-1').click({ modifiers: ['Shift'] });
     await expect(app.inspector).toContainText('2 selected');
@@ -187,16 +212,27 @@ test.describe('fabric designer', () => {
     yaml = await app.yaml();
     expect(yaml).not.toContain('name: spine-1');
     // Gone with their links and sessions (the lesson may still name them: a finding, not a file error).
-    const spec = (JSON.parse(await app.json()) as { spec: { routers: { name: string }[]; links?: string[][]; sessions?: string[][] } }).spec;
+    const spec = (
+      JSON.parse(await app.json()) as {
+        spec: { routers: { name: string }[]; links?: string[][]; sessions?: string[][] };
+      }
+    ).spec;
     expect(spec.routers.map((r) => r.name)).toEqual(['tor-a', 'tor-b', 'tor-c']);
-    expect([...(spec.links ?? []).flat(), ...(spec.sessions ?? []).flat()].filter((n) => n === 'border-1' || n === 'spine-1')).toEqual([]);
+    expect(
+      [...(spec.links ?? []).flat(), ...(spec.sessions ?? []).flat()].filter(
+        (n) => n === 'border-1' || n === 'spine-1',
+      ),
+    ).toEqual([]);
     await page.keyboard.press('Control+z');
     expect(await app.yaml()).toContain('name: spine-1');
   });
 });
 
 test.describe('templates, generator, drop and scenarios', () => {
-  test('imports Calico resources as kubectl prints them into the design (undoable)', async ({ app, page }, testInfo) => {
+  test('imports Calico resources as kubectl prints them into the design (undoable)', async ({
+    app,
+    page,
+  }, testInfo) => {
     await app.open();
     const before = await app.yaml();
     const path = testInfo.outputPath('cluster.yaml');
@@ -213,13 +249,17 @@ test.describe('templates, generator, drop and scenarios', () => {
         '- apiVersion: crd.projectcalico.org/v1',
         '  kind: BGPPeer',
         '  metadata: { name: rack-7-tor }',
-        "  spec: { nodeSelector: \"kubernetes.io/hostname == 'worker-1'\", peerIP: 10.0.7.1, asNumber: 65007 }",
+        '  spec: { nodeSelector: "kubernetes.io/hostname == \'worker-1\'", peerIP: 10.0.7.1, asNumber: 65007 }',
         '',
       ].join('\n'),
     );
     await page.getByTestId('file-input').setInputFiles(path);
-    await expect(page.getByTestId('import-report')).toContainText('rack rack-3 (10.0.7.0/24) created for node addresses in it');
-    await expect(page.getByTestId('import-report')).toContainText('router tor-3 (tor, AS 65007, 10.0.7.1) created for BGPPeer rack-7-tor');
+    await expect(page.getByTestId('import-report')).toContainText(
+      'rack rack-3 (10.0.7.0/24) created for node addresses in it',
+    );
+    await expect(page.getByTestId('import-report')).toContainText(
+      'router tor-3 (tor, AS 65007, 10.0.7.1) created for BGPPeer rack-7-tor',
+    );
     await page.getByRole('button', { name: 'Close' }).click();
     await expect(app.node('worker-1')).toBeVisible();
     await expect(app.router('tor-3')).toBeVisible();
@@ -237,9 +277,13 @@ test.describe('templates, generator, drop and scenarios', () => {
     await expect(app.router('tor-c1')).toBeVisible();
     await expect(app.router('tor-c2')).toBeVisible();
     const yaml = await app.yaml();
-    expect(yaml).toMatch(/- name: node-c3\n\s+rack: rack-c\n\s+address: 10.0.3.13\n\s+asNumber: 65303\n\s+blocks: \[ 10.244.0.128\/26 \]\n/);
+    expect(yaml).toMatch(
+      /- name: node-c3\n\s+rack: rack-c\n\s+address: 10.0.3.13\n\s+asNumber: 65303\n\s+blocks: \[ 10.244.0.128\/26 \]\n/,
+    );
     expect(yaml).toMatch(/- \[ tor-c1, spine-1 \]\n\s+- \[ tor-c2, spine-1 \]/);
-    expect(yaml).toMatch(/metadata: \{ name: rack-c-tor-c2 \}\n\s+spec:\n\s+nodeSelector: rack == 'rack-c'\n\s+peerIP: 10.0.3.2\n\s+asNumber: 65003\n\s+filters: \[ kubevirt-live-migration \]/);
+    expect(yaml).toMatch(
+      /metadata: \{ name: rack-c-tor-c2 \}\n\s+spec:\n\s+nodeSelector: rack == 'rack-c'\n\s+peerIP: 10.0.3.2\n\s+asNumber: 65003\n\s+filters: \[ kubevirt-live-migration \]/,
+    );
 
     await app.generateFabric(3, 2, 2);
     await expect(page.getByTestId('design-title')).toHaveText('Generated fabric: 3 racks × 2 nodes, 2 spines');

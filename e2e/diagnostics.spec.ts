@@ -1,7 +1,10 @@
 import { test, expect } from './fixtures';
 
 test.describe('diagnostics panel', () => {
-  test('lists the findings, highlights a subject, applies a fix that the re-run confirms, and undo brings them back', async ({ app, page }) => {
+  test('lists the findings, highlights a subject, applies a fix that the re-run confirms, and undo brings them back', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await app.menu('scenarios', 'scenario-two-racks-ebgp-no-filter');
     await app.simulated();
@@ -13,11 +16,15 @@ test.describe('diagnostics panel', () => {
     await expect(panel.getByTestId('diagnostics-status')).toHaveAttribute('data-state', 'current');
     // Worst first: the design-wide error, the phase error, then the info.
     await expect(panel.getByTestId('diagnostic')).toHaveCount(3);
-    expect(await panel.getByTestId('diagnostic').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-severity')} ${e.getAttribute('data-code')} ${e.getAttribute('data-phase')}`.trim()))).toEqual([
-      'error LR-EBGP-NO-PRIORITY',
-      'error LR-BLACKHOLE live',
-      'info LR-TRANSIENT-BLACKHOLE live',
-    ]);
+    expect(
+      await panel
+        .getByTestId('diagnostic')
+        .evaluateAll((els) =>
+          els.map((e) =>
+            `${e.getAttribute('data-severity')} ${e.getAttribute('data-code')} ${e.getAttribute('data-phase')}`.trim(),
+          ),
+        ),
+    ).toEqual(['error LR-EBGP-NO-PRIORITY', 'error LR-BLACKHOLE live', 'info LR-TRANSIENT-BLACKHOLE live']);
     const ebgp = app.diagnostic('LR-EBGP-NO-PRIORITY', '');
     await expect(ebgp.locator('.sev-badge')).toHaveText('error');
     await expect(ebgp.locator('.diag-code')).toHaveText('LR-EBGP-NO-PRIORITY');
@@ -38,24 +45,42 @@ test.describe('diagnostics panel', () => {
 
     // The fix: one click, a notice, a re-run; the finding and the live blackhole are gone.
     const fix = ebgp.getByTestId('diagnostic-fix');
-    await expect(fix).toHaveAttribute('title', /^Apply: Attach the live-migration BGPFilter .* to rack-a-tor, rack-b-tor\./);
+    await expect(fix).toHaveAttribute(
+      'title',
+      /^Apply: Attach the live-migration BGPFilter .* to rack-a-tor, rack-b-tor\./,
+    );
     await fix.click();
-    await expect(page.locator('.notice').filter({ hasText: 'Applied: Attach the live-migration BGPFilter' })).toHaveCount(1);
+    await expect(
+      page.locator('.notice').filter({ hasText: 'Applied: Attach the live-migration BGPFilter' }),
+    ).toHaveCount(1);
     await app.simulated();
     await expect(panel.getByTestId('diagnostics-status')).toHaveAttribute('data-state', 'current');
     await expect(app.diagnostic('LR-EBGP-NO-PRIORITY')).toHaveCount(0);
     await expect(app.diagnostic('LR-BLACKHOLE')).toHaveCount(0);
     // The scenario expects its live blackhole (metadata.expected): the fixed design no longer matches it.
     await expect(panel.getByTestId('diagnostic')).toHaveCount(2);
-    expect(await panel.getByTestId('diagnostic').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-severity')} ${e.getAttribute('data-code')} ${e.getAttribute('data-phase')}`.trim()))).toEqual([
-      'warning LR-EXPECTED-VERDICT live',
-      'info LR-TRANSIENT-BLACKHOLE live',
-    ]);
+    expect(
+      await panel
+        .getByTestId('diagnostic')
+        .evaluateAll((els) =>
+          els.map((e) =>
+            `${e.getAttribute('data-severity')} ${e.getAttribute('data-code')} ${e.getAttribute('data-phase')}`.trim(),
+          ),
+        ),
+    ).toEqual(['warning LR-EXPECTED-VERDICT live', 'info LR-TRANSIENT-BLACKHOLE live']);
     await expect(app.phase('live')).toHaveAttribute('aria-label', 'live: 5 delivered');
     await expect(panel.getByTestId('diagnostics-summary')).toContainText('Every phase delivers to all 5 clients.');
     // The highlighted finding went away, and its highlight with it.
     await expect(card).not.toHaveClass(/highlighted/);
-    const peers = await page.evaluate(() => (JSON.parse(window.liveroute.json()) as { spec: { calicoResources: { kind: string; metadata: { name: string }; spec: { filters?: string[] } }[] } }).spec.calicoResources.filter((r) => r.kind === 'BGPPeer').map((r) => `${r.metadata.name}: ${(r.spec.filters ?? []).join(',')}`));
+    const peers = await page.evaluate(() =>
+      (
+        JSON.parse(window.liveroute.json()) as {
+          spec: { calicoResources: { kind: string; metadata: { name: string }; spec: { filters?: string[] } }[] };
+        }
+      ).spec.calicoResources
+        .filter((r) => r.kind === 'BGPPeer')
+        .map((r) => `${r.metadata.name}: ${(r.spec.filters ?? []).join(',')}`),
+    );
     expect(peers).toEqual(['rack-a-tor: kubevirt-live-migration', 'rack-b-tor: kubevirt-live-migration']);
 
     // Undo: the design without the filter, and its findings, are back.
@@ -66,7 +91,10 @@ test.describe('diagnostics panel', () => {
     await expect(app.phase('live')).toHaveAttribute('aria-label', 'live: 4 delivered, 1 blackhole');
   });
 
-  test('a finding’s phase chip shows that phase; leaving the tab clears the highlight; a BGPPeer opens in the inspector', async ({ app, page }) => {
+  test('a finding’s phase chip shows that phase; leaving the tab clears the highlight; a BGPPeer opens in the inspector', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await app.menu('scenarios', 'scenario-downward-default');
     await app.simulated();
@@ -75,7 +103,10 @@ test.describe('diagnostics panel', () => {
 
     await app.diagnostic('LR-BLACKHOLE', 'settled').getByTestId('diagnostic-phase').click();
     await expect(app.phase('settled')).toHaveAttribute('aria-checked', 'true');
-    await expect(app.diagnostic('LR-BLACKHOLE', 'settled').getByTestId('diagnostic-phase')).toHaveAttribute('aria-pressed', 'true');
+    await expect(app.diagnostic('LR-BLACKHOLE', 'settled').getByTestId('diagnostic-phase')).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
 
     await app.diagnostic('LR-DOWNWARD-DEFAULT').first().getByTestId('diagnostic-subject').click();
     await expect(app.router('tor-a')).toHaveClass(/highlighted/);
@@ -88,7 +119,10 @@ test.describe('diagnostics panel', () => {
     await app.menu('scenarios', 'scenario-two-racks-ebgp-no-filter');
     await app.simulated();
     await app.openDiagnostics();
-    await app.diagnostic('LR-EBGP-NO-PRIORITY', '').locator('[data-testid="diagnostic-inspect"][data-subject="rack-b-tor"]').click();
+    await app
+      .diagnostic('LR-EBGP-NO-PRIORITY', '')
+      .locator('[data-testid="diagnostic-inspect"][data-subject="rack-b-tor"]')
+      .click();
     await expect(page.getByTestId('tab-inspector')).toHaveAttribute('aria-selected', 'true');
     expect(await page.evaluate(() => window.liveroute.selection())).toEqual(['peer:rack-b-tor']);
   });

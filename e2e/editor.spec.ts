@@ -31,13 +31,20 @@ test.describe('config editor', () => {
     await expect(editor.locator('.squiggly-error').first()).toBeVisible();
     await expect(page.getByTestId('editor-status')).toContainText('the design is unchanged');
     // Both validators mark it: liveroute's own, and the JSON schema of the BGPFilter (monaco-yaml).
-    const markers = () => page.evaluate(() => (window as unknown as { liveroute: { editorMarkers(): { owner: string; message: string }[] } }).liveroute.editorMarkers());
-    await expect.poll(markers).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ owner: 'liveroute', message: '[0].broken: unknown field "broken"' }),
-        expect.objectContaining({ owner: 'yaml', message: 'Property broken is not allowed.' }),
-      ]),
-    );
+    const markers = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as { liveroute: { editorMarkers(): { owner: string; message: string }[] } }
+        ).liveroute.editorMarkers(),
+      );
+    await expect
+      .poll(markers)
+      .toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ owner: 'liveroute', message: '[0].broken: unknown field "broken"' }),
+          expect.objectContaining({ owner: 'yaml', message: 'Property broken is not allowed.' }),
+        ]),
+      );
     // The status above came from the one check of that edit: nothing else is pending.
     expect(await app.yaml()).toBe(before);
 
@@ -52,7 +59,14 @@ test.describe('config editor', () => {
     expect(zip.suggestedFilename()).toBe('two-racks-ebgp.zip');
     const entries = unzipSync(await readFile(await zip.path()));
     const names = Object.keys(entries).sort();
-    expect(names).toEqual(expect.arrayContaining(['two-racks-ebgp/README.md', 'two-racks-ebgp/calico/bgpfilters.yaml', 'two-racks-ebgp/calico/bgppeers.yaml', 'two-racks-ebgp/two-racks-ebgp.liveroute.yaml']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'two-racks-ebgp/README.md',
+        'two-racks-ebgp/calico/bgpfilters.yaml',
+        'two-racks-ebgp/calico/bgppeers.yaml',
+        'two-racks-ebgp/two-racks-ebgp.liveroute.yaml',
+      ]),
+    );
     expect(strFromU8(entries['two-racks-ebgp/README.md'] as Uint8Array)).toContain('calico/bgppeers.yaml');
   });
 });

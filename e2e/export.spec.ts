@@ -8,7 +8,11 @@ import { test, expect, type LiverouteApp } from './fixtures';
 
 const NAMES = ['rack-a', 'rack-b', 'border-1', 'spine-1', 'tor-a', 'tor-b', 'node-a1', 'node-a2', 'node-b1', 'node-b2'];
 
-async function exportFile(app: LiverouteApp, page: Page, command: 'export.svg' | 'export.png'): Promise<{ name: string; bytes: Buffer }> {
+async function exportFile(
+  app: LiverouteApp,
+  page: Page,
+  command: 'export.svg' | 'export.png',
+): Promise<{ name: string; bytes: Buffer }> {
   const download = page.waitForEvent('download');
   await app.menu('file', `cmd-${command}`);
   const file = await download;
@@ -25,7 +29,9 @@ function inspectSvg(page: Page, svg: string) {
       root: root.tagName,
       viewBox: root.getAttribute('viewBox'),
       texts: [...doc.getElementsByTagName('text')].map((t) => t.textContent ?? ''),
-      verdicts: [...doc.querySelectorAll('g.verdict')].map((g) => `${g.getAttribute('data-client')}=${g.getAttribute('data-outcome')}`).sort(),
+      verdicts: [...doc.querySelectorAll('g.verdict')]
+        .map((g) => `${g.getAttribute('data-client')}=${g.getAttribute('data-outcome')}`)
+        .sort(),
       foreign: doc.getElementsByTagName('foreignObject').length,
     };
   }, svg);
@@ -48,8 +54,16 @@ test.describe('diagram export', () => {
     expect(parsed.foreign).toBe(0);
     for (const name of NAMES) expect(parsed.texts).toContain(name);
     expect(parsed.texts).toContain('Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter');
-    expect(parsed.texts.find((t) => t.startsWith('two-racks-ebgp · live +'))).toMatch(/^two-racks-ebgp · live \+\d+ ms {3}· {3}✓ 5 delivered$/);
-    expect(parsed.verdicts).toEqual(['border-1=delivered', 'node-a1=delivered', 'node-a2=delivered', 'node-b1=delivered', 'node-b2=delivered']);
+    expect(parsed.texts.find((t) => t.startsWith('two-racks-ebgp · live +'))).toMatch(
+      /^two-racks-ebgp · live \+\d+ ms {3}· {3}✓ 5 delivered$/,
+    );
+    expect(parsed.verdicts).toEqual([
+      'border-1=delivered',
+      'node-a1=delivered',
+      'node-a2=delivered',
+      'node-b1=delivered',
+      'node-b2=delivered',
+    ]);
     expect(parsed.texts.filter((t) => t === '✓ delivered')).toHaveLength(6); // five badges and the legend
     expect(parsed.texts).toContain('▣ vm-1 here');
     expect(svg).toContain('class="path-line delivered"');
@@ -61,7 +75,10 @@ test.describe('diagram export', () => {
     expect(png.length).toBeGreaterThan(1000);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
-    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: Math.round(w * 2), height: Math.round(h * 2) });
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({
+      width: Math.round(w * 2),
+      height: Math.round(h * 2),
+    });
   });
 
   test('a blackhole shows in the export as a ✕ badge and a dashed path ending in ✕', async ({ app, page }) => {

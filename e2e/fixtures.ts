@@ -202,7 +202,11 @@ export class LiverouteApp {
       const seen: string[] = [];
       (window as unknown as { lrTimesSeen: string[] }).lrTimesSeen = seen;
       const out = document.querySelector('[data-testid="timeline-time"]') as Element;
-      new MutationObserver(() => seen.push(out.textContent ?? '')).observe(out, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => seen.push(out.textContent ?? '')).observe(out, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
   }
   /** The phases the timeline showed since `recordTimes`, in order, each once. */
@@ -261,7 +265,11 @@ export const test = base.extend<{ app: LiverouteApp; offsite: string[] }>({
     const errors: string[] = [];
     await page.route('**/*', (route) => {
       const url = new URL(route.request().url());
-      const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+      const local =
+        url.protocol === 'data:' ||
+        url.protocol === 'blob:' ||
+        url.hostname === '127.0.0.1' ||
+        url.hostname === 'localhost';
       if (local) return route.continue();
       offsite.push(route.request().url());
       return route.abort();
@@ -285,7 +293,11 @@ export async function watchPage(page: Page): Promise<{ offsite: string[]; errors
   const watched = { offsite: [] as string[], errors: [] as string[] };
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+    const local =
+      url.protocol === 'data:' ||
+      url.protocol === 'blob:' ||
+      url.hostname === '127.0.0.1' ||
+      url.hostname === 'localhost';
     if (local) return route.continue();
     watched.offsite.push(route.request().url());
     return route.abort();

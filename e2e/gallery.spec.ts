@@ -11,16 +11,24 @@ const dir = new URL('../src/scenarios/', import.meta.url);
 const scenarios: ScenarioFile[] = readdirSync(dir)
   .filter((f) => f.endsWith('.liveroute.yaml'))
   .map((f) => parse(readFileSync(new URL(f, dir), 'utf8')) as ScenarioFile);
-const tagged = (tag: string) => scenarios.filter((s) => s.metadata.tags?.includes(tag)).map((s) => s.metadata.name).sort();
+const tagged = (tag: string) =>
+  scenarios
+    .filter((s) => s.metadata.tags?.includes(tag))
+    .map((s) => s.metadata.name)
+    .sort();
 
 test.describe('scenario gallery', () => {
-  test('lists every scenario with its tags, expected verdicts and lesson; a tag filters the cards', async ({ app, page }) => {
+  test('lists every scenario with its tags, expected verdicts and lesson; a tag filters the cards', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await app.menu('scenarios', 'cmd-scenarios.gallery');
     const gallery = page.getByTestId('gallery');
     await expect(gallery).toBeVisible();
     const cards = gallery.locator('[data-testid^="gallery-card-"]');
-    const ids = async () => (await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-card') ?? ''))).sort();
+    const ids = async () =>
+      (await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-card') ?? ''))).sort();
     expect(await ids()).toEqual(scenarios.map((s) => s.metadata.name).sort());
     await expect(page.getByTestId('gallery-count')).toHaveText(`${scenarios.length} of ${scenarios.length} scenarios`);
 
@@ -30,11 +38,18 @@ test.describe('scenario gallery', () => {
     await expect(card.locator('h3')).toHaveText(noFilter.metadata.title);
     const icons: Record<string, string> = { delivered: '✓', blackhole: '✕', split: '½', loop: '↻' };
     for (const [phase, v] of Object.entries(noFilter.metadata.expected ?? {})) {
-      const text = ['delivered', 'blackhole', 'split', 'loop'].filter((o) => (v[o] ?? 0) > 0).map((o) => `${icons[o]}${v[o]}`).join('');
-      await expect(page.getByTestId(`gallery-expected-two-racks-ebgp-no-filter-${phase}`)).toHaveText(`${phase}${text}`);
+      const text = ['delivered', 'blackhole', 'split', 'loop']
+        .filter((o) => (v[o] ?? 0) > 0)
+        .map((o) => `${icons[o]}${v[o]}`)
+        .join('');
+      await expect(page.getByTestId(`gallery-expected-two-racks-ebgp-no-filter-${phase}`)).toHaveText(
+        `${phase}${text}`,
+      );
     }
     await expect(page.getByTestId('gallery-expected-two-racks-ebgp-no-filter-live')).toHaveText('live✓4✕1');
-    await expect(page.getByTestId('gallery-lesson-info-two-racks-ebgp-no-filter')).toHaveText(`▶ has a lesson (${noFilter.lesson!.steps.length} steps)`);
+    await expect(page.getByTestId('gallery-lesson-info-two-racks-ebgp-no-filter')).toHaveText(
+      `▶ has a lesson (${noFilter.lesson!.steps.length} steps)`,
+    );
 
     // Filter by a tag: only the scenarios carrying it stay; "all" brings every one back.
     const iBGP = tagged('iBGP');
@@ -70,7 +85,9 @@ test.describe('scenario gallery', () => {
 
     // Keyboard: the first card has the focus, → moves to the next, Enter opens it.
     await page.keyboard.press('g');
-    const order = await page.locator('[data-testid^="gallery-card-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-card') ?? ''));
+    const order = await page
+      .locator('[data-testid^="gallery-card-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-card') ?? ''));
     await expect(page.getByTestId(`gallery-card-${order[0]}`)).toBeFocused();
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId(`gallery-card-${order[1]}`)).toBeFocused();

@@ -34,12 +34,26 @@ async function appState(app: LiverouteApp) {
  * Escape, the app's "clear selection", is tried apart: a field uses it to drop the typing.
  */
 const PRESSES: readonly (readonly [key: string, text: string])[] = [
-  ['#', '#'], ['Space', ' '],
-  ['p', 'p'], ['g', 'g'], ['l', 'l'], ['Shift+P', 'P'], ['Shift+G', 'G'], ['Shift+L', 'L'], ['Shift+Digit1', '!'],
-  ['[', '['], [']', ']'], ['Space', ' '],
+  ['#', '#'],
+  ['Space', ' '],
+  ['p', 'p'],
+  ['g', 'g'],
+  ['l', 'l'],
+  ['Shift+P', 'P'],
+  ['Shift+G', 'G'],
+  ['Shift+L', 'L'],
+  ['Shift+Digit1', '!'],
+  ['[', '['],
+  [']', ']'],
+  ['Space', ' '],
   ...[...'0123456789'].map((d) => [d, d] as const),
-  ['Space', ' '], ['x', 'x'], ['Backspace', '\b'],
-  ['ArrowLeft', ''], ['ArrowRight', ''], ['Delete', ''], ['y', 'y'],
+  ['Space', ' '],
+  ['x', 'x'],
+  ['Backspace', '\b'],
+  ['ArrowLeft', ''],
+  ['ArrowRight', ''],
+  ['Delete', ''],
+  ['y', 'y'],
 ];
 /** What the presses leave: their text, a backspace (\b) taking the character before it. */
 const PRESSED_TEXT = PRESSES.reduce((out, [, text]) => (text === '\b' ? out.slice(0, -1) : out + text), '');
@@ -48,9 +62,11 @@ async function pressAll(app: LiverouteApp): Promise<void> {
   for (const [key] of PRESSES) await app.page.keyboard.press(key);
 }
 
-
 test.describe('keys in text fields', () => {
-  test('every shortcut key typed into the config editor is text: no presenter mode, gallery, lesson, phase, time or selection change', async ({ app, page }) => {
+  test('every shortcut key typed into the config editor is text: no presenter mode, gallery, lesson, phase, time or selection change', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     // A design with a lesson (L would start or close it) and a timeline (Space plays, the arrows step).
     await app.menu('scenarios', 'scenario-two-racks-ebgp-no-filter');
@@ -96,7 +112,10 @@ test.describe('keys in text fields', () => {
     expect(await appState(app)).toEqual(before);
   });
 
-  test('every shortcut key typed into an inspector field is text; Escape there puts the field back; Ctrl+S saves what it holds', async ({ app, page }) => {
+  test('every shortcut key typed into an inspector field is text; Escape there puts the field back; Ctrl+S saves what it holds', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await app.simulated();
     await app.router('tor-a').click();
@@ -132,7 +151,10 @@ test.describe('keys in text fields', () => {
     expect(await page.evaluate(() => window.liveroute.selection())).toEqual(['tor-a-x']);
   });
 
-  test('the find widget keeps its keys; Ctrl+S in the editor saves the design with what was just typed', async ({ app, page }) => {
+  test('the find widget keeps its keys; Ctrl+S in the editor saves the design with what was just typed', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     const editor = await app.openEditorFile('calico/bgpfilters.yaml');
     await expect(editor).toContainText('addCommunity: { value: "65000:100" }');
@@ -146,7 +168,8 @@ test.describe('keys in text fields', () => {
     const find = editor.locator('.find-widget textarea[aria-label="Find"]');
     await expect(find).toBeFocused();
     for (const key of [...'65000:100']) await page.keyboard.press(key);
-    for (const key of ['p', 'g', 'l', 'Space', '[', ']', 'Shift+Digit1', 'Delete', 'ArrowLeft']) await page.keyboard.press(key);
+    for (const key of ['p', 'g', 'l', 'Space', '[', ']', 'Shift+Digit1', 'Delete', 'ArrowLeft'])
+      await page.keyboard.press(key);
     await expect(find).toHaveValue('65000:100pgl []!');
     expect(await appState(app)).toEqual(before);
     await page.keyboard.press('End');

@@ -11,13 +11,15 @@ import type { Page } from '@playwright/test';
  * is probed at its centre and near its corners; whatever else is found there covers it (or it
  * lies outside the canvas). Returns `what@x,y under whatever` lines, none when all is clear.
  */
-const EVERYTHING = '.react-flow__node .card, .rack-header .name, .edge-label, .overlay-controls button, .overlay-controls select, .legend-toggle';
+const EVERYTHING =
+  '.react-flow__node .card, .rack-header .name, .edge-label, .overlay-controls button, .overlay-controls select, .legend-toggle';
 
 async function covered(page: Page, what = EVERYTHING): Promise<string[]> {
   return page.evaluate((selector) => {
     const root = document.querySelector('.canvas-area') as HTMLElement;
     const targets = [...root.querySelectorAll<HTMLElement>(selector)].filter((el) => el.getClientRects().length > 0);
-    const name = (el: Element) => el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? `${el.tagName.toLowerCase()}.${el.className}`;
+    const name = (el: Element) =>
+      el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? `${el.tagName.toLowerCase()}.${el.className}`;
     const out: string[] = [];
     for (const el of targets) {
       const r = el.getBoundingClientRect();
@@ -32,7 +34,9 @@ async function covered(page: Page, what = EVERYTHING): Promise<string[]> {
       for (const [x, y] of points) {
         const hit = document.elementFromPoint(x as number, y as number);
         if (!hit || (hit !== el && !el.contains(hit))) {
-          out.push(`${name(el)}@${Math.round(x as number)},${Math.round(y as number)} under ${hit ? name(hit) : 'nothing'}`);
+          out.push(
+            `${name(el)}@${Math.round(x as number)},${Math.round(y as number)} under ${hit ? name(hit) : 'nothing'}`,
+          );
           break;
         }
       }
@@ -46,12 +50,15 @@ async function settledView(page: Page): Promise<string> {
   const viewport = page.locator('.react-flow__viewport');
   let last = '';
   await expect
-    .poll(async () => {
-      const now = (await viewport.getAttribute('style')) ?? '';
-      const still = now === last;
-      last = now;
-      return still;
-    }, { intervals: [250] })
+    .poll(
+      async () => {
+        const now = (await viewport.getAttribute('style')) ?? '';
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [250] },
+    )
     .toBe(true);
   return last;
 }
@@ -72,7 +79,10 @@ for (const [width, height] of [
   test.describe(`layout at ${width} × ${height}`, () => {
     test.use({ viewport: { width, height } });
 
-    test('the default design, its route table, the editor and a lesson: every card, label and control in sight', async ({ app, page }) => {
+    test('the default design, its route table, the editor and a lesson: every card, label and control in sight', async ({
+      app,
+      page,
+    }) => {
       await app.open();
       await app.simulated();
       await settledView(page);
@@ -112,7 +122,10 @@ for (const [width, height] of [
       await expect(page.getByTestId('lesson-answer')).toBeInViewport({ ratio: 1 });
     });
 
-    test('presenter mode shows the route table the lesson asks for, and the VM caption beside the presenter bar', async ({ app, page }) => {
+    test('presenter mode shows the route table the lesson asks for, and the VM caption beside the presenter bar', async ({
+      app,
+      page,
+    }) => {
       await app.open();
       await app.simulated();
       await app.menu('scenarios', 'cmd-lesson.toggle');
@@ -134,7 +147,12 @@ for (const [width, height] of [
       expect(caption.x + caption.width <= bar.x || bar.y >= caption.y + caption.height).toBe(true);
       // The step's elements (the view is fitted to them) and the canvas's controls.
       await settledView(page);
-      expect(await covered(page, '.react-flow__node .card.highlighted, .overlay-controls button, .overlay-controls select, .legend-toggle')).toEqual([]);
+      expect(
+        await covered(
+          page,
+          '.react-flow__node .card.highlighted, .overlay-controls button, .overlay-controls select, .legend-toggle',
+        ),
+      ).toEqual([]);
     });
   });
 }
@@ -142,7 +160,10 @@ for (const [width, height] of [
 test.describe('layout at 1440 × 900', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
-  test('the view refits after undoing a large change and for the first element of an emptied design; Apply fix leaves it alone', async ({ app, page }) => {
+  test('the view refits after undoing a large change and for the first element of an emptied design; Apply fix leaves it alone', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await app.simulated();
     const fitted = zoomOf(await settledView(page));
@@ -174,7 +195,10 @@ test.describe('layout at 1440 × 900', () => {
     await app.node('node-a1').dblclick();
     const before = await settledView(page);
     const panel = await app.openDiagnostics();
-    await panel.locator('[data-testid="diagnostic"][data-code="LR-BLACKHOLE"]').getByTestId('diagnostic-subject').click();
+    await panel
+      .locator('[data-testid="diagnostic"][data-code="LR-BLACKHOLE"]')
+      .getByTestId('diagnostic-subject')
+      .click();
     await app.diagnostic('LR-EBGP-NO-PRIORITY', '').getByTestId('diagnostic-fix').click();
     await app.simulated();
     await expect(app.phase('live')).toHaveAttribute('aria-label', 'live: 5 delivered');
@@ -183,7 +207,10 @@ test.describe('layout at 1440 × 900', () => {
 });
 
 test.describe('selection on the canvas', () => {
-  test('a BGPPeer picked in the inspector gives way to a canvas click; its bundle label selects it; a selected rack keeps it in sight', async ({ app, page }) => {
+  test('a BGPPeer picked in the inspector gives way to a canvas click; its bundle label selects it; a selected rack keeps it in sight', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     const selection = () => page.evaluate(() => window.liveroute.selection());
     const peer = () => app.inspector.getByRole('button', { name: 'BGPPeer rack-a-tor' });
@@ -223,7 +250,11 @@ test.describe('notices and long lists', () => {
 
     // One notice in sight (the newest: the offline one may come in any time), in the toolbar.
     const visible = page.locator('[data-testid="notice"]:visible');
-    await expect(page.getByTestId('notice').filter({ hasText: 'Opened “Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter”' })).toHaveCount(1);
+    await expect(
+      page
+        .getByTestId('notice')
+        .filter({ hasText: 'Opened “Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter”' }),
+    ).toHaveCount(1);
     await expect(visible).toHaveCount(1);
     const box = (await visible.boundingBox())!;
     expect(box.y + box.height).toBeLessThan(timeline.y);
@@ -231,7 +262,9 @@ test.describe('notices and long lists', () => {
 
     // The copies: one notice, counted; all of them listed on request.
     const more = page.getByTestId('notices-more');
-    await expect.poll(async () => (await more.textContent()) === `+${(await page.getByTestId('notice').count()) - 1}`).toBe(true);
+    await expect
+      .poll(async () => (await more.textContent()) === `+${(await page.getByTestId('notice').count()) - 1}`)
+      .toBe(true);
     await more.click();
     const copied = page.getByTestId('notice').filter({ hasText: 'Copied 4 elements' });
     await expect(copied).toHaveCount(1);
@@ -249,7 +282,9 @@ test.describe('notices and long lists', () => {
     const panel = await app.openDiagnostics();
     const finding = panel.locator('[data-testid="diagnostic"][data-code="LR-TRANSIENT-BLACKHOLE"]');
     await expect(finding).toHaveCount(1);
-    const total = Number(/(\d+) clients lose traffic/.exec((await finding.locator('.diag-message').textContent()) ?? '')?.[1]);
+    const total = Number(
+      /(\d+) clients lose traffic/.exec((await finding.locator('.diag-message').textContent()) ?? '')?.[1],
+    );
     expect(total).toBeGreaterThan(13);
     const chips = finding.getByTestId('diagnostic-subject');
     await expect(chips).toHaveCount(12);

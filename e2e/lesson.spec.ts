@@ -10,7 +10,9 @@ interface Step {
   pathsFrom?: string;
   question?: { answer?: string[]; choices?: { text: string; correct?: boolean }[] };
 }
-const file = parse(readFileSync(new URL('../src/scenarios/two-racks-ebgp-no-filter.liveroute.yaml', import.meta.url), 'utf8')) as {
+const file = parse(
+  readFileSync(new URL('../src/scenarios/two-racks-ebgp-no-filter.liveroute.yaml', import.meta.url), 'utf8'),
+) as {
   spec: { nodes: { name: string }[]; routers: { name: string }[]; racks: { name: string }[] };
   lesson: { steps: Step[] };
 };
@@ -44,7 +46,10 @@ async function expectStep(app: LiverouteApp, i: number): Promise<void> {
 }
 
 test.describe('lesson player', () => {
-  test('the no-filter lesson: steps, highlights, phases, a click question and a multiple-choice question, previous and restart', async ({ app, page }) => {
+  test('the no-filter lesson: steps, highlights, phases, a click question and a multiple-choice question, previous and restart', async ({
+    app,
+    page,
+  }) => {
     expect(steps.length).toBeGreaterThanOrEqual(3);
     expect(steps[clickStep]?.question?.answer).toEqual(['node-a1']);
     expect([choiceStep > clickStep, rightChoice >= 0, wrongChoice >= 0]).toEqual([true, true, true]);
@@ -98,7 +103,10 @@ test.describe('lesson player', () => {
     await page.getByTestId(`lesson-choice-${rightChoice}`).check();
     await page.getByTestId('lesson-answer').click();
     await expect(page.getByTestId('lesson-feedback')).toHaveAttribute('data-correct', 'true');
-    await expect(page.getByTestId('lesson-progress')).toHaveAttribute('aria-valuetext', `Step ${choiceStep + 1} of ${steps.length}, 2 of 2 questions right`);
+    await expect(page.getByTestId('lesson-progress')).toHaveAttribute(
+      'aria-valuetext',
+      `Step ${choiceStep + 1} of ${steps.length}, 2 of 2 questions right`,
+    );
 
     // To the end, back one step (the answer is remembered), then restart (answers cleared).
     for (let i = choiceStep + 1; i < steps.length; i++) await page.getByTestId('lesson-next').click();
@@ -109,7 +117,10 @@ test.describe('lesson player', () => {
     await expect(page.getByTestId('lesson-step')).toHaveText(`Step ${steps.length - 2} of ${steps.length}`);
     await page.getByTestId('lesson-restart').click();
     await expectStep(app, 0);
-    await expect(page.getByTestId('lesson-progress')).toHaveAttribute('aria-valuetext', `Step 1 of ${steps.length}, 0 of 2 questions right`);
+    await expect(page.getByTestId('lesson-progress')).toHaveAttribute(
+      'aria-valuetext',
+      `Step 1 of ${steps.length}, 0 of 2 questions right`,
+    );
     for (let i = 1; i <= clickStep; i++) await page.getByTestId('lesson-next').click();
     await expect(page.getByTestId('lesson-feedback')).toHaveCount(0);
 
@@ -119,7 +130,10 @@ test.describe('lesson player', () => {
     await expect(page.locator('.highlighted')).toHaveCount(0);
   });
 
-  test('presenter mode: full-screen layout, keys through the lesson, a laser pointer, Escape leaves', async ({ app, page }) => {
+  test('presenter mode: full-screen layout, keys through the lesson, a laser pointer, Escape leaves', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     // From the Scenarios menu the lesson is offered, not started.
     await app.menu('scenarios', 'scenario-two-racks-ebgp-no-filter');
@@ -139,12 +153,16 @@ test.describe('lesson player', () => {
     await expect(page.getByTestId('timeline')).toBeVisible();
     await expect(page.getByTestId('lesson-card')).toBeVisible();
     // The narration is large: at least 20 px.
-    expect(await page.getByTestId('lesson-text').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(20);
+    expect(
+      await page.getByTestId('lesson-text').evaluate((e) => parseFloat(getComputedStyle(e).fontSize)),
+    ).toBeGreaterThanOrEqual(20);
     // High contrast: the card's text against its background at 7:1 or more (WCAG AAA).
     const contrasts = await page.getByTestId('lesson-card').evaluate((card) => {
       const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
       const lum = (c: string) => {
-        const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        const [r, g, b] = rgb(c)
+          .map((v) => v / 255)
+          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
         return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
       };
       const ratio = (a: string, b: string) => {
@@ -152,7 +170,9 @@ test.describe('lesson player', () => {
         return Math.round(((hi! + 0.05) / (lo! + 0.05)) * 10) / 10;
       };
       const bg = getComputedStyle(card).backgroundColor;
-      return ['lesson-step', 'lesson-title', 'lesson-text'].map((id) => ratio(getComputedStyle(card.querySelector(`[data-testid="${id}"]`)!).color, bg));
+      return ['lesson-step', 'lesson-title', 'lesson-text'].map((id) =>
+        ratio(getComputedStyle(card.querySelector(`[data-testid="${id}"]`)!).color, bg),
+      );
     });
     for (const c of contrasts) expect(c).toBeGreaterThanOrEqual(7);
 

@@ -19,7 +19,8 @@ test.describe('canvas overlay', () => {
     await expect(a1).toHaveAttribute('data-outcome', 'delivered');
     await expect(a1.locator('path.path-line')).toHaveCount(4);
     await expect(a1.locator('path.path-line[data-end="delivered"]')).toHaveCount(4);
-    for (const c of ['border-1', 'node-a2', 'node-b2']) await expect(app.packetPath(c)).toHaveAttribute('data-outcome', 'delivered');
+    for (const c of ['border-1', 'node-a2', 'node-b2'])
+      await expect(app.packetPath(c)).toHaveAttribute('data-outcome', 'delivered');
     await expect(page.getByTestId('packet-drop')).toHaveCount(0);
 
     const pathsFrom = page.getByTestId('paths-from');
@@ -36,7 +37,10 @@ test.describe('canvas overlay', () => {
     expect(await page.evaluate(() => window.liveroute.selection())).toEqual(['node-b1']);
   });
 
-  test('marks node-a1’s own blackhole in live without the filter, shows messages in flight, and stops animating on request', async ({ app, page }) => {
+  test('marks node-a1’s own blackhole in live without the filter, shows messages in flight, and stops animating on request', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await app.menu('scenarios', 'scenario-two-racks-ebgp-no-filter');
     await app.simulated();
@@ -47,7 +51,9 @@ test.describe('canvas overlay', () => {
     await expect(drop).toBeVisible();
     await expect(drop).toHaveAttribute('data-end', 'blackhole');
     await expect(drop).toHaveAttribute('data-clients', 'node-a1');
-    await expect(drop.locator('title')).toHaveText(/node-a1 drops the packets of node-a1\nnode-a1 hands the packet to the VM's interface, but the VM is not running on node-a1/);
+    await expect(drop.locator('title')).toHaveText(
+      /node-a1 drops the packets of node-a1\nnode-a1 hands the packet to the VM's interface, but the VM is not running on node-a1/,
+    );
     await expect(app.packetPath('node-a2')).toHaveAttribute('data-outcome', 'delivered');
 
     // Settled: nothing on the wire. 5 ms into live, node-b1's UPDATE for the /32 is halfway to tor-b.
@@ -56,7 +62,9 @@ test.describe('canvas overlay', () => {
     const update = page.locator('[data-testid="bgp-message"][data-from="node-b1"][data-to="tor-b"]');
     await expect(update).toHaveCount(1);
     await expect(update).toHaveAttribute('data-kind', 'update');
-    await expect(update.locator('title')).toHaveText('UPDATE 10.244.1.5/32 node-b1 → tor-b (1 path)\nsent at 2048 ms, arrives at 2058 ms');
+    await expect(update.locator('title')).toHaveText(
+      'UPDATE 10.244.1.5/32 node-b1 → tor-b (1 path)\nsent at 2048 ms, arrives at 2058 ms',
+    );
     // At that moment the rest of the fabric still sends traffic to node-a1, which drops it.
     await expect(app.packetDrop('node-a1').first()).toBeVisible();
 

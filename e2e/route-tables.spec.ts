@@ -16,7 +16,10 @@ test.describe('All prefixes: a speaker’s whole table from the engine worker', 
     await expect(app.routePanel.getByTestId('whole-table-loading')).toHaveCount(0);
   });
 
-  test('a large fabric: the progress counts the prefixes, Cancel stops it, asking again starts over', async ({ app, page }) => {
+  test('a large fabric: the progress counts the prefixes, Cancel stops it, asking again starts over', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await app.simulated();
     await app.generateFabric(16, 16, 2);
@@ -42,7 +45,9 @@ test.describe('All prefixes: a speaker’s whole table from the engine worker', 
     await expect(app.routePanel.getByTestId('route-rows')).toHaveAttribute('data-stale', 'false', { timeout: 60_000 });
 
     await app.routePanel.getByTestId('whole-table-cancel').click();
-    await expect(app.routePanel.getByTestId('whole-table-cancelled')).toContainText('The whole table was not computed (cancelled).');
+    await expect(app.routePanel.getByTestId('whole-table-cancelled')).toContainText(
+      'The whole table was not computed (cancelled).',
+    );
     await expect(app.routePanel.getByTestId('whole-table-loading')).toHaveCount(0);
     // The routes to the VM stay.
     await expect(app.routePanel.getByTestId('rib-table')).toBeVisible();
@@ -56,7 +61,9 @@ test.describe('All prefixes: a speaker’s whole table from the engine worker', 
     await expect(count).toHaveText(`0 / ${total} prefixes`, { timeout: 120_000 });
     // Let go, it finishes: tor-02's whole table, every prefix.
     await page.evaluate(() => window.liveroute.holdTables(false));
-    await expect(app.routePanel.getByText(`every prefix (${total} in the design)`, { exact: false })).toBeVisible({ timeout: 120_000 });
+    await expect(app.routePanel.getByText(`every prefix (${total} in the design)`, { exact: false })).toBeVisible({
+      timeout: 120_000,
+    });
     await expect(app.routePanel.getByTestId('whole-table-loading')).toHaveCount(0);
     await expect(app.ribRow('10.244.0.0/26', true)).toBeVisible();
   });

@@ -8,7 +8,12 @@ import { test, expect, type LiverouteApp } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Turns the real wheel over a point, a notch at a time, until `done` holds (at most 30 notches). */
-async function zoomInUntil(app: LiverouteApp, page: Page, at: { x: number; y: number }, done: () => Promise<boolean>): Promise<void> {
+async function zoomInUntil(
+  app: LiverouteApp,
+  page: Page,
+  at: { x: number; y: number },
+  done: () => Promise<boolean>,
+): Promise<void> {
   await page.mouse.move(at.x, at.y);
   for (let notch = 0; notch < 30 && !(await done()); notch++) {
     await page.mouse.wheel(0, -120);
@@ -17,7 +22,10 @@ async function zoomInUntil(app: LiverouteApp, page: Page, at: { x: number; y: nu
 }
 
 test.describe('a 32 × 32 fabric', () => {
-  test('far out: rack boxes with their counts, worst outcome and the VM; zoomed in on a rack: its cards', async ({ app, page }) => {
+  test('far out: rack boxes with their counts, worst outcome and the VM; zoomed in on a rack: its cards', async ({
+    app,
+    page,
+  }) => {
     // The engine on 1,024 nodes takes its time on a busy machine: generous, never a pace relied on.
     test.setTimeout(600_000);
     await app.open();

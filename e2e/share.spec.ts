@@ -36,7 +36,9 @@ async function tabWithOtherDesign(page: Page): Promise<{ other: LiverouteApp; ot
   await expect(page.getByTestId('design-title')).toHaveText('Single rack, node-to-node mesh (iBGP)');
   const otherYaml = await other.yaml();
   // The autosave runs a moment after the change.
-  await expect.poll(() => page.evaluate(() => Object.values(localStorage).some((v) => v.includes('single-rack-mesh')))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => Object.values(localStorage).some((v) => v.includes('single-rack-mesh'))))
+    .toBe(true);
   return { other, otherYaml };
 }
 
@@ -45,7 +47,11 @@ test.describe('share links', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   });
 
-  test('the link of a modified design opens it in a new tab, after asking; Undo brings the other design back', async ({ app, page, context }) => {
+  test('the link of a modified design opens it in a new tab, after asking; Undo brings the other design back', async ({
+    app,
+    page,
+    context,
+  }) => {
     await app.open();
     const original = await modifyDesign(app);
     const link = await copyLink(app, page);
@@ -56,7 +62,9 @@ test.describe('share links', () => {
     await tab.goto('about:blank');
     await tab.goto(link);
     const dialog = tab.getByTestId('share-open-dialog');
-    await expect(dialog.getByRole('heading')).toHaveText('Open the shared design “Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter”?');
+    await expect(dialog.getByRole('heading')).toHaveText(
+      'Open the shared design “Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter”?',
+    );
     await expect(dialog).toContainText('It replaces the current design (you can undo).');
     await expect(tab.getByTestId('share-open-summary')).toHaveText('shared-fabric: 2 racks, 4 nodes, 4 routers, 1 VM');
     // Nothing changes until the user says so.
@@ -64,7 +72,11 @@ test.describe('share links', () => {
     await tab.getByTestId('share-accept').click();
     await expect(dialog).toHaveCount(0);
     expect(await other.yaml()).toBe(original);
-    await expect(tab.getByTestId('notice').filter({ hasText: 'Opened the shared design “Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter”' })).toHaveCount(1);
+    await expect(
+      tab.getByTestId('notice').filter({
+        hasText: 'Opened the shared design “Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter”',
+      }),
+    ).toHaveCount(1);
     // The fragment is gone from the address bar: a reload does not ask again.
     expect(tab.url()).not.toContain('#');
     await tab.getByTestId('undo').click();
@@ -78,7 +90,11 @@ test.describe('share links', () => {
     expect(watched).toEqual({ offsite: [], errors: [] });
   });
 
-  test('a link pasted into the address bar asks too; Keep mine leaves the design as it was', async ({ app, page, context }) => {
+  test('a link pasted into the address bar asks too; Keep mine leaves the design as it was', async ({
+    app,
+    page,
+    context,
+  }) => {
     await app.open();
     await modifyDesign(app);
     const link = await copyLink(app, page);
@@ -110,7 +126,9 @@ test.describe('share links', () => {
     await page.evaluate((payload) => {
       location.hash = `#lr1=${payload}`;
     }, 'A'.repeat(70_000));
-    await expect(page.getByTestId('notice').filter({ hasText: 'too long' })).toHaveText('The share link is too long (70,004 characters; at most 65,536). The current design was not changed.×');
+    await expect(page.getByTestId('notice').filter({ hasText: 'too long' })).toHaveText(
+      'The share link is too long (70,004 characters; at most 65,536). The current design was not changed.×',
+    );
     expect(page.url()).not.toContain('#');
     await expect(page.getByTestId('share-open-dialog')).toHaveCount(0);
     expect(await app.yaml()).toBe(before);
@@ -126,7 +144,9 @@ test.describe('share links', () => {
 
   test('where the clipboard refuses, the link is shown to copy by hand', async ({ app, page }) => {
     await page.addInitScript(() => {
-      Object.defineProperty(navigator.clipboard, 'writeText', { value: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) });
+      Object.defineProperty(navigator.clipboard, 'writeText', {
+        value: () => Promise.reject(new DOMException('denied', 'NotAllowedError')),
+      });
     });
     await app.open();
     await app.menu('file', 'cmd-share.copyLink');
@@ -136,7 +156,9 @@ test.describe('share links', () => {
     expect(link).toMatch(LINK);
     await expect(page.getByTestId('share-link-field')).toHaveAttribute('readonly', '');
     await page.getByTestId('share-link-copy').click();
-    await expect(page.getByTestId('notice').filter({ hasText: 'Share link copied' })).toHaveText(`Share link copied (${link.length.toLocaleString('en-US')} characters)×`);
+    await expect(page.getByTestId('notice').filter({ hasText: 'Share link copied' })).toHaveText(
+      `Share link copied (${link.length.toLocaleString('en-US')} characters)×`,
+    );
     await expect(dialog).toHaveCount(0);
   });
 });

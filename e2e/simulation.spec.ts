@@ -3,7 +3,10 @@ import { test, expect } from './fixtures';
 const CLIENTS = ['border-1', 'node-a1', 'node-a2', 'node-b1', 'node-b2'];
 
 test.describe('simulation in the engine worker', () => {
-  test('shows each phase’s outcome per client and node-a1’s route table; an edit re-runs the engine', async ({ app, page }) => {
+  test('shows each phase’s outcome per client and node-a1’s route table; an edit re-runs the engine', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await expect(app.phaseBar).toBeVisible();
     for (const p of ['base', 'target', 'live', 'source-deleted', 'settled']) await expect(app.phase(p)).toBeVisible();
@@ -19,7 +22,8 @@ test.describe('simulation in the engine worker', () => {
     await expect(app.phase('live')).toBeFocused();
 
     // The default design works: every client is delivered in every phase; the VM runs on node-b1 in live.
-    for (const p of ['base', 'target', 'live', 'source-deleted', 'settled']) await expect(app.phase(p)).toHaveAttribute('aria-label', `${p}: 5 delivered`);
+    for (const p of ['base', 'target', 'live', 'source-deleted', 'settled'])
+      await expect(app.phase(p)).toHaveAttribute('aria-label', `${p}: 5 delivered`);
     for (const c of CLIENTS) {
       await expect(app.outcome(c)).toHaveAttribute('data-outcome', 'delivered');
       await expect(app.outcome(c)).toHaveText('✓ delivered');
@@ -42,17 +46,22 @@ test.describe('simulation in the engine worker', () => {
     await expect(bird.locator('[data-col="metric"]')).toHaveText('512');
     await expect(bird.locator('[data-col="via"]')).toHaveText('10.0.1.1');
     await expect(app.routePanel.getByTestId('flow-outcome')).toHaveAttribute('data-outcome', 'delivered');
-    await expect(app.routePanel.getByTestId('flow-path')).toHaveText(['node-a1 → tor-a → spine-1 → tor-b → node-b1 ✓ node-b1 delivers to the VM']);
+    await expect(app.routePanel.getByTestId('flow-path')).toHaveText([
+      'node-a1 → tor-a → spine-1 → tor-b → node-b1 ✓ node-b1 delivers to the VM',
+    ]);
 
     // Every built-in scenario of the menu is simulated: a verdict for each phase, an outcome per client.
     await page.getByTestId('menu-scenarios').click();
-    const scenarios = await page.locator('[data-testid^="scenario-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') as string));
+    const scenarios = await page
+      .locator('[data-testid^="scenario-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') as string));
     await page.getByTestId('menu-scenarios').click();
     expect(scenarios).toEqual(expect.arrayContaining(['scenario-two-racks-ebgp', 'scenario-single-rack-mesh']));
     for (const id of scenarios) {
       await app.menu('scenarios', id);
       await app.simulated();
-      for (const p of ['base', 'target', 'live', 'source-deleted', 'settled']) await expect(app.phase(p)).toHaveAttribute('aria-label', new RegExp(`^${p}: \\d+ `));
+      for (const p of ['base', 'target', 'live', 'source-deleted', 'settled'])
+        await expect(app.phase(p)).toHaveAttribute('aria-label', new RegExp(`^${p}: \\d+ `));
       expect(await page.locator('[data-testid^="outcome-"]').count(), id).toBeGreaterThan(0);
     }
     await app.menu('scenarios', 'scenario-single-rack-mesh');
@@ -73,9 +82,12 @@ test.describe('simulation in the engine worker', () => {
     await expect(app.outcome('node-a1')).toHaveAttribute('data-outcome', 'blackhole');
     await expect(app.outcome('node-a1')).toHaveText('✕ blackhole');
     await expect(app.phase('live')).toHaveAttribute('aria-label', 'live: 4 delivered, 1 blackhole');
-    for (const c of CLIENTS.filter((x) => x !== 'node-a1')) await expect(app.outcome(c)).toHaveAttribute('data-outcome', 'delivered');
+    for (const c of CLIENTS.filter((x) => x !== 'node-a1'))
+      await expect(app.outcome(c)).toHaveAttribute('data-outcome', 'delivered');
     await expect(app.routePanel.getByTestId('flow-outcome')).toHaveAttribute('data-outcome', 'blackhole');
-    await expect(app.routePanel.getByTestId('flow-path')).toHaveText(['node-a1 ✕ node-a1 hands the packet to the VM\'s interface, but the VM is not running on node-a1']);
+    await expect(app.routePanel.getByTestId('flow-path')).toHaveText([
+      "node-a1 ✕ node-a1 hands the packet to the VM's interface, but the VM is not running on node-a1",
+    ]);
     await expect(app.ribRow('10.244.1.5/32', true).locator('[data-col="localPref"]')).toHaveText('100');
 
     // The other phases are not affected.

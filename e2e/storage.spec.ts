@@ -15,7 +15,10 @@ const NOTICE =
   "Its text could not be set aside in browser storage (QuotaExceededError: Failed to execute 'setItem' on 'Storage': Setting the value of 'liveroute.design.unreadable' exceeded the quota.); " +
   'it stays there only until the design changes: download it to keep it.';
 
-test('starts with the backup beside an unreadable 3 MB autosave in a full storage, says so, and offers the text', async ({ app, page }) => {
+test('starts with the backup beside an unreadable 3 MB autosave in a full storage, says so, and offers the text', async ({
+  app,
+  page,
+}) => {
   const backup = await readFile(BACKUP_FILE, 'utf8');
   // Before the app's own scripts, once per tab (a reload must find what the app left).
   await page.addInitScript(
@@ -46,14 +49,16 @@ test('starts with the backup beside an unreadable 3 MB autosave in a full storag
   const notice = page.getByTestId('notice').filter({ hasText: 'The autosaved design could not be read' });
   await expect(notice).toHaveAttribute('title', NOTICE);
   // The storage really is full: not even a short key fits.
-  expect(await page.evaluate(() => {
-    try {
-      localStorage.setItem('probe-key-12', 'x');
-      return 'stored';
-    } catch (e) {
-      return (e as Error).name;
-    }
-  })).toBe('QuotaExceededError');
+  expect(
+    await page.evaluate(() => {
+      try {
+        localStorage.setItem('probe-key-12', 'x');
+        return 'stored';
+      } catch (e) {
+        return (e as Error).name;
+      }
+    }),
+  ).toBe('QuotaExceededError');
   expect(await page.evaluate((damaged) => localStorage.getItem('liveroute.design') === damaged, DAMAGED)).toBe(true);
 
   // Download gives the unreadable text back, byte for byte.
@@ -65,7 +70,9 @@ test('starts with the backup beside an unreadable 3 MB autosave in a full storag
   // Until the design changes, a reload finds the same text and says the same.
   await page.reload();
   await expect(page.getByTestId('design-title')).toHaveText('Single rack, node-to-node mesh (iBGP)');
-  await expect(page.getByTestId('notice').filter({ hasText: 'The autosaved design could not be read' })).toHaveAttribute('title', NOTICE);
+  await expect(
+    page.getByTestId('notice').filter({ hasText: 'The autosaved design could not be read' }),
+  ).toHaveAttribute('title', NOTICE);
 
   // A change is autosaved in its place (it fits where the 3 MB were), and the next start is a clean one.
   const name = app.field('field-design-name');
@@ -76,7 +83,8 @@ test('starts with the backup beside an unreadable 3 MB autosave in a full storag
   const savedName = () =>
     page.evaluate(() => {
       try {
-        return (JSON.parse(localStorage.getItem('liveroute.design') ?? 'null') as { metadata: { name: string } }).metadata.name;
+        return (JSON.parse(localStorage.getItem('liveroute.design') ?? 'null') as { metadata: { name: string } })
+          .metadata.name;
       } catch {
         return 'not a design';
       }

@@ -29,7 +29,10 @@ test.describe('timeline', () => {
     await expect(time).toHaveText('live +24 ms');
     await expect(app.outcome('node-a2')).toHaveAttribute('data-outcome', 'blackhole');
     await expect(app.outcome('border-1')).toHaveAttribute('data-outcome', 'delivered');
-    await expect(app.timelineTrack).toHaveAttribute('aria-valuetext', 'live +24 ms (2,072 ms): 2 blackhole, 3 delivered');
+    await expect(app.timelineTrack).toHaveAttribute(
+      'aria-valuetext',
+      'live +24 ms (2,072 ms): 2 blackhole, 3 delivered',
+    );
 
     // The buttons; the arrows still work with the focus on one.
     await page.getByTestId('timeline-next').click();
@@ -61,8 +64,12 @@ test.describe('timeline', () => {
     await app.open();
     await app.simulated();
     const time = app.timelineTime;
-    const segments = await page.locator('[data-testid^="timeline-segment-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-    expect(segments).toEqual(['base', 'target', 'live', 'source-deleted', 'settled'].map((p) => `timeline-segment-${p}`));
+    const segments = await page
+      .locator('[data-testid^="timeline-segment-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(segments).toEqual(
+      ['base', 'target', 'live', 'source-deleted', 'settled'].map((p) => `timeline-segment-${p}`),
+    );
 
     // The base segment spans 0 to 72 ms (settled at 48, plus the 24 ms hold): its middle is +36.
     await app.scrub('base', 0.5);
@@ -118,7 +125,10 @@ test.describe('migrate', () => {
     await expect(dialog.getByTestId('migrate-current')).toHaveText('Now: vm-1 from node-a1 to node-b1');
     await expect(dialog.getByTestId('migrate-vm')).toBeFocused();
     // Every node but the VM's own, the current target selected.
-    const targets = await dialog.getByTestId('migrate-to').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const targets = await dialog
+      .getByTestId('migrate-to')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(targets).toEqual(['node-a2', 'node-b1', 'node-b2']);
     await expect(dialog.getByTestId('migrate-to')).toHaveValue('node-b1');
     // A click on the dialog's own padding keeps it open; Escape closes it without a change.
@@ -162,7 +172,10 @@ test.describe('migrate', () => {
     await expect(app.timelineTime).toHaveText('live +48 ms');
   });
 
-  test('by dragging the VM chip onto another node, without moving the node; Undo takes it back', async ({ app, page }) => {
+  test('by dragging the VM chip onto another node, without moving the node; Undo takes it back', async ({
+    app,
+    page,
+  }) => {
     await app.open();
     await app.simulated();
     const status = page.getByTestId('sim-status');

@@ -40,7 +40,10 @@ async function openLessonAt(page: Page, step: number): Promise<void> {
   await command(page, 'scenarios', 'lesson.toggle');
   await page.getByTestId('lesson-card').waitFor();
   for (let i = 1; i < step; i++) await page.getByTestId('lesson-next').click();
-  await page.getByTestId('lesson-step').filter({ hasText: `Step ${step} of` }).waitFor();
+  await page
+    .getByTestId('lesson-step')
+    .filter({ hasText: `Step ${step} of` })
+    .waitFor();
 }
 
 const SHOTS: readonly Shot[] = [
@@ -81,7 +84,7 @@ const SHOTS: readonly Shot[] = [
   },
   {
     name: 'presenter',
-    what: 'Presenter mode at step 3 of the lesson, with the route table of node-a1 the step asks for in the timeline\'s place',
+    what: "Presenter mode at step 3 of the lesson, with the route table of node-a1 the step asks for in the timeline's place",
     setUp: async (page) => {
       await openLessonAt(page, 3);
       await page.getByTestId('lesson-present').click();
@@ -100,7 +103,9 @@ function argValue(args: string[], flag: string): string | undefined {
 
 const args = process.argv.slice(2);
 const only = argValue(args, '--only')?.split(',');
-const sizes = (argValue(args, '--sizes') ?? '1440x900,1280x720').split(',').map((s) => s.split('x').map(Number) as [number, number]);
+const sizes = (argValue(args, '--sizes') ?? '1440x900,1280x720')
+  .split(',')
+  .map((s) => s.split('x').map(Number) as [number, number]);
 const [url = 'http://127.0.0.1:4173/', outDir = 'docs/screenshots'] = args;
 mkdirSync(outDir, { recursive: true });
 
@@ -110,10 +115,19 @@ const problems: string[] = [];
 for (const [width, height] of sizes) {
   for (const shot of SHOTS.filter((s) => !only || only.includes(s.name))) {
     // A fresh context per shot: no autosave, no open panels from the previous one.
-    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width, height },
+      deviceScaleFactor: 1,
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`${shot.name} ${width}x${height}: ${e.message}`));
-    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`${shot.name} ${width}x${height}: ${m.type()}: ${m.text()}`));
+    page.on(
+      'console',
+      (m) =>
+        (m.type() === 'error' || m.type() === 'warning') &&
+        problems.push(`${shot.name} ${width}x${height}: ${m.type()}: ${m.text()}`),
+    );
     await page.goto(url);
     await page.locator('.react-flow__node').first().waitFor();
     await simulated(page);
@@ -122,7 +136,9 @@ for (const [width, height] of sizes) {
     await settled(page);
     // The pointer rests outside the canvas: no hover states (and no laser pointer) in the picture.
     await page.mouse.move(width - 2, height - 2);
-    await page.locator('[data-testid="laser-pointer"]').evaluateAll((els) => els.forEach((e) => ((e as HTMLElement).hidden = true)));
+    await page
+      .locator('[data-testid="laser-pointer"]')
+      .evaluateAll((els) => els.forEach((e) => ((e as HTMLElement).hidden = true)));
     const out = join(outDir, `${shot.name}-${width}x${height}.png`);
     await page.screenshot({ path: out });
     console.log(`wrote ${out}: ${shot.what}`);

@@ -6,10 +6,14 @@
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './browser';
 
-const [url = 'http://127.0.0.1:4173/', out = '.tmp/screenshot.png', width = '1600', height = '900'] = process.argv.slice(2);
+const [url = 'http://127.0.0.1:4173/', out = '.tmp/screenshot.png', width = '1600', height = '900'] =
+  process.argv.slice(2);
 const executablePath = chromiumExecutable();
 const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
-const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) }, deviceScaleFactor: 1 });
+const page = await browser.newPage({
+  viewport: { width: Number(width), height: Number(height) },
+  deviceScaleFactor: 1,
+});
 const errors: string[] = [];
 page.on('pageerror', (e) => errors.push(e.message));
 page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

@@ -49,7 +49,11 @@ function reachable(layers, layer) {
 
 /** A path through the table from `layer` back to itself (`['a', 'b', 'a']`), or undefined. */
 function tableCycle(layers, layer) {
-  return findChain(layer, (l) => layers[l]?.mayImport ?? [], (l) => l === layer);
+  return findChain(
+    layer,
+    (l) => layers[l]?.mayImport ?? [],
+    (l) => l === layer,
+  );
 }
 
 const followed = new Map();
@@ -67,9 +71,18 @@ function followedOf(srcDir, exceptions) {
     const tied = new Map();
     const loads = new Map();
     for (const [file, edges] of graphOf(srcDir).edges) {
-      const kept = edges.filter((e) => e.target !== undefined && e.target.startsWith(srcDir + path.sep) && !excepted.has(`${file}\0${e.target}`));
-      tied.set(file, kept.filter((e) => e.kind === 'value' || e.kind === 'type').map((e) => e.target));
-      loads.set(file, kept.filter((e) => e.kind === 'value').map((e) => e.target));
+      const kept = edges.filter(
+        (e) =>
+          e.target !== undefined && e.target.startsWith(srcDir + path.sep) && !excepted.has(`${file}\0${e.target}`),
+      );
+      tied.set(
+        file,
+        kept.filter((e) => e.kind === 'value' || e.kind === 'type').map((e) => e.target),
+      );
+      loads.set(
+        file,
+        kept.filter((e) => e.kind === 'value').map((e) => e.target),
+      );
     }
     const component = componentsOf(tied);
     const size = new Map();
@@ -84,7 +97,10 @@ function followedOf(srcDir, exceptions) {
 const layersRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'enforce the src/ dependency rules of DESIGN §3: layers, cycles, the main thread, src/ standing alone' },
+    docs: {
+      description:
+        'enforce the src/ dependency rules of DESIGN §3: layers, cycles, the main thread, src/ standing alone',
+    },
     schema: [
       {
         type: 'object',
@@ -119,14 +135,24 @@ const layersRule = {
 
     return {
       'Program:exit'() {
-        const report = (at, message) => context.report({ loc: typeof at === 'number' ? { line: at, column: 0 } : { line: at.line, column: at.column }, message });
+        const report = (at, message) =>
+          context.report({
+            loc: typeof at === 'number' ? { line: at, column: 0 } : { line: at.line, column: at.column },
+            message,
+          });
         if (!rel.includes('/')) {
-          report(1, `${shown(file)} lies outside every layer: put it in a folder of the layer table (tools/layers.js, DESIGN §3)`);
+          report(
+            1,
+            `${shown(file)} lies outside every layer: put it in a folder of the layer table (tools/layers.js, DESIGN §3)`,
+          );
           return;
         }
         const rules = layers[layer];
         if (!rules) {
-          report(1, `src/${layer} is not a layer: add the folder to the layer table in tools/layers.js, with what it may import (DESIGN §3)`);
+          report(
+            1,
+            `src/${layer} is not a layer: add the folder to the layer table in tools/layers.js, with what it may import (DESIGN §3)`,
+          );
           return;
         }
         const cycle = tableCycle(layers, layer);
@@ -142,40 +168,60 @@ const layersRule = {
         // An exception whose import is gone would leave a silent gap when the import comes back.
         for (const x of exceptions) {
           if (x.from === rel && !own.some((e) => e.target !== undefined && srcRel(e.target) === x.to)) {
-            report(1, `tools/layers.js excepts the import of src/${x.to} by ${shown(file)}, which no longer imports it: remove the exception`);
+            report(
+              1,
+              `tools/layers.js excepts the import of src/${x.to} by ${shown(file)}, which no longer imports it: remove the exception`,
+            );
           }
         }
 
         const isTest = TEST_FILE.test(file);
         // Tests and their helpers may use Node and test libraries; the UI stays out of the core even there.
-        const forbidden = isTest ? rules.forbiddenPackages.flatMap((p) => (p === '*' ? UI_PACKAGES : UI_PACKAGES.includes(p) ? [p] : [])) : rules.forbiddenPackages;
+        const forbidden = isTest
+          ? rules.forbiddenPackages.flatMap((p) => (p === '*' ? UI_PACKAGES : UI_PACKAGES.includes(p) ? [p] : []))
+          : rules.forbiddenPackages;
         const below = reachable(layers, layer);
         for (const edge of ownEdges) {
           if (edge.target === undefined) {
             const pkg = packageName(edge.spec);
             if (forbidden.includes('*') || forbidden.includes(pkg)) {
-              report(edge, `src/${layer} may not import ${pkg} (DESIGN §3: ${layer} stays free of UI, DOM and platform code)`);
+              report(
+                edge,
+                `src/${layer} may not import ${pkg} (DESIGN §3: ${layer} stays free of UI, DOM and platform code)`,
+              );
             }
             continue;
           }
           if (!inSrc(edge.target)) {
-            report(edge, `${shown(file)} imports ${edge.spec}, outside src/: src/ stands alone (only npm packages come from outside; move what it needs under src/)`);
+            report(
+              edge,
+              `${shown(file)} imports ${edge.spec}, outside src/: src/ stands alone (only npm packages come from outside; move what it needs under src/)`,
+            );
             continue;
           }
           const target = layerOf(edge.target);
           if (target !== layer && !rules.mayImport.includes(target) && !(edge.kind === 'type' && below.has(target))) {
-            report(edge, `src/${layer} may not import from src/${target} (allowed: ${rules.mayImport.join(', ') || 'nothing'}; DESIGN §3)`);
+            report(
+              edge,
+              `src/${layer} may not import from src/${target} (allowed: ${rules.mayImport.join(', ') || 'nothing'}; DESIGN §3)`,
+            );
           }
         }
 
         // Import cycles through this file: for each import, the shortest way back.
-        const ownTied = ownEdges.filter((e) => (e.kind === 'value' || e.kind === 'type') && e.target !== undefined && inSrc(e.target));
-        const tiedTo = (f) => (f === file ? ownTied.map((e) => e.target) : tied.get(f) ?? []);
+        const ownTied = ownEdges.filter(
+          (e) => (e.kind === 'value' || e.kind === 'type') && e.target !== undefined && inSrc(e.target),
+        );
+        const tiedTo = (f) => (f === file ? ownTied.map((e) => e.target) : (tied.get(f) ?? []));
         // A file as read from disk is on a cycle only if its component says so (worked out once).
         for (const edge of asRead && !onCycle.has(file) ? [] : ownTied) {
           if (edge.target === file) continue;
           const back = findChain(edge.target, tiedTo, (f) => f === file);
-          if (back) report(edge, `import cycle: ${[file, ...back].map(shown).join(' → ')} (move what they share into a module both import; DESIGN §3)`);
+          if (back)
+            report(
+              edge,
+              `import cycle: ${[file, ...back].map(shown).join(' → ')} (move what they share into a module both import; DESIGN §3)`,
+            );
         }
 
         // The main thread: what this module loads, through any chain, stays on the main thread's side.
@@ -183,9 +229,10 @@ const layersRule = {
         // is reported once, at the main-thread module nearest to it.
         if (mainThread.layers.includes(layer) && !isTest) {
           const onMainThread = (f) => mainThread.layers.includes(layerOf(f));
-          const loaded = (f) => (onMainThread(f) ? [] : loads.get(f) ?? []);
+          const loaded = (f) => (onMainThread(f) ? [] : (loads.get(f) ?? []));
           for (const edge of ownEdges) {
-            if (edge.kind !== 'value' || edge.target === undefined || !inSrc(edge.target) || onMainThread(edge.target)) continue;
+            if (edge.kind !== 'value' || edge.target === undefined || !inSrc(edge.target) || onMainThread(edge.target))
+              continue;
             if (!mainThread.mayLoad.includes(layerOf(edge.target))) continue; // the table check above has reported it
             const chain = findChain(edge.target, loaded, (f) => !mainThread.mayLoad.includes(layerOf(f)));
             if (chain) {

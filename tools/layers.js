@@ -3,7 +3,19 @@
  * import from and the npm packages it may not use. Checked by the `liveroute/layers` lint rule,
  * which also refuses a table that is not one-way (a layer reaching itself through `mayImport`).
  */
-export const UI_PACKAGES = ['react', 'react-dom', '@xyflow/react', '@xyflow/system', 'zustand', 'zundo', 'monaco-editor', '@monaco-editor/react', '@monaco-editor/loader', 'monaco-yaml', 'elkjs'];
+export const UI_PACKAGES = [
+  'react',
+  'react-dom',
+  '@xyflow/react',
+  '@xyflow/system',
+  'zustand',
+  'zundo',
+  'monaco-editor',
+  '@monaco-editor/react',
+  '@monaco-editor/loader',
+  'monaco-yaml',
+  'elkjs',
+];
 const NODE_ONLY = ['node:', 'fs', 'path', 'child_process', 'os'];
 
 export const LAYERS = {
@@ -16,13 +28,33 @@ export const LAYERS = {
   scenarios: { mayImport: ['lib', 'model'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
   // Share links (the design in the URL fragment): pure, like the model it reads and writes.
   share: { mayImport: ['lib', 'model'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
-  worker: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios', 'lab'], forbiddenPackages: [...UI_PACKAGES.filter((p) => p !== 'elkjs'), ...NODE_ONLY] },
-  store: { mayImport: ['lib', 'model', 'scenarios', 'worker'], forbiddenPackages: ['react-dom', '@xyflow/react', '@xyflow/system', 'monaco-editor', '@monaco-editor/react', 'monaco-yaml', ...NODE_ONLY] },
+  worker: {
+    mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios', 'lab'],
+    forbiddenPackages: [...UI_PACKAGES.filter((p) => p !== 'elkjs'), ...NODE_ONLY],
+  },
+  store: {
+    mayImport: ['lib', 'model', 'scenarios', 'worker'],
+    forbiddenPackages: [
+      'react-dom',
+      '@xyflow/react',
+      '@xyflow/system',
+      'monaco-editor',
+      '@monaco-editor/react',
+      'monaco-yaml',
+      ...NODE_ONLY,
+    ],
+  },
   // The engine, the config generators and the Calico and BIRD renderers are the worker's (MAIN_THREAD).
   ui: { mayImport: ['lib', 'model', 'scenarios', 'store', 'worker', 'share'], forbiddenPackages: NODE_ONLY },
-  cli: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios', 'lab', 'verify'], forbiddenPackages: UI_PACKAGES },
+  cli: {
+    mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'scenarios', 'lab', 'verify'],
+    forbiddenPackages: UI_PACKAGES,
+  },
   // A design as a running lab (namespaces or containerlab): pure data, shared by the lab runner and the exports.
-  lab: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config'], forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY] },
+  lab: {
+    mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config'],
+    forbiddenPackages: [...UI_PACKAGES, ...NODE_ONLY],
+  },
   // The real-BIRD lab: Node-only (processes, namespaces), never loaded by the app.
   verify: { mayImport: ['lib', 'model', 'calico', 'bird', 'engine', 'config', 'lab'], forbiddenPackages: UI_PACKAGES },
 };
@@ -36,7 +68,10 @@ export const PURE_LAYERS = ['lib', 'model', 'bird', 'calico', 'engine', 'config'
  * renderers run in the engine worker, which worker/client.ts starts with `new Worker(…)`: that
  * edge starts another thread, so the main thread does not load what lies behind it.
  */
-export const MAIN_THREAD = { layers: ['ui', 'store'], mayLoad: ['ui', 'store', 'share', 'lib', 'model', 'scenarios', 'worker'] };
+export const MAIN_THREAD = {
+  layers: ['ui', 'store'],
+  mayLoad: ['ui', 'store', 'share', 'lib', 'model', 'scenarios', 'worker'],
+};
 
 /**
  * Imports the rule lets through, each for a stated reason (paths under src/). Every other check
@@ -44,7 +79,11 @@ export const MAIN_THREAD = { layers: ['ui', 'store'], mayLoad: ['ui', 'store', '
  */
 export const EXCEPTIONS = [
   // Tests of lower layers that run their output through the real daemons; their place is src/verify.
-  { from: 'config/daemons.test.ts', to: 'verify/daemons.ts', why: 'every generated config through BIRD 1.6, BIRD 2 and FRR' },
+  {
+    from: 'config/daemons.test.ts',
+    to: 'verify/daemons.ts',
+    why: 'every generated config through BIRD 1.6, BIRD 2 and FRR',
+  },
   { from: 'calico/confd/bird-parse.test.ts', to: 'verify/daemons.ts', why: 'calico-node configs through BIRD 1.6' },
   // report.ts declares the report's types and assembles the report from timeline.ts and entries.ts,
   // which build parts of it: a cycle of type-only imports until the types have a module of their own.

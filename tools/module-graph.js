@@ -32,7 +32,11 @@ function isFile(file) {
 export function resolveImport(fromFile, spec, exists = isFile) {
   const bare = spec.replace(/\?.*$/, '');
   const base = path.resolve(path.dirname(fromFile), bare);
-  const candidates = [base, ...SOURCE_EXTENSIONS.map((e) => base + e), ...SOURCE_EXTENSIONS.map((e) => path.join(base, 'index' + e))];
+  const candidates = [
+    base,
+    ...SOURCE_EXTENSIONS.map((e) => base + e),
+    ...SOURCE_EXTENSIONS.map((e) => path.join(base, 'index' + e)),
+  ];
   return candidates.find((c) => exists(c)) ?? base;
 }
 
@@ -45,16 +49,22 @@ function kindOf(spec, typeOnly) {
 
 /** `new Worker(new URL('./x', import.meta.url))`: the spec of the worker's entry, or undefined. */
 function workerEntry(node) {
-  if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression) || !/^(Shared)?Worker$/.test(node.expression.text)) return undefined;
+  if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression) || !/^(Shared)?Worker$/.test(node.expression.text))
+    return undefined;
   const url = node.arguments?.[0];
-  if (!url || !ts.isNewExpression(url) || !ts.isIdentifier(url.expression) || url.expression.text !== 'URL') return undefined;
+  if (!url || !ts.isNewExpression(url) || !ts.isIdentifier(url.expression) || url.expression.text !== 'URL')
+    return undefined;
   const first = url.arguments?.[0];
   return first && ts.isStringLiteralLike(first) ? first.text : undefined;
 }
 
 /** The imports of one module's text: `{ spec, kind, line, column }` (line 1-based, column 0-based). */
 export function importsOfText(fileName, text) {
-  const kind = fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : fileName.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  const kind = fileName.endsWith('.tsx')
+    ? ts.ScriptKind.TSX
+    : fileName.endsWith('.ts')
+      ? ts.ScriptKind.TS
+      : ts.ScriptKind.JS;
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
   const found = [];
   const at = (node) => {
@@ -69,7 +79,8 @@ export function importsOfText(fileName, text) {
     if (ts.isImportDeclaration(node)) add(node.moduleSpecifier, node.importClause?.isTypeOnly === true);
     else if (ts.isExportDeclaration(node)) add(node.moduleSpecifier, node.isTypeOnly);
     else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal, true);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node.arguments[0], false);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
+      add(node.arguments[0], false);
     else {
       const entry = workerEntry(node);
       if (entry !== undefined) {
@@ -115,7 +126,10 @@ export function readGraph(srcDir) {
 
 /** Relative and absolute imports get their resolved file; package imports keep `target` undefined. */
 export function edgesOf(file, imports, exists = isFile) {
-  return imports.map((i) => ({ ...i, target: i.spec.startsWith('.') || path.isAbsolute(i.spec) ? resolveImport(file, i.spec, exists) : undefined }));
+  return imports.map((i) => ({
+    ...i,
+    target: i.spec.startsWith('.') || path.isAbsolute(i.spec) ? resolveImport(file, i.spec, exists) : undefined,
+  }));
 }
 
 const cache = new Map();

@@ -46,9 +46,27 @@ describe('graph searches', () => {
   ]);
 
   it('finds the shortest chain to a node, and a way back to the start', () => {
-    expect(findChain('a', (n) => next.get(n) ?? [], (n) => n === 'd')).toEqual(['a', 'b', 'd']);
-    expect(findChain('a', (n) => next.get(n) ?? [], (n) => n === 'a')).toEqual(['a', 'b', 'c', 'a']);
-    expect(findChain('d', (n) => next.get(n) ?? [], (n) => n === 'a')).toBeUndefined();
+    expect(
+      findChain(
+        'a',
+        (n) => next.get(n) ?? [],
+        (n) => n === 'd',
+      ),
+    ).toEqual(['a', 'b', 'd']);
+    expect(
+      findChain(
+        'a',
+        (n) => next.get(n) ?? [],
+        (n) => n === 'a',
+      ),
+    ).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findChain(
+        'd',
+        (n) => next.get(n) ?? [],
+        (n) => n === 'a',
+      ),
+    ).toBeUndefined();
   });
 
   it('puts the nodes of a cycle in one component and the others alone', () => {

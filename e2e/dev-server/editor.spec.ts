@@ -31,7 +31,8 @@ test('the first Configs open keeps the page, and the YAML schema marks a wrong f
   await expect.poll(() => app.yaml()).toContain('name: spine-2');
   await page.evaluate(() => Object.assign(window, { lrBeforeEditor: 'still here' }));
   const loads = navigations.length;
-  const optimizedDeps = async () => ((await (await page.request.get(OPTIMIZER_STATE_PATH)).json()) as { deps: string[] }).deps;
+  const optimizedDeps = async () =>
+    ((await (await page.request.get(OPTIMIZER_STATE_PATH)).json()) as { deps: string[] }).deps;
   const depsBefore = await optimizedDeps();
   // The start-up scan reached the lazily loaded editor.
   expect(depsBefore).toEqual(expect.arrayContaining(['monaco-editor/editor', 'monaco-yaml']));
@@ -54,17 +55,27 @@ test('the first Configs open keeps the page, and the YAML schema marks a wrong f
       marker: (window as unknown as { lrBeforeEditor?: string }).lrBeforeEditor,
       editorMarkers: window.liveroute?.editorMarkers?.() ?? [],
     }));
-  await expect
-    .poll(thisPage)
-    .toEqual({
-      marker: 'still here',
-      editorMarkers: expect.arrayContaining([
-        expect.objectContaining({ owner: 'liveroute', file: '/calico/bgppeers.yaml', message: '[1].bogus: unknown field "bogus"' }),
-        expect.objectContaining({ owner: 'yaml', file: '/calico/bgppeers.yaml', message: 'Property bogus is not allowed.' }),
-      ]),
-    });
+  await expect.poll(thisPage).toEqual({
+    marker: 'still here',
+    editorMarkers: expect.arrayContaining([
+      expect.objectContaining({
+        owner: 'liveroute',
+        file: '/calico/bgppeers.yaml',
+        message: '[1].bogus: unknown field "bogus"',
+      }),
+      expect.objectContaining({
+        owner: 'yaml',
+        file: '/calico/bgppeers.yaml',
+        message: 'Property bogus is not allowed.',
+      }),
+    ]),
+  });
   expect(navigations.length).toBe(loads);
-  expect(messages.filter((m) => /optimized dependencies changed|reloading|module is not defined|Missing requestHandler/.test(m))).toEqual([]);
+  expect(
+    messages.filter((m) =>
+      /optimized dependencies changed|reloading|module is not defined|Missing requestHandler/.test(m),
+    ),
+  ).toEqual([]);
   expect(unbundled).toEqual([]);
   // Both worker entries import pre-bundled code only, Monaco's editor worker included (the
   // editor's features do not start it on their own): served as the browser would ask for them.
@@ -72,7 +83,10 @@ test('the first Configs open keeps the page, and the YAML schema marks a wrong f
     const code = await (await page.request.get(entry)).text();
     const imports = [...code.matchAll(/^import\s+(?:[^'"]*\sfrom\s+)?["']([^"']+)["']/gm)].map((m) => m[1] as string);
     expect(imports.length, entry).toBe(1);
-    expect(imports.filter((i) => !i.includes('/deps/')), entry).toEqual([]);
+    expect(
+      imports.filter((i) => !i.includes('/deps/')),
+      entry,
+    ).toEqual([]);
   }
   // Every dependency the editor and its workers import was pre-bundled from the start: none was
   // found late (the optimizer registers one as soon as a module importing it is served).

@@ -22,7 +22,11 @@ function loadValidators(): Map<string, (o: unknown) => string[]> {
     allErrors: true,
     // The CRDs carry Go regular expressions; `(?i)` becomes JavaScript's i flag.
     code: {
-      regExp: Object.assign((pattern: string, flags: string) => (pattern.includes('(?i)') ? new RegExp(pattern.replace('(?i)', ''), `${flags}i`) : new RegExp(pattern, flags)), { code: 'new RegExp' }),
+      regExp: Object.assign(
+        (pattern: string, flags: string) =>
+          pattern.includes('(?i)') ? new RegExp(pattern.replace('(?i)', ''), `${flags}i`) : new RegExp(pattern, flags),
+        { code: 'new RegExp' },
+      ),
     },
   });
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) });
@@ -31,9 +35,13 @@ function loadValidators(): Map<string, (o: unknown) => string[]> {
   ajv.addFormat('cidr', (s: string) => /^[0-9a-fA-F:.]+\/\d{1,3}$/.test(s));
   const validators = new Map<string, (o: unknown) => string[]>();
   for (const file of readdirSync(CRD_DIR).filter((f) => f.endsWith('.yaml'))) {
-    const crd = parse(readFileSync(`${CRD_DIR}/${file}`, 'utf8')) as { spec: { names: { kind: string }; versions: { schema: { openAPIV3Schema: object } }[] } };
+    const crd = parse(readFileSync(`${CRD_DIR}/${file}`, 'utf8')) as {
+      spec: { names: { kind: string }; versions: { schema: { openAPIV3Schema: object } }[] };
+    };
     const validate = ajv.compile(crd.spec.versions[0]?.schema.openAPIV3Schema ?? {});
-    validators.set(crd.spec.names.kind, (o) => (validate(o) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`)));
+    validators.set(crd.spec.names.kind, (o) =>
+      validate(o) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`),
+    );
   }
   return validators;
 }
@@ -57,7 +65,9 @@ describe("Calico manifests against Calico's CRD schemas", () => {
   const validators = loadValidators();
 
   it('knows every kind it writes', () => {
-    expect([...validators.keys()].sort()).toEqual(expect.arrayContaining(['BGPConfiguration', 'BGPFilter', 'BGPPeer', 'FelixConfiguration', 'IPPool']));
+    expect([...validators.keys()].sort()).toEqual(
+      expect.arrayContaining(['BGPConfiguration', 'BGPFilter', 'BGPPeer', 'FelixConfiguration', 'IPPool']),
+    );
   });
 
   it('validates the manifests of every built-in design', () => {
@@ -82,6 +92,13 @@ describe("Calico manifests against Calico's CRD schemas", () => {
 
   it('is able to fail: a wrong type is reported', () => {
     const validate = validators.get('BGPPeer') as (o: unknown) => string[];
-    expect(validate({ apiVersion: 'projectcalico.org/v3', kind: 'BGPPeer', metadata: { name: 'x' }, spec: { asNumber: 'many' } })).toEqual(['/spec/asNumber must be integer']);
+    expect(
+      validate({
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'BGPPeer',
+        metadata: { name: 'x' },
+        spec: { asNumber: 'many' },
+      }),
+    ).toEqual(['/spec/asNumber must be integer']);
   });
 });

@@ -41,7 +41,14 @@ describe('calicoResourcesFromDesign', () => {
         apiVersion: 'projectcalico.org/v3',
         kind: 'IPPool',
         metadata: { name: 'default-ipv4-ippool' },
-        spec: { cidr: '10.244.0.0/16', blockSize: 26, ipipMode: 'Never', vxlanMode: 'Never', natOutgoing: false, disableBGPExport: false },
+        spec: {
+          cidr: '10.244.0.0/16',
+          blockSize: 26,
+          ipipMode: 'Never',
+          vxlanMode: 'Never',
+          natOutgoing: false,
+          disableBGPExport: false,
+        },
       },
     ]);
   });
@@ -53,7 +60,12 @@ describe('calicoResourcesFromDesign', () => {
       metadata: { name: 'node-a1', labels: { rack: 'rack-a', 'kubernetes.io/hostname': 'node-a1' } },
       spec: { bgp: { ipv4Address: '10.0.1.11/24', asNumber: 65101 } },
     });
-    expect(set.nodes.map((n) => n.spec.bgp?.ipv4Address)).toEqual(['10.0.1.11/24', '10.0.1.12/24', '10.0.2.11/24', '10.0.2.12/24']);
+    expect(set.nodes.map((n) => n.spec.bgp?.ipv4Address)).toEqual([
+      '10.0.1.11/24',
+      '10.0.1.12/24',
+      '10.0.2.11/24',
+      '10.0.2.12/24',
+    ]);
   });
 
   it('confirms the block affinities and carries the BGPPeers and BGPFilters verbatim', () => {
@@ -69,7 +81,11 @@ describe('calicoResourcesFromDesign', () => {
 
   it('allocates blocks for nodes without any, uses bgpNormalRoutePriority for confd and passes RR cluster IDs', () => {
     const d = structuredClone(doc);
-    d.spec.cluster = { ...d.spec.cluster, routePriority: { normal: 1024, elevated: 512 }, bgpNormalRoutePriority: 2000 };
+    d.spec.cluster = {
+      ...d.spec.cluster,
+      routePriority: { normal: 1024, elevated: 512 },
+      bgpNormalRoutePriority: 2000,
+    };
     delete d.spec.nodes[1]?.blocks;
     (d.spec.nodes[2] as { routeReflectorClusterID?: string }).routeReflectorClusterID = '224.0.0.1';
     const s = calicoResourcesFromDesign(d);
@@ -77,7 +93,9 @@ describe('calicoResourcesFromDesign', () => {
     expect(s.felixConfiguration?.spec.ipv4NormalRoutePriority).toBe(1024);
     expect(s.blockAffinities.find((a) => a.spec.node === 'node-a2')?.spec.cidr).toBe('10.244.0.0/26');
     expect(s.nodes[2]?.spec.bgp?.routeReflectorClusterID).toBe('224.0.0.1');
-    expect(renderCalicoNode(s, 'node-a1').birdAggrCfg).toContain('if ( net ~ 10.244.1.0/26 && krt_metric < 2000 ) then { accept; }');
+    expect(renderCalicoNode(s, 'node-a1').birdAggrCfg).toContain(
+      'if ( net ~ 10.244.1.0/26 && krt_metric < 2000 ) then { accept; }',
+    );
   });
 });
 
@@ -85,7 +103,9 @@ describe('calico-node config of the built-in designs', () => {
   it('two-racks-ebgp node-a1: eBGP to its ToR with the live-migration filter', () => {
     const out = renderCalicoNode(calicoResourcesFromDesign(scenario('two-racks-ebgp')), 'node-a1');
     expect(out.birdCfg).toContain('router id 10.0.1.11;\n');
-    expect(out.birdCfg).toContain('template bgp bgp_template {\n  debug { states, routes, filters, events };\n  description "Connection to BGP peer";\n  local as 65101;\n');
+    expect(out.birdCfg).toContain(
+      'template bgp bgp_template {\n  debug { states, routes, filters, events };\n  description "Connection to BGP peer";\n  local as 65101;\n',
+    );
     expect(protocolNames(out.birdCfg)).toEqual(['Node_10_0_1_1']);
     expect(out.birdCfg).toContain(`# -------------- BGP Filters ------------------
 # v4 BGPFilter kubevirt-live-migration
@@ -146,7 +166,9 @@ function calico_aggr ()
   it('two-racks-ebgp node-b2: the rack-b peer only', () => {
     const out = renderCalicoNode(calicoResourcesFromDesign(scenario('two-racks-ebgp')), 'node-b2');
     expect(protocolNames(out.birdCfg)).toEqual(['Node_10_0_2_1']);
-    expect(protocolBlock(out.birdCfg, 'Node_10_0_2_1')).toContain('  neighbor 10.0.2.1 as 65002;\n  source address 10.0.2.12;');
+    expect(protocolBlock(out.birdCfg, 'Node_10_0_2_1')).toContain(
+      '  neighbor 10.0.2.1 as 65002;\n  source address 10.0.2.12;',
+    );
   });
 
   it('single-rack-mesh node-a1: iBGP mesh with the other nodes, not the ToR', () => {

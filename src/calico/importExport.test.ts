@@ -27,7 +27,8 @@ function objectsOf(text: string): CalicoObject[] {
   const flatten = (v: unknown): CalicoObject[] => {
     if (Array.isArray(v)) return v.flatMap(flatten);
     const o = v as CalicoObject & { items?: unknown[] };
-    if (o.kind === 'List' || o.kind.endsWith('List')) return (o.items ?? []).flatMap((i) => flatten({ kind: o.kind.slice(0, -4), ...(i as object) }));
+    if (o.kind === 'List' || o.kind.endsWith('List'))
+      return (o.items ?? []).flatMap((i) => flatten({ kind: o.kind.slice(0, -4), ...(i as object) }));
     return [o];
   };
   return flatten(parse(text));
@@ -48,7 +49,11 @@ function exported(doc: Topology): CalicoObject[] {
 /** Calico's own defaults: a field the export states that the cluster left unset must hold exactly this. */
 const CALICO_DEFAULTS: Record<string, Record<string, unknown>> = {
   BGPConfiguration: { ipv4NormalRoutePriority: 1024 },
-  FelixConfiguration: { ipv4NormalRoutePriority: 1024, ipv4ElevatedRoutePriority: 512, liveMigrationRouteConvergenceTime: '30s' },
+  FelixConfiguration: {
+    ipv4NormalRoutePriority: 1024,
+    ipv4ElevatedRoutePriority: 512,
+    liveMigrationRouteConvergenceTime: '30s',
+  },
   IPPool: { disableBGPExport: false, ipipMode: 'Never', vxlanMode: 'Never', natOutgoing: false },
 };
 
@@ -69,10 +74,14 @@ describe.each([
       expect(back, `${input.kind} ${input.metadata.name} is exported`).toBeDefined();
       expect(back?.apiVersion).toBe('projectcalico.org/v3');
       // Every field the cluster had, with its value…
-      for (const [field, value] of Object.entries(input.spec ?? {})) expect(back?.spec?.[field], `${input.kind} ${input.metadata.name} spec.${field}`).toEqual(value);
+      for (const [field, value] of Object.entries(input.spec ?? {}))
+        expect(back?.spec?.[field], `${input.kind} ${input.metadata.name} spec.${field}`).toEqual(value);
       // …and a field the cluster left unset only at Calico's default for it.
       for (const [field, value] of Object.entries(back?.spec ?? {})) {
-        if (input.spec?.[field] === undefined) expect(value, `${input.kind} ${input.metadata.name} spec.${field} added`).toEqual(CALICO_DEFAULTS[input.kind]?.[field]);
+        if (input.spec?.[field] === undefined)
+          expect(value, `${input.kind} ${input.metadata.name} spec.${field} added`).toEqual(
+            CALICO_DEFAULTS[input.kind]?.[field],
+          );
       }
     }
   });
@@ -98,7 +107,11 @@ describe('the calicoctl dump in detail', () => {
   const { doc, report } = imported(fixture('cluster-dump.calicoctl.yaml'), 'dump.yaml');
 
   it('keeps the settings liveroute does not model in the design, typed where confd reads them', () => {
-    expect(doc.spec.cluster?.bgpConfiguration).toEqual({ listenPort: 179, logSeverityScreen: 'Info', serviceClusterIPs: [{ cidr: '10.96.0.0/12' }] });
+    expect(doc.spec.cluster?.bgpConfiguration).toEqual({
+      listenPort: 179,
+      logSeverityScreen: 'Info',
+      serviceClusterIPs: [{ cidr: '10.96.0.0/12' }],
+    });
     expect(doc.spec.cluster?.felixConfiguration).toEqual({
       bpfConnectTimeLoadBalancing: 'TCP',
       bpfHostNetworkedNATWithoutCTLB: 'Enabled',
@@ -109,7 +122,17 @@ describe('the calicoctl dump in detail', () => {
       vxlanVNI: 4096,
     });
     expect(doc.spec.cluster?.ipPools).toEqual([
-      { name: 'default-ipv4-ippool', allowedUses: ['Workload', 'Tunnel'], assignmentMode: 'Automatic', blockSize: 26, cidr: '10.244.0.0/16', ipipMode: 'Never', natOutgoing: true, nodeSelector: 'all()', vxlanMode: 'Never' },
+      {
+        name: 'default-ipv4-ippool',
+        allowedUses: ['Workload', 'Tunnel'],
+        assignmentMode: 'Automatic',
+        blockSize: 26,
+        cidr: '10.244.0.0/16',
+        ipipMode: 'Never',
+        natOutgoing: true,
+        nodeSelector: 'all()',
+        vxlanMode: 'Never',
+      },
     ]);
     expect(doc.spec.cluster?.liveMigrationRouteConvergenceTime).toBe('45s');
     expect(report).toContain(
@@ -126,7 +149,10 @@ describe('the calicoctl dump in detail', () => {
 
   it('writes the cluster objects for reference and a settings script that patches only what the design sets; only filters and peers are to apply', () => {
     const files = designManifestFiles(doc);
-    expect(files.filter((f) => f.use === 'apply').map((f) => f.path)).toEqual(['calico/bgpfilters.yaml', 'calico/bgppeers.yaml']);
+    expect(files.filter((f) => f.use === 'apply').map((f) => f.path)).toEqual([
+      'calico/bgpfilters.yaml',
+      'calico/bgppeers.yaml',
+    ]);
     expect(files.filter((f) => f.use === 'reference').map((f) => f.path)).toEqual([
       'calico/reference/bgpconfiguration.yaml',
       'calico/reference/felixconfiguration.yaml',

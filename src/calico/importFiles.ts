@@ -33,7 +33,9 @@ const LISTS: readonly [ListKey, string][] = [
 ];
 
 /** The sets of several files as one; an object (or a default configuration) in two files is a conflict. */
-function mergeSets(sets: readonly { name: string; set: CalicoResourceSet }[]): Result<CalicoResourceSet, ImportProblem[]> {
+function mergeSets(
+  sets: readonly { name: string; set: CalicoResourceSet }[],
+): Result<CalicoResourceSet, ImportProblem[]> {
   const problems: ImportProblem[] = [];
   const firstFile = new Map<string, string>();
   const claim = (file: string, key: string) => {
@@ -42,7 +44,9 @@ function mergeSets(sets: readonly { name: string; set: CalicoResourceSet }[]): R
     else firstFile.set(key, file);
   };
   const merged = { nodes: [], ipPools: [], bgpPeers: [], bgpFilters: [], blockAffinities: [], ignored: [] } as {
-    -readonly [K in keyof CalicoResourceSet]: CalicoResourceSet[K] extends readonly (infer T)[] ? T[] : CalicoResourceSet[K];
+    -readonly [K in keyof CalicoResourceSet]: CalicoResourceSet[K] extends readonly (infer T)[]
+      ? T[]
+      : CalicoResourceSet[K];
   };
   for (const { name, set } of sets) {
     if (set.bgpConfiguration) {

@@ -52,14 +52,16 @@ export function manifestFiles(doc: Topology, set: CalicoResourceSet = calicoReso
       kind: 'BGPFilter',
       use: 'apply',
       text: documents(bgpFilter, set.bgpFilters),
-      about: 'BGPFilter resources (editable in liveroute). Apply before the BGPPeers that name them: `calicoctl apply -f`.',
+      about:
+        'BGPFilter resources (editable in liveroute). Apply before the BGPPeers that name them: `calicoctl apply -f`.',
     },
     {
       path: 'calico/bgppeers.yaml',
       kind: 'BGPPeer',
       use: 'apply',
       text: documents(bgpPeer, set.bgpPeers),
-      about: 'BGPPeer resources (editable in liveroute): the sessions from the nodes to the routers. `calicoctl apply -f`.',
+      about:
+        'BGPPeer resources (editable in liveroute): the sessions from the nodes to the routers. `calicoctl apply -f`.',
     },
     {
       path: 'calico/settings.sh',
@@ -73,21 +75,24 @@ export function manifestFiles(doc: Topology, set: CalicoResourceSet = calicoReso
       kind: 'BGPConfiguration',
       use: 'reference',
       text: reference(set.bgpConfiguration ? documents(bgpConfigurationResource, [set.bgpConfiguration]) : ''),
-      about: 'The default BGPConfiguration as the design sees it: cluster AS, node-to-node mesh, normal route priority and every other field it keeps. For reference and for `calicoctl create` on a cluster without one; do not apply it over a running cluster’s.',
+      about:
+        'The default BGPConfiguration as the design sees it: cluster AS, node-to-node mesh, normal route priority and every other field it keeps. For reference and for `calicoctl create` on a cluster without one; do not apply it over a running cluster’s.',
     },
     {
       path: 'calico/reference/felixconfiguration.yaml',
       kind: 'FelixConfiguration',
       use: 'reference',
       text: reference(set.felixConfiguration ? documents(felixConfigurationResource, [set.felixConfiguration]) : ''),
-      about: 'The default FelixConfiguration as the design sees it: route priorities, live-migration convergence time and every other setting it keeps. For reference; `settings.sh` patches the fields.',
+      about:
+        'The default FelixConfiguration as the design sees it: route priorities, live-migration convergence time and every other setting it keeps. For reference; `settings.sh` patches the fields.',
     },
     {
       path: 'calico/reference/ippools.yaml',
       kind: 'IPPool',
       use: 'reference',
       text: reference(documents(ipPoolResource, set.ipPools)),
-      about: 'The IP pools (BGP-routed and unencapsulated unless the design says otherwise). For reference and for `calicoctl create`; `settings.sh` patches the fields the design writes.',
+      about:
+        'The IP pools (BGP-routed and unencapsulated unless the design says otherwise). For reference and for `calicoctl create`; `settings.sh` patches the fields the design writes.',
     },
     {
       path: 'calico/reference/nodes.yaml',

@@ -22,7 +22,15 @@ const SEED = 15_12_2027;
 /** A cluster's objects as calicoctl prints them: one sequence, or a v1 List. */
 const dumpArb = fc.tuple(designArb, fc.boolean()).map(([doc, asList]) => {
   const s = calicoResourcesFromDesign(doc);
-  const objects = [s.bgpConfiguration, s.felixConfiguration, ...s.ipPools, ...s.nodes, ...s.blockAffinities, ...s.bgpFilters, ...s.bgpPeers].filter((o) => o !== undefined);
+  const objects = [
+    s.bgpConfiguration,
+    s.felixConfiguration,
+    ...s.ipPools,
+    ...s.nodes,
+    ...s.blockAffinities,
+    ...s.bgpFilters,
+    ...s.bgpPeers,
+  ].filter((o) => o !== undefined);
   return asList ? { apiVersion: 'v1', kind: 'List', items: objects } : objects;
 });
 

@@ -11,7 +11,15 @@
 import type { Document, LineCounter } from 'yaml';
 import { err, ok, type Result } from '../lib/result';
 import { bgpFilter as bgpFilterSchema, bgpPeer as bgpPeerSchema } from '../model/calico/resources';
-import { formatCount, formatIssue, formatPath, fromZodIssues, ISSUES_PER_KIND, type Issue, type Path } from '../model/issues';
+import {
+  formatCount,
+  formatIssue,
+  formatPath,
+  fromZodIssues,
+  ISSUES_PER_KIND,
+  type Issue,
+  type Path,
+} from '../model/issues';
 import { locate } from '../model/locate';
 import { CALICO_YAML_LIMITS, readYaml } from '../model/yamlRead';
 import {
@@ -56,7 +64,11 @@ const NODE_ANNOTATIONS = {
 } as const;
 
 /** The set while it is being collected. */
-type Collected = { -readonly [K in keyof CalicoResourceSet]: CalicoResourceSet[K] extends readonly (infer T)[] ? T[] : CalicoResourceSet[K] };
+type Collected = {
+  -readonly [K in keyof CalicoResourceSet]: CalicoResourceSet[K] extends readonly (infer T)[]
+    ? T[]
+    : CalicoResourceSet[K];
+};
 
 class Reader {
   readonly out: Collected = { nodes: [], ipPools: [], bgpPeers: [], bgpFilters: [], blockAffinities: [], ignored: [] };
@@ -80,9 +92,14 @@ class Reader {
 
   /** An object, or a `List` / `<Kind>List` of them. */
   private readEntry(value: unknown, at: Path): void {
-    if (!isMapping(value)) return this.issue(at, 'a Calico object is a mapping with apiVersion, kind, metadata and spec');
+    if (!isMapping(value))
+      return this.issue(at, 'a Calico object is a mapping with apiVersion, kind, metadata and spec');
     const kind = value.kind;
-    if (typeof kind === 'string' && (kind === 'List' || kind.endsWith('List')) && (Array.isArray(value.items) || value.items === null)) {
+    if (
+      typeof kind === 'string' &&
+      (kind === 'List' || kind.endsWith('List')) &&
+      (Array.isArray(value.items) || value.items === null)
+    ) {
       const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
       (Array.isArray(value.items) ? value.items : []).forEach((item, i) => {
         const defaults = { apiVersion: value.apiVersion, ...(itemKind ? { kind: itemKind } : {}) };
@@ -93,7 +110,11 @@ class Reader {
     this.readObject(value, at);
   }
 
-  private issue(path: Path, message: string, kind = `problems with ${formatPath(path).replace(/\[\d+\]/g, '[*]')}`): void {
+  private issue(
+    path: Path,
+    message: string,
+    kind = `problems with ${formatPath(path).replace(/\[\d+\]/g, '[*]')}`,
+  ): void {
     const seen = this.kinds.get(kind);
     if (seen) {
       if (++seen.count > ISSUES_PER_KIND) return;
@@ -106,7 +127,13 @@ class Reader {
   allIssues(): CalicoReadIssue[] {
     const counts: CalicoReadIssue[] = [];
     for (const [kind, { count, document }] of this.kinds) {
-      if (count > ISSUES_PER_KIND) counts.push({ document, path: [], message: `… and ${formatCount(count - ISSUES_PER_KIND)} more ${kind}`, omitted: count - ISSUES_PER_KIND });
+      if (count > ISSUES_PER_KIND)
+        counts.push({
+          document,
+          path: [],
+          message: `… and ${formatCount(count - ISSUES_PER_KIND)} more ${kind}`,
+          omitted: count - ISSUES_PER_KIND,
+        });
     }
     return [...this.issues, ...counts];
   }
@@ -115,39 +142,62 @@ class Reader {
     if (!isMapping(raw)) return this.issue(at, 'a Calico object is a mapping with apiVersion, kind, metadata and spec');
     const { apiVersion, kind } = raw;
     if (typeof kind !== 'string' || kind === '') return this.issue([...at, 'kind'], 'kind is required (e.g. BGPPeer)');
-    if (typeof apiVersion !== 'string') return this.issue([...at, 'apiVersion'], 'apiVersion is required (e.g. projectcalico.org/v3)');
+    if (typeof apiVersion !== 'string')
+      return this.issue([...at, 'apiVersion'], 'apiVersion is required (e.g. projectcalico.org/v3)');
     const meta = isMapping(raw.metadata) ? raw.metadata : {};
     const name = typeof meta.name === 'string' ? meta.name : '';
     if (apiVersion === 'v1' && kind === 'Node') return this.take('Node', fromKubernetesNode(raw, meta), at, name, true);
-    if (!CALICO_APIS.has(apiVersion)) return void this.out.ignored.push({ kind, name, reason: `apiVersion ${apiVersion} is not a Calico API` });
-    if (!isKind(kind)) return void this.out.ignored.push({ kind, name, reason: 'not read by calico-node to configure BGP' });
+    if (!CALICO_APIS.has(apiVersion))
+      return void this.out.ignored.push({ kind, name, reason: `apiVersion ${apiVersion} is not a Calico API` });
+    if (!isKind(kind))
+      return void this.out.ignored.push({ kind, name, reason: 'not read by calico-node to configure BGP' });
     if ((kind === 'BGPConfiguration' || kind === 'FelixConfiguration') && name !== 'default') {
-      return void this.out.ignored.push({ kind, name, reason: `only the "default" ${kind} is modelled (per-node settings are not)` });
+      return void this.out.ignored.push({
+        kind,
+        name,
+        reason: `only the "default" ${kind} is modelled (per-node settings are not)`,
+      });
     }
     this.take(kind, normalize(kind, raw, meta), at, name, false);
   }
 
   private take(kind: Kind, value: Record<string, unknown>, at: Path, name: string, fromAnnotations: boolean): void {
     const parsed = parseTolerant(SCHEMAS[kind], value);
-    for (const field of parsed.dropped.map(formatPath).sort()) this.out.ignored.push({ kind, name, reason: 'unknown field, not read', field });
+    for (const field of parsed.dropped.map(formatPath).sort())
+      this.out.ignored.push({ kind, name, reason: 'unknown field, not read', field });
     if (!parsed.ok) {
-      for (const i of fromZodIssues(parsed.issues)) this.issue([...at, ...(fromAnnotations ? annotationPath(i.path) : i.path)], i.message);
+      for (const i of fromZodIssues(parsed.issues))
+        this.issue([...at, ...(fromAnnotations ? annotationPath(i.path) : i.path)], i.message);
       return;
     }
     const key = `${kind}/${name}`;
     const first = this.seen.get(key);
-    if (first !== undefined) return this.issue([...at, 'metadata', 'name'], `${kind} ${name} is defined twice (first in document ${first + 1})`, `objects defined twice`);
+    if (first !== undefined)
+      return this.issue(
+        [...at, 'metadata', 'name'],
+        `${kind} ${name} is defined twice (first in document ${first + 1})`,
+        `objects defined twice`,
+      );
     this.seen.set(key, this.document);
     const o = this.out;
     const v = parsed.value;
     switch (v.kind) {
-      case 'Node': return void o.nodes.push(v);
-      case 'IPPool': return void o.ipPools.push(v);
-      case 'BGPConfiguration': o.bgpConfiguration = v; return;
-      case 'FelixConfiguration': o.felixConfiguration = v; return;
-      case 'BlockAffinity': return void o.blockAffinities.push(v);
-      case 'BGPPeer': return void o.bgpPeers.push(v);
-      case 'BGPFilter': return void o.bgpFilters.push(v);
+      case 'Node':
+        return void o.nodes.push(v);
+      case 'IPPool':
+        return void o.ipPools.push(v);
+      case 'BGPConfiguration':
+        o.bgpConfiguration = v;
+        return;
+      case 'FelixConfiguration':
+        o.felixConfiguration = v;
+        return;
+      case 'BlockAffinity':
+        return void o.blockAffinities.push(v);
+      case 'BGPPeer':
+        return void o.bgpPeers.push(v);
+      case 'BGPFilter':
+        return void o.bgpFilters.push(v);
     }
   }
 }
@@ -173,7 +223,12 @@ function fromKubernetesNode(raw: Record<string, unknown>, meta: Record<string, u
     if (v === undefined) continue;
     bgp[field] = field === 'asNumber' && typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
   }
-  return { apiVersion: CALICO_V3, kind: raw.kind, metadata: pickMeta(meta), spec: Object.keys(bgp).length > 0 ? { bgp } : {} };
+  return {
+    apiVersion: CALICO_V3,
+    kind: raw.kind,
+    metadata: pickMeta(meta),
+    spec: Object.keys(bgp).length > 0 ? { bgp } : {},
+  };
 }
 
 function annotationPath(path: Path): Path {

@@ -14,12 +14,14 @@ const issues = (text: string) => {
   return r.ok ? [] : r.error.map(formatReadIssue);
 };
 
-const PEER = 'apiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata: { name: p }\nspec: { peerIP: 10.0.0.1, asNumber: 65000 }\n';
+const PEER =
+  'apiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata: { name: p }\nspec: { peerIP: 10.0.0.1, asNumber: 65000 }\n';
 
 describe('Calico YAML bombs', () => {
   it('refuses a billion laughs at the alias that crosses 4,000,000 elements', () => {
     const levels = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i <= 9; i++) levels.push(`l${i}: &l${i} [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 9; i++)
+      levels.push(`l${i}: &l${i} [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(', ')}]`);
     expect(issues(`${PEER}---\n${levels.join('\n')}\n`)).toEqual([
       'document 2, l6[2] (line 12): more than 4,000,000 elements (values, lists, mappings, aliases expanded): the most a Calico resource file may have',
     ]);
@@ -29,16 +31,24 @@ describe('Calico YAML bombs', () => {
     expect(issues(`${PEER}---\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)).toEqual([
       'document 2, (document) (line 6): lists and mappings nested more than 64 deep (aliases expanded): the most a Calico resource file may have',
     ]);
-    expect(issues(`${PEER}---\nitems: &i [{ kind: List, items: *i }]\n`)).toEqual(['document 2, items[0].items (line 6): alias *i refers to a list or mapping that contains it']);
+    expect(issues(`${PEER}---\nitems: &i [{ kind: List, items: *i }]\n`)).toEqual([
+      'document 2, items[0].items (line 6): alias *i refers to a list or mapping that contains it',
+    ]);
     const long = `${PEER}#${'x'.repeat(64_000_000)}\n`;
-    expect(issues(long)).toEqual([`document 1, (document): the text has ${long.length.toLocaleString('en-US')} characters: more than the 64,000,000 a Calico resource file may have`]);
+    expect(issues(long)).toEqual([
+      `document 1, (document): the text has ${long.length.toLocaleString('en-US')} characters: more than the 64,000,000 a Calico resource file may have`,
+    ]);
   });
 });
 
 describe('Calico selectors', () => {
   it('refuses a selector nested 100,000 deep, quoting only its start (it overflowed the stack)', () => {
     const sel = `${'('.repeat(100_000)}all()${')'.repeat(100_000)}`;
-    expect(issues(`apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata: { name: p }\nspec: { cidr: 10.0.0.0/16, nodeSelector: "${sel}" }\n`)).toEqual([
+    expect(
+      issues(
+        `apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata: { name: p }\nspec: { cidr: 10.0.0.0/16, nodeSelector: "${sel}" }\n`,
+      ),
+    ).toEqual([
       `document 1, spec.nodeSelector (line 4): invalid selector "${'('.repeat(120)}…": more than 128 levels of '!' and '(' at character 129`,
     ]);
   });
@@ -54,13 +64,19 @@ describe('Calico keys', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('refuses a key that is a list or a mapping with its own message only', () => {
-    expect(issues(`${PEER.replace('spec: {', 'spec: { ? [a] : 1,')}`)).toEqual(['document 1, spec (line 4): a key is a list: keys are plain text']);
-    expect(issues(`apiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata:\n  ? { a: 1 }\n  : x\n  name: p\n`)).toEqual(['document 1, metadata (line 4): a key is a mapping: keys are plain text']);
+    expect(issues(`${PEER.replace('spec: {', 'spec: { ? [a] : 1,')}`)).toEqual([
+      'document 1, spec (line 4): a key is a list: keys are plain text',
+    ]);
+    expect(
+      issues(`apiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata:\n  ? { a: 1 }\n  : x\n  name: p\n`),
+    ).toEqual(['document 1, metadata (line 4): a key is a mapping: keys are plain text']);
     expect(warnings).toEqual([]);
   });
 
   it('refuses a key given twice, naming both lines', () => {
-    expect(issues(`${PEER}kind: BGPFilter\n`)).toEqual(['document 1, kind (line 5): key "kind" is given twice in this mapping (first at line 2)']);
+    expect(issues(`${PEER}kind: BGPFilter\n`)).toEqual([
+      'document 1, kind (line 5): key "kind" is given twice in this mapping (first at line 2)',
+    ]);
   });
 });
 
@@ -70,7 +86,9 @@ describe('thousands of objects', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toHaveLength(21);
-    expect(formatReadIssue(r.error[0]!)).toBe('document 2, metadata.name (line 8): BGPPeer p is defined twice (first in document 1)');
+    expect(formatReadIssue(r.error[0]!)).toBe(
+      'document 2, metadata.name (line 8): BGPPeer p is defined twice (first in document 1)',
+    );
     expect(formatReadIssue(r.error[20]!)).toBe('document 2, (document): … and 4,979 more objects defined twice');
     expect(r.error[20]?.omitted).toBe(4979);
   });
@@ -96,12 +114,28 @@ describe('thousands of objects', () => {
       metadata: { name: `peer-${i}` },
       spec: { node: `node-${i}`, peerIP: `10.${i >> 13}.${(i >> 5) & 255}.1`, asNumber: 65000 },
     }));
-    const r = importCalicoResources(emptyDesign(), { nodes, ipPools: [], bgpPeers, bgpFilters: [], blockAffinities: [], ignored: [] });
+    const r = importCalicoResources(emptyDesign(), {
+      nodes,
+      ipPools: [],
+      bgpPeers,
+      bgpFilters: [],
+      blockAffinities: [],
+      ignored: [],
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const spec = r.value.doc.spec;
-    expect([spec.nodes.length, spec.racks.length, spec.routers.length, spec.calicoResources.length]).toEqual([8000, 250, 250, 8000]);
-    expect(spec.routers[249]).toEqual({ name: 'tor-249', role: 'tor', rack: 'rack-249', asNumber: 65000, address: '10.0.249.1', platform: 'bird1' });
+    expect([spec.nodes.length, spec.racks.length, spec.routers.length, spec.calicoResources.length]).toEqual([
+      8000, 250, 250, 8000,
+    ]);
+    expect(spec.routers[249]).toEqual({
+      name: 'tor-249',
+      role: 'tor',
+      rack: 'rack-249',
+      asNumber: 65000,
+      address: '10.0.249.1',
+      platform: 'bird1',
+    });
     expect(spec.nodes[7999]).toEqual({ name: 'node-7999', rack: 'rack-249', address: '10.0.249.41', asNumber: 65001 });
   });
 });

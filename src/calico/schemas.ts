@@ -31,7 +31,10 @@ function hostCidr(family: 'IPv4' | 'IPv6') {
     const addrOk = family === 'IPv4' ? isIPv4(addr) : parseIPv6(addr) !== undefined;
     const lenOk = len === undefined || (/^(0|[1-9]\d{0,2})$/.test(len) && Number(len) <= max);
     if (!addrOk || !lenOk || extra !== undefined) {
-      ctx.addIssue({ code: 'custom', message: `${v} is not an ${family} address with an optional prefix length (e.g. ${family === 'IPv4' ? '10.192.0.2/16' : '2001::102/64'})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${v} is not an ${family} address with an optional prefix length (e.g. ${family === 'IPv4' ? '10.192.0.2/16' : '2001::102/64'})`,
+      });
     }
   });
 }
@@ -46,36 +49,71 @@ export const nodeSpec = z.strictObject({
       asNumber: asn.optional(),
       routeReflectorClusterID: z
         .string()
-        .refine((v) => v === '' || isIPv4(v), { message: 'routeReflectorClusterID is an IPv4 address (e.g. 224.0.0.1)' })
+        .refine((v) => v === '' || isIPv4(v), {
+          message: 'routeReflectorClusterID is an IPv4 address (e.g. 224.0.0.1)',
+        })
         .optional(),
       ipv4IPIPTunnelAddr: z.string().optional(),
     })
     .optional(),
 });
 
-export const nodeResource = z.strictObject({ apiVersion: z.literal(CALICO_V3), kind: z.literal('Node'), metadata, spec: nodeSpec });
+export const nodeResource = z.strictObject({
+  apiVersion: z.literal(CALICO_V3),
+  kind: z.literal('Node'),
+  metadata,
+  spec: nodeSpec,
+});
 
 // ------------------------------------------------------------------ IPPool
 
-export const ipPoolResource = z.strictObject({ apiVersion: z.literal(CALICO_V3), kind: z.literal('IPPool'), metadata, spec: ipPoolSpec });
+export const ipPoolResource = z.strictObject({
+  apiVersion: z.literal(CALICO_V3),
+  kind: z.literal('IPPool'),
+  metadata,
+  spec: ipPoolSpec,
+});
 
 // ------------------------------------------------------------------ BGPConfiguration
 
-export const bgpConfigurationResource = z.strictObject({ apiVersion: z.literal(CALICO_V3), kind: z.literal('BGPConfiguration'), metadata, spec: bgpConfigurationSpec });
+export const bgpConfigurationResource = z.strictObject({
+  apiVersion: z.literal(CALICO_V3),
+  kind: z.literal('BGPConfiguration'),
+  metadata,
+  spec: bgpConfigurationSpec,
+});
 
 // ------------------------------------------------------------------ FelixConfiguration
 
-export const felixConfigurationResource = z.strictObject({ apiVersion: z.literal(CALICO_V3), kind: z.literal('FelixConfiguration'), metadata, spec: felixConfigurationSpec });
+export const felixConfigurationResource = z.strictObject({
+  apiVersion: z.literal(CALICO_V3),
+  kind: z.literal('FelixConfiguration'),
+  metadata,
+  spec: felixConfigurationSpec,
+});
 
 // ------------------------------------------------------------------ BlockAffinity
 
 export const blockAffinitySpec = z.strictObject({
   node: z.string().min(1, 'node is required'),
   cidr: z.union([cidr4, cidr6], { error: 'cidr is a masked IPv4 or IPv6 prefix' }),
-  state: z.enum(['', 'confirmed', 'pending', 'pendingDeletion'], { error: 'state must be "", confirmed, pending or pendingDeletion' }).optional(),
+  state: z
+    .enum(['', 'confirmed', 'pending', 'pendingDeletion'], {
+      error: 'state must be "", confirmed, pending or pendingDeletion',
+    })
+    .optional(),
   // crd.projectcalico.org/v1 stores `deleted` as the string "true"/"false"; v3 as a boolean.
-  deleted: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], { error: 'deleted is true or false' }).optional(),
+  deleted: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], {
+      error: 'deleted is true or false',
+    })
+    .optional(),
   type: z.string().optional(),
 });
 
-export const blockAffinityResource = z.strictObject({ apiVersion: z.literal(CALICO_V3), kind: z.literal('BlockAffinity'), metadata, spec: blockAffinitySpec });
+export const blockAffinityResource = z.strictObject({
+  apiVersion: z.literal(CALICO_V3),
+  kind: z.literal('BlockAffinity'),
+  metadata,
+  spec: blockAffinitySpec,
+});

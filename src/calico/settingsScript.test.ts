@@ -34,14 +34,20 @@ function run(script: string, existing: readonly string[]): { calls: string[][]; 
   // Each call: its arguments NUL-separated, then a newline-free record separator.
   const stub = (name: string) =>
     `#!/bin/sh\n{ printf '%s\\0' ${name} "$@"; printf '\\036'; } >> ${shellQuote(log)}\n` +
-    (name === 'calicoctl' ? `if [ "$1" = get ]; then case " ${existing.join(' ')} " in *" $2/$3 "*) exit 0;; *) exit 1;; esac; fi\n` : '') +
+    (name === 'calicoctl'
+      ? `if [ "$1" = get ]; then case " ${existing.join(' ')} " in *" $2/$3 "*) exit 0;; *) exit 1;; esac; fi\n`
+      : '') +
     'exit 0\n';
   for (const name of ['calicoctl', 'kubectl']) {
     writeFileSync(join(bin, name), stub(name));
     chmodSync(join(bin, name), 0o755);
   }
   writeFileSync(join(dir, 'calico', 'settings.sh'), script);
-  execFileSync('/bin/sh', [join(dir, 'calico', 'settings.sh')], { env: { PATH: `${bin}:/usr/bin:/bin` }, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('/bin/sh', [join(dir, 'calico', 'settings.sh')], {
+    env: { PATH: `${bin}:/usr/bin:/bin` },
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const calls = readFileSync(log, 'utf8')
     .split('\u001e')
     .filter((c) => c !== '')
@@ -58,11 +64,31 @@ describe('calico/settings.sh', () => {
   it('patches existing objects with exactly the design’s values, hostile ones included', () => {
     const doc = design();
     const script = settingsScript(doc, calicoResourcesFromDesign(doc));
-    const { calls, dir } = run(script, ['bgpconfiguration/default', 'felixconfiguration/default', 'ippool/vm-pool', 'node/node-a1', 'node/node-b1']);
+    const { calls, dir } = run(script, [
+      'bgpconfiguration/default',
+      'felixconfiguration/default',
+      'ippool/vm-pool',
+      'node/node-a1',
+      'node/node-b1',
+    ]);
     const patches = calls.filter((c) => c[1] === 'patch').map((c) => [c[2], c[3], JSON.parse(c[5] as string)]);
     expect(patches).toEqual([
-      ['bgpconfiguration', 'default', { spec: { asNumber: 64512, nodeToNodeMeshEnabled: false, ipv4NormalRoutePriority: 1024 } }],
-      ['felixconfiguration', 'default', { spec: { ipv4NormalRoutePriority: 1024, ipv4ElevatedRoutePriority: 512, liveMigrationRouteConvergenceTime: '30s' } }],
+      [
+        'bgpconfiguration',
+        'default',
+        { spec: { asNumber: 64512, nodeToNodeMeshEnabled: false, ipv4NormalRoutePriority: 1024 } },
+      ],
+      [
+        'felixconfiguration',
+        'default',
+        {
+          spec: {
+            ipv4NormalRoutePriority: 1024,
+            ipv4ElevatedRoutePriority: 512,
+            liveMigrationRouteConvergenceTime: '30s',
+          },
+        },
+      ],
       ['ippool', 'vm-pool', { spec: { natOutgoing: true, nodeSelector: HOSTILE_SELECTOR } }],
       ['node', 'node-a1', { spec: { bgp: { asNumber: 65101 } } }],
       ['node', 'node-b1', { spec: { bgp: { asNumber: 65201 } } }],

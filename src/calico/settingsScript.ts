@@ -21,7 +21,8 @@ function comment(text: string): string {
   return `# ${commentText(text)}`;
 }
 
-const patch = (kind: string, name: string, spec: unknown) => `calicoctl patch ${kind} ${shellQuote(name)} --patch ${shellQuote(JSON.stringify({ spec }))}`;
+const patch = (kind: string, name: string, spec: unknown) =>
+  `calicoctl patch ${kind} ${shellQuote(name)} --patch ${shellQuote(JSON.stringify({ spec }))}`;
 
 function patchOrCreate(kind: string, name: string, spec: unknown, referenceFile: string): string[] {
   return [
@@ -56,19 +57,34 @@ export function settingsScript(doc: Topology, set: CalicoResourceSet): string {
   ];
   if (set.bgpConfiguration) {
     const s = set.bgpConfiguration.spec;
-    lines.push(comment(`BGPConfiguration default: AS ${s.asNumber}, node-to-node mesh ${s.nodeToNodeMeshEnabled ? 'on' : 'off'}, normal priority ${s.ipv4NormalRoutePriority}`));
+    lines.push(
+      comment(
+        `BGPConfiguration default: AS ${s.asNumber}, node-to-node mesh ${s.nodeToNodeMeshEnabled ? 'on' : 'off'}, normal priority ${s.ipv4NormalRoutePriority}`,
+      ),
+    );
     lines.push(...patchOrCreate('bgpconfiguration', 'default', s, 'reference/bgpconfiguration.yaml'), '');
   }
   if (set.felixConfiguration) {
     const s = set.felixConfiguration.spec;
-    lines.push(comment(`FelixConfiguration default: route priorities ${s.ipv4NormalRoutePriority} / ${s.ipv4ElevatedRoutePriority}, convergence time ${s.liveMigrationRouteConvergenceTime}`));
+    lines.push(
+      comment(
+        `FelixConfiguration default: route priorities ${s.ipv4NormalRoutePriority} / ${s.ipv4ElevatedRoutePriority}, convergence time ${s.liveMigrationRouteConvergenceTime}`,
+      ),
+    );
     lines.push(...patchOrCreate('felixconfiguration', 'default', s, 'reference/felixconfiguration.yaml'), '');
   }
   for (const pool of set.ipPools) {
     const fields = poolPatch(doc, pool.metadata.name);
-    lines.push(comment(`IPPool ${pool.metadata.name} (${pool.spec.cidr}): live migration needs ipipMode and vxlanMode Never (no encapsulation)`));
+    lines.push(
+      comment(
+        `IPPool ${pool.metadata.name} (${pool.spec.cidr}): live migration needs ipipMode and vxlanMode Never (no encapsulation)`,
+      ),
+    );
     if (Object.keys(fields).length === 0) {
-      lines.push(`calicoctl get ippool ${shellQuote(pool.metadata.name)} >/dev/null 2>&1 || calicoctl create -f ${shellQuote('reference/ippools.yaml')} --skip-exists`, '');
+      lines.push(
+        `calicoctl get ippool ${shellQuote(pool.metadata.name)} >/dev/null 2>&1 || calicoctl create -f ${shellQuote('reference/ippools.yaml')} --skip-exists`,
+        '',
+      );
     } else {
       lines.push(...patchOrCreate('ippool', pool.metadata.name, fields, 'reference/ippools.yaml'), '');
     }
@@ -82,11 +98,22 @@ export function settingsScript(doc: Topology, set: CalicoResourceSet): string {
     const labels = Object.entries(nodeLabels(node))
       .filter(([k]) => !/^([^/]*\.)?(kubernetes\.io|k8s\.io)\//.test(k))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    lines.push(comment(`Node ${node.name} (${node.address}): calico-node creates it; only its BGP fields and labels are set here`));
+    lines.push(
+      comment(
+        `Node ${node.name} (${node.address}): calico-node creates it; only its BGP fields and labels are set here`,
+      ),
+    );
     lines.push(`if calicoctl get node ${shellQuote(node.name)} >/dev/null 2>&1; then`);
     if (Object.keys(bgp).length > 0) lines.push(`  ${patch('node', node.name, { bgp })}`);
-    lines.push(`  kubectl label node ${shellQuote(node.name)} ${labels.map(([k, v]) => shellQuote(`${k}=${v}`)).join(' ')} --overwrite`);
-    lines.push('else', `  echo ${shellQuote(`Node ${node.name} does not exist yet (calico-node creates it): run this again once it does`)} >&2`, 'fi', '');
+    lines.push(
+      `  kubectl label node ${shellQuote(node.name)} ${labels.map(([k, v]) => shellQuote(`${k}=${v}`)).join(' ')} --overwrite`,
+    );
+    lines.push(
+      'else',
+      `  echo ${shellQuote(`Node ${node.name} does not exist yet (calico-node creates it): run this again once it does`)} >&2`,
+      'fi',
+      '',
+    );
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

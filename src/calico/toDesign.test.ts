@@ -20,7 +20,12 @@ const design = (name: string): Topology => {
   return r.value.doc;
 };
 
-const empty = (): Topology => ({ apiVersion: 'liveroute/v1', kind: 'Topology', metadata: { name: 'imported' }, spec: { racks: [], nodes: [], routers: [], links: [], sessions: [], calicoResources: [], vms: [] } });
+const empty = (): Topology => ({
+  apiVersion: 'liveroute/v1',
+  kind: 'Topology',
+  metadata: { name: 'imported' },
+  spec: { racks: [], nodes: [], routers: [], links: [], sessions: [], calicoResources: [], vms: [] },
+});
 
 function importText(doc: Topology, text: string) {
   const set = readCalicoResources(text);
@@ -34,7 +39,9 @@ describe('importing Calico resources into a design', () => {
   it("round-trips the design's Calico side: manifests → import into an empty design", () => {
     const original = design('two-racks-ebgp');
     // Block affinities are IPAM's (not applied manifests); a cluster dump has them.
-    const affinities = calicoResourcesFromDesign(original).blockAffinities.map((b) => toYaml(b)).join('---\n');
+    const affinities = calicoResourcesFromDesign(original)
+      .blockAffinities.map((b) => toYaml(b))
+      .join('---\n');
     const { doc, report } = importText(empty(), `${manifestsYaml(original)}---\n${affinities}`);
     expect(doc.spec.nodes).toEqual(original.spec.nodes);
     expect(doc.spec.racks).toEqual(original.spec.racks);
@@ -43,13 +50,28 @@ describe('importing Calico resources into a design', () => {
       asNumber: 64512,
       nodeToNodeMeshEnabled: false,
       // The manifests state liveroute's pool defaults, and the import keeps what they state.
-      ipPools: [{ name: 'default-ipv4-ippool', cidr: '10.244.0.0/16', blockSize: 26, disableBGPExport: false, ipipMode: 'Never', vxlanMode: 'Never', natOutgoing: false }],
+      ipPools: [
+        {
+          name: 'default-ipv4-ippool',
+          cidr: '10.244.0.0/16',
+          blockSize: 26,
+          disableBGPExport: false,
+          ipipMode: 'Never',
+          vxlanMode: 'Never',
+          natOutgoing: false,
+        },
+      ],
       routePriority: { normal: 1024, elevated: 512 },
       liveMigrationRouteConvergenceTime: '30s',
     });
     // The ToRs are not Calico resources: the peers' addresses become routers to be completed.
-    expect(doc.spec.routers.map((r) => `${r.name} ${r.role} ${r.rack} ${r.asNumber} ${r.address}`)).toEqual(['tor-a tor rack-a 65001 10.0.1.1', 'tor-b tor rack-b 65002 10.0.2.1']);
-    expect(report).toContain('router tor-a (tor, AS 65001, 10.0.1.1) created for BGPPeer rack-a-tor: set its platform and policy');
+    expect(doc.spec.routers.map((r) => `${r.name} ${r.role} ${r.rack} ${r.asNumber} ${r.address}`)).toEqual([
+      'tor-a tor rack-a 65001 10.0.1.1',
+      'tor-b tor rack-b 65002 10.0.2.1',
+    ]);
+    expect(report).toContain(
+      'router tor-a (tor, AS 65001, 10.0.1.1) created for BGPPeer rack-a-tor: set its platform and policy',
+    );
   });
 
   it('reads kubectl output (a List of crd.projectcalico.org objects) and places nodes in racks by subnet', () => {
@@ -70,7 +92,9 @@ describe('importing Calico resources into a design', () => {
     const { doc, report } = importText(empty(), text);
     expect(doc.spec.racks).toEqual([{ name: 'rack-1', subnet: '192.168.10.0/24' }]);
     expect(doc.spec.nodes).toEqual([{ name: 'worker-1', rack: 'rack-1', address: '192.168.10.21' }]);
-    expect(doc.spec.routers).toEqual([{ name: 'tor-1', role: 'tor', rack: 'rack-1', asNumber: 65010, address: '192.168.10.1', platform: 'bird1' }]);
+    expect(doc.spec.routers).toEqual([
+      { name: 'tor-1', role: 'tor', rack: 'rack-1', asNumber: 65010, address: '192.168.10.1', platform: 'bird1' },
+    ]);
     expect(report[0]).toBe('rack rack-1 (192.168.10.0/24) created for node addresses in it');
   });
 

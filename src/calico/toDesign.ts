@@ -45,7 +45,9 @@ class Target {
     this.rackSubnets = new PrefixLookup(d.spec.racks.map((r) => prefix4(r.subnet)));
     this.nodeIndex = new Map(d.spec.nodes.map((n, i) => [n.name, i]));
     for (const x of [...d.spec.routers, ...d.spec.nodes]) this.countAddress(x.address, 1);
-    for (const r of d.spec.routers) if (r.role === 'tor' && r.rack !== undefined) this.torsPerRack.set(r.rack, (this.torsPerRack.get(r.rack) ?? 0) + 1);
+    for (const r of d.spec.routers)
+      if (r.role === 'tor' && r.rack !== undefined)
+        this.torsPerRack.set(r.rack, (this.torsPerRack.get(r.rack) ?? 0) + 1);
   }
 
   hasAddress(address: string): boolean {
@@ -87,7 +89,8 @@ class Target {
     this.d.spec.routers.push(router);
     this.names.add(router.name);
     this.countAddress(router.address, 1);
-    if (router.role === 'tor' && router.rack !== undefined) this.torsPerRack.set(router.rack, (this.torsPerRack.get(router.rack) ?? 0) + 1);
+    if (router.role === 'tor' && router.rack !== undefined)
+      this.torsPerRack.set(router.rack, (this.torsPerRack.get(router.rack) ?? 0) + 1);
   }
 }
 
@@ -98,8 +101,14 @@ function rackFor(t: Target, address: string, cidr: string, label: string | undef
   const containing = a !== undefined ? t.rackHolding(a) : undefined;
   if (containing && (!label || !RACK_NAME.test(label))) return containing.name;
   const len = Number(cidr.split('/')[1] ?? '24');
-  const subnet = a !== undefined ? formatPrefix4({ addr: (a & maskOf(Math.min(len, 30))) >>> 0, len: Math.min(len, 30) }) : '10.0.0.0/24';
-  const name = label && RACK_NAME.test(label) && label.length <= 63 ? label : uniqueName(`rack-${t.d.spec.racks.length + 1}`, t.names);
+  const subnet =
+    a !== undefined
+      ? formatPrefix4({ addr: (a & maskOf(Math.min(len, 30))) >>> 0, len: Math.min(len, 30) })
+      : '10.0.0.0/24';
+  const name =
+    label && RACK_NAME.test(label) && label.length <= 63
+      ? label
+      : uniqueName(`rack-${t.d.spec.racks.length + 1}`, t.names);
   t.addRack({ name, subnet } satisfies Rack);
   report.push(`rack ${name} (${subnet}) created for node addresses in it`);
   return name;
@@ -108,7 +117,9 @@ function rackFor(t: Target, address: string, cidr: string, label: string | undef
 /** ", and N other spec fields kept as they are" for the report. */
 function keptText(other: Record<string, unknown>): string {
   const n = Object.keys(other).length;
-  return n === 0 ? '' : `; ${n} other spec field${n === 1 ? '' : 's'} kept as ${n === 1 ? 'it is' : 'they are'} (${Object.keys(other).sort().join(', ')})`;
+  return n === 0
+    ? ''
+    : `; ${n} other spec field${n === 1 ? '' : 's'} kept as ${n === 1 ? 'it is' : 'they are'} (${Object.keys(other).sort().join(', ')})`;
 }
 
 /** Merges `set` into `doc`; objects with the same name are replaced. Every change is listed in the report. */
@@ -133,7 +144,8 @@ export function importCalicoResources(doc: Topology, set: CalicoResourceSet): Re
     if (ipv4NormalRoutePriority !== undefined) rp.normal = ipv4NormalRoutePriority;
     if (ipv4ElevatedRoutePriority !== undefined) rp.elevated = ipv4ElevatedRoutePriority;
     if (Object.keys(rp).length > 0) cluster.routePriority = rp;
-    if (liveMigrationRouteConvergenceTime !== undefined) cluster.liveMigrationRouteConvergenceTime = liveMigrationRouteConvergenceTime;
+    if (liveMigrationRouteConvergenceTime !== undefined)
+      cluster.liveMigrationRouteConvergenceTime = liveMigrationRouteConvergenceTime;
     if (Object.keys(other).length > 0) cluster.felixConfiguration = other;
     else delete cluster.felixConfiguration;
     report.push(`FelixConfiguration default: route priorities and convergence time${keptText(other)}`);
@@ -152,10 +164,16 @@ export function importCalicoResources(doc: Topology, set: CalicoResourceSet): Re
     report.push(`${v4Pools.length} IPv4 pool${v4Pools.length === 1 ? '' : 's'}, every field kept`);
   }
   for (const p of set.ipPools.filter((x) => x.spec.cidr.includes(':'))) {
-    report.push(`IPPool ${p.metadata.name} (${p.spec.cidr}) not imported: liveroute designs are IPv4 only, so it is not in the export either (the cluster keeps it: applying the export does not delete it)`);
+    report.push(
+      `IPPool ${p.metadata.name} (${p.spec.cidr}) not imported: liveroute designs are IPv4 only, so it is not in the export either (the cluster keeps it: applying the export does not delete it)`,
+    );
   }
   // A cluster whose BGP settings were imported keeps its own defaults; bgpNormalRoutePriority equal to Felix's is implied.
-  if (cluster.bgpNormalRoutePriority !== undefined && cluster.bgpNormalRoutePriority === resolveCluster({ ...d.spec, cluster }).normalPriority) delete cluster.bgpNormalRoutePriority;
+  if (
+    cluster.bgpNormalRoutePriority !== undefined &&
+    cluster.bgpNormalRoutePriority === resolveCluster({ ...d.spec, cluster }).normalPriority
+  )
+    delete cluster.bgpNormalRoutePriority;
   if (Object.keys(cluster).length > 0) d.spec.cluster = cluster;
 
   const blocksOf = new Map<string, string[]>();
@@ -208,7 +226,8 @@ export function importCalicoResources(doc: Topology, set: CalicoResourceSet): Re
       d.spec.calicoResources.push(copy);
     }
   }
-  if (set.bgpFilters.length + set.bgpPeers.length > 0) report.push(`${set.bgpPeers.length} BGPPeer and ${set.bgpFilters.length} BGPFilter resources`);
+  if (set.bgpFilters.length + set.bgpPeers.length > 0)
+    report.push(`${set.bgpPeers.length} BGPPeer and ${set.bgpFilters.length} BGPFilter resources`);
 
   const clusterAs = resolveCluster(d.spec).asNumber;
   for (const peer of set.bgpPeers) {
@@ -227,9 +246,12 @@ export function importCalicoResources(doc: Topology, set: CalicoResourceSet): Re
       platform: 'bird1',
     };
     target.addRouter(router);
-    report.push(`router ${router.name} (${router.role}, AS ${router.asNumber}, ${ip}) created for BGPPeer ${peer.metadata.name}: set its platform and policy`);
+    report.push(
+      `router ${router.name} (${router.role}, AS ${router.asNumber}, ${ip}) created for BGPPeer ${peer.metadata.name}: set its platform and policy`,
+    );
   }
-  for (const i of set.ignored) report.push(`ignored ${i.kind} ${i.name}${i.field ? ` field ${i.field}` : ''}: ${i.reason}`);
+  for (const i of set.ignored)
+    report.push(`ignored ${i.kind} ${i.name}${i.field ? ` field ${i.field}` : ''}: ${i.reason}`);
   const checked = validateDesign(d);
   return checked.ok ? ok({ doc: checked.value, report }) : err(checked.error);
 }

@@ -20,7 +20,8 @@ function deleteAt(root: unknown, path: readonly PathSegment[]): void {
     node = (node as Record<string | number, unknown>)[seg];
   }
   const last = path[path.length - 1];
-  if (typeof node === 'object' && node !== null && last !== undefined && !Array.isArray(node)) delete (node as Record<string, unknown>)[String(last)];
+  if (typeof node === 'object' && node !== null && last !== undefined && !Array.isArray(node))
+    delete (node as Record<string, unknown>)[String(last)];
 }
 
 /**

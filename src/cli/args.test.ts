@@ -43,14 +43,33 @@ describe('parseArgs', () => {
   });
 
   it('takes values after the option or an =, booleans given twice, - for standard input, and -- before names that start with -', () => {
-    const args = parseArgs(['design.yaml', '--out=--odd', '--zip', '--zip', '--node', '-1', '-', '--', '-x', '--zip'], SPEC);
+    const args = parseArgs(
+      ['design.yaml', '--out=--odd', '--zip', '--zip', '--node', '-1', '-', '--', '-x', '--zip'],
+      SPEC,
+    );
     expect(args.positionals).toEqual(['design.yaml', '-', '-x', '--zip']);
     expect(Object.fromEntries(args.flags)).toEqual({ out: '--odd', zip: true, node: '-1' });
   });
 
   it('any argv: parsed or refused with a UsageError, never another error; what it returns keeps its promises (property)', () => {
     const token = fc.oneof(
-      fc.constantFrom('--', '-', '--out', '--out=', '--node', '--zip', '--zip=1', '--x', '-x', '', 'a\0b', 'a\nb', '=', '--=', '---'),
+      fc.constantFrom(
+        '--',
+        '-',
+        '--out',
+        '--out=',
+        '--node',
+        '--zip',
+        '--zip=1',
+        '--x',
+        '-x',
+        '',
+        'a\0b',
+        'a\nb',
+        '=',
+        '--=',
+        '---',
+      ),
       fc.string({ maxLength: 6 }),
       fc.string({ unit: fc.constantFrom('-', '=', 'o', 'u', 't', 'z', 'i', 'p', '\0', '\n'), maxLength: 7 }),
     );
@@ -106,7 +125,13 @@ describe('verify:bird arguments', () => {
   };
 
   it('reads the built-in designs, the files, --random/--seed/--jobs and the booleans; CI requires the lab', () => {
-    expect(parseVerifyArgs(['--builtin', 'c.yaml', '--random', '8', '--seed', '1', '--jobs', '8', '--containerlab'], builtin, false)).toEqual({
+    expect(
+      parseVerifyArgs(
+        ['--builtin', 'c.yaml', '--random', '8', '--seed', '1', '--jobs', '8', '--containerlab'],
+        builtin,
+        false,
+      ),
+    ).toEqual({
       files: ['a.liveroute.yaml', 'b.liveroute.yaml', 'c.yaml'],
       random: 8,
       seed: 1,
@@ -116,7 +141,13 @@ describe('verify:bird arguments', () => {
       jobs: 8,
       require: false,
     });
-    expect(parseVerifyArgs(['x.yaml'], builtin, true)).toMatchObject({ files: ['x.yaml'], random: 0, seed: 1, jobs: 2, require: true });
+    expect(parseVerifyArgs(['x.yaml'], builtin, true)).toMatchObject({
+      files: ['x.yaml'],
+      random: 0,
+      seed: 1,
+      jobs: 2,
+      require: true,
+    });
     expect(parseVerifyArgs(['--json', '-h'], builtin, false)).toBe('help');
   });
 

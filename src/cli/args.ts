@@ -12,24 +12,48 @@ export class UsageError extends Error {}
 
 /** Control characters, and the invisible ones that reorder or break a terminal line (bidi overrides, line separators). */
 function unprintable(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x200e || code === 0x200f || code === 0x2028 || code === 0x2029 || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff;
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x200e ||
+    code === 0x200f ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  );
 }
 
-const SHORT_ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
 
 /** A value in quotes, escaped so that one message stays one line (a newline as \n, a control character as \u0000). */
 export function quoted(value: string): string {
-  const escape = (c: string) => SHORT_ESCAPES[c] ?? (unprintable(c.charCodeAt(0)) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c);
+  const escape = (c: string) =>
+    SHORT_ESCAPES[c] ?? (unprintable(c.charCodeAt(0)) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c);
   return `"${[...value].map(escape).join('')}"`;
 }
 
 /** An argument as a message shows it: as it is when plainly printable, else quoted(). */
 export function shown(value: string): string {
-  const plain = value !== '' && value.trim() === value && !value.startsWith('"') && ![...value].some((c) => unprintable(c.charCodeAt(0)));
+  const plain =
+    value !== '' &&
+    value.trim() === value &&
+    !value.startsWith('"') &&
+    ![...value].some((c) => unprintable(c.charCodeAt(0)));
   return plain ? value : quoted(value);
 }
 
-export function parseArgs(argv: readonly string[], spec: { values: readonly string[]; booleans: readonly string[] }): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  spec: { values: readonly string[]; booleans: readonly string[] },
+): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
   const positional = (arg: string) => {
@@ -43,7 +67,8 @@ export function parseArgs(argv: readonly string[], spec: { values: readonly stri
       argv.slice(i + 1).forEach(positional);
       break;
     }
-    if (arg.startsWith('-') && !arg.startsWith('--') && arg !== '-') throw new UsageError(`unknown option ${shown(arg)} (write -- before a file name that starts with -)`);
+    if (arg.startsWith('-') && !arg.startsWith('--') && arg !== '-')
+      throw new UsageError(`unknown option ${shown(arg)} (write -- before a file name that starts with -)`);
     if (!arg.startsWith('--')) {
       positional(arg);
       continue;
@@ -57,9 +82,13 @@ export function parseArgs(argv: readonly string[], spec: { values: readonly stri
       const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
       // `--out --zip` is a forgotten value, not a folder named --zip (`--out=--zip` says that).
-      if (eq < 0 && value.startsWith('--')) throw new UsageError(`--${name} needs a value, not the option ${shown(value)} (write --${name}=${shown(value)} if that is the value)`);
+      if (eq < 0 && value.startsWith('--'))
+        throw new UsageError(
+          `--${name} needs a value, not the option ${shown(value)} (write --${name}=${shown(value)} if that is the value)`,
+        );
       if (value.includes('\0')) throw new UsageError(`--${name} ${shown(value)} contains a NUL character`);
-      if (flags.has(name)) throw new UsageError(`--${name} is given twice (${shown(flags.get(name) as string)} and ${shown(value)})`);
+      if (flags.has(name))
+        throw new UsageError(`--${name} is given twice (${shown(flags.get(name) as string)} and ${shown(value)})`);
       flags.set(name, value);
     } else {
       throw new UsageError(`unknown option ${shown(name === '' ? arg : `--${name}`)}`);
@@ -78,6 +107,7 @@ export function wholeNumber(args: ParsedArgs, name: string, min: number, max: nu
   const text = stringFlag(args, name);
   if (text === undefined) return fallback;
   const value = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
-  if (!(value >= min && value <= max)) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${quoted(text)}`);
+  if (!(value >= min && value <= max))
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${quoted(text)}`);
   return value;
 }

@@ -12,7 +12,6 @@ import { runCli as source } from './test-run';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SCENARIO = new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url).pathname;
 
-
 describe('the built CLI (npx liveroute)', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'lr-cli-build-'));
   const bin = join(outDir, 'liveroute.mjs');
@@ -23,11 +22,27 @@ describe('the built CLI (npx liveroute)', () => {
   const built = (...argv: string[]) => builtIn({}, ...argv);
 
   beforeAll(() => {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.cli.config.ts', '--outDir', outDir, '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '-c',
+        'vite.cli.config.ts',
+        '--outDir',
+        outDir,
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: ROOT, stdio: 'pipe' },
+    );
   });
 
   it('is the file package.json names, a Node script', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+      scripts: Record<string, string>;
+    };
     expect(pkg.bin).toEqual({ liveroute: 'dist-cli/liveroute.mjs' });
     expect(pkg.scripts.prepare).toBe('npm run build:cli');
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
@@ -64,7 +79,9 @@ describe('the built CLI (npx liveroute)', () => {
     expect(piped.status, piped.stderr).toBe(0);
     expect(piped.stdout.split('\n')[0]).toBe('-: valid liveroute/v1 design, migration vm-1 → node-b1 simulated');
     // About a megabyte of YAML into a pipe that head closes after one line: EPIPE, not a stack trace.
-    const head = spawnSync('sh', ['-c', `"$0" "$1" generate --racks 50 --nodes 40 | head -1`, process.execPath, bin], { encoding: 'utf8' });
+    const head = spawnSync('sh', ['-c', `"$0" "$1" generate --racks 50 --nodes 40 | head -1`, process.execPath, bin], {
+      encoding: 'utf8',
+    });
     expect(head.stdout).toBe('apiVersion: liveroute/v1\n');
     expect(head.stderr).toBe('');
   });

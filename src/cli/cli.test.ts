@@ -7,7 +7,6 @@ import { runCli as run } from './test-run';
 
 const SCENARIO = new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url).pathname;
 
-
 describe('liveroute CLI', () => {
   it('prints usage and refuses an unknown command with exit 2', async () => {
     const help = await run('--help');
@@ -28,7 +27,9 @@ describe('liveroute CLI', () => {
     expect(z.code).toBe(0);
     const entries = unzipSync(readFileSync(join(dir, 'two-racks-ebgp.zip')));
     expect(Object.keys(entries)).toContain('two-racks-ebgp/README.md');
-    expect(strFromU8(entries['two-racks-ebgp/calico/bgppeers.yaml'] as Uint8Array)).toContain("nodeSelector: rack == 'rack-a'");
+    expect(strFromU8(entries['two-racks-ebgp/calico/bgppeers.yaml'] as Uint8Array)).toContain(
+      "nodeSelector: rack == 'rack-a'",
+    );
   });
 
   it('refuses a broken design with exit 2, naming the file, path and line', async () => {
@@ -40,7 +41,9 @@ describe('liveroute CLI', () => {
     expect(r.err).toContain(`${file}: not a valid liveroute/v1 design`);
     expect(r.err).toMatch(/spec\.nodes\[1\]\.address \(line \d+\): 10\.0\.1\.312 is not an IPv4 address/);
     expect((await run('export', SCENARIO)).err).toContain('--out DIR is required');
-    expect((await run('export', join(dir, 'missing.yaml'), '--out', dir)).err).toContain('missing.yaml: cannot read: ENOENT');
+    expect((await run('export', join(dir, 'missing.yaml'), '--out', dir)).err).toContain(
+      'missing.yaml: cannot read: ENOENT',
+    );
   });
 });
 
@@ -55,9 +58,16 @@ describe('liveroute render-calico', () => {
     ['192.168.221.64/26', 'confirmed'],
     ['192.168.221.0/26', 'pending'],
   ]
-    .map(([cidr, state]) => `apiVersion: projectcalico.org/v3\nkind: BlockAffinity\nmetadata: { name: kube-master-${cidr?.replace(/[./]/g, '-')} }\nspec: { node: kube-master, cidr: "${cidr}", state: "${state}", deleted: false }\n`)
+    .map(
+      ([cidr, state]) =>
+        `apiVersion: projectcalico.org/v3\nkind: BlockAffinity\nmetadata: { name: kube-master-${cidr?.replace(/[./]/g, '-')} }\nspec: { node: kube-master, cidr: "${cidr}", state: "${state}", deleted: false }\n`,
+    )
     .join('---\n');
-  const strip = (s: string) => `${s.split('\n').filter((l) => l.trim() !== '').join('\n')}\n`;
+  const strip = (s: string) =>
+    `${s
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .join('\n')}\n`;
 
   it("writes exactly Calico's golden bird.cfg, bird_aggr.cfg, bird_ipam.cfg from resources with BlockAffinity objects", async () => {
     const input = readFileSync(join(CASE, 'input.yaml'), 'utf8');
@@ -76,11 +86,17 @@ describe('liveroute render-calico', () => {
 
   it('refuses an unknown node and broken resources with exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lr-render-bad-'));
-    writeFileSync(join(dir, 'c.yaml'), 'apiVersion: projectcalico.org/v3\nkind: Node\nmetadata: { name: n1 }\nspec: { bgp: { ipv4Address: 10.0.0.1/24 } }\n');
+    writeFileSync(
+      join(dir, 'c.yaml'),
+      'apiVersion: projectcalico.org/v3\nkind: Node\nmetadata: { name: n1 }\nspec: { bgp: { ipv4Address: 10.0.0.1/24 } }\n',
+    );
     const unknown = await run('render-calico', join(dir, 'c.yaml'), '--node', 'n2');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('there is no Node named n2');
-    writeFileSync(join(dir, 'bad.yaml'), 'apiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata: { name: p }\nspec: { peerIP: 10.0.0.300 }\n');
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      'apiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata: { name: p }\nspec: { peerIP: 10.0.0.300 }\n',
+    );
     const bad = await run('render-calico', join(dir, 'bad.yaml'), '--node', 'n1');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('document 1, spec.peerIP (line 4): 10.0.0.300 is not a peer address');

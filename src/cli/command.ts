@@ -3,5 +3,9 @@ export interface CliCommand {
   readonly name: string;
   readonly usage: string;
   readonly summary: string;
-  readonly run: (argv: readonly string[], out: (s: string) => void, err: (s: string) => void) => Promise<number> | number;
+  readonly run: (
+    argv: readonly string[],
+    out: (s: string) => void,
+    err: (s: string) => void,
+  ) => Promise<number> | number;
 }

@@ -9,7 +9,8 @@ import { checkOutputFolder, writeFilesInto } from './output';
 export const exportCommand: CliCommand = {
   name: 'export',
   usage: 'export <file> --out DIR [--zip] [--containerlab]',
-  summary: 'write every generated manifest and config (or one zip, the same bytes for the same design) into DIR; --containerlab adds a containerlab topology',
+  summary:
+    'write every generated manifest and config (or one zip, the same bytes for the same design) into DIR; --containerlab adds a containerlab topology',
   run(argv, out) {
     const args = parseArgs(argv, { values: ['out'], booleans: ['zip', 'containerlab'] });
     const [file, ...more] = args.positionals;
@@ -28,7 +29,11 @@ export const exportCommand: CliCommand = {
       return EXIT.ok;
     }
     const files = [...exportFiles(doc), ...extra];
-    writeFilesInto('out', dir, files.map((f) => ({ path: f.path, data: f.text })));
+    writeFilesInto(
+      'out',
+      dir,
+      files.map((f) => ({ path: f.path, data: f.text })),
+    );
     out(`wrote ${files.length} files to ${dir}\n`);
     return EXIT.ok;
   },

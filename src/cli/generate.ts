@@ -19,7 +19,8 @@ const MAX_VMS_PER_NODE = 62;
 function oneOf<T extends string>(args: ParsedArgs, name: string, choices: readonly T[], fallback: T): T {
   const text = stringFlag(args, name);
   if (text === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(text)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not ${quoted(text)}`);
+  if (!(choices as readonly string[]).includes(text))
+    throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not ${quoted(text)}`);
   return text as T;
 }
 
@@ -29,17 +30,25 @@ export function fabricSpecOf(args: ParsedArgs): FabricSpec {
   const nodesPerRack = wholeNumber(args, 'nodes', 1, FABRIC_LIMITS.nodesPerRack, FABRIC_DEFAULTS.nodesPerRack);
   const spines = wholeNumber(args, 'spines', 1, FABRIC_LIMITS.spines, FABRIC_DEFAULTS.spines);
   const tors = wholeNumber(args, 'tors', 1, 2, FABRIC_DEFAULTS.torsPerRack) as 1 | 2;
-  if (args.flags.has('vms') && args.flags.has('vms-per-node')) throw new UsageError('give --vms or --vms-per-node, not both');
-  if (args.flags.has('filter') && args.flags.has('no-filter')) throw new UsageError('give --filter or --no-filter, not both');
+  if (args.flags.has('vms') && args.flags.has('vms-per-node'))
+    throw new UsageError('give --vms or --vms-per-node, not both');
+  if (args.flags.has('filter') && args.flags.has('no-filter'))
+    throw new UsageError('give --filter or --no-filter, not both');
   let vms = wholeNumber(args, 'vms', 0, FABRIC_LIMITS.vms, FABRIC_DEFAULTS.vms);
   if (args.flags.has('vms-per-node')) {
     const perNode = wholeNumber(args, 'vms-per-node', 0, MAX_VMS_PER_NODE, 0);
     vms = perNode * racks * nodesPerRack;
-    if (vms > FABRIC_LIMITS.vms) throw new UsageError(`--vms-per-node ${perNode} makes ${vms} VMs on ${racks * nodesPerRack} nodes; at most ${FABRIC_LIMITS.vms}`);
+    if (vms > FABRIC_LIMITS.vms)
+      throw new UsageError(
+        `--vms-per-node ${perNode} makes ${vms} VMs on ${racks * nodesPerRack} nodes; at most ${FABRIC_LIMITS.vms}`,
+      );
   }
   // The generator would quietly stop at a full block on every node: say so instead.
   const room = MAX_VMS_PER_NODE * racks * nodesPerRack;
-  if (vms > room) throw new UsageError(`--vms ${vms}: ${vms} VMs do not fit on ${racks * nodesPerRack} node${racks * nodesPerRack === 1 ? '' : 's'} (${MAX_VMS_PER_NODE} each); at most ${room}`);
+  if (vms > room)
+    throw new UsageError(
+      `--vms ${vms}: ${vms} VMs do not fit on ${racks * nodesPerRack} node${racks * nodesPerRack === 1 ? '' : 's'} (${MAX_VMS_PER_NODE} each); at most ${room}`,
+    );
   const name = stringFlag(args, 'name');
   if (name !== undefined && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
     throw new UsageError(`--name must be a lowercase DNS label (letters, digits, '-'), not ${quoted(name)}`);
@@ -65,10 +74,25 @@ export const generateCommand: CliCommand = {
   summary: "write a generated fabric (the app's Generate a fabric…) as a liveroute/v1 design",
   run(argv, out) {
     const args = parseArgs(argv, {
-      values: ['racks', 'nodes', 'tors', 'spines', 'vms', 'vms-per-node', 'platform', 'node-as', 'tor-as', 'name', 'out'],
+      values: [
+        'racks',
+        'nodes',
+        'tors',
+        'spines',
+        'vms',
+        'vms-per-node',
+        'platform',
+        'node-as',
+        'tor-as',
+        'name',
+        'out',
+      ],
       booleans: ['filter', 'no-filter', 'json'],
     });
-    if (args.positionals.length > 0) throw new UsageError(`takes no file arguments (got ${quoted(args.positionals[0] as string)}); write to a file with --out`);
+    if (args.positionals.length > 0)
+      throw new UsageError(
+        `takes no file arguments (got ${quoted(args.positionals[0] as string)}); write to a file with --out`,
+      );
     const spec = fabricSpecOf(args);
     const target = stringFlag(args, 'out');
     if (target !== undefined) checkOutputFile('out', target);

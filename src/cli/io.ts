@@ -48,7 +48,10 @@ export function readText(path: string, option?: string): string {
       const n = readSync(fd, buffer, 0, buffer.length, null);
       if (n === 0) break;
       total += n;
-      if (total > MAX_INPUT_BYTES) throw new InputError(`${named}: cannot read: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, more than any design or cluster dump`);
+      if (total > MAX_INPUT_BYTES)
+        throw new InputError(
+          `${named}: cannot read: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, more than any design or cluster dump`,
+        );
       chunks.push(Buffer.from(buffer.subarray(0, n)));
     }
     return Buffer.concat(chunks).toString('utf8');
@@ -62,7 +65,11 @@ export function readText(path: string, option?: string): string {
 
 export function readDesign(path: string, option?: string): Topology {
   const parsed = parseDesign(readText(path, option));
-  if (!parsed.ok) throw new InputError(`${option ? `--${option} ` : ''}${shown(path)}: not a valid liveroute/v1 design`, parsed.error);
+  if (!parsed.ok)
+    throw new InputError(
+      `${option ? `--${option} ` : ''}${shown(path)}: not a valid liveroute/v1 design`,
+      parsed.error,
+    );
   return parsed.value.doc;
 }
 

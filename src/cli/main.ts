@@ -6,7 +6,11 @@ import { quoted, UsageError } from './args';
 import { EXIT, formatInputError, InputError } from './io';
 import { COMMANDS, usage } from './commands';
 
-export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     out(usage());
@@ -44,7 +48,11 @@ if (isEntry) {
     if (e.code !== 'EPIPE') throw e;
     process.exit(process.exitCode ?? EXIT.ok);
   });
-  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+  main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  ).then(
     (code) => {
       process.exitCode = code;
     },

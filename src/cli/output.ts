@@ -9,13 +9,16 @@ import { dirname, join, normalize } from 'node:path';
 import { shown, UsageError } from './args';
 import { explainCode, InputError } from './io';
 
-type Kind = { readonly kind: 'file' | 'dir' | 'stream' | 'other' | 'none' } | { readonly kind: 'error'; readonly code: string };
+type Kind =
+  { readonly kind: 'file' | 'dir' | 'stream' | 'other' | 'none' } | { readonly kind: 'error'; readonly code: string };
 
 /** What is at `path`: a file, a folder, a device or pipe one may write to (`/dev/null`), something else, nothing, or why stat failed. */
 function kindAt(path: string): Kind {
   try {
     const s = statSync(path);
-    return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'dir' : s.isCharacterDevice() || s.isFIFO() ? 'stream' : 'other' };
+    return {
+      kind: s.isFile() ? 'file' : s.isDirectory() ? 'dir' : s.isCharacterDevice() || s.isFIFO() ? 'stream' : 'other',
+    };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
     // ENOTDIR: a file stands where a folder of the path should be; the walk up finds it.
@@ -55,7 +58,8 @@ export function checkOutputFolder(option: string, path: string): void {
   const named = `--${option} ${shown(path)}`;
   if (found.kind === 'error') throw new UsageError(`${named}: cannot look at ${shown(at)}: ${explainCode(found.code)}`);
   if (found.kind !== 'dir') {
-    if (at === normalize(path)) throw new UsageError(`${named} is ${what(found)}; --${option} names the folder to write into`);
+    if (at === normalize(path))
+      throw new UsageError(`${named} is ${what(found)}; --${option} names the folder to write into`);
     throw new UsageError(`${named} cannot be made: ${shown(at)} is ${what(found)}, not a folder`);
   }
   const why = canWriteIn(at);
@@ -72,8 +76,10 @@ export function checkOutputFile(option: string, path: string): void {
   if (target.kind === 'other') throw new UsageError(`${named} is neither a file nor a device one can write to`);
   if (target.kind === 'none') {
     const parent = kindAt(dirname(path));
-    if (parent.kind === 'none') throw new UsageError(`${named}: cannot write there: the folder ${shown(dirname(path))} is not there`);
-    if (parent.kind !== 'dir') throw new UsageError(`${named}: cannot write there: ${shown(dirname(path))} is not a folder`);
+    if (parent.kind === 'none')
+      throw new UsageError(`${named}: cannot write there: the folder ${shown(dirname(path))} is not there`);
+    if (parent.kind !== 'dir')
+      throw new UsageError(`${named}: cannot write there: ${shown(dirname(path))} is not a folder`);
     const why = canWriteIn(dirname(path));
     if (why) throw new UsageError(`${named}: cannot write in ${shown(dirname(path))}: ${why}`);
   } else {
@@ -104,23 +110,33 @@ function makeFolders(option: string, dir: string, folder: string): void {
       try {
         mkdirSync(p);
       } catch (e) {
-        throw new InputError(`--${option} ${shown(dir)}: cannot make the folder ${shown(p)}: ${explainCode((e as NodeJS.ErrnoException).code)}`);
+        throw new InputError(
+          `--${option} ${shown(dir)}: cannot make the folder ${shown(p)}: ${explainCode((e as NodeJS.ErrnoException).code)}`,
+        );
       }
     }
     return;
   }
-  throw new InputError(`--${option} ${shown(dir)}: cannot make the folder ${shown(folder)}: ${shown(at)} is ${found.kind === 'error' ? explainCode(found.code) : what(found)}`);
+  throw new InputError(
+    `--${option} ${shown(dir)}: cannot make the folder ${shown(folder)}: ${shown(at)} is ${found.kind === 'error' ? explainCode(found.code) : what(found)}`,
+  );
 }
 
 /** Writes files (paths with '/') into the folder of `--<option>`, checked before the work by checkOutputFolder. */
-export function writeFilesInto(option: string, dir: string, files: readonly { path: string; data: string | Uint8Array }[]): void {
+export function writeFilesInto(
+  option: string,
+  dir: string,
+  files: readonly { path: string; data: string | Uint8Array }[],
+): void {
   for (const f of files) {
     const target = join(dir, ...f.path.split('/'));
     makeFolders(option, dir, dirname(target));
     try {
       writeFileSync(target, f.data);
     } catch (e) {
-      throw new InputError(`--${option} ${shown(dir)}: cannot write ${shown(f.path)}: ${explainCode((e as NodeJS.ErrnoException).code)}`);
+      throw new InputError(
+        `--${option} ${shown(dir)}: cannot write ${shown(f.path)}: ${explainCode((e as NodeJS.ErrnoException).code)}`,
+      );
     }
   }
 }

@@ -14,7 +14,8 @@ import { formatDiagnostics, formatReport } from './table';
 
 function failOn(value: string | undefined): 'error' | 'warning' | undefined {
   if (value === undefined) return undefined;
-  if (value !== 'error' && value !== 'warning') throw new UsageError(`--fail-on takes error or warning, not ${quoted(value)}`);
+  if (value !== 'error' && value !== 'warning')
+    throw new UsageError(`--fail-on takes error or warning, not ${quoted(value)}`);
   return value;
 }
 
@@ -22,7 +23,9 @@ function failOn(value: string | undefined): 'error' | 'warning' | undefined {
 function designName(args: ParsedArgs, option: 'migrate' | 'to'): string | undefined {
   const value = stringFlag(args, option);
   if (value !== undefined && !isDnsLabel(value)) {
-    throw new UsageError(`--${option} must name a ${option === 'migrate' ? 'VM' : 'node'} of the design (a lowercase DNS label), not ${quoted(value)}`);
+    throw new UsageError(
+      `--${option} must name a ${option === 'migrate' ? 'VM' : 'node'} of the design (a lowercase DNS label), not ${quoted(value)}`,
+    );
   }
   return value;
 }
@@ -63,11 +66,17 @@ export const checkCommand: CliCommand = {
     const level = failOn(stringFlag(args, 'fail-on'));
     const doc = readDesign(file);
     const diagnostics = doc.spec.migration ? diagnose(simulate(doc)) : diagnoseDesign(doc);
-    out(`${shown(file)}: valid liveroute/v1 design${doc.spec.migration ? `, migration ${doc.spec.migration.vm} → ${doc.spec.migration.to} simulated` : ' (no migration to simulate)'}\n`);
+    out(
+      `${shown(file)}: valid liveroute/v1 design${doc.spec.migration ? `, migration ${doc.spec.migration.vm} → ${doc.spec.migration.to} simulated` : ' (no migration to simulate)'}\n`,
+    );
     const stated = Object.keys(doc.metadata.expected ?? {}).length;
     if (stated > 0 && doc.spec.migration) {
       const differ = diagnostics.filter((d) => d.code === 'LR-EXPECTED-VERDICT').length;
-      out(differ === 0 ? `expected verdicts: the ${stated} phase${stated === 1 ? '' : 's'} stated in metadata.expected come out as stated\n` : `expected verdicts: ${differ} of the ${stated} phases stated in metadata.expected come out differently (LR-EXPECTED-VERDICT)\n`);
+      out(
+        differ === 0
+          ? `expected verdicts: the ${stated} phase${stated === 1 ? '' : 's'} stated in metadata.expected come out as stated\n`
+          : `expected verdicts: ${differ} of the ${stated} phases stated in metadata.expected come out differently (LR-EXPECTED-VERDICT)\n`,
+      );
     }
     out(`${formatDiagnostics(diagnostics).join('\n')}\n`);
     return level && diagnostics.some((d) => atOrAbove(d, level)) ? EXIT.findings : EXIT.ok;

@@ -5,7 +5,10 @@ import type { SimulationReport } from '../engine/report';
 const ICON = { delivered: '✓', blackhole: '✕', loop: '↻', split: '½' } as const;
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return cells
+    .map((c, i) => c.padEnd(widths[i] ?? 0))
+    .join('  ')
+    .trimEnd();
 }
 
 export function formatTable(rows: readonly (readonly string[])[]): string[] {
@@ -38,20 +41,32 @@ export function formatReport(r: SimulationReport): string {
   const rows: string[][] = [['phase', 'VM on', '✓ delivered', '✕ blackhole', '↻ loop', '½ split', 'converged at']];
   for (const p of r.phases) {
     const count = (o: keyof typeof ICON) => String(p.flows.filter((f) => f.outcome === o).length);
-    rows.push([p.name, p.vmHost, count('delivered'), count('blackhole'), count('loop'), count('split'), `${p.settledAt - p.start} ms${p.oscillating.length ? ' (oscillating)' : ''}`]);
+    rows.push([
+      p.name,
+      p.vmHost,
+      count('delivered'),
+      count('blackhole'),
+      count('loop'),
+      count('split'),
+      `${p.settledAt - p.start} ms${p.oscillating.length ? ' (oscillating)' : ''}`,
+    ]);
   }
   lines.push(...formatTable(rows), '');
   for (const p of r.phases) {
     for (const f of p.flows.filter((x) => x.outcome !== 'delivered')) {
       const end = f.pathEnds.find((e) => e.end !== 'delivered');
-      lines.push(`${p.name}: ${ICON[f.outcome]} ${f.client} ${f.outcome}${f.outcome === 'split' ? ` (${Math.round(f.deliveredFraction * 100)}% delivered)` : ''}: ${end?.why ?? ''}`);
+      lines.push(
+        `${p.name}: ${ICON[f.outcome]} ${f.client} ${f.outcome}${f.outcome === 'split' ? ` (${Math.round(f.deliveredFraction * 100)}% delivered)` : ''}: ${end?.why ?? ''}`,
+      );
     }
   }
   const down = r.sessions.filter((s) => !s.up);
   lines.push(`sessions: ${r.sessions.length - down.length} up, ${down.length} down`);
   for (const s of down) lines.push(`  ${s.a} ↔ ${s.b}: ${s.reason}`);
   if (r.transients.length > 0) {
-    lines.push(`transient blackholes: ${r.transients.map((t) => `${t.phase} ${t.client} ${t.blackholeMs} ms`).join(', ')}`);
+    lines.push(
+      `transient blackholes: ${r.transients.map((t) => `${t.phase} ${t.client} ${t.blackholeMs} ms`).join(', ')}`,
+    );
   }
   lines.push('', ...formatDiagnostics(r.diagnostics), '');
   return lines.join('\n');

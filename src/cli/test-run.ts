@@ -10,6 +10,10 @@ export interface CliRun {
 export async function runCli(...argv: string[]): Promise<CliRun> {
   let out = '';
   let err = '';
-  const code = await main(argv, (s) => (out += s), (s) => (err += s));
+  const code = await main(
+    argv,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 }

@@ -27,18 +27,36 @@ export interface VerifyOptions {
 }
 
 /** The options, `'help'` for --help or -h, or a UsageError. */
-export function parseVerifyArgs(argv: readonly string[], builtinFiles: () => string[], ci: boolean): VerifyOptions | 'help' {
+export function parseVerifyArgs(
+  argv: readonly string[],
+  builtinFiles: () => string[],
+  ci: boolean,
+): VerifyOptions | 'help' {
   const end = argv.indexOf('--');
   if ((end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h')) return 'help';
-  const args = parseArgs(argv, { values: ['jobs', 'random', 'seed', 'save'], booleans: ['json', 'containerlab', 'require', 'builtin'] });
+  const args = parseArgs(argv, {
+    values: ['jobs', 'random', 'seed', 'save'],
+    booleans: ['json', 'containerlab', 'require', 'builtin'],
+  });
   const random = wholeNumber(args, 'random', 1, MAX_RANDOM, 0);
   const seed = wholeNumber(args, 'seed', 0, 0xffffffff, 1);
   const jobs = wholeNumber(args, 'jobs', 1, MAX_JOBS, 2);
   const save = stringFlag(args, 'save');
-  if (save !== undefined && random === 0) throw new UsageError('--save DIR keeps the random designs: give --random N with it');
-  if (args.flags.has('seed') && random === 0) throw new UsageError('--seed S picks the random designs: give --random N with it');
+  if (save !== undefined && random === 0)
+    throw new UsageError('--save DIR keeps the random designs: give --random N with it');
+  if (args.flags.has('seed') && random === 0)
+    throw new UsageError('--seed S picks the random designs: give --random N with it');
   const files = [...(args.flags.has('builtin') ? builtinFiles() : []), ...args.positionals];
   if (files.length === 0 && random === 0) throw new UsageError('give design files, --builtin or --random N');
   if (save !== undefined) checkOutputFolder('save', save);
-  return { files, random, seed, save, containerlab: args.flags.has('containerlab'), json: args.flags.has('json'), jobs, require: ci || args.flags.has('require') };
+  return {
+    files,
+    random,
+    seed,
+    save,
+    containerlab: args.flags.has('containerlab'),
+    json: args.flags.has('json'),
+    jobs,
+    require: ci || args.flags.has('require'),
+  };
 }

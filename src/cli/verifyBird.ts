@@ -26,7 +26,10 @@ import { unsupported } from '../lab/plan';
 import { runDesign, type DesignResult } from '../verify/run';
 
 /** The built-in designs: the scenarios, then the lab's own designs (src/verify/designs). */
-const BUILTIN_DIRS = [path.resolve(import.meta.dirname, '..', 'scenarios'), path.resolve(import.meta.dirname, '..', 'verify', 'designs')];
+const BUILTIN_DIRS = [
+  path.resolve(import.meta.dirname, '..', 'scenarios'),
+  path.resolve(import.meta.dirname, '..', 'verify', 'designs'),
+];
 
 function builtinFiles(): string[] {
   return BUILTIN_DIRS.flatMap((dir) =>
@@ -45,7 +48,8 @@ function randomDesigns(first: number, count: number, save: string | undefined): 
     if (save) writeFilesInto('save', save, [{ path: file, data: r.text }]);
     const parsed = parseDesign(r.text);
     // A generator bug, not the user's input: say which seed and why.
-    if (!parsed.ok) throw new Error(`random design ${r.seed} is not valid:\n${parsed.error.map(formatIssue).join('\n')}`);
+    if (!parsed.ok)
+      throw new Error(`random design ${r.seed} is not valid:\n${parsed.error.map(formatIssue).join('\n')}`);
     return { file, doc: parsed.value.doc };
   });
 }
@@ -54,7 +58,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const designs: { file: string; doc: Topology }[] = [];
   let options: VerifyOptions;
   try {
-    const parsed = parseVerifyArgs(argv, builtinFiles, process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== '0');
+    const parsed = parseVerifyArgs(
+      argv,
+      builtinFiles,
+      process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== '0',
+    );
     if (parsed === 'help') {
       process.stdout.write(VERIFY_USAGE);
       return 0;
@@ -90,15 +98,29 @@ async function main(argv: readonly string[]): Promise<number> {
     return !why;
   });
   const results: DesignResult[] = await mapLimit(runnable, jobs, ({ doc }) =>
-    runDesign(doc, { bird: bird.path as string, tag: doc.metadata.name, containerlab, log: (line) => process.stderr.write(`  ${line}\n`) }),
+    runDesign(doc, {
+      bird: bird.path as string,
+      tag: doc.metadata.name,
+      containerlab,
+      log: (line) => process.stderr.write(`  ${line}\n`),
+    }),
   );
-  if (json) process.stdout.write(`${JSON.stringify(results.map((r) => ({ design: r.design, seconds: r.seconds, checks: r.checks })), null, 2)}\n`);
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify(
+        results.map((r) => ({ design: r.design, seconds: r.seconds, checks: r.checks })),
+        null,
+        2,
+      )}\n`,
+    );
   else for (const r of results) process.stdout.write(formatResult(r));
   if (!json && results.length > 1) {
     const all = results.flatMap((r) => r.checks);
     const flows = all.filter((c) => c.aspect === 'flow');
     process.stdout.write(`${results.map(summaryLine).join('\n')}\n`);
-    process.stdout.write(`total: ${results.length} designs, ${all.filter((c) => c.agree).length}/${all.length} checks agree; clients × phases ${flows.filter((c) => c.agree).length}/${flows.length}\n`);
+    process.stdout.write(
+      `total: ${results.length} designs, ${all.filter((c) => c.agree).length}/${all.length} checks agree; clients × phases ${flows.filter((c) => c.agree).length}/${flows.length}\n`,
+    );
   }
   return results.every((r) => r.checks.every((c) => c.agree)) ? 0 : 1;
 }

@@ -26,7 +26,14 @@ export const PLATFORM_HOWTO: Readonly<Record<Platform, string>> = {
   junos: 'Juniper Junos: `load merge <file>` in configuration mode, `commit check`, then `commit`.',
 };
 
-const ROUTER_LANGUAGE: Readonly<Record<Platform, FileLanguage>> = { bird1: 'bird', bird2: 'bird', frr: 'cli', eos: 'cli', nxos: 'cli', junos: 'junos' };
+const ROUTER_LANGUAGE: Readonly<Record<Platform, FileLanguage>> = {
+  bird1: 'bird',
+  bird2: 'bird',
+  frr: 'cli',
+  eos: 'cli',
+  nxos: 'cli',
+  junos: 'junos',
+};
 
 export function designFile(doc: Topology): GeneratedFile {
   return {
@@ -55,11 +62,33 @@ export function calicoNodeFiles(doc: Topology, nodes?: readonly string[]): Gener
   const wanted = doc.spec.nodes.filter((n) => !nodes || nodes.includes(n.name));
   return wanted.flatMap((n) => {
     const cfg = renderCalicoNode(set, n.name);
-    const about = (file: string) => `What confd renders as ${file} on ${n.name}: calico-node writes it itself; shown for review and for running the design on real BIRD.`;
+    const about = (file: string) =>
+      `What confd renders as ${file} on ${n.name}: calico-node writes it itself; shown for review and for running the design on real BIRD.`;
     return [
-      { path: `calico-node/${n.name}/bird.cfg`, group: 'calico-node', language: 'bird', text: cfg.birdCfg, about: about('bird.cfg'), node: n.name },
-      { path: `calico-node/${n.name}/bird_aggr.cfg`, group: 'calico-node', language: 'bird', text: cfg.birdAggrCfg, about: about('bird_aggr.cfg'), node: n.name },
-      { path: `calico-node/${n.name}/bird_ipam.cfg`, group: 'calico-node', language: 'bird', text: cfg.birdIpamCfg, about: about('bird_ipam.cfg'), node: n.name },
+      {
+        path: `calico-node/${n.name}/bird.cfg`,
+        group: 'calico-node',
+        language: 'bird',
+        text: cfg.birdCfg,
+        about: about('bird.cfg'),
+        node: n.name,
+      },
+      {
+        path: `calico-node/${n.name}/bird_aggr.cfg`,
+        group: 'calico-node',
+        language: 'bird',
+        text: cfg.birdAggrCfg,
+        about: about('bird_aggr.cfg'),
+        node: n.name,
+      },
+      {
+        path: `calico-node/${n.name}/bird_ipam.cfg`,
+        group: 'calico-node',
+        language: 'bird',
+        text: cfg.birdIpamCfg,
+        about: about('bird_ipam.cfg'),
+        node: n.name,
+      },
     ] satisfies GeneratedFile[];
   });
 }

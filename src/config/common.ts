@@ -6,7 +6,15 @@
 import { fitName } from '../lib/hash';
 import { commentText } from '../lib/text';
 import { parseCommunity } from '../model/primitives';
-import type { Condition, NeutralPolicy, PolicyRule, PrefixListEntry, RoutePolicy, RouterConfigModel, RouterNeighbor } from '../model/policy/types';
+import type {
+  Condition,
+  NeutralPolicy,
+  PolicyRule,
+  PrefixListEntry,
+  RoutePolicy,
+  RouterConfigModel,
+  RouterNeighbor,
+} from '../model/policy/types';
 
 /** The longest object name every platform takes (NX-OS route-map and template names: 63). */
 export const VENDOR_NAME_MAX = 63;
@@ -32,7 +40,11 @@ export interface CommunityList {
 export function communityList(value: string): CommunityList {
   const c = parseCommunity(value);
   if (!c) throw new Error(`not a community: ${value}`);
-  return { name: `LR-${c.kind === 'standard' ? 'COMMUNITY' : 'LARGE-COMMUNITY'}-${c.parts.join('-')}`, kind: c.kind, value };
+  return {
+    name: `LR-${c.kind === 'standard' ? 'COMMUNITY' : 'LARGE-COMMUNITY'}-${c.parts.join('-')}`,
+    kind: c.kind,
+    value,
+  };
 }
 
 export function policies(p: NeutralPolicy): RoutePolicy[] {
@@ -63,7 +75,11 @@ export interface PrefixList {
 export function prefixLists(p: NeutralPolicy): PrefixList[] {
   const out = new Map<string, PrefixList>();
   for (const c of conditions(p)) {
-    if (c.kind === 'originated-default') out.set(DEFAULT_ROUTE_LIST, { name: DEFAULT_ROUTE_LIST, entries: [{ prefix: '0.0.0.0/0', minLength: 0, maxLength: 0 }] });
+    if (c.kind === 'originated-default')
+      out.set(DEFAULT_ROUTE_LIST, {
+        name: DEFAULT_ROUTE_LIST,
+        entries: [{ prefix: '0.0.0.0/0', minLength: 0, maxLength: 0 }],
+      });
     if (c.kind === 'prefix-list') out.set(c.name, { name: vendorName(c.name), entries: c.entries });
   }
   return [...out.values()];
@@ -107,7 +123,11 @@ export function describeCondition(c: Condition): string {
 export function describeRule(rule: PolicyRule, index: number): string {
   const when = rule.when.length === 0 ? 'every route' : rule.when.map(describeCondition).join(', ');
   const ops = rule.apply.map((op) =>
-    op.kind === 'set-local-pref' ? `local-preference ${op.value}` : op.kind === 'set-preference' ? `BIRD preference ${op.value}` : 'delete standard communities',
+    op.kind === 'set-local-pref'
+      ? `local-preference ${op.value}`
+      : op.kind === 'set-preference'
+        ? `BIRD preference ${op.value}`
+        : 'delete standard communities',
   );
   return `rule ${index + 1}: ${when}${ops.length > 0 ? `: ${ops.join(', ')}` : ''} -> ${rule.then}`;
 }
@@ -121,7 +141,11 @@ export function neighborTransport(n: RouterNeighbor): Transport {
 }
 
 export function describeTransport(t: Transport): string {
-  return t === 'segment' ? 'on the shared rack segment' : t === 'link' ? 'over a link, between the routers\' addresses' : 'multihop over the underlay';
+  return t === 'segment'
+    ? 'on the shared rack segment'
+    : t === 'link'
+      ? "over a link, between the routers' addresses"
+      : 'multihop over the underlay';
 }
 
 /** The interface holding a switch's BGP address: the rack VLAN interface of a ToR, else a loopback. */

@@ -25,19 +25,47 @@ function designs(): { name: string; doc: Topology }[] {
   return [
     ...builtInDesigns(),
     { name: 'golden', doc: goldenDesign() },
-    { name: 'features: RR + mixed group', doc: fabric({ platform: 'bird1', routeReflector: true, torAs: 64512, nodeAs: [undefined, 65102, undefined] }) },
-    { name: 'features: uniform iBGP group', doc: fabric({ platform: 'bird1', routeReflector: true, torAs: 64512, nodeAs: [undefined, undefined] }) },
-    { name: 'features: multihop + tor pair + nodes to spine', doc: fabric({ platform: 'bird1', multihopSpine: true, torPair: true, nodesToSpine: true }) },
-    { name: 'features: large community, no communities, default', doc: fabric({ platform: 'bird1', policy: { elevatedCommunity: '4200000000:1:2', sendCommunity: false, toNodes: 'default-plus-host-routes', multipath: true, addPaths: true } }) },
-    { name: 'fabric 3 racks x 4 nodes, 2 ToRs, 2 spines', doc: generateFabric({ racks: 3, nodesPerRack: 4, spines: 2, torsPerRack: 2, vms: 4 }) },
-    { name: 'fabric 1 rack x 150 nodes', doc: generateFabric({ racks: 1, nodesPerRack: 150, spines: 1, torsPerRack: 1, vms: 1 }) },
+    {
+      name: 'features: RR + mixed group',
+      doc: fabric({ platform: 'bird1', routeReflector: true, torAs: 64512, nodeAs: [undefined, 65102, undefined] }),
+    },
+    {
+      name: 'features: uniform iBGP group',
+      doc: fabric({ platform: 'bird1', routeReflector: true, torAs: 64512, nodeAs: [undefined, undefined] }),
+    },
+    {
+      name: 'features: multihop + tor pair + nodes to spine',
+      doc: fabric({ platform: 'bird1', multihopSpine: true, torPair: true, nodesToSpine: true }),
+    },
+    {
+      name: 'features: large community, no communities, default',
+      doc: fabric({
+        platform: 'bird1',
+        policy: {
+          elevatedCommunity: '4200000000:1:2',
+          sendCommunity: false,
+          toNodes: 'default-plus-host-routes',
+          multipath: true,
+          addPaths: true,
+        },
+      }),
+    },
+    {
+      name: 'fabric 3 racks x 4 nodes, 2 ToRs, 2 spines',
+      doc: generateFabric({ racks: 3, nodesPerRack: 4, spines: 2, torsPerRack: 2, vms: 4 }),
+    },
+    {
+      name: 'fabric 1 rack x 150 nodes',
+      doc: generateFabric({ racks: 1, nodesPerRack: 150, spines: 1, torsPerRack: 1, vms: 1 }),
+    },
     ...random.map((doc, i) => ({ name: `random #${i} (seed ${SEED})`, doc })),
   ];
 }
 
 const found = new Map<DaemonKind, Found>();
 beforeAll(async () => {
-  for (const kind of ['bird1', 'bird2', 'vtysh', 'bgpd'] as const) found.set(kind, await findDaemon(kind, process.env.LIVEROUTE_DAEMON_DIR));
+  for (const kind of ['bird1', 'bird2', 'vtysh', 'bgpd'] as const)
+    found.set(kind, await findDaemon(kind, process.env.LIVEROUTE_DAEMON_DIR));
 });
 
 /** The daemons a check needs, or undefined after saying why the check is skipped. */
@@ -50,25 +78,40 @@ function need(kinds: readonly DaemonKind[], what: string): string[] | undefined 
   return undefined;
 }
 
-const CHECKS: { platform: Platform; daemons: DaemonKind[]; check: (bins: string[], file: string) => Promise<string | undefined> }[] = [
+const CHECKS: {
+  platform: Platform;
+  daemons: DaemonKind[];
+  check: (bins: string[], file: string) => Promise<string | undefined>;
+}[] = [
   { platform: 'bird1', daemons: ['bird1'], check: ([bird], file) => birdParse(bird as string, file) },
   { platform: 'bird2', daemons: ['bird2'], check: ([bird], file) => birdParse(bird as string, file) },
-  { platform: 'frr', daemons: ['vtysh', 'bgpd'], check: ([vtysh, bgpd], file) => frrCheck(vtysh as string, bgpd as string, file) },
+  {
+    platform: 'frr',
+    daemons: ['vtysh', 'bgpd'],
+    check: ([vtysh, bgpd], file) => frrCheck(vtysh as string, bgpd as string, file),
+  },
 ];
 
 describe('the checkers refuse broken configs', () => {
   const BROKEN = {
-    bird1: 'router id 10.0.0.1;\nprotocol device {}\nprotocol bgp x { local as 65000; neighbor 10.0.0.2 as 65001; import filter nowhere; }\n',
-    bird2: 'router id 10.0.0.1;\nprotocol device {}\nprotocol bgp x { local as 65000; neighbor 10.0.0.2 as 65001; ipv4 { import filter nowhere; }; }\n',
+    bird1:
+      'router id 10.0.0.1;\nprotocol device {}\nprotocol bgp x { local as 65000; neighbor 10.0.0.2 as 65001; import filter nowhere; }\n',
+    bird2:
+      'router id 10.0.0.1;\nprotocol device {}\nprotocol bgp x { local as 65000; neighbor 10.0.0.2 as 65001; ipv4 { import filter nowhere; }; }\n',
   };
   // BIRD 1.6 and 2.0 word the error differently; both name the line and column.
-  const MESSAGE = { bird1: /bad\.conf:3:\d+ No such filter/, bird2: /bad\.conf:3:\d+ syntax error, unexpected CF_SYM_UNDEFINED/ };
+  const MESSAGE = {
+    bird1: /bad\.conf:3:\d+ No such filter/,
+    bird2: /bad\.conf:3:\d+ syntax error, unexpected CF_SYM_UNDEFINED/,
+  };
   it.each([['bird1'], ['bird2']] as const)('%s: bird -p refuses an undefined filter', async (kind) => {
     const bins = need([kind], `${kind} negative check`);
     if (!bins) return;
     const dir = scratch();
     try {
-      expect(await birdParse(bins[0] as string, dir.file('ok.conf', 'router id 10.0.0.1;\nprotocol device {}\n'))).toBeUndefined();
+      expect(
+        await birdParse(bins[0] as string, dir.file('ok.conf', 'router id 10.0.0.1;\nprotocol device {}\n')),
+      ).toBeUndefined();
       expect(await birdParse(bins[0] as string, dir.file('bad.conf', BROKEN[kind]))).toMatch(MESSAGE[kind]);
     } finally {
       dir.dispose();
@@ -81,18 +124,30 @@ describe('the checkers refuse broken configs', () => {
     const [vtysh, bgpd] = bins as [string, string];
     const dir = scratch();
     try {
-      const ok = 'router bgp 65001\n neighbor G peer-group\n neighbor G remote-as external\n bgp listen range 10.0.1.0/24 peer-group G\nexit\n';
+      const ok =
+        'router bgp 65001\n neighbor G peer-group\n neighbor G remote-as external\n bgp listen range 10.0.1.0/24 peer-group G\nexit\n';
       expect(await frrCheck(vtysh, bgpd, dir.file('ok.conf', ok))).toBeUndefined();
       // A reserved AS (RFC 7300) is taken with a warning: not a refusal.
-      expect(await frrCheck(vtysh, bgpd, dir.file('reserved.conf', ok.replace('router bgp 65001', 'router bgp 4294967295')))).toBeUndefined();
+      expect(
+        await frrCheck(vtysh, bgpd, dir.file('reserved.conf', ok.replace('router bgp 65001', 'router bgp 4294967295'))),
+      ).toBeUndefined();
       const typo = ok.replace('remote-as external', 'remote-ass external');
-      expect(await frrCheck(vtysh, bgpd, dir.file('typo.conf', typo))).toMatch(/^vtysh --dryrun: exit [1-9].*Unknown command/s);
+      expect(await frrCheck(vtysh, bgpd, dir.file('typo.conf', typo))).toMatch(
+        /^vtysh --dryrun: exit [1-9].*Unknown command/s,
+      );
       // Well-formed, so vtysh accepts it, but bgpd refuses it: the peer-group does not exist.
       const undefinedGroup = ok.replace(' neighbor G peer-group\n neighbor G remote-as external\n', '');
-      expect(await frrCheck(vtysh, bgpd, dir.file('group.conf', undefinedGroup))).toMatch(/^bgpd -C: .*Configure the peer-group first/s);
+      expect(await frrCheck(vtysh, bgpd, dir.file('group.conf', undefinedGroup))).toMatch(
+        /^bgpd -C: .*Configure the peer-group first/s,
+      );
       // route-reflector-client on an eBGP peer-group.
-      const rrOnEbgp = ok.replace('exit\n', ' address-family ipv4 unicast\n  neighbor G route-reflector-client\n exit-address-family\nexit\n');
-      expect(await frrCheck(vtysh, bgpd, dir.file('rr.conf', rrOnEbgp))).toMatch(/^bgpd -C: .*Not an internal neighbor/s);
+      const rrOnEbgp = ok.replace(
+        'exit\n',
+        ' address-family ipv4 unicast\n  neighbor G route-reflector-client\n exit-address-family\nexit\n',
+      );
+      expect(await frrCheck(vtysh, bgpd, dir.file('rr.conf', rrOnEbgp))).toMatch(
+        /^bgpd -C: .*Not an internal neighbor/s,
+      );
     } finally {
       dir.dispose();
     }
@@ -104,7 +159,9 @@ describe.each(CHECKS)('every generated $platform config passes the real daemon',
     const bins = need(daemons, `${platform} configs`);
     if (!bins) return;
     const all = designs();
-    const files = all.flatMap(({ name, doc }) => routerConfigs(onPlatform(doc, platform)).map((f) => ({ design: name, ...f })));
+    const files = all.flatMap(({ name, doc }) =>
+      routerConfigs(onPlatform(doc, platform)).map((f) => ({ design: name, ...f })),
+    );
     const dir = scratch();
     try {
       const errors = await mapLimit(files, PARALLEL, async (f) => {
@@ -113,7 +170,9 @@ describe.each(CHECKS)('every generated $platform config passes the real daemon',
       });
       const failures = errors.filter((e): e is string => e !== undefined);
       expect(failures.slice(0, 3)).toEqual([]);
-      console.info(`${platform}: ${files.length} configs of ${all.length} designs accepted by ${daemons.map((k) => found.get(k)?.note).join(' and ')}`);
+      console.info(
+        `${platform}: ${files.length} configs of ${all.length} designs accepted by ${daemons.map((k) => found.get(k)?.note).join(' and ')}`,
+      );
       expect(files.length).toBeGreaterThan(RANDOM_DESIGNS);
     } finally {
       dir.dispose();

@@ -22,7 +22,8 @@ const EOS_DIALECT: RouteMapDialect = {
   indent: '   ',
   close: undefined,
   prefixListLine: (name, seq, entry) => `ip prefix-list ${name} seq ${seq} permit ${entry}`,
-  communityListLine: (name, kind, _seq, value) => `ip ${kind === 'standard' ? 'community-list' : 'large-community-list'} ${name} permit ${value}`,
+  communityListLine: (name, kind, _seq, value) =>
+    `ip ${kind === 'standard' ? 'community-list' : 'large-community-list'} ${name} permit ${value}`,
 };
 
 const MAX_PATHS = 64;
@@ -74,7 +75,8 @@ function groupLines(model: RouterConfigModel, g: SessionGroup): string[] {
     const accept = g.session === 'ebgp' ? `peer-filter ${peerFilterName(g.name)}` : `remote-as ${model.asNumber}`;
     out.push(`   bgp listen range ${g.group.listenRange} peer-group ${name} ${accept}`);
   } else {
-    for (const m of g.members) out.push(`   neighbor ${m.address} peer group ${name}`, `   neighbor ${m.address} remote-as ${m.asNumber}`);
+    for (const m of g.members)
+      out.push(`   neighbor ${m.address} peer group ${name}`, `   neighbor ${m.address} remote-as ${m.asNumber}`);
   }
   return out;
 }
@@ -85,7 +87,9 @@ function peerFilters(groups: readonly SessionGroup[]): string[] {
     .flatMap((g) => [
       `! The AS numbers of the Calico nodes of ${g.group.rack}`,
       `peer-filter ${peerFilterName(g.name)}`,
-      ...asRanges(g.members).map((r, i) => `   ${(i + 1) * 10} match as-range ${r.from === r.to ? r.from : `${r.from}-${r.to}`} result accept`),
+      ...asRanges(g.members).map(
+        (r, i) => `   ${(i + 1) * 10} match as-range ${r.from === r.to ? r.from : `${r.from}-${r.to}`} result accept`,
+      ),
       '!',
     ]);
 }
@@ -103,7 +107,12 @@ function interfaces(model: RouterConfigModel): string[] {
       '!',
     ];
   }
-  return ['interface Loopback0', '   description BGP router ID and session source', `   ip address ${model.address}/32`, '!'];
+  return [
+    'interface Loopback0',
+    '   description BGP router ID and session source',
+    `   ip address ${model.address}/32`,
+    '!',
+  ];
 }
 
 export function renderEos(model: RouterConfigModel): string {
@@ -126,7 +135,12 @@ export function renderEos(model: RouterConfigModel): string {
     `   router-id ${model.address}`,
     ...(model.routeReflectorClusterId ? [`   bgp cluster-id ${model.routeReflectorClusterId}`] : []),
     `   maximum-paths ${p.multipath ? MAX_PATHS : 1}`,
-    ...(p.multipath ? ['   ! ECMP across equal paths, also when the neighbours\' AS numbers differ', '   bgp bestpath as-path multipath-relax'] : []),
+    ...(p.multipath
+      ? [
+          "   ! ECMP across equal paths, also when the neighbours' AS numbers differ",
+          '   bgp bestpath as-path multipath-relax',
+        ]
+      : []),
     ...model.neighbors.flatMap((n) => neighborLines(model, n)),
     ...groups.flatMap((g) => groupLines(model, g)),
     '!',

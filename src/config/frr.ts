@@ -21,7 +21,8 @@ const FRR_DIALECT: RouteMapDialect = {
   indent: ' ',
   close: 'exit',
   prefixListLine: (name, seq, entry) => `ip prefix-list ${name} seq ${seq} permit ${entry}`,
-  communityListLine: (name, kind, seq, value) => `bgp ${kind === 'standard' ? 'community-list' : 'large-community-list'} standard ${name} seq ${seq} permit ${value}`,
+  communityListLine: (name, kind, seq, value) =>
+    `bgp ${kind === 'standard' ? 'community-list' : 'large-community-list'} standard ${name} seq ${seq} permit ${value}`,
 };
 
 /** bgpd's default `bgp listen limit`. */
@@ -47,7 +48,10 @@ function neighborLines(model: RouterConfigModel, n: RouterNeighbor, out: Lines):
   out.af.push(`  neighbor ${a} activate`);
   if (n.nextHopSelf) out.af.push(`  neighbor ${a} next-hop-self`);
   if (n.rrClient) out.af.push(`  neighbor ${a} route-reflector-client`);
-  out.af.push(`  neighbor ${a} route-map ${POLICY_NAMES.import} in`, `  neighbor ${a} route-map ${POLICY_NAMES.exportToRouters} out`);
+  out.af.push(
+    `  neighbor ${a} route-map ${POLICY_NAMES.import} in`,
+    `  neighbor ${a} route-map ${POLICY_NAMES.exportToRouters} out`,
+  );
 }
 
 function groupLines(model: RouterConfigModel, g: SessionGroup, out: Lines): void {
@@ -67,14 +71,18 @@ function groupLines(model: RouterConfigModel, g: SessionGroup, out: Lines): void
   if (g.dynamic) {
     out.router.push(` bgp listen range ${g.group.listenRange} peer-group ${name}`);
   } else {
-    for (const m of g.members) out.router.push(` neighbor ${m.address} remote-as ${m.asNumber}`, ` neighbor ${m.address} peer-group ${name}`);
+    for (const m of g.members)
+      out.router.push(` neighbor ${m.address} remote-as ${m.asNumber}`, ` neighbor ${m.address} peer-group ${name}`);
   }
   out.af.push(`  neighbor ${name} activate`);
   if (g.nextHopSelf) out.af.push(`  neighbor ${name} next-hop-self`);
   if (g.rrClient) out.af.push(`  neighbor ${name} route-reflector-client`);
   if (model.policy.originateDefault) out.af.push(`  neighbor ${name} default-originate`);
   if (!g.group.addPaths) out.af.push(`  neighbor ${name} disable-addpath-rx`);
-  out.af.push(`  neighbor ${name} route-map ${POLICY_NAMES.import} in`, `  neighbor ${name} route-map ${POLICY_NAMES.exportToNodes} out`);
+  out.af.push(
+    `  neighbor ${name} route-map ${POLICY_NAMES.import} in`,
+    `  neighbor ${name} route-map ${POLICY_NAMES.exportToNodes} out`,
+  );
 }
 
 export function renderFrr(model: RouterConfigModel): string {
@@ -100,7 +108,12 @@ export function renderFrr(model: RouterConfigModel): string {
     ' bgp log-neighbor-changes',
     ' no bgp default ipv4-unicast',
     ...(model.routeReflectorClusterId ? [` bgp cluster-id ${model.routeReflectorClusterId}`] : []),
-    ...(p.multipath ? [' ! ECMP across equal paths, also when the neighbours\' AS numbers differ', ' bgp bestpath as-path multipath-relax'] : []),
+    ...(p.multipath
+      ? [
+          " ! ECMP across equal paths, also when the neighbours' AS numbers differ",
+          ' bgp bestpath as-path multipath-relax',
+        ]
+      : []),
     ...(dynamicPeers > FRR_LISTEN_LIMIT ? [` bgp listen limit ${dynamicPeers}`] : []),
     ...lines.router,
     ' !',

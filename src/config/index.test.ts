@@ -37,7 +37,13 @@ describe('router config files', () => {
       for (const router of doc.spec.routers) {
         const model = compileRouter(doc, router.name);
         const text = renderRouterConfig(model);
-        expect(text.startsWith(platform === 'junos' ? `/* ${router.name}: ` : `${platform.startsWith('bird') ? '#' : '!'} ${router.name}: `)).toBe(true);
+        expect(
+          text.startsWith(
+            platform === 'junos'
+              ? `/* ${router.name}: `
+              : `${platform.startsWith('bird') ? '#' : '!'} ${router.name}: `,
+          ),
+        ).toBe(true);
         for (const n of model.neighbors) expect(text).toContain(n.address);
         for (const g of model.nodeGroups) for (const m of g.members) expect(text).toContain(m.name);
       }

@@ -52,7 +52,11 @@ export function renderRouterConfig(model: RouterConfigModel): string {
 }
 
 function fileOf(model: RouterConfigModel): RouterConfigFile {
-  return { fileName: routerFileName(model.name, model.platform), text: renderRouterConfig(model), platform: model.platform };
+  return {
+    fileName: routerFileName(model.name, model.platform),
+    text: renderRouterConfig(model),
+    platform: model.platform,
+  };
 }
 
 /** The config of one router of the design, for the router's platform. */

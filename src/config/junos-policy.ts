@@ -53,7 +53,10 @@ function thenLine(op: Operation): string | undefined {
 
 function term(name: string, rule: PolicyRule | undefined, action: 'accept' | 'reject'): JStmt {
   const from = (rule?.when ?? []).flatMap(fromLines);
-  const then = [...(action === 'accept' ? (rule?.apply ?? []).map(thenLine).filter((l): l is string => l !== undefined) : []), action];
+  const then = [
+    ...(action === 'accept' ? (rule?.apply ?? []).map(thenLine).filter((l): l is string => l !== undefined) : []),
+    action,
+  ];
   const body: JStmt[] = [];
   if (from.length === 1) body.push(`from ${from[0]}`);
   if (from.length > 1) body.push(block('from', from));
@@ -77,16 +80,34 @@ function policyStatement(policy: RoutePolicy): JStmt {
 
 /** `policy-options`: community definitions and the policy statements. */
 export function policyOptions(p: NeutralPolicy): JStmt {
-  const deletes = [p.import, p.exportToRouters, p.exportToNodes].some((pol) => pol.rules.some((r) => r.apply.some((op) => op.kind === 'delete-communities')));
+  const deletes = [p.import, p.exportToRouters, p.exportToNodes].some((pol) =>
+    pol.rules.some((r) => r.apply.some((op) => op.kind === 'delete-communities')),
+  );
   const body: JStmt[] = [
     ...communityLists(p).map((c) => `community ${c.name} members ${c.kind === 'large' ? `large:${c.value}` : c.value}`),
-    ...(deletes ? [note('sendCommunity: false removes every standard community on export'), `community ${ALL_STANDARD_COMMUNITIES} members "*:*"`] : []),
+    ...(deletes
+      ? [
+          note('sendCommunity: false removes every standard community on export'),
+          `community ${ALL_STANDARD_COMMUNITIES} members "*:*"`,
+        ]
+      : []),
   ];
   if (p.elevated) {
-    body.push(note(`Elevated routes (community ${p.elevated.community}) get LOCAL_PREF ${p.elevated.localPref}; BIRD routers also give them preference ${p.elevated.preference}, which has no Junos equivalent.`));
+    body.push(
+      note(
+        `Elevated routes (community ${p.elevated.community}) get LOCAL_PREF ${p.elevated.localPref}; BIRD routers also give them preference ${p.elevated.preference}, which has no Junos equivalent.`,
+      ),
+    );
   }
   body.push(policyStatement(p.import), policyStatement(p.exportToRouters), policyStatement(p.exportToNodes));
-  body.push(note('eBGP: next hop self (chained before the export policy; it does not accept or reject)'), block(`policy-statement ${NEXT_HOP_SELF_POLICY}`, ['then next-hop self']));
-  if (p.multipath) body.push(note('ECMP in the forwarding table'), block(`policy-statement ${LOAD_BALANCE_POLICY}`, ['then load-balance per-packet']));
+  body.push(
+    note('eBGP: next hop self (chained before the export policy; it does not accept or reject)'),
+    block(`policy-statement ${NEXT_HOP_SELF_POLICY}`, ['then next-hop self']),
+  );
+  if (p.multipath)
+    body.push(
+      note('ECMP in the forwarding table'),
+      block(`policy-statement ${LOAD_BALANCE_POLICY}`, ['then load-balance per-packet']),
+    );
   return block('policy-options', body);
 }

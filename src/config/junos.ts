@@ -13,7 +13,15 @@ import { junosString } from '../lib/text';
 import type { RouterConfigModel, RouterNeighbor } from '../model/policy/types';
 import { sessionGroups, type SessionGroup } from '../bird/router/groups';
 import { describeTransport, headerLines, neighborTransport, RACK_VLAN, vendorName, type Transport } from './common';
-import { block, LOAD_BALANCE_POLICY, NEXT_HOP_SELF_POLICY, note, policyOptions, printJunos, type JStmt } from './junos-policy';
+import {
+  block,
+  LOAD_BALANCE_POLICY,
+  NEXT_HOP_SELF_POLICY,
+  note,
+  policyOptions,
+  printJunos,
+  type JStmt,
+} from './junos-policy';
 import { POLICY_NAMES } from '../model/policy/compile';
 
 export const neighborGroupName = (name: string): string => vendorName(`peer-${name}`);
@@ -41,7 +49,9 @@ function neighborGroup(model: RouterConfigModel, n: RouterNeighbor): JStmt[] {
   const t = neighborTransport(n);
   const ebgp = n.session === 'ebgp';
   return [
-    note(`${n.name}: ${ebgp ? 'eBGP' : 'iBGP'}${n.rrClient ? ', route-reflector client' : ''}, ${describeTransport(t)}`),
+    note(
+      `${n.name}: ${ebgp ? 'eBGP' : 'iBGP'}${n.rrClient ? ', route-reflector client' : ''}, ${describeTransport(t)}`,
+    ),
     block(`group ${neighborGroupName(n.name)}`, [
       `type ${ebgp ? 'external' : 'internal'}`,
       `description ${junosString(n.name, 'a neighbour name')}`,
@@ -62,9 +72,16 @@ function nodeGroup(model: RouterConfigModel, g: SessionGroup): JStmt[] {
   const singleAs = g.members[0]?.asNumber;
   const peers: JStmt[] = g.dynamic
     ? [...(ebgp ? [`peer-as ${singleAs}`] : []), `allow ${g.group.listenRange}`]
-    : g.members.map((m) => block(`neighbor ${m.address}`, [`description ${junosString(m.name, 'a node name')}`, ...(ebgp ? [`peer-as ${m.asNumber}`] : [])]));
+    : g.members.map((m) =>
+        block(`neighbor ${m.address}`, [
+          `description ${junosString(m.name, 'a node name')}`,
+          ...(ebgp ? [`peer-as ${m.asNumber}`] : []),
+        ]),
+      );
   return [
-    note(`Calico nodes of ${g.group.rack} (BGPPeer ${g.group.bgpPeers.join(', ')}): ${ebgp ? 'eBGP' : 'iBGP'}, ${g.group.multihop ? 'multihop' : 'on the rack segment'}, passive`),
+    note(
+      `Calico nodes of ${g.group.rack} (BGPPeer ${g.group.bgpPeers.join(', ')}): ${ebgp ? 'eBGP' : 'iBGP'}, ${g.group.multihop ? 'multihop' : 'on the rack segment'}, passive`,
+    ),
     ...g.members.map((m) => note(`  ${m.name} ${m.address} AS ${m.asNumber}`)),
     block(`group ${vendorName(g.name)}`, [
       `type ${ebgp ? 'external' : 'internal'}`,
@@ -86,12 +103,19 @@ function interfaces(model: RouterConfigModel): JStmt[] {
     const len = model.segment.subnet.split('/')[1];
     return [
       block('interfaces', [
-        block('irb', [block(`unit ${RACK_VLAN}`, [`description ${junosString(`${model.segment.rack} segment: the Calico nodes peer with this address`, 'the segment description')}`, block('family inet', [`address ${model.address}/${len}`])])]),
+        block('irb', [
+          block(`unit ${RACK_VLAN}`, [
+            `description ${junosString(`${model.segment.rack} segment: the Calico nodes peer with this address`, 'the segment description')}`,
+            block('family inet', [`address ${model.address}/${len}`]),
+          ]),
+        ]),
       ]),
       block('vlans', [block(model.segment.rack, [`vlan-id ${RACK_VLAN}`, `l3-interface irb.${RACK_VLAN}`])]),
     ];
   }
-  return [block('interfaces', [block('lo0', [block('unit 0', [block('family inet', [`address ${model.address}/32`])])])])];
+  return [
+    block('interfaces', [block('lo0', [block('unit 0', [block('family inet', [`address ${model.address}/32`])])])]),
+  ];
 }
 
 function routingOptions(model: RouterConfigModel): JStmt {
@@ -100,7 +124,12 @@ function routingOptions(model: RouterConfigModel): JStmt {
     `router-id ${model.address}`,
     `autonomous-system ${model.asNumber}`,
     ...(p.originateDefault
-      ? [note(`The default route offered to the Calico nodes (toNodes: ${p.toNodes}); no-install keeps it out of the forwarding table`), block('static', [block('route 0.0.0.0/0', ['discard', 'no-install'])])]
+      ? [
+          note(
+            `The default route offered to the Calico nodes (toNodes: ${p.toNodes}); no-install keeps it out of the forwarding table`,
+          ),
+          block('static', [block('route 0.0.0.0/0', ['discard', 'no-install'])]),
+        ]
       : []),
     ...(p.multipath ? [block('forwarding-table', [`export ${LOAD_BALANCE_POLICY}`])] : []),
   ]);
@@ -115,7 +144,12 @@ export function renderJunos(model: RouterConfigModel): string {
     ...interfaces(model),
     routingOptions(model),
     policyOptions(model.policy),
-    block('protocols', [block('bgp', [...model.neighbors.flatMap((n) => neighborGroup(model, n)), ...groups.flatMap((g) => nodeGroup(model, g))])]),
+    block('protocols', [
+      block('bgp', [
+        ...model.neighbors.flatMap((n) => neighborGroup(model, n)),
+        ...groups.flatMap((g) => nodeGroup(model, g)),
+      ]),
+    ]),
   ];
   return `${printJunos(tree).join('\n')}\n`;
 }

@@ -15,7 +15,15 @@
 import { assertRenderableModel } from '../model/policy/guard';
 import type { RouterConfigModel, RouterNeighbor } from '../model/policy/types';
 import { asRanges, sessionGroups, type SessionGroup } from '../bird/router/groups';
-import { communityList, describeTransport, headerLines, neighborTransport, RACK_VLAN, sourceInterface, vendorName } from './common';
+import {
+  communityList,
+  describeTransport,
+  headerLines,
+  neighborTransport,
+  RACK_VLAN,
+  sourceInterface,
+  vendorName,
+} from './common';
 import { renderRouteMaps, type RouteMapDialect } from './routemap';
 import { POLICY_NAMES } from '../model/policy/compile';
 
@@ -23,7 +31,8 @@ const NXOS_DIALECT: RouteMapDialect = {
   indent: '  ',
   close: undefined,
   prefixListLine: (name, seq, entry) => `ip prefix-list ${name} seq ${seq} permit ${entry}`,
-  communityListLine: (name, kind, seq, value) => `ip ${kind === 'standard' ? 'community-list' : 'large-community-list'} standard ${name} seq ${seq} permit ${value}`,
+  communityListLine: (name, kind, seq, value) =>
+    `ip ${kind === 'standard' ? 'community-list' : 'large-community-list'} standard ${name} seq ${seq} permit ${value}`,
 };
 
 const MAX_PATHS = 64;
@@ -88,7 +97,11 @@ function groupNeighbors(model: RouterConfigModel, g: SessionGroup): string[] {
     const remote = g.session === 'ebgp' ? `route-map ${asRouteMapName(g.name)}` : String(model.asNumber);
     return [`  neighbor ${g.group.listenRange} remote-as ${remote}`, inherit];
   }
-  return g.members.flatMap((m) => [`  neighbor ${m.address} remote-as ${m.asNumber}`, inherit, `    description ${m.name}`]);
+  return g.members.flatMap((m) => [
+    `  neighbor ${m.address} remote-as ${m.asNumber}`,
+    inherit,
+    `    description ${m.name}`,
+  ]);
 }
 
 function asRouteMaps(groups: readonly SessionGroup[]): string[] {
@@ -97,7 +110,9 @@ function asRouteMaps(groups: readonly SessionGroup[]): string[] {
     .flatMap((g) => [
       `! The AS numbers of the Calico nodes of ${g.group.rack} (prefix peering)`,
       `route-map ${asRouteMapName(g.name)} permit 10`,
-      `  match as-number ${asRanges(g.members).map((r) => (r.from === r.to ? String(r.from) : `${r.from}-${r.to}`)).join(', ')}`,
+      `  match as-number ${asRanges(g.members)
+        .map((r) => (r.from === r.to ? String(r.from) : `${r.from}-${r.to}`))
+        .join(', ')}`,
       '!',
     ]);
 }
@@ -116,7 +131,12 @@ function interfaces(model: RouterConfigModel): string[] {
       '!',
     ];
   }
-  return ['interface loopback0', '  description BGP router ID and session source', `  ip address ${model.address}/32`, '!'];
+  return [
+    'interface loopback0',
+    '  description BGP router ID and session source',
+    `  ip address ${model.address}/32`,
+    '!',
+  ];
 }
 
 export function renderNxos(model: RouterConfigModel): string {
@@ -139,7 +159,12 @@ export function renderNxos(model: RouterConfigModel): string {
     `  router-id ${model.address}`,
     ...(model.routeReflectorClusterId ? [`  cluster-id ${model.routeReflectorClusterId}`] : []),
     '  log-neighbor-changes',
-    ...(p.multipath ? ['  ! ECMP across equal paths, also when the neighbours\' AS numbers differ', '  bestpath as-path multipath-relax'] : []),
+    ...(p.multipath
+      ? [
+          "  ! ECMP across equal paths, also when the neighbours' AS numbers differ",
+          '  bestpath as-path multipath-relax',
+        ]
+      : []),
     '  address-family ipv4 unicast',
     `    maximum-paths ${paths}`,
     `    maximum-paths ibgp ${paths}`,

@@ -6,7 +6,12 @@ import type { GeneratedFile } from './files';
 const cell = (s: string) => commentText(s).replace(/\|/g, '\\|');
 
 function table(files: readonly GeneratedFile[]): string[] {
-  return ['| file | what it is and how to use it |', '|---|---|', ...files.map((f) => `| \`${f.path}\` | ${cell(f.about)} |`), ''];
+  return [
+    '| file | what it is and how to use it |',
+    '|---|---|',
+    ...files.map((f) => `| \`${f.path}\` | ${cell(f.about)} |`),
+    '',
+  ];
 }
 
 export function bundleReadme(doc: Topology, files: readonly GeneratedFile[]): string {
@@ -23,7 +28,7 @@ export function bundleReadme(doc: Topology, files: readonly GeneratedFile[]): st
     '',
     '## 1. Calico manifests',
     '',
-    'The BGPFilters and BGPPeers are the design\'s own: apply them (filters first, then the peers that name them). All at once:',
+    "The BGPFilters and BGPPeers are the design's own: apply them (filters first, then the peers that name them). All at once:",
     '',
     '```sh',
     'calicoctl apply -f calico-manifests.yaml',

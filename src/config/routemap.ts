@@ -5,7 +5,17 @@
  * entry, so the first matching entry decides exactly as the neutral RoutePolicy does.
  */
 import type { Condition, NeutralPolicy, Operation, RoutePolicy } from '../model/policy/types';
-import { communityList, communityLists, DEFAULT_ROUTE_LIST, describeRule, otherwiseSeq, prefixLists, ruleSeq, vendorName, ciscoRange } from './common';
+import {
+  communityList,
+  communityLists,
+  DEFAULT_ROUTE_LIST,
+  describeRule,
+  otherwiseSeq,
+  prefixLists,
+  ruleSeq,
+  vendorName,
+  ciscoRange,
+} from './common';
 
 export interface RouteMapDialect {
   /** Indentation of the lines inside a route-map entry. */
@@ -51,17 +61,33 @@ function setLine(op: Operation): string | undefined {
 function routeMap(policy: RoutePolicy, d: RouteMapDialect, comment: string): string[] {
   const out: string[] = [];
   const entry = (action: 'permit' | 'deny', seq: number, body: string[], note: string) => {
-    out.push(`${comment} ${policy.name}, ${note}`, `route-map ${policy.name} ${action} ${seq}`, ...body.map((l) => `${d.indent}${l}`));
+    out.push(
+      `${comment} ${policy.name}, ${note}`,
+      `route-map ${policy.name} ${action} ${seq}`,
+      ...body.map((l) => `${d.indent}${l}`),
+    );
     if (d.close) out.push(d.close);
     out.push(comment);
   };
   policy.rules.forEach((rule, i) => {
     const matches = rule.when.map(matchLine).filter((l): l is string => l !== undefined);
     const sets = rule.then === 'accept' ? rule.apply.map(setLine).filter((l): l is string => l !== undefined) : [];
-    const implicit = rule.when.some((c) => c.kind === 'bgp-learned') ? ' (only BGP-learned routes reach this route-map)' : '';
-    entry(rule.then === 'accept' ? 'permit' : 'deny', ruleSeq(i), [...matches, ...sets], `${describeRule(rule, i)}${implicit}`);
+    const implicit = rule.when.some((c) => c.kind === 'bgp-learned')
+      ? ' (only BGP-learned routes reach this route-map)'
+      : '';
+    entry(
+      rule.then === 'accept' ? 'permit' : 'deny',
+      ruleSeq(i),
+      [...matches, ...sets],
+      `${describeRule(rule, i)}${implicit}`,
+    );
   });
-  entry(policy.otherwise === 'accept' ? 'permit' : 'deny', otherwiseSeq(policy), [], `otherwise -> ${policy.otherwise}`);
+  entry(
+    policy.otherwise === 'accept' ? 'permit' : 'deny',
+    otherwiseSeq(policy),
+    [],
+    `otherwise -> ${policy.otherwise}`,
+  );
   return out;
 }
 
@@ -76,7 +102,9 @@ export function renderRouteMaps(p: NeutralPolicy, d: RouteMapDialect, comment: s
   for (const list of communities) out.push(d.communityListLine(list.name, list.kind, 10, list.value));
   if (communities.length > 0) out.push(comment);
   if (p.elevated) {
-    out.push(`${comment} Elevated routes (community ${p.elevated.community}) get LOCAL_PREF ${p.elevated.localPref}; BIRD routers also give them preference ${p.elevated.preference}, which has no equivalent here.`);
+    out.push(
+      `${comment} Elevated routes (community ${p.elevated.community}) get LOCAL_PREF ${p.elevated.localPref}; BIRD routers also give them preference ${p.elevated.preference}, which has no equivalent here.`,
+    );
   }
   for (const policy of [p.import, p.exportToRouters, p.exportToNodes]) out.push(...routeMap(policy, d, comment));
   return out;

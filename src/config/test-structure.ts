@@ -26,10 +26,22 @@ const COMMUNITY_LISTS: Record<Cisco, { standard: RegExp; large: RegExp }> = {
 /** FRR, EOS and NX-OS: references between objects. */
 export function ciscoProblems(text: string, platform: Cisco): string[] {
   const problems = [
-    ...missing('route-map', [...all(text, / route-map (\S+) (?:in|out)$/gm), ...all(text, /remote-as route-map (\S+)$/gm)], all(text, /^route-map (\S+) (?:permit|deny) \d+$/gm)),
-    ...missing('prefix-list', all(text, /match ip address prefix-list (\S+)$/gm), all(text, /^ip prefix-list (\S+) seq \d+ /gm)),
+    ...missing(
+      'route-map',
+      [...all(text, / route-map (\S+) (?:in|out)$/gm), ...all(text, /remote-as route-map (\S+)$/gm)],
+      all(text, /^route-map (\S+) (?:permit|deny) \d+$/gm),
+    ),
+    ...missing(
+      'prefix-list',
+      all(text, /match ip address prefix-list (\S+)$/gm),
+      all(text, /^ip prefix-list (\S+) seq \d+ /gm),
+    ),
     ...missing('community-list', all(text, /match community (\S+)$/gm), all(text, COMMUNITY_LISTS[platform].standard)),
-    ...missing('large-community-list', all(text, /match large-community (\S+)$/gm), all(text, COMMUNITY_LISTS[platform].large)),
+    ...missing(
+      'large-community-list',
+      all(text, /match large-community (\S+)$/gm),
+      all(text, COMMUNITY_LISTS[platform].large),
+    ),
   ];
   if (platform === 'frr') {
     const groups = all(text, /^ neighbor (\S+) peer-group$/gm);
@@ -39,12 +51,25 @@ export function ciscoProblems(text: string, platform: Cisco): string[] {
   }
   if (platform === 'eos') {
     const groups = all(text, /^ {3}neighbor (\S+) peer group$/gm);
-    problems.push(...missing('peer group', [...all(text, /\S peer group (\S+)$/gm), ...all(text, /^ {3}bgp listen range \S+ peer-group (\S+) /gm)], groups));
+    problems.push(
+      ...missing(
+        'peer group',
+        [...all(text, /\S peer group (\S+)$/gm), ...all(text, /^ {3}bgp listen range \S+ peer-group (\S+) /gm)],
+        groups,
+      ),
+    );
     problems.push(...missing('peer-filter', all(text, / peer-filter (\S+)$/gm), all(text, /^peer-filter (\S+)$/gm)));
-    problems.push(...missing('neighbor', all(text, /^ {3}(?:no )?neighbor (\S+) /gm), [...groups, ...all(text, /^ {3}neighbor (\S+) (?:remote-as|peer group) \S+$/gm)]));
+    problems.push(
+      ...missing('neighbor', all(text, /^ {3}(?:no )?neighbor (\S+) /gm), [
+        ...groups,
+        ...all(text, /^ {3}neighbor (\S+) (?:remote-as|peer group) \S+$/gm),
+      ]),
+    );
   }
   if (platform === 'nxos') {
-    problems.push(...missing('template peer', all(text, /^ {4}inherit peer (\S+)$/gm), all(text, /^ {2}template peer (\S+)$/gm)));
+    problems.push(
+      ...missing('template peer', all(text, /^ {4}inherit peer (\S+)$/gm), all(text, /^ {2}template peer (\S+)$/gm)),
+    );
   }
   return problems;
 }
@@ -70,10 +95,19 @@ export function junosProblems(text: string): string[] {
   });
   if (depth !== 0) problems.push(`${depth} block(s) left open`);
   const policies = all(body, /^\s*policy-statement (\S+) \{$/gm);
-  const exported = [...all(body, /^\s*(?:import|export) ([^[\s;]+);$/gm), ...all(body, /^\s*export \[ ([^\]]+) \];$/gm).flatMap((l) => l.split(' '))];
+  const exported = [
+    ...all(body, /^\s*(?:import|export) ([^[\s;]+);$/gm),
+    ...all(body, /^\s*export \[ ([^\]]+) \];$/gm).flatMap((l) => l.split(' ')),
+  ];
   problems.push(...missing('policy-statement', exported, policies));
   const communities = all(body, /^\s*community (\S+) members /gm);
-  problems.push(...missing('community', [...all(body, /from community (\S+);$/gm), ...all(body, /^\s*community delete (\S+);$/gm)], communities));
+  problems.push(
+    ...missing(
+      'community',
+      [...all(body, /from community (\S+);$/gm), ...all(body, /^\s*community delete (\S+);$/gm)],
+      communities,
+    ),
+  );
   problems.push(...missing('irb unit', all(body, /l3-interface irb\.(\d+);$/gm), all(body, /^\s*unit (\d+) \{$/gm)));
   return problems;
 }

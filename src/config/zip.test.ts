@@ -11,7 +11,9 @@ import { exportFiles, zipBundle } from './bundle';
 import { reproducibleZip, ZIP_ENTRY_TIME } from './zip';
 
 function scenario(): Topology {
-  const parsed = parseDesign(readFileSync(new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url), 'utf8'));
+  const parsed = parseDesign(
+    readFileSync(new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url), 'utf8'),
+  );
   if (!parsed.ok) throw new Error(parsed.error.map(formatIssue).join('\n'));
   return parsed.value.doc;
 }
@@ -61,7 +63,11 @@ describe('the reproducible zip', () => {
     const names = entries.map((e) => e.name);
     expect(names).toEqual([...names].sort());
     // '-' sorts before '/': the all-in-one manifests, then calico-node/, then calico/.
-    expect(names.slice(0, 3)).toEqual(['two-racks-ebgp/README.md', 'two-racks-ebgp/calico-manifests.yaml', 'two-racks-ebgp/calico-node/node-a1/bird.cfg']);
+    expect(names.slice(0, 3)).toEqual([
+      'two-racks-ebgp/README.md',
+      'two-racks-ebgp/calico-manifests.yaml',
+      'two-racks-ebgp/calico-node/node-a1/bird.cfg',
+    ]);
   });
 
   it('gives the same bytes for the same design, and for the same files in any order', () => {
@@ -76,10 +82,19 @@ describe('the reproducible zip', () => {
     const forward = reproducibleZip(files);
     expect(Buffer.from(reproducibleZip([...files].reverse())).equals(Buffer.from(forward))).toBe(true);
     expect(headers(forward).map((e) => e.name)).toEqual(['d/a.txt', 'd/a/c.txt', 'd/b.txt']);
-    expect(Object.fromEntries(Object.entries(unzipSync(forward)).map(([k, v]) => [k, strFromU8(v)]))).toEqual({ 'd/a.txt': 'ay\n', 'd/a/c.txt': 'sea\n', 'd/b.txt': 'bee\n' });
+    expect(Object.fromEntries(Object.entries(unzipSync(forward)).map(([k, v]) => [k, strFromU8(v)]))).toEqual({
+      'd/a.txt': 'ay\n',
+      'd/a/c.txt': 'sea\n',
+      'd/b.txt': 'bee\n',
+    });
   });
 
   it('refuses two entries at one path instead of keeping the last', () => {
-    expect(() => reproducibleZip([{ path: 'd/x', data: strToU8('1') }, { path: 'd/x', data: strToU8('2') }])).toThrow('liveroute invariant violated: two zip entries at d/x');
+    expect(() =>
+      reproducibleZip([
+        { path: 'd/x', data: strToU8('1') },
+        { path: 'd/x', data: strToU8('2') },
+      ]),
+    ).toThrow('liveroute invariant violated: two zip entries at d/x');
   });
 });

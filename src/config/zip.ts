@@ -10,7 +10,13 @@ import { assert } from '../lib/assert';
 import { compareStrings } from '../lib/names';
 
 /** The fixed entry time, 2026-01-01 00:00:00, as the MS-DOS date and time fields hold it. */
-export const ZIP_ENTRY_TIME = { year: 2026, month: 1, day: 1, dosDate: ((2026 - 1980) << 9) | (1 << 5) | 1, dosTime: 0 } as const;
+export const ZIP_ENTRY_TIME = {
+  year: 2026,
+  month: 1,
+  day: 1,
+  dosDate: ((2026 - 1980) << 9) | (1 << 5) | 1,
+  dosTime: 0,
+} as const;
 
 /** Any instant fflate accepts in every time zone (its years are 1980 to 2099 local); overwritten below. */
 const PLACEHOLDER_MTIME = Date.UTC(2000, 5, 1);

@@ -38,19 +38,59 @@ const igpText = (m: number) => (m === IGP_METRIC_UNKNOWN ? 'unknown (reached thr
 const PROTOCOL_RANK = { direct: 0, static: 1, kernel: 2, bgp: 3 } as const;
 
 export const STEPS: readonly (readonly [Step, Comparison, (a: RibRoute, b: RibRoute) => string])[] = [
-  ['preference', (a, b) => b.attrs.preference - a.attrs.preference, (a, b) => `preference ${a.attrs.preference} beats ${b.attrs.preference}`],
-  ['protocol', (a, b) => (a.proto === 'bgp' && b.proto === 'bgp' ? 0 : PROTOCOL_RANK[a.proto] - PROTOCOL_RANK[b.proto]), (a, b) => `a ${a.proto} route beats a ${b.proto} route of the same preference`],
-  ['resolvable', (a, b) => Number(b.resolvable) - Number(a.resolvable), () => 'its next hop is reachable, the other one is not'],
+  [
+    'preference',
+    (a, b) => b.attrs.preference - a.attrs.preference,
+    (a, b) => `preference ${a.attrs.preference} beats ${b.attrs.preference}`,
+  ],
+  [
+    'protocol',
+    (a, b) => (a.proto === 'bgp' && b.proto === 'bgp' ? 0 : PROTOCOL_RANK[a.proto] - PROTOCOL_RANK[b.proto]),
+    (a, b) => `a ${a.proto} route beats a ${b.proto} route of the same preference`,
+  ],
+  [
+    'resolvable',
+    (a, b) => Number(b.resolvable) - Number(a.resolvable),
+    () => 'its next hop is reachable, the other one is not',
+  ],
   ['local-pref', (a, b) => lp(b) - lp(a), (a, b) => `LOCAL_PREF ${lp(a)} beats ${lp(b)}`],
-  ['as-path', (a, b) => pathLength(a) - pathLength(b), (a, b) => `AS path length ${pathLength(a)} beats ${pathLength(b)}`],
-  ['origin', (a, b) => origin(a) - origin(b), (a, b) => `origin ${['IGP', 'EGP', 'incomplete'][origin(a)]} beats ${['IGP', 'EGP', 'incomplete'][origin(b)]}`],
-  ['med', (a, b) => (neighborAs(a) === neighborAs(b) ? med(a) - med(b) : 0), (a, b) => `MED ${med(a)} beats ${med(b)} (same neighbour AS)`],
-  ['ebgp', (a, b) => Number(b.via?.ebgp ?? false) - Number(a.via?.ebgp ?? false), () => 'learned over eBGP, the other over iBGP'],
-  ['igp', (a, b) => a.igpMetric - b.igpMetric, (a, b) => `IGP cost ${igpText(a.igpMetric)} to the next hop beats ${igpText(b.igpMetric)}`],
-  ['router-id', (a, b) => (a.originatorId ?? a.peerRouterId ?? 0) - (b.originatorId ?? b.peerRouterId ?? 0), () => 'lower router ID (ORIGINATOR_ID when reflected)'],
+  [
+    'as-path',
+    (a, b) => pathLength(a) - pathLength(b),
+    (a, b) => `AS path length ${pathLength(a)} beats ${pathLength(b)}`,
+  ],
+  [
+    'origin',
+    (a, b) => origin(a) - origin(b),
+    (a, b) => `origin ${['IGP', 'EGP', 'incomplete'][origin(a)]} beats ${['IGP', 'EGP', 'incomplete'][origin(b)]}`,
+  ],
+  [
+    'med',
+    (a, b) => (neighborAs(a) === neighborAs(b) ? med(a) - med(b) : 0),
+    (a, b) => `MED ${med(a)} beats ${med(b)} (same neighbour AS)`,
+  ],
+  [
+    'ebgp',
+    (a, b) => Number(b.via?.ebgp ?? false) - Number(a.via?.ebgp ?? false),
+    () => 'learned over eBGP, the other over iBGP',
+  ],
+  [
+    'igp',
+    (a, b) => a.igpMetric - b.igpMetric,
+    (a, b) => `IGP cost ${igpText(a.igpMetric)} to the next hop beats ${igpText(b.igpMetric)}`,
+  ],
+  [
+    'router-id',
+    (a, b) => (a.originatorId ?? a.peerRouterId ?? 0) - (b.originatorId ?? b.peerRouterId ?? 0),
+    () => 'lower router ID (ORIGINATOR_ID when reflected)',
+  ],
   ['cluster-list', (a, b) => (a.clusterList?.length ?? 0) - (b.clusterList?.length ?? 0), () => 'shorter CLUSTER_LIST'],
   ['peer-address', (a, b) => (a.via?.peerAddress ?? 0) - (b.via?.peerAddress ?? 0), () => 'lower peer address'],
-  ['path-id', (a, b) => (a.pathId < b.pathId ? -1 : a.pathId > b.pathId ? 1 : 0), () => 'deterministic tie-break on the path identity'],
+  [
+    'path-id',
+    (a, b) => (a.pathId < b.pathId ? -1 : a.pathId > b.pathId ? 1 : 0),
+    () => 'deterministic tie-break on the path identity',
+  ],
 ];
 
 /** The steps a speaker applies: vendor routers have no BIRD route preference. */

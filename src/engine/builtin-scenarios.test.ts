@@ -7,13 +7,24 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { countOutcomes, formatIssue, liveMigrationFilter, OUTCOMES, parseDesign, PHASE_NAMES, type LessonStep, type Topology } from '../model';
+import {
+  countOutcomes,
+  formatIssue,
+  liveMigrationFilter,
+  OUTCOMES,
+  parseDesign,
+  PHASE_NAMES,
+  type LessonStep,
+  type Topology,
+} from '../model';
 import { diagnose } from './diagnostics';
 import { toReport, type FlowReport, type SimulationReport } from './report';
 import { simulate } from './simulate';
 
 const DIR = new URL('../scenarios/', import.meta.url);
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.liveroute.yaml')).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.liveroute.yaml'))
+  .sort();
 
 function load(file: string): Topology {
   const parsed = parseDesign(readFileSync(new URL(file, DIR), 'utf8'));
@@ -43,13 +54,19 @@ function flowsAt(r: SimulationReport, step: LessonStep): ReadonlyMap<string, Flo
   return flows;
 }
 
-const outcomeIs = (outcomes: readonly string[]) => (r: SimulationReport, step: LessonStep) => [...flowsAt(r, step).values()].filter((f) => outcomes.includes(f.outcome)).map((f) => f.client);
+const outcomeIs = (outcomes: readonly string[]) => (r: SimulationReport, step: LessonStep) =>
+  [...flowsAt(r, step).values()].filter((f) => outcomes.includes(f.outcome)).map((f) => f.client);
 /** The hops a client hands its packets to (the second element of each of its paths). */
-const firstHops = (client: string) => (r: SimulationReport, step: LessonStep) => [...new Set((flowsAt(r, step).get(client)?.paths ?? []).map((p) => p[1] ?? ''))];
+const firstHops = (client: string) => (r: SimulationReport, step: LessonStep) => [
+  ...new Set((flowsAt(r, step).get(client)?.paths ?? []).map((p) => p[1] ?? '')),
+];
 /** The speaker a client's selected route for the VM's /32 was learned from. */
 const learnedFrom = (client: string) => (r: SimulationReport, step: LessonStep) =>
-  (phaseOf(r, step.phase ?? 'base').routes[client] ?? []).filter((e) => e.selected && e.prefix === `${r.migration.ip}/32`).map((e) => e.learnedFrom);
-const strippingRouters = (_r: SimulationReport, _s: LessonStep, doc: Topology) => doc.spec.routers.filter((x) => x.policy?.sendCommunity === false).map((x) => x.name);
+  (phaseOf(r, step.phase ?? 'base').routes[client] ?? [])
+    .filter((e) => e.selected && e.prefix === `${r.migration.ip}/32`)
+    .map((e) => e.learnedFrom);
+const strippingRouters = (_r: SimulationReport, _s: LessonStep, doc: Topology) =>
+  doc.spec.routers.filter((x) => x.policy?.sendCommunity === false).map((x) => x.name);
 
 type AnswerRule = (r: SimulationReport, step: LessonStep, doc: Topology) => string[];
 
@@ -75,7 +92,9 @@ describe.each(FILES)('%s', (file) => {
     const expected = doc.metadata.expected ?? {};
     for (const phase of PHASE_NAMES) {
       const want = expected[phase] ?? {};
-      expect(countOutcomes(phaseOf(r, phase).flows), phase).toEqual(Object.fromEntries(OUTCOMES.map((o) => [o, want[o] ?? 0])));
+      expect(countOutcomes(phaseOf(r, phase).flows), phase).toEqual(
+        Object.fromEntries(OUTCOMES.map((o) => [o, want[o] ?? 0])),
+      );
     }
     expect(r.diagnostics.filter((d) => d.code === 'LR-EXPECTED-VERDICT')).toEqual([]);
   });
@@ -99,7 +118,13 @@ function variant(name: string, edit: (doc: Topology) => void): SimulationReport 
   edit(doc);
   return run(doc);
 }
-const problems = (r: SimulationReport) => Object.fromEntries(r.phases.map((p) => [p.name, p.flows.filter((f) => f.outcome !== 'delivered').map((f) => `${f.client}:${f.outcome}`)]));
+const problems = (r: SimulationReport) =>
+  Object.fromEntries(
+    r.phases.map((p) => [
+      p.name,
+      p.flows.filter((f) => f.outcome !== 'delivered').map((f) => `${f.client}:${f.outcome}`),
+    ]),
+  );
 const clean = { base: [], target: [], live: [], 'source-deleted': [], settled: [] };
 const router = (doc: Topology, name: string) => {
   const found = doc.spec.routers.find((x) => x.name === name);
@@ -118,8 +143,18 @@ describe('what the multiple-choice questions claim about changed designs', () =>
   });
 
   it('hardware-tors: sending communities fixes live; preferring them while stripping does not', () => {
-    expect(problems(variant('hardware-tors', (doc) => ['tor-a', 'tor-b'].forEach((n) => (router(doc, n).policy = { sendCommunity: true }))))).toEqual(clean);
-    const preferOnly = variant('hardware-tors', (doc) => ['tor-a', 'tor-b'].forEach((n) => (router(doc, n).policy = { elevatedCommunity: '65000:100', sendCommunity: false })));
+    expect(
+      problems(
+        variant('hardware-tors', (doc) =>
+          ['tor-a', 'tor-b'].forEach((n) => (router(doc, n).policy = { sendCommunity: true })),
+        ),
+      ),
+    ).toEqual(clean);
+    const preferOnly = variant('hardware-tors', (doc) =>
+      ['tor-a', 'tor-b'].forEach(
+        (n) => (router(doc, n).policy = { elevatedCommunity: '65000:100', sendCommunity: false }),
+      ),
+    );
     expect(problems(preferOnly)).toEqual({ ...clean, live: ['node-a1:blackhole'] });
   });
 
@@ -127,17 +162,45 @@ describe('what the multiple-choice questions claim about changed designs', () =>
     const r = variant('as-path-prepend', (doc) => peers(doc).forEach((p) => delete p.spec.filters));
     const best = phaseOf(r, 'live').routes['tor-b']?.find((e) => e.prefix === '10.244.1.5/32' && e.selected);
     expect(best).toMatchObject({ learnedFrom: 'node-b1', reason: 'router-id', asPath: [65201] });
-    expect(problems(r).live).toEqual(['border-1:blackhole', 'node-a1:blackhole', 'node-a2:blackhole', 'node-b1:blackhole']);
+    expect(problems(r).live).toEqual([
+      'border-1:blackhole',
+      'node-a1:blackhole',
+      'node-a2:blackhole',
+      'node-b1:blackhole',
+    ]);
   });
 
   it('downward-default: default plus host routes fixes every phase', () => {
-    expect(problems(variant('downward-default', (doc) => ['tor-a', 'tor-b'].forEach((n) => (router(doc, n).policy = { elevatedCommunity: '65000:100', toNodes: 'default-plus-host-routes' }))))).toEqual(clean);
+    expect(
+      problems(
+        variant('downward-default', (doc) =>
+          ['tor-a', 'tor-b'].forEach(
+            (n) => (router(doc, n).policy = { elevatedCommunity: '65000:100', toNodes: 'default-plus-host-routes' }),
+          ),
+        ),
+      ),
+    ).toEqual(clean);
   });
 
   it('second-migration: ADD-PATH on the ToRs fixes live, multipath alone does not', () => {
-    expect(problems(variant('second-migration', (doc) => ['tor-a', 'tor-b'].forEach((n) => (router(doc, n).policy = { elevatedCommunity: '65000:100', addPaths: true }))))).toEqual(clean);
-    const multipath = variant('second-migration', (doc) => ['tor-a', 'tor-b'].forEach((n) => (router(doc, n).policy = { elevatedCommunity: '65000:100', multipath: true })));
-    expect(problems(multipath).live).toEqual(['border-1:blackhole', 'node-a1:blackhole', 'node-a2:blackhole', 'node-b1:blackhole']);
+    expect(
+      problems(
+        variant('second-migration', (doc) =>
+          ['tor-a', 'tor-b'].forEach(
+            (n) => (router(doc, n).policy = { elevatedCommunity: '65000:100', addPaths: true }),
+          ),
+        ),
+      ),
+    ).toEqual(clean);
+    const multipath = variant('second-migration', (doc) =>
+      ['tor-a', 'tor-b'].forEach((n) => (router(doc, n).policy = { elevatedCommunity: '65000:100', multipath: true })),
+    );
+    expect(problems(multipath).live).toEqual([
+      'border-1:blackhole',
+      'node-a1:blackhole',
+      'node-a2:blackhole',
+      'node-b1:blackhole',
+    ]);
   });
 
   it('spine-route-reflectors: ToRs in their own AS (eBGP to the spines) make every other client loop', () => {
@@ -156,14 +219,26 @@ describe('what the multiple-choice questions claim about changed designs', () =>
 
   it('tor-pair: tor-a2 keeps rack-a’s block only from the node; node-a1 installs the /32 over both ToRs at 512', () => {
     const r = run(byName('tor-pair'));
-    expect((phaseOf(r, 'base').routes['tor-a2'] ?? []).filter((e) => e.prefix === '10.244.1.0/26').map((e) => e.learnedFrom)).toEqual(['node-a1']);
-    expect(r.events.filter((e) => e.kind === 'update' && e.prefix === '10.244.1.0/26' && e.to === 'tor-a2').map((e) => e.from)).toEqual(expect.arrayContaining(['spine-1', 'spine-2']));
-    expect(phaseOf(r, 'live').fib['node-a1']?.find((f) => f.used)).toMatchObject({ prefix: '10.244.1.5/32', proto: 'bird', metric: 512, via: ['10.0.1.1', '10.0.1.2'] });
+    expect(
+      (phaseOf(r, 'base').routes['tor-a2'] ?? []).filter((e) => e.prefix === '10.244.1.0/26').map((e) => e.learnedFrom),
+    ).toEqual(['node-a1']);
+    expect(
+      r.events
+        .filter((e) => e.kind === 'update' && e.prefix === '10.244.1.0/26' && e.to === 'tor-a2')
+        .map((e) => e.from),
+    ).toEqual(expect.arrayContaining(['spine-1', 'spine-2']));
+    expect(phaseOf(r, 'live').fib['node-a1']?.find((f) => f.used)).toMatchObject({
+      prefix: '10.244.1.5/32',
+      proto: 'bird',
+      metric: 512,
+      via: ['10.0.1.1', '10.0.1.2'],
+    });
   });
 
   it('as-per-rack: the documented export rule (peerType: eBGP) blackholes the source node in live', () => {
     const r = variant('as-per-rack', (doc) => {
-      for (const f of doc.spec.calicoResources) if (f.kind === 'BGPFilter') for (const rule of f.spec.exportV4 ?? []) rule.peerType = 'eBGP';
+      for (const f of doc.spec.calicoResources)
+        if (f.kind === 'BGPFilter') for (const rule of f.spec.exportV4 ?? []) rule.peerType = 'eBGP';
     });
     expect(problems(r)).toEqual({ ...clean, live: ['node-a1:blackhole'] });
   });

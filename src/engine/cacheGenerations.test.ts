@@ -8,7 +8,14 @@ import { MigrationRun } from './simulate';
 import { speakerTable } from './table';
 
 const designA = generateFabric({ racks: 3, nodesPerRack: 3, spines: 2, torsPerRack: 2, vms: 9 });
-const designB = generateFabric({ racks: 2, nodesPerRack: 4, spines: 1, torsPerRack: 1, vms: 8, liveMigrationFilter: false });
+const designB = generateFabric({
+  racks: 2,
+  nodesPerRack: 4,
+  spines: 1,
+  torsPerRack: 1,
+  vms: 8,
+  liveMigrationFilter: false,
+});
 
 function outputs(doc: typeof designA): string {
   const net = buildNetwork(doc);

@@ -36,7 +36,8 @@ export function lookup(entries: readonly FibEntry[], dst: number): FibEntry | un
     if (
       !best ||
       e.prefix.len > best.prefix.len ||
-      (e.prefix.len === best.prefix.len && (e.metric < best.metric || (e.metric === best.metric && e.proto === 'felix' && best.proto !== 'felix')))
+      (e.prefix.len === best.prefix.len &&
+        (e.metric < best.metric || (e.metric === best.metric && e.proto === 'felix' && best.proto !== 'felix')))
     ) {
       best = e;
     }
@@ -64,18 +65,36 @@ export class Walker {
     let looped = false;
     if (!entry) paths = one('blackhole', `${here} has no route to ${formatIPv4(this.dst)}`);
     else if (entry.kind === 'local') {
-      paths = here === this.vmHost ? one('delivered', `${here} delivers to the VM`) : one('blackhole', `${here} hands the packet to the VM's interface, but the VM is not running on ${here}`);
-    } else if (entry.kind === 'blackhole') paths = one('blackhole', `${here}: blackhole route ${formatIPv4(entry.prefix.addr)}/${entry.prefix.len}`);
-    else if (entry.kind === 'unreachable' || entry.nexthops.length === 0) paths = one('blackhole', `${here}: the next hop of ${formatIPv4(entry.prefix.addr)}/${entry.prefix.len} is unreachable`);
+      paths =
+        here === this.vmHost
+          ? one('delivered', `${here} delivers to the VM`)
+          : one('blackhole', `${here} hands the packet to the VM's interface, but the VM is not running on ${here}`);
+    } else if (entry.kind === 'blackhole')
+      paths = one('blackhole', `${here}: blackhole route ${formatIPv4(entry.prefix.addr)}/${entry.prefix.len}`);
+    else if (entry.kind === 'unreachable' || entry.nexthops.length === 0)
+      paths = one(
+        'blackhole',
+        `${here}: the next hop of ${formatIPv4(entry.prefix.addr)}/${entry.prefix.len} is unreachable`,
+      );
     else {
       paths = [];
       const share = 1 / entry.nexthops.length;
       const onStack = [...stack, here];
       for (const gw of entry.nexthops) {
         const owner = this.underlay.ownerOf(gw);
-        const next = owner === undefined ? undefined : this.underlay.isAdjacent(here, owner) ? owner : this.underlay.path(here, owner)?.via;
+        const next =
+          owner === undefined
+            ? undefined
+            : this.underlay.isAdjacent(here, owner)
+              ? owner
+              : this.underlay.path(here, owner)?.via;
         if (next === undefined || next === here) {
-          paths.push({ hops: [here], end: 'blackhole', why: `${here}: next hop ${formatIPv4(gw)} cannot be reached`, fraction: share });
+          paths.push({
+            hops: [here],
+            end: 'blackhole',
+            why: `${here}: next hop ${formatIPv4(gw)} cannot be reached`,
+            fraction: share,
+          });
         } else if (onStack.includes(next)) {
           paths.push({ hops: [here, next], end: 'loop', why: `${next} is visited twice`, fraction: share });
           looped = true;
@@ -99,11 +118,23 @@ export class Walker {
     const delivered = paths.filter((p) => p.end === 'delivered');
     const deliveredFraction = Math.round(delivered.reduce((a, p) => a + p.fraction, 0) * 1e9) / 1e9;
     const outcome: Outcome =
-      delivered.length === paths.length ? 'delivered' : delivered.length > 0 ? 'split' : paths.some((p) => p.end === 'loop') ? 'loop' : 'blackhole';
+      delivered.length === paths.length
+        ? 'delivered'
+        : delivered.length > 0
+          ? 'split'
+          : paths.some((p) => p.end === 'loop')
+            ? 'loop'
+            : 'blackhole';
     return { client, outcome, deliveredFraction, paths };
   }
 }
 
-export function walk(client: string, dst: number, vmHost: string, fibOf: (speaker: string) => readonly FibEntry[], underlay: Underlay): Flow {
+export function walk(
+  client: string,
+  dst: number,
+  vmHost: string,
+  fibOf: (speaker: string) => readonly FibEntry[],
+  underlay: Underlay,
+): Flow {
   return new Walker(dst, vmHost, fibOf, underlay).flow(client);
 }

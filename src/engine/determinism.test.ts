@@ -36,7 +36,9 @@ function reorder(doc: Topology): Topology {
 }
 
 describe('determinism', () => {
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.liveroute.yaml')).sort()) {
+  for (const file of readdirSync(DIR)
+    .filter((f) => f.endsWith('.liveroute.yaml'))
+    .sort()) {
     it(`${file}: identical reports twice and under reordered lists`, () => {
       const parsed = parseDesign(readFileSync(new URL(file, DIR), 'utf8'));
       if (!parsed.ok) throw new Error(parsed.error.map(formatIssue).join('\n'));

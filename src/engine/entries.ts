@@ -44,7 +44,16 @@ function entry(r: RibRoute, selected: boolean, best: RibRoute, ranked: readonly 
 }
 
 function fibEntry(f: FibEntry, used: FibEntry | undefined, all: readonly FibEntry[]): FibReportEntry {
-  return { prefix: formatPrefix4(f.prefix), metric: f.metric, kind: f.kind, via: f.nexthops.map(formatIPv4), proto: f.proto, ...(f.dev ? { dev: f.dev } : {}), used: f === used, explanation: explainFib(f, used, all) };
+  return {
+    prefix: formatPrefix4(f.prefix),
+    metric: f.metric,
+    kind: f.kind,
+    via: f.nexthops.map(formatIPv4),
+    proto: f.proto,
+    ...(f.dev ? { dev: f.dev } : {}),
+    used: f === used,
+    explanation: explainFib(f, used, all),
+  };
 }
 
 /** A speaker's RIB rows: every candidate of every prefix, best first per prefix. */

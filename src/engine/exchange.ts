@@ -8,7 +8,14 @@
  */
 import type { Route } from '../bird/lang/route';
 import type { Channel } from './network';
-import { IGP_METRIC_UNKNOWN, type FilterRunner, type RibRoute, type SessionEnd, type Speaker, type WireRoute } from './types';
+import {
+  IGP_METRIC_UNKNOWN,
+  type FilterRunner,
+  type RibRoute,
+  type SessionEnd,
+  type Speaker,
+  type WireRoute,
+} from './types';
 import type { Underlay } from './underlay';
 
 export interface Offer {
@@ -94,7 +101,14 @@ const NO_OFFERS: readonly Offer[] = Object.freeze([]);
 const NO_REFUSALS: readonly Refusal[] = Object.freeze([]);
 
 /** The wire for route `r` whose export outcome is `a`, as the channel's sending end builds it. */
-function buildWire(sender: Speaker, r: RibRoute, e: SessionEnd, a: Route, selfNextHop: boolean, reflecting: boolean): WireRoute {
+function buildWire(
+  sender: Speaker,
+  r: RibRoute,
+  e: SessionEnd,
+  a: Route,
+  selfNextHop: boolean,
+  reflecting: boolean,
+): WireRoute {
   const attrs: Route = {
     net: a.net,
     source: 'RTS_BGP',
@@ -105,7 +119,9 @@ function buildWire(sender: Speaker, r: RibRoute, e: SessionEnd, a: Route, selfNe
     bgp_path: a.bgp_path ?? [],
     bgp_next_hop: selfNextHop ? e.localAddress : (a.bgp_next_hop ?? e.localAddress),
     ...(a.bgp_community && a.bgp_community.length > 0 ? { bgp_community: a.bgp_community } : {}),
-    ...(a.bgp_large_community && a.bgp_large_community.length > 0 ? { bgp_large_community: a.bgp_large_community } : {}),
+    ...(a.bgp_large_community && a.bgp_large_community.length > 0
+      ? { bgp_large_community: a.bgp_large_community }
+      : {}),
     // LOCAL_PREF never crosses eBGP (domain §1); MED learned over BGP does not go to another AS.
     ...(!e.ebgp ? { bgp_local_pref: a.bgp_local_pref ?? 100 } : {}),
     ...(a.bgp_med !== undefined && (!e.ebgp || r.proto !== 'bgp') ? { bgp_med: a.bgp_med } : {}),
@@ -114,7 +130,12 @@ function buildWire(sender: Speaker, r: RibRoute, e: SessionEnd, a: Route, selfNe
     pathId: wirePathId(sender, r),
     attrs,
     // The cluster ID of the client side: this session's when reflecting to a client, else the source's (BIRD bgp_update_attrs).
-    ...(reflecting ? { originatorId: r.originatorId ?? r.peerRouterId ?? 0, clusterList: [clusterOf(sender, e.rrClient ? e : r.via), ...(r.clusterList ?? [])] } : {}),
+    ...(reflecting
+      ? {
+          originatorId: r.originatorId ?? r.peerRouterId ?? 0,
+          clusterList: [clusterOf(sender, e.rrClient ? e : r.via), ...(r.clusterList ?? [])],
+        }
+      : {}),
   };
 }
 
@@ -125,7 +146,9 @@ function sharedWire(sender: Speaker, r: RibRoute, e: SessionEnd, a: Route, cache
   if (!cache) return buildWire(sender, r, e, a, selfNextHop, reflecting);
   // Every input of buildWire besides `r` and `a`: the next hop it may set, eBGP, and what reflection adds.
   const nextHop = selfNextHop ? e.localAddress : (a.bgp_next_hop ?? e.localAddress);
-  const key = reflecting ? `${nextHop}:${e.ebgp ? 1 : 0}:r${clusterOf(sender, e.rrClient ? e : r.via)}` : nextHop * 2 + (e.ebgp ? 1 : 0);
+  const key = reflecting
+    ? `${nextHop}:${e.ebgp ? 1 : 0}:r${clusterOf(sender, e.rrClient ? e : r.via)}`
+    : nextHop * 2 + (e.ebgp ? 1 : 0);
   let byOutcome = cache.wires.get(r);
   if (!byOutcome) {
     byOutcome = new Map();
@@ -147,16 +170,29 @@ function sharedWire(sender: Speaker, r: RibRoute, e: SessionEnd, a: Route, cache
 /** Why the sending end `e` may not offer `r` before its export filter runs (undefined: it may). */
 function exportRefusal(sender: Speaker, e: SessionEnd, r: RibRoute): string | undefined {
   if (r.via?.id === e.id) return 'learned from this session';
-  if (r.via && !r.via.ebgp && !e.ebgp && !(r.via.rrClient || e.rrClient)) return 'iBGP-learned routes go to iBGP peers only by route reflection';
+  if (r.via && !r.via.ebgp && !e.ebgp && !(r.via.rrClient || e.rrClient))
+    return 'iBGP-learned routes go to iBGP peers only by route reflection';
   // BIRD also checks the cluster list before reflecting (bgp_import_control / bgp_preexport).
-  if (sender.bird && r.via !== undefined && !r.via.ebgp && !e.ebgp && (!bird1(sender) || e.rrClient) && r.clusterList?.includes(clusterOf(sender, e))) {
+  if (
+    sender.bird &&
+    r.via !== undefined &&
+    !r.via.ebgp &&
+    !e.ebgp &&
+    (!bird1(sender) || e.rrClient) &&
+    r.clusterList?.includes(clusterOf(sender, e))
+  ) {
     return "CLUSTER_LIST loop: the session's cluster ID is in it";
   }
   return undefined;
 }
 
 /** Which candidates the channel's sender offers, and what the wire carries for each. */
-export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRoute[], cache?: ExportCache): { offers: readonly Offer[]; refused: readonly Refusal[] } {
+export function exportsOf(
+  sender: Speaker,
+  ch: Channel,
+  ranked: readonly RibRoute[],
+  cache?: ExportCache,
+): { offers: readonly Offer[]; refused: readonly Refusal[] } {
   const e = ch.from;
   let offers: Offer[] | undefined;
   let refused: Refusal[] | undefined;
@@ -167,7 +203,11 @@ export function exportsOf(sender: Speaker, ch: Channel, ranked: readonly RibRout
     if (why !== undefined) (refused ??= []).push({ route: r, why });
     else {
       const out = e.exportFilter(sharedExportAttrs(r, e, cache));
-      if (out.verdict === 'reject') (refused ??= []).push({ route: r, why: `export filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}` });
+      if (out.verdict === 'reject')
+        (refused ??= []).push({
+          route: r,
+          why: `export filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}`,
+        });
       else (offers ??= []).push({ route: r, wire: sharedWire(sender, r, e, out.route, cache) });
     }
     if (!ch.addPath) break;
@@ -183,12 +223,20 @@ export type Received = { ok: true; route: RibRoute } | { ok: false; wire: WireRo
  * in `recursive` mode the underlay's first hop towards it (the next hop itself when adjacent).
  * `hop` is undefined when nothing resolves it.
  */
-function gatewayOf(self: string, f: SessionEnd, nh: number, underlay: Underlay): { hop: { via: string; cost: number } | undefined; gw: number } {
+function gatewayOf(
+  self: string,
+  f: SessionEnd,
+  nh: number,
+  underlay: Underlay,
+): { hop: { via: string; cost: number } | undefined; gw: number } {
   const owner = underlay.ownerOf(nh);
   if (f.gateway === 'direct') {
-    if (owner !== undefined && owner !== self && underlay.sameSegment(self, owner)) return { hop: { via: owner, cost: 1 }, gw: nh };
+    if (owner !== undefined && owner !== self && underlay.sameSegment(self, owner))
+      return { hop: { via: owner, cost: 1 }, gw: nh };
     const peer = underlay.ownerOf(f.peerAddress);
-    return peer !== undefined && peer !== self && underlay.isAdjacent(self, peer) ? { hop: { via: peer, cost: 1 }, gw: f.peerAddress } : { hop: undefined, gw: nh };
+    return peer !== undefined && peer !== self && underlay.isAdjacent(self, peer)
+      ? { hop: { via: peer, cost: 1 }, gw: f.peerAddress }
+      : { hop: undefined, gw: nh };
   }
   if (owner === undefined || owner === self) return { hop: undefined, gw: nh };
   if (underlay.isAdjacent(self, owner)) return { hop: { via: owner, cost: 1 }, gw: nh };
@@ -256,11 +304,18 @@ export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRo
   // BIRD rejects a path holding its own AS on every session, iBGP included (bgp_as_path_loopy).
   let loops = 0;
   for (const asn of a.bgp_path ?? []) if (asn === f.localAs) loops++;
-  if (loops > f.allowLocalAs) return { ok: false, wire: w, why: `AS path loop: own AS ${f.localAs} is in the path ${(a.bgp_path ?? []).join(' ')}` };
+  if (loops > f.allowLocalAs)
+    return {
+      ok: false,
+      wire: w,
+      why: `AS path loop: own AS ${f.localAs} is in the path ${(a.bgp_path ?? []).join(' ')}`,
+    };
   if (!f.ebgp) {
-    if (w.originatorId !== undefined && w.originatorId === receiver.routerId) return { ok: false, wire: w, why: 'reflected back to its originator (ORIGINATOR_ID is ours)' };
+    if (w.originatorId !== undefined && w.originatorId === receiver.routerId)
+      return { ok: false, wire: w, why: 'reflected back to its originator (ORIGINATOR_ID is ours)' };
     // RFC 4456 on every iBGP session; BIRD 1.x only where the session is `rr client` (bgp_cluster_list_loopy).
-    if ((!bird1(receiver) || f.rrClient) && w.clusterList?.includes(clusterOf(receiver, f))) return { ok: false, wire: w, why: 'CLUSTER_LIST loop: our cluster ID is in it' };
+    if ((!bird1(receiver) || f.rrClient) && w.clusterList?.includes(clusterOf(receiver, f)))
+      return { ok: false, wire: w, why: 'CLUSTER_LIST loop: our cluster ID is in it' };
   }
   const nh = a.bgp_next_hop ?? f.peerAddress;
   const { hop, gw } = gatewayOf(receiver.name, f, nh, underlay);
@@ -270,7 +325,17 @@ export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRo
   // Most routes are not reflected: no temporary objects for the optional fields then.
   const route: RibRoute =
     w.originatorId === undefined && !w.clusterList
-      ? { attrs: out.route, proto: 'bgp', protocol: f.protocol, via: f, pathId: w.pathId, igpMetric, resolvable, peerRouterId: from.routerId, importDecision: out.decision }
+      ? {
+          attrs: out.route,
+          proto: 'bgp',
+          protocol: f.protocol,
+          via: f,
+          pathId: w.pathId,
+          igpMetric,
+          resolvable,
+          peerRouterId: from.routerId,
+          importDecision: out.decision,
+        }
       : {
           attrs: out.route,
           proto: 'bgp',
@@ -284,6 +349,12 @@ export function receive(receiver: Speaker, from: Speaker, ch: Channel, w: WireRo
           peerRouterId: from.routerId,
           importDecision: out.decision,
         };
-  if (out.verdict === 'reject') return { ok: false, wire: w, why: `import filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}`, route };
+  if (out.verdict === 'reject')
+    return {
+      ok: false,
+      wire: w,
+      why: `import filter: ${out.decision.at?.text ?? out.decision.message ?? out.decision.kind}`,
+      route,
+    };
   return { ok: true, route };
 }

@@ -30,7 +30,15 @@ export interface FibEntry {
 export function felixEntries(local: readonly RibRoute[]): FibEntry[] {
   return local
     .filter((r) => r.local !== undefined)
-    .map((r) => ({ prefix: r.attrs.net, metric: r.attrs.krt_metric ?? 0, kind: 'local', nexthops: [], proto: 'felix', vm: (r.local as { vm: string }).vm, dev: r.attrs.ifname }));
+    .map((r) => ({
+      prefix: r.attrs.net,
+      metric: r.attrs.krt_metric ?? 0,
+      kind: 'local',
+      nexthops: [],
+      proto: 'felix',
+      vm: (r.local as { vm: string }).vm,
+      dev: r.attrs.ifname,
+    }));
 }
 
 /** What the speaker installs from its selected route(s). */
@@ -44,7 +52,9 @@ export function installed(speaker: Speaker, ranked: readonly RibRoute[]): FibEnt
   const out = speaker.kernelExport(multipath ? { ...best.attrs, ifname: '', dest: 'RTD_MULTIPATH' } : best.attrs);
   if (out.verdict === 'reject') return undefined;
   const blackhole = best.attrs.dest === 'RTD_BLACKHOLE' || best.attrs.dest === 'RTD_UNREACHABLE';
-  const nexthops = blackhole ? [] : [...new Set(merged.map((r) => r.attrs.gw ?? r.attrs.bgp_next_hop ?? 0))].sort((x, y) => x - y);
+  const nexthops = blackhole
+    ? []
+    : [...new Set(merged.map((r) => r.attrs.gw ?? r.attrs.bgp_next_hop ?? 0))].sort((x, y) => x - y);
   return {
     prefix: best.attrs.net,
     metric: out.route.krt_metric ?? 0,
@@ -64,6 +74,8 @@ export function installed(speaker: Speaker, ranked: readonly RibRoute[]): FibEnt
  * the fabric (`numAllowedLocalASNumbers`) wants metric 512, where Felix's 512 route is.
  */
 export function kernelTable(felix: readonly FibEntry[], own: FibEntry | undefined): FibEntry[] {
-  const taken = own !== undefined && felix.some((f) => f.metric === own.metric && f.prefix.addr === own.prefix.addr && f.prefix.len === own.prefix.len);
+  const taken =
+    own !== undefined &&
+    felix.some((f) => f.metric === own.metric && f.prefix.addr === own.prefix.addr && f.prefix.len === own.prefix.len);
   return own === undefined || taken ? [...felix] : [...felix, own];
 }

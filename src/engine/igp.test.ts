@@ -17,14 +17,18 @@ describe('IGP cost on BIRD speakers', () => {
     const r = parseDesign(text);
     if (!r.ok) throw new Error(r.error.map(formatIssue).join('\n'));
     const live = simulate(r.value.doc).phases.find((p) => p.name === 'live');
-    const entry = live?.ribs.get('border-1')?.find((e) => formatIPv4(e.prefix.addr) === '10.244.1.69' && e.prefix.len === 32);
+    const entry = live?.ribs
+      .get('border-1')
+      ?.find((e) => formatIPv4(e.prefix.addr) === '10.244.1.69' && e.prefix.len === 32);
     expect(entry?.ranked.map((c) => [c.protocol, c.igpMetric, c.attrs.bgp_path])).toEqual([
       ['peer_tor_a', IGP_METRIC_UNKNOWN, [65001, 65101]],
       ['peer_tor_b', IGP_METRIC_UNKNOWN, [65002, 65201]],
     ]);
     expect(entry?.step).toBe('router-id');
     // spine-1 hears both over directly connected sessions: IGP cost 0 each, the router ID again.
-    const spine = live?.ribs.get('spine-1')?.find((e) => formatIPv4(e.prefix.addr) === '10.244.1.69' && e.prefix.len === 32);
+    const spine = live?.ribs
+      .get('spine-1')
+      ?.find((e) => formatIPv4(e.prefix.addr) === '10.244.1.69' && e.prefix.len === 32);
     expect(spine?.ranked.map((c) => c.igpMetric)).toEqual([0, 0]);
   });
 });

@@ -23,8 +23,13 @@ describe('engine invariants', () => {
     const doc = design();
     const node = doc.spec.nodes[0];
     if (!node) throw new Error('the design has nodes');
-    const bad = { ...doc, spec: { ...doc.spec, nodes: doc.spec.nodes.map((n) => (n === node ? { ...n, address: '10.0.1.300' } : n)) } };
-    expect(() => buildNetwork(bad)).toThrow(`Node "${node.name}" cannot be rendered: spec.bgp.ipv4Address: 10.0.1.300/24 is not an IPv4 address with an optional prefix length (e.g. 10.192.0.2/16)`);
+    const bad = {
+      ...doc,
+      spec: { ...doc.spec, nodes: doc.spec.nodes.map((n) => (n === node ? { ...n, address: '10.0.1.300' } : n)) },
+    };
+    expect(() => buildNetwork(bad)).toThrow(
+      `Node "${node.name}" cannot be rendered: spec.bgp.ipv4Address: 10.0.1.300/24 is not an IPv4 address with an optional prefix length (e.g. 10.192.0.2/16)`,
+    );
   });
 
   it('refuses a router or neighbour address that validation would have refused, naming both', () => {
@@ -32,10 +37,14 @@ describe('engine invariants', () => {
     const router = doc.spec.routers.find((r) => r.platform === 'nxos');
     if (!router) throw new Error('the design has an NX-OS router');
     const model = compileRouter(doc, router.name);
-    expect(() => neutralSpeaker({ ...model, address: 'tor' }, () => undefined)).toThrow(`liveroute invariant violated: router ${router.name}: address tor is IPv4 (the design's validation checks it)`);
+    expect(() => neutralSpeaker({ ...model, address: 'tor' }, () => undefined)).toThrow(
+      `liveroute invariant violated: router ${router.name}: address tor is IPv4 (the design's validation checks it)`,
+    );
     const neighbor = model.neighbors[0];
     if (!neighbor) throw new Error(`${router.name} has a neighbor`);
     const broken = { ...model, neighbors: [{ ...neighbor, address: '10.0.0' }] };
-    expect(() => neutralSpeaker(broken, () => undefined)).toThrow(`liveroute invariant violated: router ${router.name}: neighbor ${neighbor.name}'s address 10.0.0 is IPv4 (the design's validation checks it)`);
+    expect(() => neutralSpeaker(broken, () => undefined)).toThrow(
+      `liveroute invariant violated: router ${router.name}: neighbor ${neighbor.name}'s address 10.0.0 is IPv4 (the design's validation checks it)`,
+    );
   });
 });

@@ -46,18 +46,41 @@ export interface Network {
   readonly birdText: ReadonlyMap<string, string>;
 }
 
-function speakerFromBird(name: string, kind: 'node' | 'router', platform: Speaker['platform'], address: number, main: string, includes: Map<string, string>, underlay: Underlay): Speaker {
+function speakerFromBird(
+  name: string,
+  kind: 'node' | 'router',
+  platform: Speaker['platform'],
+  address: number,
+  main: string,
+  includes: Map<string, string>,
+  underlay: Underlay,
+): Speaker {
   try {
     const config = parseBirdConfig({ name: 'bird.cfg', text: main }, includes);
     return birdSpeaker({ name, kind, platform, address, config, underlay });
   } catch (e) {
     if (!(e instanceof BirdSyntaxError)) throw e;
     // BIRD would refuse to start with this configuration: the speaker runs no BGP at all.
-    return { name, kind, platform, address, routerId: address, ends: [], listens: [], bird: true, mergePaths: false, statics: [], configError: e.message };
+    return {
+      name,
+      kind,
+      platform,
+      address,
+      routerId: address,
+      ends: [],
+      listens: [],
+      bird: true,
+      mergePaths: false,
+      statics: [],
+      configError: e.message,
+    };
   }
 }
 
-export function buildSpeakers(doc: Topology, underlay: Underlay): { speakers: Map<string, Speaker>; birdText: Map<string, string> } {
+export function buildSpeakers(
+  doc: Topology,
+  underlay: Underlay,
+): { speakers: Map<string, Speaker>; birdText: Map<string, string> } {
   const speakers = new Map<string, Speaker>();
   const birdText = new Map<string, string>();
   const set = calicoResourcesFromDesign(doc);
@@ -78,10 +101,16 @@ export function buildSpeakers(doc: Topology, underlay: Underlay): { speakers: Ma
       const text = renderBirdRouter(model, r.platform === 'bird1' ? 1 : 2).text;
       birdText.set(r.name, text);
       const address = parseIPv4(r.address);
-      assert(address !== undefined, `router ${r.name}: address ${r.address} is IPv4 (the design's validation checks it)`);
+      assert(
+        address !== undefined,
+        `router ${r.name}: address ${r.address} is IPv4 (the design's validation checks it)`,
+      );
       speakers.set(r.name, speakerFromBird(r.name, 'router', r.platform, address, text, new Map(), underlay));
     } else {
-      speakers.set(r.name, neutralSpeaker(model, (a) => underlay.ownerOf(a)));
+      speakers.set(
+        r.name,
+        neutralSpeaker(model, (a) => underlay.ownerOf(a)),
+      );
     }
   }
   return { speakers, birdText };
@@ -95,14 +124,24 @@ function counterpart(e: SessionEnd, speakers: ReadonlyMap<string, Speaker>): Ses
   if (explicit) return explicit;
   for (const l of peer.listens) {
     if (!prefixContainsAddr(l.prefix, e.localAddress)) continue;
-    const fits = l.peerAs === 'external' ? e.localAs !== l.localAs : l.peerAs === 'internal' ? e.localAs === l.localAs : l.peerAs.includes(e.localAs);
+    const fits =
+      l.peerAs === 'external'
+        ? e.localAs !== l.localAs
+        : l.peerAs === 'internal'
+          ? e.localAs === l.localAs
+          : l.peerAs.includes(e.localAs);
     // A range end takes the AS the connecting side speaks; it exists only when the range admits it.
     if (fits) return l.make(e.speaker, e.localAddress, e.localAs);
   }
   return undefined;
 }
 
-function establish(e: SessionEnd, f: SessionEnd | undefined, speakers: ReadonlyMap<string, Speaker>, underlay: Underlay): string | undefined {
+function establish(
+  e: SessionEnd,
+  f: SessionEnd | undefined,
+  speakers: ReadonlyMap<string, Speaker>,
+  underlay: Underlay,
+): string | undefined {
   const self = speakers.get(e.speaker);
   assert(self !== undefined, `session end ${e.id} belongs to a speaker of the network`);
   const peer = speakers.get(e.peer);
@@ -110,10 +149,13 @@ function establish(e: SessionEnd, f: SessionEnd | undefined, speakers: ReadonlyM
   if (self.configError) return `${self.name}'s BIRD configuration does not load: ${self.configError}`;
   if (peer.configError) return `${peer.name}'s BIRD configuration does not load: ${peer.configError}`;
   if (!f) return `${peer.name} has no session configured for ${self.name} (${formatIPv4(e.localAddress)})`;
-  if (e.peerAs !== f.localAs) return `AS mismatch: ${self.name} expects ${peer.name} in AS ${e.peerAs}, but ${peer.name} speaks AS ${f.localAs}`;
-  if (f.peerAs !== e.localAs) return `AS mismatch: ${peer.name} expects ${self.name} in AS ${f.peerAs}, but ${self.name} speaks AS ${e.localAs}`;
+  if (e.peerAs !== f.localAs)
+    return `AS mismatch: ${self.name} expects ${peer.name} in AS ${e.peerAs}, but ${peer.name} speaks AS ${f.localAs}`;
+  if (f.peerAs !== e.localAs)
+    return `AS mismatch: ${peer.name} expects ${self.name} in AS ${f.peerAs}, but ${self.name} speaks AS ${e.localAs}`;
   if (e.passive && f.passive) return `both ${self.name} and ${peer.name} wait passively for the other to connect`;
-  if (!underlay.isAdjacent(self.name, peer.name) && !underlay.path(self.name, peer.name)) return `${peer.name} is unreachable from ${self.name} over the underlay`;
+  if (!underlay.isAdjacent(self.name, peer.name) && !underlay.path(self.name, peer.name))
+    return `${peer.name} is unreachable from ${self.name} over the underlay`;
   if ((!e.multihop || !f.multihop) && !underlay.isAdjacent(self.name, peer.name)) {
     return `${!e.multihop ? self.name : peer.name} expects ${!e.multihop ? peer.name : self.name} directly connected (no multihop), but it is not on a shared segment or link`;
   }
@@ -135,8 +177,21 @@ export function buildNetwork(doc: Topology): Network {
       if (f) seen.add(f.id);
       seen.add(e.id);
       const reason = establish(e, f, speakers, underlay);
-      const mate: SessionEnd = f ?? { ...e, id: `${e.id}~missing`, speaker: e.peer, peer: e.speaker, localAddress: e.peerAddress, peerAddress: e.localAddress };
-      sessions.push({ id: [e.id, mate.id].sort(compareStrings).join(' ~ '), a: e, b: mate, up: reason === undefined, ...(reason ? { reason } : {}) });
+      const mate: SessionEnd = f ?? {
+        ...e,
+        id: `${e.id}~missing`,
+        speaker: e.peer,
+        peer: e.speaker,
+        localAddress: e.peerAddress,
+        peerAddress: e.localAddress,
+      };
+      sessions.push({
+        id: [e.id, mate.id].sort(compareStrings).join(' ~ '),
+        a: e,
+        b: mate,
+        up: reason === undefined,
+        ...(reason ? { reason } : {}),
+      });
     }
   }
   const outgoing = new Map<string, Channel[]>();
@@ -151,6 +206,7 @@ export function buildNetwork(doc: Topology): Network {
       outgoing.set(from.speaker, list);
     }
   }
-  for (const list of outgoing.values()) list.sort((x, y) => compareStrings(x.to.speaker, y.to.speaker) || compareStrings(x.from.id, y.from.id));
+  for (const list of outgoing.values())
+    list.sort((x, y) => compareStrings(x.to.speaker, y.to.speaker) || compareStrings(x.from.id, y.from.id));
   return { doc, underlay, speakers, sessions, outgoing, birdText };
 }

@@ -27,7 +27,14 @@ export function phaseState(phase: Phase, source: string, target: string, normal:
       // The target's route is suppressed until the VM announces itself there (GARP/RARP).
       return { phase, vmHost: source, routes: [{ node: source, metric: normal }] };
     case 'live':
-      return { phase, vmHost: target, routes: [{ node: source, metric: normal }, { node: target, metric: elevated }] };
+      return {
+        phase,
+        vmHost: target,
+        routes: [
+          { node: source, metric: normal },
+          { node: target, metric: elevated },
+        ],
+      };
     case 'source-deleted':
       return { phase, vmHost: target, routes: [{ node: target, metric: elevated }] };
     case 'settled':

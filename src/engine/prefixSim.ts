@@ -51,10 +51,20 @@ export class SpeakerState {
 }
 
 export type LogEntry =
-  | { readonly time: number; readonly kind: 'update' | 'withdraw'; readonly from: string; readonly to: string; readonly prefix: string; readonly paths: number; readonly arrive: number }
+  | {
+      readonly time: number;
+      readonly kind: 'update' | 'withdraw';
+      readonly from: string;
+      readonly to: string;
+      readonly prefix: string;
+      readonly paths: number;
+      readonly arrive: number;
+    }
   | { readonly time: number; readonly kind: 'rib' | 'fib'; readonly speaker: string; readonly prefix: string };
 
-type Event = { time: number; seq: number; kind: 'recompute'; speaker: string } | { time: number; seq: number; kind: 'deliver'; channel: Channel; wires: readonly WireRoute[] };
+type Event =
+  | { time: number; seq: number; kind: 'recompute'; speaker: string }
+  | { time: number; seq: number; kind: 'deliver'; channel: Channel; wires: readonly WireRoute[] };
 
 const CHANNEL_KEYS = new WeakMap<Channel, string>();
 
@@ -114,7 +124,8 @@ function sameFib(x: readonly FibEntry[], y: readonly FibEntry[]): boolean {
   for (let i = 0; i < x.length; i++) {
     const a = x[i] as FibEntry;
     const b = y[i] as FibEntry;
-    if (a.proto !== b.proto || a.kind !== b.kind || a.metric !== b.metric || !sameSent(a.nexthops, b.nexthops)) return false;
+    if (a.proto !== b.proto || a.kind !== b.kind || a.metric !== b.metric || !sameSent(a.nexthops, b.nexthops))
+      return false;
   }
   return true;
 }
@@ -245,7 +256,15 @@ export class PrefixSim {
       const wires = offers.length === 0 ? NO_WIRES : offers.map((o) => o.wire);
       s.sent.set(k, { wires });
       const arrive = time + this.timing.sessionDelayMs;
-      this.log.push({ time, kind: wires.length === 0 ? 'withdraw' : 'update', from: name, to: ch.to.speaker, prefix: this.label, paths: wires.length, arrive });
+      this.log.push({
+        time,
+        kind: wires.length === 0 ? 'withdraw' : 'update',
+        from: name,
+        to: ch.to.speaker,
+        prefix: this.label,
+        paths: wires.length,
+        arrive,
+      });
       this.queue.push({ time: arrive, seq: this.seq++, kind: 'deliver', channel: ch, wires });
     }
   }

@@ -38,7 +38,12 @@ export class Relevance {
     for (const list of net.outgoing.values()) {
       for (const ch of list) {
         // Every route the sender learned holds the AS of the peer it came from (prepended on eBGP).
-        const refused = !shrink && ch.to.allowLocalAs === 0 && (this.incoming.get(ch.from.speaker) ?? []).every((inn) => inn.from.ebgp && inn.from.localAs === ch.to.localAs);
+        const refused =
+          !shrink &&
+          ch.to.allowLocalAs === 0 &&
+          (this.incoming.get(ch.from.speaker) ?? []).every(
+            (inn) => inn.from.ebgp && inn.from.localAs === ch.to.localAs,
+          );
         if (!refused) this.carriesLearned.add(ch);
       }
     }

@@ -60,7 +60,11 @@ export interface FlowReport {
   readonly outcome: 'delivered' | 'blackhole' | 'loop' | 'split';
   readonly deliveredFraction: number;
   readonly paths: readonly (readonly string[])[];
-  readonly pathEnds: readonly { readonly end: 'delivered' | 'blackhole' | 'loop'; readonly why: string; readonly fraction: number }[];
+  readonly pathEnds: readonly {
+    readonly end: 'delivered' | 'blackhole' | 'loop';
+    readonly why: string;
+    readonly fraction: number;
+  }[];
 }
 
 export interface PhaseReport {
@@ -136,8 +140,14 @@ export function toReport(sim: Simulation, diagnostics: readonly Diagnostic[]): S
       start: p.start,
       settledAt: p.settledAt,
       flows: p.flows.map(flowReport),
-      routes: Object.fromEntries([...p.ribs].sort(([a], [b]) => compareStrings(a, b)).map(([speaker, rib]) => [speaker, ribEntries(sim.net, speaker, rib)])),
-      fib: Object.fromEntries([...p.fibs].sort(([a], [b]) => compareStrings(a, b)).map(([speaker, fib]) => [speaker, fibEntries(fib, vmIp)])),
+      routes: Object.fromEntries(
+        [...p.ribs]
+          .sort(([a], [b]) => compareStrings(a, b))
+          .map(([speaker, rib]) => [speaker, ribEntries(sim.net, speaker, rib)]),
+      ),
+      fib: Object.fromEntries(
+        [...p.fibs].sort(([a], [b]) => compareStrings(a, b)).map(([speaker, fib]) => [speaker, fibEntries(fib, vmIp)]),
+      ),
       oscillating: p.oscillating,
     })),
     timeline: timelineReport(sim),
@@ -149,7 +159,10 @@ export function toReport(sim: Simulation, diagnostics: readonly Diagnostic[]): S
       up: s.up,
       ...(s.reason ? { reason: s.reason } : {}),
       type: s.a.ebgp ? 'eBGP' : 'iBGP',
-      addPath: [...(s.a.addPathTx && s.b.addPathRx ? [`${s.a.speaker}→${s.b.speaker}`] : []), ...(s.b.addPathTx && s.a.addPathRx ? [`${s.b.speaker}→${s.a.speaker}`] : [])],
+      addPath: [
+        ...(s.a.addPathTx && s.b.addPathRx ? [`${s.a.speaker}→${s.b.speaker}`] : []),
+        ...(s.b.addPathTx && s.a.addPathRx ? [`${s.b.speaker}→${s.a.speaker}`] : []),
+      ],
     })),
     events: sim.events.map(eventReport),
   };

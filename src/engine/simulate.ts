@@ -30,7 +30,10 @@ export interface PhaseResult {
   readonly state: PhaseState;
   readonly flows: readonly Flow[];
   /** Per speaker: the candidates of each prefix containing the VM IP, best first. */
-  readonly ribs: ReadonlyMap<string, readonly { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[]>;
+  readonly ribs: ReadonlyMap<
+    string,
+    readonly { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[]
+  >;
   readonly fibs: ReadonlyMap<string, readonly FibEntry[]>;
   readonly oscillating: readonly string[];
 }
@@ -87,12 +90,19 @@ export function felixIfname(vm: string): string {
 
 export function resolveMigration(doc: Topology, vmName?: string, to?: string): MigrationSpec {
   const name = vmName ?? doc.spec.migration?.vm;
-  if (!name) throw new SimulationInputError('no migration to simulate: the design has no spec.migration (give --migrate VM --to NODE)');
+  if (!name)
+    throw new SimulationInputError(
+      'no migration to simulate: the design has no spec.migration (give --migrate VM --to NODE)',
+    );
   const vm = doc.spec.vms.find((v) => v.name === name);
-  if (!vm) throw new SimulationInputError(`unknown VM ${JSON.stringify(name)} (known: ${doc.spec.vms.map((v) => v.name).join(', ') || 'none'})`);
+  if (!vm)
+    throw new SimulationInputError(
+      `unknown VM ${JSON.stringify(name)} (known: ${doc.spec.vms.map((v) => v.name).join(', ') || 'none'})`,
+    );
   const target = to ?? (doc.spec.migration?.vm === name ? doc.spec.migration.to : undefined);
   if (!target) throw new SimulationInputError(`no target node for ${name} (give --to NODE)`);
-  if (!doc.spec.nodes.some((n) => n.name === target)) throw new SimulationInputError(`unknown node ${JSON.stringify(target)}`);
+  if (!doc.spec.nodes.some((n) => n.name === target))
+    throw new SimulationInputError(`unknown node ${JSON.stringify(target)}`);
   if (target === vm.node) throw new SimulationInputError(`${name} already runs on ${target}`);
   return { vm: vm.name, ip: vm.ip, from: vm.node, to: target };
 }
@@ -110,7 +120,13 @@ function relevantPrefixes(net: Network, ip: number): Prefix4[] {
   return [...seen.values()].sort((a, b) => b.len - a.len || a.addr - b.addr);
 }
 
-export function localRoutes(net: Network, speaker: string, prefix: Prefix4, state: PhaseState, vm: MigrationSpec): RibRoute[] {
+export function localRoutes(
+  net: Network,
+  speaker: string,
+  prefix: Prefix4,
+  state: PhaseState,
+  vm: MigrationSpec,
+): RibRoute[] {
   const s = net.speakers.get(speaker);
   if (!s) return [];
   const out: RibRoute[] = [];
@@ -118,7 +134,14 @@ export function localRoutes(net: Network, speaker: string, prefix: Prefix4, stat
     const p = prefix4(st.prefix);
     if (!p || p.addr !== prefix.addr || p.len !== prefix.len) continue;
     out.push({
-      attrs: { net: p, source: 'RTS_STATIC', dest: st.blackhole ? 'RTD_BLACKHOLE' : 'RTD_ROUTER', preference: 200, ifname: st.blackhole ? '' : 'eth0', ...(st.via !== undefined ? { gw: st.via } : {}) },
+      attrs: {
+        net: p,
+        source: 'RTS_STATIC',
+        dest: st.blackhole ? 'RTD_BLACKHOLE' : 'RTD_ROUTER',
+        preference: 200,
+        ifname: st.blackhole ? '' : 'eth0',
+        ...(st.via !== undefined ? { gw: st.via } : {}),
+      },
       proto: 'static',
       protocol: 'static',
       pathId: `static:${st.prefix}`,
@@ -131,7 +154,14 @@ export function localRoutes(net: Network, speaker: string, prefix: Prefix4, stat
       if (r.node !== speaker) continue;
       // Felix's device route, which BIRD's kernel protocol learns as an alien route (preference 10).
       out.push({
-        attrs: { net: prefix, source: 'RTS_INHERIT', dest: 'RTD_DEVICE', preference: 10, ifname: felixIfname(vm.vm), krt_metric: r.metric },
+        attrs: {
+          net: prefix,
+          source: 'RTS_INHERIT',
+          dest: 'RTD_DEVICE',
+          preference: 10,
+          ifname: felixIfname(vm.vm),
+          krt_metric: r.metric,
+        },
         proto: 'kernel',
         protocol: 'kernel (Felix)',
         pathId: `felix:${vm.vm}`,
@@ -174,7 +204,10 @@ export class MigrationRun {
   private previous: PhaseState | undefined;
   private clock = 0;
 
-  constructor(readonly doc: Topology, options: SimulateOptions = {}) {
+  constructor(
+    readonly doc: Topology,
+    options: SimulateOptions = {},
+  ) {
     this.migration = resolveMigration(doc, options.vm, options.to);
     this.net = options.net ?? buildNetwork(doc);
     const cluster = resolveCluster(doc.spec);
@@ -206,7 +239,12 @@ export class MigrationRun {
     const list: { prefix: Prefix4; ranked: readonly RibRoute[]; reason?: string; step?: string }[] = [];
     for (const s of this.sims) {
       const st = s.states.get(name);
-      if (st && st.ranked.length > 0) list.push({ prefix: s.prefix, ranked: st.ranked, ...(st.reason ? { reason: st.reason.reason, step: st.reason.step } : {}) });
+      if (st && st.ranked.length > 0)
+        list.push({
+          prefix: s.prefix,
+          ranked: st.ranked,
+          ...(st.reason ? { reason: st.reason.reason, step: st.reason.step } : {}),
+        });
     }
     return list;
   }
@@ -223,7 +261,12 @@ export class MigrationRun {
     const { net, sims, migration, ip, clients } = this;
     const state = phaseState(phase, migration.from, migration.to, this.normal, this.elevated);
     const sourceDeleted = this.phases.find((p) => p.name === 'source-deleted');
-    const start = phase === 'base' ? 0 : phase === 'settled' ? Math.max(this.clock + PHASE_GAP_MS, (sourceDeleted?.start ?? 0) + this.convergenceMs) : this.clock + PHASE_GAP_MS;
+    const start =
+      phase === 'base'
+        ? 0
+        : phase === 'settled'
+          ? Math.max(this.clock + PHASE_GAP_MS, (sourceDeleted?.start ?? 0) + this.convergenceMs)
+          : this.clock + PHASE_GAP_MS;
     // Felix changes the kernel at the trigger; BIRD learns it and the exchange starts.
     for (const sim of sims) sim.resetBudget();
     const touched = new Set([...(this.previous?.routes ?? []).map((r) => r.node), ...state.routes.map((r) => r.node)]);
@@ -241,7 +284,8 @@ export class MigrationRun {
     const observe = (t: number, flows: readonly Flow[]) => {
       for (const f of flows) {
         const prev = outcomes.get(f.client);
-        if (prev && (prev.outcome === 'blackhole' || prev.outcome === 'loop')) blackholeMs.set(f.client, (blackholeMs.get(f.client) ?? 0) + (t - prev.since));
+        if (prev && (prev.outcome === 'blackhole' || prev.outcome === 'loop'))
+          blackholeMs.set(f.client, (blackholeMs.get(f.client) ?? 0) + (t - prev.since));
         outcomes.set(f.client, { since: t, outcome: f.outcome });
       }
     };
@@ -271,14 +315,22 @@ export class MigrationRun {
         const previous = flows;
         flows = clients.map((c, i) => {
           const prev = previous[i];
-          return !first && prev !== undefined && prev.client === c && !dependsOn(prev, changedFibs) ? prev : walker.flow(c);
+          return !first && prev !== undefined && prev.client === c && !dependsOn(prev, changedFibs)
+            ? prev
+            : walker.flow(c);
         });
         if (phase !== 'base') observe(next, flows);
       }
       const touched = [...new Set(sims.flatMap((s) => s.drainRecomputed()))].sort(compareStrings);
       for (const name of touched) changed.add(name);
       if (touched.length > 0 || fibChanged || first) {
-        this.instants.push({ time: next, phase, ribs: new Map(touched.map((n) => [n, this.ribOf(n)])), fibs: new Map(touched.map((n) => [n, this.fibOf(n)])), flows });
+        this.instants.push({
+          time: next,
+          phase,
+          ribs: new Map(touched.map((n) => [n, this.ribOf(n)])),
+          fibs: new Map(touched.map((n) => [n, this.fibOf(n)])),
+          flows,
+        });
       }
       first = false;
       settledAt = next;
@@ -293,7 +345,8 @@ export class MigrationRun {
     }
     for (const f of flows) {
       const ms = blackholeMs.get(f.client) ?? 0;
-      if (ms > 0 && f.outcome !== 'blackhole' && f.outcome !== 'loop') this.transients.push({ phase, client: f.client, blackholeMs: ms });
+      if (ms > 0 && f.outcome !== 'blackhole' && f.outcome !== 'loop')
+        this.transients.push({ phase, client: f.client, blackholeMs: ms });
     }
     const ribs = new Map<string, SpeakerRib>();
     const fibs = new Map<string, readonly FibEntry[]>();
@@ -311,7 +364,16 @@ export class MigrationRun {
       const fib = this.fibOf(name);
       if (fib.length > 0) fibs.set(name, fib);
     }
-    const result: PhaseResult = { name: phase, start, settledAt, state, flows, ribs, fibs, oscillating: sims.filter((s) => s.oscillating).map((s) => s.label) };
+    const result: PhaseResult = {
+      name: phase,
+      start,
+      settledAt,
+      state,
+      flows,
+      ribs,
+      fibs,
+      oscillating: sims.filter((s) => s.oscillating).map((s) => s.label),
+    };
     this.phases.push(result);
     this.previous = state;
     this.clock = settledAt;
@@ -326,7 +388,16 @@ export class MigrationRun {
       .map((e, i) => ({ e, i }))
       .sort((a, b) => a.e.time - b.e.time || a.i - b.i)
       .map((x) => x.e);
-    return { net: this.net, migration: this.migration, prefixes: this.prefixes, phases: this.phases, events, instants: this.instants, transients: this.transients, clients: this.clients };
+    return {
+      net: this.net,
+      migration: this.migration,
+      prefixes: this.prefixes,
+      phases: this.phases,
+      events,
+      instants: this.instants,
+      transients: this.transients,
+      clients: this.clients,
+    };
   }
 }
 

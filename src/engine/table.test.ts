@@ -27,12 +27,15 @@ function fromWholeNetwork(net: Network, speaker: string) {
 }
 
 describe("one speaker's whole table", () => {
-  it.each(['tor-01-1', 'tor-05-2', 'spine-3', 'border-1', 'node-03-2'])('%s: the same rows as converging every speaker', (speaker) => {
-    const table = speakerTable(net8, speaker);
-    expect(table.prefixes).toBe(128);
-    expect(table.routes.length).toBeGreaterThan(0);
-    expect(JSON.stringify(table)).toBe(JSON.stringify(fromWholeNetwork(net8, speaker)));
-  });
+  it.each(['tor-01-1', 'tor-05-2', 'spine-3', 'border-1', 'node-03-2'])(
+    '%s: the same rows as converging every speaker',
+    (speaker) => {
+      const table = speakerTable(net8, speaker);
+      expect(table.prefixes).toBe(128);
+      expect(table.routes.length).toBeGreaterThan(0);
+      expect(JSON.stringify(table)).toBe(JSON.stringify(fromWholeNetwork(net8, speaker)));
+    },
+  );
 
   it("tor-01-1 holds a remote block (node-03-1's) once per spine, best first, and its own nodes' blocks directly", () => {
     const table = speakerTable(net8, 'tor-01-1');
@@ -69,7 +72,16 @@ describe('the speakers a table depends on', () => {
 
   it("a ToR's table needs the spines and the ToRs, not the Calico nodes (they hand back only refused routes)", () => {
     const r = new Relevance(net, 'tor-01-1');
-    expect([...r.base].sort()).toEqual(['spine-1', 'spine-2', 'tor-01-1', 'tor-01-2', 'tor-02-1', 'tor-02-2', 'tor-03-1', 'tor-03-2']);
+    expect([...r.base].sort()).toEqual([
+      'spine-1',
+      'spine-2',
+      'tor-01-1',
+      'tor-01-2',
+      'tor-02-1',
+      'tor-02-2',
+      'tor-03-1',
+      'tor-03-2',
+    ]);
     // A node that originates the prefix counts, with nothing else added.
     expect([...r.speakersFor(new Set(['node-02-3']))].sort()).toEqual([...r.base, 'node-02-3'].sort());
     // The border learns only from the spines (their AS): it sends the spines nothing they keep.
@@ -77,7 +89,10 @@ describe('the speakers a table depends on', () => {
   });
 
   it('counts every speaker when some BIRD config may rewrite a path', () => {
-    const rewriting: Network = { ...net, birdText: new Map([...net.birdText, ['tor-02-1', 'filter x { bgp_path = prepend(bgp_path, 1); accept; }']]) };
+    const rewriting: Network = {
+      ...net,
+      birdText: new Map([...net.birdText, ['tor-02-1', 'filter x { bgp_path = prepend(bgp_path, 1); accept; }']]),
+    };
     const r = new Relevance(rewriting, 'tor-01-1');
     expect(r.base.size).toBe(net.speakers.size);
   });

@@ -61,10 +61,20 @@ function tablePrefixes(net: Network): TablePrefix[] {
 }
 
 /** A prefix's simulation with its originators' local routes set (the base state). */
-function prefixSim(net: Network, p: TablePrefix, normal: number, timing: Timing, active?: ReadonlySet<string>): PrefixSim {
+function prefixSim(
+  net: Network,
+  p: TablePrefix,
+  normal: number,
+  timing: Timing,
+  active?: ReadonlySet<string>,
+): PrefixSim {
   const sim = new PrefixSim(net, p.prefix, timing, active);
   const { vm } = p;
-  const state = { phase: 'base' as const, vmHost: vm?.node ?? '', routes: vm ? [{ node: vm.node, metric: normal }] : [] };
+  const state = {
+    phase: 'base' as const,
+    vmHost: vm?.node ?? '',
+    routes: vm ? [{ node: vm.node, metric: normal }] : [],
+  };
   const spec = vm ? { vm: vm.name, ip: vm.ip, from: vm.node, to: vm.node } : { vm: '', ip: '', from: '', to: '' };
   for (const name of p.originators) {
     const routes = localRoutes(net, name, p.prefix, state, spec);
@@ -147,7 +157,8 @@ export class SpeakerTableRun {
       if (sim.oscillating) this.oscillating.push(sim.label);
       const st = sim.states.get(this.speaker);
       if (!st) continue;
-      if (st.ranked.length > 0) this.routes.push(...ribEntries(this.net, this.speaker, [{ prefix: sim.prefix, ranked: st.ranked }]));
+      if (st.ranked.length > 0)
+        this.routes.push(...ribEntries(this.net, this.speaker, [{ prefix: sim.prefix, ranked: st.ranked }]));
       this.fib.push(...tableFibEntries(st.fib));
     }
     return this.progress;

@@ -23,8 +23,16 @@ export function pfx(text: string): Prefix4 {
   return p;
 }
 
-export const acceptAll: FilterRunner = (route) => ({ verdict: 'accept', route, decision: { kind: 'all', functions: [] } });
-export const rejectAll: FilterRunner = (route) => ({ verdict: 'reject', route, decision: { kind: 'none', functions: [] } });
+export const acceptAll: FilterRunner = (route) => ({
+  verdict: 'accept',
+  route,
+  decision: { kind: 'all', functions: [] },
+});
+export const rejectAll: FilterRunner = (route) => ({
+  verdict: 'reject',
+  route,
+  decision: { kind: 'none', functions: [] },
+});
 
 /** A session end of `speaker` towards `peer`; eBGP when the AS numbers differ. */
 export function end(o: Partial<SessionEnd> & Pick<SessionEnd, 'speaker' | 'peer'>): SessionEnd {
@@ -52,7 +60,17 @@ export function end(o: Partial<SessionEnd> & Pick<SessionEnd, 'speaker' | 'peer'
 }
 
 export function speaker(o: Partial<Speaker> & Pick<Speaker, 'name' | 'address'>): Speaker {
-  return { kind: 'router', platform: 'bird1', routerId: o.address, ends: [], listens: [], bird: true, mergePaths: false, statics: [], ...o };
+  return {
+    kind: 'router',
+    platform: 'bird1',
+    routerId: o.address,
+    ends: [],
+    listens: [],
+    bird: true,
+    mergePaths: false,
+    statics: [],
+    ...o,
+  };
 }
 
 export function channel(from: SessionEnd, to: SessionEnd, addPath = false): Channel {
@@ -63,7 +81,17 @@ export function channel(from: SessionEnd, to: SessionEnd, addPath = false): Chan
 export function bgpRoute(o: Partial<Omit<RibRoute, 'attrs'>> & { attrs?: Partial<Route> } = {}): RibRoute {
   const { attrs, ...rest } = o;
   return {
-    attrs: { net: pfx('10.244.1.5/32'), source: 'RTS_BGP', dest: 'RTD_ROUTER', preference: 100, ifname: 'eth0', bgp_origin: 0, bgp_path: [65001], bgp_local_pref: 100, ...attrs },
+    attrs: {
+      net: pfx('10.244.1.5/32'),
+      source: 'RTS_BGP',
+      dest: 'RTD_ROUTER',
+      preference: 100,
+      ifname: 'eth0',
+      bgp_origin: 0,
+      bgp_path: [65001],
+      bgp_local_pref: 100,
+      ...attrs,
+    },
     proto: 'bgp',
     protocol: 'bgp test',
     pathId: 'p',
@@ -74,14 +102,33 @@ export function bgpRoute(o: Partial<Omit<RibRoute, 'attrs'>> & { attrs?: Partial
 }
 
 /** A locally originated candidate (static blackhole, Felix's kernel route). */
-export function localRoute(proto: 'static' | 'kernel' | 'direct', attrs: Partial<Route> = {}, o: Partial<RibRoute> = {}): RibRoute {
+export function localRoute(
+  proto: 'static' | 'kernel' | 'direct',
+  attrs: Partial<Route> = {},
+  o: Partial<RibRoute> = {},
+): RibRoute {
   const base: Route =
     proto === 'kernel'
-      ? { net: pfx('10.244.1.5/32'), source: 'RTS_INHERIT', dest: 'RTD_DEVICE', preference: 10, ifname: 'cali0', krt_metric: 1024 }
+      ? {
+          net: pfx('10.244.1.5/32'),
+          source: 'RTS_INHERIT',
+          dest: 'RTD_DEVICE',
+          preference: 10,
+          ifname: 'cali0',
+          krt_metric: 1024,
+        }
       : proto === 'static'
         ? { net: pfx('10.244.1.0/26'), source: 'RTS_STATIC', dest: 'RTD_BLACKHOLE', preference: 200, ifname: '' }
         : { net: pfx('10.0.1.0/24'), source: 'RTS_DEVICE', dest: 'RTD_DEVICE', preference: 240, ifname: 'eth0' };
-  return { attrs: { ...base, ...attrs }, proto, protocol: proto, pathId: `${proto}:${(attrs.net ?? base.net).len}`, igpMetric: 0, resolvable: true, ...o };
+  return {
+    attrs: { ...base, ...attrs },
+    proto,
+    protocol: proto,
+    pathId: `${proto}:${(attrs.net ?? base.net).len}`,
+    igpMetric: 0,
+    resolvable: true,
+    ...o,
+  };
 }
 
 /** A BIRD filter `filter f { body }` as a session's filter. */

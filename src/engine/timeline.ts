@@ -22,7 +22,8 @@ function sameRib(a: SpeakerRib, b: SpeakerRib): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as SpeakerRib[number];
     const y = b[i] as SpeakerRib[number];
-    if (x.prefix.addr !== y.prefix.addr || x.prefix.len !== y.prefix.len || x.ranked.length !== y.ranked.length) return false;
+    if (x.prefix.addr !== y.prefix.addr || x.prefix.len !== y.prefix.len || x.ranked.length !== y.ranked.length)
+      return false;
     for (let j = 0; j < x.ranked.length; j++) if (x.ranked[j] !== y.ranked[j]) return false;
   }
   return true;
@@ -41,13 +42,21 @@ function ribDiffers(a: SpeakerRib, b: SpeakerRib): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as SpeakerRib[number];
     const y = b[i] as SpeakerRib[number];
-    if (x.prefix.addr !== y.prefix.addr || x.prefix.len !== y.prefix.len || x.ranked.length !== y.ranked.length) return true;
+    if (x.prefix.addr !== y.prefix.addr || x.prefix.len !== y.prefix.len || x.ranked.length !== y.ranked.length)
+      return true;
     for (let j = 0; j < x.ranked.length; j++) {
       const r = x.ranked[j] as RibRoute;
       const q = y.ranked[j] as RibRoute;
       if (r === q) continue;
-      if (r.protocol !== q.protocol || r.via?.peer !== q.via?.peer || r.attrs.preference !== q.attrs.preference || r.attrs.bgp_local_pref !== q.attrs.bgp_local_pref) return true;
-      if (nextHop(r) !== nextHop(q) || (r.attrs.bgp_path ?? []).join(' ') !== (q.attrs.bgp_path ?? []).join(' ')) return true;
+      if (
+        r.protocol !== q.protocol ||
+        r.via?.peer !== q.via?.peer ||
+        r.attrs.preference !== q.attrs.preference ||
+        r.attrs.bgp_local_pref !== q.attrs.bgp_local_pref
+      )
+        return true;
+      if (nextHop(r) !== nextHop(q) || (r.attrs.bgp_path ?? []).join(' ') !== (q.attrs.bgp_path ?? []).join(' '))
+        return true;
     }
   }
   return false;
@@ -57,17 +66,37 @@ function fibDiffers(a: readonly FibEntry[], b: readonly FibEntry[]): boolean {
   if (a.length !== b.length) return true;
   return a.some((e, i) => {
     const f = b[i] as FibEntry;
-    return e !== f && (e.prefix.addr !== f.prefix.addr || e.prefix.len !== f.prefix.len || e.metric !== f.metric || e.kind !== f.kind || e.proto !== f.proto || e.nexthops.join() !== f.nexthops.join());
+    return (
+      e !== f &&
+      (e.prefix.addr !== f.prefix.addr ||
+        e.prefix.len !== f.prefix.len ||
+        e.metric !== f.metric ||
+        e.kind !== f.kind ||
+        e.proto !== f.proto ||
+        e.nexthops.join() !== f.nexthops.join())
+    );
   });
 }
 
 /** Two flows the report shows alike: every field `flowReport` keeps, compared (the fractions as it rounds them). */
 function sameFlow(a: Flow, b: Flow): boolean {
   if (a === b) return true;
-  if (a.client !== b.client || a.outcome !== b.outcome || a.deliveredFraction !== b.deliveredFraction || a.paths.length !== b.paths.length) return false;
+  if (
+    a.client !== b.client ||
+    a.outcome !== b.outcome ||
+    a.deliveredFraction !== b.deliveredFraction ||
+    a.paths.length !== b.paths.length
+  )
+    return false;
   return a.paths.every((p, i) => {
     const q = b.paths[i] as Flow['paths'][number];
-    return p.end === q.end && p.why === q.why && roundFraction(p.fraction) === roundFraction(q.fraction) && p.hops.length === q.hops.length && p.hops.every((h, j) => h === q.hops[j]);
+    return (
+      p.end === q.end &&
+      p.why === q.why &&
+      roundFraction(p.fraction) === roundFraction(q.fraction) &&
+      p.hops.length === q.hops.length &&
+      p.hops.every((h, j) => h === q.hops[j])
+    );
   });
 }
 
@@ -92,7 +121,11 @@ export class TimelineChanges {
   private readonly flows = new Map<string, Seen<Flow>>();
   private readonly rib: Kind<SpeakerRib, RouteEntry[]>;
   private readonly fibKind: Kind<readonly FibEntry[], FibReportEntry[]>;
-  private readonly flowKind: Kind<Flow, FlowReport> = { same: sameFlow, differs: (a, b) => !sameFlow(a, b), rows: (_, f) => flowReport(f) };
+  private readonly flowKind: Kind<Flow, FlowReport> = {
+    same: sameFlow,
+    differs: (a, b) => !sameFlow(a, b),
+    rows: (_, f) => flowReport(f),
+  };
 
   constructor(sim: Simulation) {
     const vmIp = parseIPv4(sim.migration.ip) as number;
@@ -104,7 +137,13 @@ export class TimelineChanges {
    * Whether `name`'s rows changed, remembering `raw` as its state now. With `wantRows` the rows
    * of a change are returned (otherwise `true`), built only when needed.
    */
-  private changed<Raw, Row>(seen: Map<string, Seen<Raw>>, kind: Kind<Raw, Row>, name: string, raw: Raw, wantRows: boolean): Row | true | undefined {
+  private changed<Raw, Row>(
+    seen: Map<string, Seen<Raw>>,
+    kind: Kind<Raw, Row>,
+    name: string,
+    raw: Raw,
+    wantRows: boolean,
+  ): Row | true | undefined {
     const last = seen.get(name);
     if (last && (last.raw === raw || kind.same(last.raw, raw))) {
       last.raw = raw;
@@ -135,12 +174,18 @@ export class TimelineChanges {
   /** The speakers whose RIB or FIB changed at `i`, in name order (no rows built when it is clear). */
   speakers(i: Instant): string[] {
     const out = new Set<string>();
-    for (const speaker of i.ribs.keys()) if (this.changed(this.ribs, this.rib, speaker, i.ribs.get(speaker) ?? [], false)) out.add(speaker);
-    for (const speaker of i.fibs.keys()) if (this.changed(this.fibs, this.fibKind, speaker, i.fibs.get(speaker) ?? [], false)) out.add(speaker);
+    for (const speaker of i.ribs.keys())
+      if (this.changed(this.ribs, this.rib, speaker, i.ribs.get(speaker) ?? [], false)) out.add(speaker);
+    for (const speaker of i.fibs.keys())
+      if (this.changed(this.fibs, this.fibKind, speaker, i.fibs.get(speaker) ?? [], false)) out.add(speaker);
     return [...out].sort(compareStrings);
   }
 
-  private walk<Raw, Row>(now: ReadonlyMap<string, Raw>, seen: Map<string, Seen<Raw>>, kind: Kind<Raw, Row>): [string, Row][] {
+  private walk<Raw, Row>(
+    now: ReadonlyMap<string, Raw>,
+    seen: Map<string, Seen<Raw>>,
+    kind: Kind<Raw, Row>,
+  ): [string, Row][] {
     const out: [string, Row][] = [];
     for (const speaker of [...now.keys()].sort(compareStrings)) {
       const rows = this.changed(seen, kind, speaker, now.get(speaker) as Raw, true);
@@ -167,5 +212,11 @@ export class TimelineChanges {
 
 export function timelineReport(sim: Simulation): InstantReport[] {
   const changes = new TimelineChanges(sim);
-  return sim.instants.map((i) => ({ time: i.time, phase: i.phase, routes: Object.fromEntries(changes.routes(i)), fib: Object.fromEntries(changes.fib(i)), flows: changes.flowChanges(i) }));
+  return sim.instants.map((i) => ({
+    time: i.time,
+    phase: i.phase,
+    routes: Object.fromEntries(changes.routes(i)),
+    fib: Object.fromEntries(changes.fib(i)),
+    flows: changes.flowChanges(i),
+  }));
 }

@@ -57,7 +57,14 @@ const CLAB_SCHEMA = {
             type: 'object',
             required: ['endpoints'],
             additionalProperties: false,
-            properties: { endpoints: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'string', pattern: '^[A-Za-z0-9_.-]+:[A-Za-z0-9_./-]+$' } } },
+            properties: {
+              endpoints: {
+                type: 'array',
+                minItems: 2,
+                maxItems: 2,
+                items: { type: 'string', pattern: '^[A-Za-z0-9_.-]+:[A-Za-z0-9_./-]+$' },
+              },
+            },
           },
         },
       },
@@ -67,7 +74,10 @@ const CLAB_SCHEMA = {
 
 interface Clab {
   name: string;
-  topology: { nodes: Record<string, { image: string; binds?: string[]; exec?: string[] }>; links: { endpoints: [string, string] }[] };
+  topology: {
+    nodes: Record<string, { image: string; binds?: string[]; exec?: string[] }>;
+    links: { endpoints: [string, string] }[];
+  };
 }
 
 function exported(doc: Topology) {
@@ -80,7 +90,11 @@ function exported(doc: Topology) {
 describe('the containerlab export', () => {
   const validate = new Ajv({ allErrors: true, strict: true }).compile(CLAB_SCHEMA);
 
-  for (const file of ['../scenarios/two-racks-ebgp.liveroute.yaml', '../verify/designs/tor-pair-ecmp.liveroute.yaml', '../verify/designs/calico-rr-nodes.liveroute.yaml']) {
+  for (const file of [
+    '../scenarios/two-racks-ebgp.liveroute.yaml',
+    '../verify/designs/tor-pair-ecmp.liveroute.yaml',
+    '../verify/designs/calico-rr-nodes.liveroute.yaml',
+  ]) {
     it(`${file.split('/').pop()}: valid topology, endpoints on nodes, interfaces used once, binds in the export`, () => {
       const doc = design(file);
       const { all, topo } = exported(doc);
@@ -92,10 +106,14 @@ describe('the containerlab export', () => {
       expect(endpoints.filter((e) => !nodes.has(e.split(':')[0] as string))).toEqual([]);
       expect(new Set(endpoints).size).toBe(endpoints.length);
       const paths = all.map((f) => f.path);
-      const sources = Object.values(topo.topology.nodes).flatMap((n) => (n.binds ?? []).map((b) => b.split(':')[0] as string));
+      const sources = Object.values(topo.topology.nodes).flatMap((n) =>
+        (n.binds ?? []).map((b) => b.split(':')[0] as string),
+      );
       expect(sources.filter((s) => !paths.some((p) => p === s || p.startsWith(`${s}/`)))).toEqual([]);
       // One link per rack member and per design link.
-      expect(topo.topology.links).toHaveLength(doc.spec.nodes.length + doc.spec.routers.filter((r) => r.role === 'tor').length + doc.spec.links.length);
+      expect(topo.topology.links).toHaveLength(
+        doc.spec.nodes.length + doc.spec.routers.filter((r) => r.role === 'tor').length + doc.spec.links.length,
+      );
     });
   }
 
@@ -111,9 +129,20 @@ describe('the containerlab export', () => {
       exec: ['sh /etc/liveroute/setup.sh'],
       sysctls: { 'net.ipv4.ip_forward': 1, 'net.ipv4.conf.all.rp_filter': 0, 'net.ipv4.conf.default.rp_filter': 0 },
     });
-    expect(topo.topology.nodes['tor-a']?.binds).toEqual(['routers/tor-a.bird.conf:/etc/liveroute/bird.cfg:ro', 'containerlab/tor-a.sh:/etc/liveroute/setup.sh:ro']);
-    expect(topo.topology.links.slice(0, 3).map((l) => l.endpoints.join(' ~ '))).toEqual(['node-a1:eth1 ~ rack-a-segment:eth1', 'node-a2:eth1 ~ rack-a-segment:eth2', 'tor-a:eth1 ~ rack-a-segment:eth3']);
-    expect(topo.topology.links.slice(6).map((l) => l.endpoints.join(' ~ '))).toEqual(['tor-a:eth2 ~ spine-1:eth1', 'tor-b:eth2 ~ spine-1:eth2', 'spine-1:eth3 ~ border-1:eth1']);
+    expect(topo.topology.nodes['tor-a']?.binds).toEqual([
+      'routers/tor-a.bird.conf:/etc/liveroute/bird.cfg:ro',
+      'containerlab/tor-a.sh:/etc/liveroute/setup.sh:ro',
+    ]);
+    expect(topo.topology.links.slice(0, 3).map((l) => l.endpoints.join(' ~ '))).toEqual([
+      'node-a1:eth1 ~ rack-a-segment:eth1',
+      'node-a2:eth1 ~ rack-a-segment:eth2',
+      'tor-a:eth1 ~ rack-a-segment:eth3',
+    ]);
+    expect(topo.topology.links.slice(6).map((l) => l.endpoints.join(' ~ '))).toEqual([
+      'tor-a:eth2 ~ spine-1:eth1',
+      'tor-b:eth2 ~ spine-1:eth2',
+      'spine-1:eth3 ~ border-1:eth1',
+    ]);
   });
 
   it("a node's setup script: address, underlay, the VM's interface and Felix's route, then BIRD on confd's config", () => {
@@ -138,7 +167,7 @@ describe('the containerlab export', () => {
         'ip link set cali3db72406 up',
         "# Felix's route for the VM (phase base).",
         'ip route replace 10.244.1.5/32 dev cali3db72406 metric 1024 proto boot',
-        "# calico-node: BIRD 1.x on the config confd renders (its includes sit next to it).",
+        '# calico-node: BIRD 1.x on the config confd renders (its includes sit next to it).',
         'cd /etc/calico/confd/config',
         'bird -c bird.cfg -s /run/bird.ctl',
         '',
@@ -151,18 +180,29 @@ describe('the containerlab export', () => {
     const frr = structuredClone(doc);
     for (const r of frr.spec.routers) r.platform = 'frr';
     const { clab, topo } = exported(frr);
-    expect(topo.topology.nodes['tor-a']).toMatchObject({ image: DEFAULT_CLAB_IMAGES.frr, binds: ['routers/tor-a.frr.conf:/etc/liveroute/frr.conf:ro', 'containerlab/tor-a.sh:/etc/liveroute/setup.sh:ro'] });
-    expect(clab.find((f) => f.path === 'containerlab/tor-a.sh')?.text).toContain("sed -i 's/^bgpd=no/bgpd=yes/' /etc/frr/daemons\ncp /etc/liveroute/frr.conf /etc/frr/frr.conf\nchown frr:frr /etc/frr/frr.conf\n/usr/lib/frr/frrinit.sh start\n");
+    expect(topo.topology.nodes['tor-a']).toMatchObject({
+      image: DEFAULT_CLAB_IMAGES.frr,
+      binds: ['routers/tor-a.frr.conf:/etc/liveroute/frr.conf:ro', 'containerlab/tor-a.sh:/etc/liveroute/setup.sh:ro'],
+    });
+    expect(clab.find((f) => f.path === 'containerlab/tor-a.sh')?.text).toContain(
+      "sed -i 's/^bgpd=no/bgpd=yes/' /etc/frr/daemons\ncp /etc/liveroute/frr.conf /etc/frr/frr.conf\nchown frr:frr /etc/frr/frr.conf\n/usr/lib/frr/frrinit.sh start\n",
+    );
     const eos = structuredClone(doc);
     (eos.spec.routers[0] as { platform: string }).platform = 'eos';
-    expect(clabUnsupported(eos)).toBe('containerlab runs BIRD and FRR routers only (set the others to frr to try the same policy); tor-a is eos');
+    expect(clabUnsupported(eos)).toBe(
+      'containerlab runs BIRD and FRR routers only (set the others to frr to try the same policy); tor-a is eos',
+    );
     expect(clabUnsupported(frr)).toBeUndefined();
   });
 
   it('migrate.sh walks the phases with docker exec, in order', () => {
     const { clab } = exported(design('../scenarios/two-racks-ebgp.liveroute.yaml'));
     const text = clab.find((f) => f.path === 'containerlab/migrate.sh')?.text ?? '';
-    expect(text).toContain('  live)\n    docker exec clab-two-racks-ebgp-node-b1 ip route replace 10.244.1.5/32 dev cali3db72406 metric 512 proto boot\n    ;;');
-    expect(text).toContain('  settled)\n    docker exec clab-two-racks-ebgp-node-b1 ip route replace 10.244.1.5/32 dev cali3db72406 metric 1024 proto boot\n    docker exec clab-two-racks-ebgp-node-b1 ip route del 10.244.1.5/32 dev cali3db72406 metric 512\n    ;;');
+    expect(text).toContain(
+      '  live)\n    docker exec clab-two-racks-ebgp-node-b1 ip route replace 10.244.1.5/32 dev cali3db72406 metric 512 proto boot\n    ;;',
+    );
+    expect(text).toContain(
+      '  settled)\n    docker exec clab-two-racks-ebgp-node-b1 ip route replace 10.244.1.5/32 dev cali3db72406 metric 1024 proto boot\n    docker exec clab-two-racks-ebgp-node-b1 ip route del 10.244.1.5/32 dev cali3db72406 metric 512\n    ;;',
+    );
   });
 });

@@ -46,11 +46,16 @@ function hostLabel(wanted: string): string {
  * stay (speakers before segments, so a segment never takes a speaker's name); the others are
  * given the first free `<label>-N`, in the order speakers then segments, each by name.
  */
-export function clabNames(speakers: readonly { readonly name: string; readonly kind: 'node' | 'router' }[], racks: readonly string[]): ClabNames {
+export function clabNames(
+  speakers: readonly { readonly name: string; readonly kind: 'node' | 'router' }[],
+  racks: readonly string[],
+): ClabNames {
   const byName = (a: { name: string }, b: { name: string }) => compareStrings(a.name, b.name);
   const wanted = [
     ...[...speakers].sort(byName).map((s) => ({ ...s, wants: s.name })),
-    ...[...racks].sort(compareStrings).map((rack) => ({ name: rack, kind: 'segment' as const, wants: `${rack}-segment` })),
+    ...[...racks]
+      .sort(compareStrings)
+      .map((rack) => ({ name: rack, kind: 'segment' as const, wants: `${rack}-segment` })),
   ];
   const taken = new Set<string>(CLAB_RESERVED_NAMES);
   const given = new Map<(typeof wanted)[number], string>();

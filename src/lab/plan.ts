@@ -89,18 +89,29 @@ function prefixLength(cidr: string): number {
 /** The Felix routes a phase wants: node → metric. */
 function felixRoutes(doc: Topology, m: MigrationSpec, phase: Phase): Map<string, number> {
   const c = resolveCluster(doc.spec);
-  return new Map(phaseState(phase, m.from, m.to, c.normalPriority, c.elevatedPriority).routes.map((r) => [r.node, r.metric]));
+  return new Map(
+    phaseState(phase, m.from, m.to, c.normalPriority, c.elevatedPriority).routes.map((r) => [r.node, r.metric]),
+  );
 }
 
 /** The `ip route` changes from one phase's Felix routes to the next: add the new route first, then remove the old. */
-function felixChanges(ip: string, ifname: string, before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): FelixChange[] {
+function felixChanges(
+  ip: string,
+  ifname: string,
+  before: ReadonlyMap<string, number>,
+  after: ReadonlyMap<string, number>,
+): FelixChange[] {
   const out: FelixChange[] = [];
   const nodes = [...new Set([...before.keys(), ...after.keys()])].sort(compareStrings);
   for (const node of nodes) {
     const was = before.get(node);
     const want = after.get(node);
     if (was === want) continue;
-    if (want !== undefined) out.push({ node, args: ['route', 'replace', `${ip}/32`, 'dev', ifname, 'metric', String(want), 'proto', 'boot'] });
+    if (want !== undefined)
+      out.push({
+        node,
+        args: ['route', 'replace', `${ip}/32`, 'dev', ifname, 'metric', String(want), 'proto', 'boot'],
+      });
     if (was !== undefined) out.push({ node, args: ['route', 'del', `${ip}/32`, 'dev', ifname, 'metric', String(was)] });
   }
   return out;
@@ -109,10 +120,19 @@ function felixChanges(ip: string, ifname: string, before: ReadonlyMap<string, nu
 /** The configuration files a router runs, by file name. */
 function routerFiles(doc: Topology, router: string, platform: Platform): Record<string, string> {
   const text = routerConfig(doc, router).text;
-  return platform === 'frr' ? { 'frr.conf': text } : platform === 'bird1' || platform === 'bird2' ? { 'bird.cfg': text } : { [`${router}.${platform}`]: text };
+  return platform === 'frr'
+    ? { 'frr.conf': text }
+    : platform === 'bird1' || platform === 'bird2'
+      ? { 'bird.cfg': text }
+      : { [`${router}.${platform}`]: text };
 }
 
-export function labPlan(doc: Topology, migration: MigrationSpec, prefix: string, naming: Naming = NAMESPACE_NAMING): LabPlan {
+export function labPlan(
+  doc: Topology,
+  migration: MigrationSpec,
+  prefix: string,
+  naming: Naming = NAMESPACE_NAMING,
+): LabPlan {
   const underlay = new Underlay(doc);
   const set = calicoResourcesFromDesign(doc);
   const rackOf = new Map<string, string>();
@@ -133,7 +153,12 @@ export function labPlan(doc: Topology, migration: MigrationSpec, prefix: string,
     nth.set(speaker, n + 1);
     return n;
   };
-  const links: LinkPlan[] = doc.spec.links.map(([a, b], i) => ({ a, b, aIf: naming.link(a, i, next(a)), bIf: naming.link(b, i, next(b)) }));
+  const links: LinkPlan[] = doc.spec.links.map(([a, b], i) => ({
+    a,
+    b,
+    aIf: naming.link(a, i, next(a)),
+    bIf: naming.link(b, i, next(b)),
+  }));
   const linkIf = (self: string, other: string) => {
     const l = links.find((x) => (x.a === self && x.b === other) || (x.a === other && x.b === self));
     return l ? (l.a === self ? l.aIf : l.bIf) : undefined;
@@ -153,8 +178,21 @@ export function labPlan(doc: Topology, migration: MigrationSpec, prefix: string,
         continue;
       }
       const gw = addressOf.get(hop.via) as string;
-      if (underlay.sameSegment(self, hop.via)) out.push(['route', 'replace', dst, 'via', gw, 'dev', naming.segment, 'proto', 'static']);
-      else out.push(['route', 'replace', dst, 'via', gw, 'dev', linkIf(self, hop.via) as string, 'onlink', 'proto', 'static']);
+      if (underlay.sameSegment(self, hop.via))
+        out.push(['route', 'replace', dst, 'via', gw, 'dev', naming.segment, 'proto', 'static']);
+      else
+        out.push([
+          'route',
+          'replace',
+          dst,
+          'via',
+          gw,
+          'dev',
+          linkIf(self, hop.via) as string,
+          'onlink',
+          'proto',
+          'static',
+        ]);
     }
     return out;
   };
@@ -181,14 +219,20 @@ export function labPlan(doc: Topology, migration: MigrationSpec, prefix: string,
       platform: r.platform,
       ns: ns(r.name),
       address: r.address,
-      ...(rack ? { segment: { rack, ifname: naming.segment, prefixLength: prefixLength(subnet.get(rack) as string) } } : {}),
+      ...(rack
+        ? { segment: { rack, ifname: naming.segment, prefixLength: prefixLength(subnet.get(rack) as string) } }
+        : {}),
       files: routerFiles(doc, r.name, r.platform),
       routes: routesOf(r.name),
     });
   }
   const segments: SegmentPlan[] = [...doc.spec.racks]
     .sort((a, b) => compareStrings(a.name, b.name))
-    .map((rack) => ({ rack: rack.name, ns: `${prefix}.seg.${rack.name}`, members: speakers.filter((s) => s.segment?.rack === rack.name).map((s) => s.name) }));
+    .map((rack) => ({
+      rack: rack.name,
+      ns: `${prefix}.seg.${rack.name}`,
+      members: speakers.filter((s) => s.segment?.rack === rack.name).map((s) => s.name),
+    }));
 
   const phases: { name: Phase; changes: FelixChange[] }[] = [];
   let before = new Map<string, number>();

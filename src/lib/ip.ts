@@ -38,9 +38,7 @@ export function maskOf(len: number): number {
   return len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
 }
 
-export type PrefixParse =
-  | { ok: true; prefix: Prefix4 }
-  | { ok: false; reason: 'syntax' | 'host-bits' };
+export type PrefixParse = { ok: true; prefix: Prefix4 } | { ok: false; reason: 'syntax' | 'host-bits' };
 
 /** Parses `a.b.c.d/len`. Host bits must be zero (`10.0.1.5/24` is refused with reason host-bits). */
 export function parsePrefix4(text: string): PrefixParse {
@@ -51,7 +49,7 @@ export function parsePrefix4(text: string): PrefixParse {
   if (addr === undefined || !/^(0|[1-9]\d?)$/.test(lenText)) return { ok: false, reason: 'syntax' };
   const len = Number(lenText);
   if (len > 32) return { ok: false, reason: 'syntax' };
-  if (((addr & ~maskOf(len)) >>> 0) !== 0) return { ok: false, reason: 'host-bits' };
+  if ((addr & ~maskOf(len)) >>> 0 !== 0) return { ok: false, reason: 'host-bits' };
   return { ok: true, prefix: { addr, len } };
 }
 
@@ -66,7 +64,7 @@ export function formatPrefix4(p: Prefix4): string {
 }
 
 export function prefixContainsAddr(p: Prefix4, addr: number): boolean {
-  return ((addr & maskOf(p.len)) >>> 0) === p.addr;
+  return (addr & maskOf(p.len)) >>> 0 === p.addr;
 }
 
 /** True when `inner` lies inside `outer` (equal counts), like BIRD's `net ~ prefix`. */
@@ -134,9 +132,7 @@ export function parseIPv6(text: string): bigint | undefined {
   return words.reduce((acc, w) => (acc << 16n) | BigInt(w), 0n);
 }
 
-export type Prefix6Parse =
-  | { ok: true; addr: bigint; len: number }
-  | { ok: false; reason: 'syntax' | 'host-bits' };
+export type Prefix6Parse = { ok: true; addr: bigint; len: number } | { ok: false; reason: 'syntax' | 'host-bits' };
 
 export function parsePrefix6(text: string): Prefix6Parse {
   const slash = text.indexOf('/');

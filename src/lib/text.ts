@@ -65,7 +65,9 @@ export function commentText(text: string): string {
 export function markdownInline(text: string): string {
   return commentText(text)
     .replace(/[\\`*_[\]<>!|~&#]/g, (c) => `\\${c}`)
-    .replace(/^([-+])|^(\d+)([.)])/, (_m, marker: string | undefined, digits: string, dot: string) => (marker ? `\\${marker}` : `${digits}\\${dot}`));
+    .replace(/^([-+])|^(\d+)([.)])/, (_m, marker: string | undefined, digits: string, dot: string) =>
+      marker ? `\\${marker}` : `${digits}\\${dot}`,
+    );
 }
 
 /** Thrown when a value cannot be written into a config without changing what the config says. */
@@ -78,13 +80,19 @@ export class UnquotableValueError extends Error {}
  */
 export function birdString(value: string, what: string): string {
   const bad = /["\u0000-\u001f\u007f]/.exec(value);
-  if (bad) throw new UnquotableValueError(`${what} ${JSON.stringify(value)} cannot be written as a BIRD string: it contains ${describeChar(bad[0])}`);
+  if (bad)
+    throw new UnquotableValueError(
+      `${what} ${JSON.stringify(value)} cannot be written as a BIRD string: it contains ${describeChar(bad[0])}`,
+    );
   return `"${value}"`;
 }
 
 /** A Junos string literal: `"` and `\` are escaped; line breaks and other controls are refused. */
 export function junosString(value: string, what: string): string {
   const bad = /[\u0000-\u001f\u007f]/.exec(value);
-  if (bad) throw new UnquotableValueError(`${what} ${JSON.stringify(value)} cannot be written as a Junos string: it contains ${describeChar(bad[0])}`);
+  if (bad)
+    throw new UnquotableValueError(
+      `${what} ${JSON.stringify(value)} cannot be written as a Junos string: it contains ${describeChar(bad[0])}`,
+    );
   return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }

@@ -13,7 +13,12 @@ import type { Topology } from './schema';
 
 const N = 10_000;
 const many = <T>(make: (i: number) => T): T[] => Array.from({ length: N }, (_, i) => make(i));
-const design = (spec: Record<string, unknown>) => ({ apiVersion: 'liveroute/v1', kind: 'Topology', metadata: { name: 'x' }, spec });
+const design = (spec: Record<string, unknown>) => ({
+  apiVersion: 'liveroute/v1',
+  kind: 'Topology',
+  metadata: { name: 'x' },
+  spec,
+});
 
 /** The formatted problems of an in-memory design: the first two listed, and the count lines. */
 function summary(value: unknown): string[] {
@@ -35,7 +40,10 @@ describe('a design of thousands of identical elements', () => {
       'spec.racks[1].name (line 7): "r" is already the name of a rack (spec.racks[0])',
       'spec.racks[1].subnet (line 7): 10.0.0.0/24 overlaps rack r (10.0.0.0/24)',
     ]);
-    expect(lines.slice(-2)).toEqual(['spec.racks (line 5): … and 2,979 more duplicate rack names', 'spec.racks (line 5): … and 2,979 more overlapping rack subnets']);
+    expect(lines.slice(-2)).toEqual([
+      'spec.racks (line 5): … and 2,979 more duplicate rack names',
+      'spec.racks (line 5): … and 2,979 more overlapping rack subnets',
+    ]);
     expect(r.error.slice(-2).map((i) => i.omitted)).toEqual([2979, 2979]);
   });
 
@@ -70,7 +78,14 @@ describe('a design of thousands of identical elements', () => {
   });
 
   it('routers: names, addresses and ToRs per rack', () => {
-    const routers = many(() => ({ name: 't', role: 'tor', rack: 'r', asNumber: 65000, address: '10.0.0.1', platform: 'bird1' }));
+    const routers = many(() => ({
+      name: 't',
+      role: 'tor',
+      rack: 'r',
+      asNumber: 65000,
+      address: '10.0.0.1',
+      platform: 'bird1',
+    }));
     expect(summary(design({ racks: [{ name: 'r', subnet: '10.0.0.0/8' }], routers }))).toEqual([
       'spec.routers[1].name: "t" is already the name of a router (spec.routers[0])',
       'spec.routers[2].name: "t" is already the name of a router (spec.routers[0])',
@@ -109,7 +124,12 @@ describe('a design of thousands of identical elements', () => {
   });
 
   it('Calico resources defined again and again, and BGPPeers of a node that is not there', () => {
-    const peer = { apiVersion: 'projectcalico.org/v3', kind: 'BGPPeer', metadata: { name: 'p' }, spec: { node: 'nowhere', peerIP: '10.0.0.1', asNumber: 65000 } };
+    const peer = {
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'BGPPeer',
+      metadata: { name: 'p' },
+      spec: { node: 'nowhere', peerIP: '10.0.0.1', asNumber: 65000 },
+    };
     expect(summary(design({ calicoResources: many(() => peer) }))).toEqual([
       'spec.calicoResources[1].metadata.name: BGPPeer "p" is already defined at spec.calicoResources[0]',
       'spec.calicoResources[2].metadata.name: BGPPeer "p" is already defined at spec.calicoResources[0]',
@@ -119,7 +139,12 @@ describe('a design of thousands of identical elements', () => {
   });
 
   it('schema problems are listed per field too: 10,000 peers with the same mistake', () => {
-    const peer = { apiVersion: 'projectcalico.org/v3', kind: 'BGPPeer', metadata: { name: 'p' }, spec: { node: 'n', nodeSelector: 'all()', peerIP: '10.0.0.1', asNumber: 65000 } };
+    const peer = {
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'BGPPeer',
+      metadata: { name: 'p' },
+      spec: { node: 'n', nodeSelector: 'all()', peerIP: '10.0.0.1', asNumber: 65000 },
+    };
     expect(summary(design({ calicoResources: many(() => peer) }))).toEqual([
       'spec.calicoResources[0].spec.nodeSelector: node and nodeSelector cannot both be set',
       'spec.calicoResources[1].spec.nodeSelector: node and nodeSelector cannot both be set',
@@ -148,11 +173,37 @@ describe('a design of thousands of identical elements', () => {
 
 describe('block allocation of a large fabric', () => {
   it('gives 10,000 nodes without blocks the lowest free blocks in file order, around those taken', () => {
-    const nodes = many((i) => ({ name: `n${i}`, rack: 'r', address: `10.0.${i >> 8}.${(i & 255) + 1}`, ...(i === 1 ? { blocks: ['10.244.0.64/26'] } : {}) }));
-    const doc = { spec: { racks: [], nodes, routers: [], links: [], sessions: [], calicoResources: [], vms: [], cluster: { ipPools: [{ name: 'a', cidr: '10.244.0.0/16' }, { name: 'b', cidr: '10.10.0.0/16', blockSize: 24 }] } } } as unknown as Topology;
+    const nodes = many((i) => ({
+      name: `n${i}`,
+      rack: 'r',
+      address: `10.0.${i >> 8}.${(i & 255) + 1}`,
+      ...(i === 1 ? { blocks: ['10.244.0.64/26'] } : {}),
+    }));
+    const doc = {
+      spec: {
+        racks: [],
+        nodes,
+        routers: [],
+        links: [],
+        sessions: [],
+        calicoResources: [],
+        vms: [],
+        cluster: {
+          ipPools: [
+            { name: 'a', cidr: '10.244.0.0/16' },
+            { name: 'b', cidr: '10.10.0.0/16', blockSize: 24 },
+          ],
+        },
+      },
+    } as unknown as Topology;
     const blocks = effectiveBlocks(doc.spec);
     expect(DEFAULT_BLOCK_SIZE).toBe(26);
-    expect([0, 1, 2, 3].map((i) => blocks.get(`n${i}`))).toEqual([['10.244.0.0/26'], ['10.244.0.64/26'], ['10.244.0.128/26'], ['10.244.0.192/26']]);
+    expect([0, 1, 2, 3].map((i) => blocks.get(`n${i}`))).toEqual([
+      ['10.244.0.0/26'],
+      ['10.244.0.64/26'],
+      ['10.244.0.128/26'],
+      ['10.244.0.192/26'],
+    ]);
     // The /16 holds 1,024 blocks of /26 (n1 has its own); then the second pool's 256 blocks of /24.
     expect(blocks.get('n1023')).toEqual(['10.244.255.192/26']);
     expect(blocks.get('n1024')).toEqual(['10.10.0.0/24']);

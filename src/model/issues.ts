@@ -97,7 +97,8 @@ function describeValue(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'object') return 'a mapping';
-  if (typeof input === 'string') return `the string ${JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input)}`;
+  if (typeof input === 'string')
+    return `the string ${JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input)}`;
   return `${typeof input} ${String(input)}`;
 }
 
@@ -136,7 +137,9 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: Path = 
         if (input === undefined) out.push(issue(path, 'is required'));
         else if (zi.message.startsWith('Invalid input')) {
           const allowed = zi.values.map((v) => JSON.stringify(v)).join(', ');
-          out.push(issue(path, `must be ${zi.values.length > 1 ? 'one of ' : ''}${allowed}, got ${describeValue(input)}`));
+          out.push(
+            issue(path, `must be ${zi.values.length > 1 ? 'one of ' : ''}${allowed}, got ${describeValue(input)}`),
+          );
         } else out.push(issue(path, `${zi.message}, got ${describeValue(input)}`));
         break;
       case 'invalid_union':

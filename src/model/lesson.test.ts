@@ -71,23 +71,51 @@ describe('lesson, tags and expected verdicts', () => {
   });
 
   it('checks the shape of each field', () => {
-    expect(errorsOf(edit(BASE, 'tags: [eBGP, communities]', `tags: [eBGP, ""]`))).toEqual(['metadata.tags[1] (line 5): a tag is not empty']);
-    expect(errorsOf(edit(BASE, 'tags: [eBGP, communities]', `tags: [${'x'.repeat(33)}]`))).toEqual(['metadata.tags[0] (line 5): a tag is at most 32 characters']);
-    expect(errorsOf(edit(BASE, 'live: { delivered: 2, blackhole: 1 }', 'live: { delivered: 2, blackhole: 0.5 }'))).toEqual(['metadata.expected.live.blackhole (line 8): a number of clients is a whole number, got number 0.5']);
-    expect(errorsOf(edit(BASE, 'live: { delivered: 2, blackhole: 1 }', 'live: { delivered: 3, lost: 0 }'))).toEqual(['metadata.expected.live.lost (line 8): unknown field "lost"']);
-    expect(errorsOf(edit(BASE, '    live: {', '    alive: {'))).toEqual(['metadata.expected.alive (line 8): unknown field "alive"']);
-    expect(errorsOf(edit(BASE, '      phase: settled', '      phase: done'))).toEqual(['lesson.steps[2].phase (line 42): phase must be one of base, target, live, source-deleted, settled, got the string "done"']);
-    expect(errorsOf(edit(BASE, 'lesson:\n  steps:', 'lesson:\n  steps: []\n  old:'))).toEqual(expect.arrayContaining(['lesson.steps (line 26): a lesson has at least one step']));
+    expect(errorsOf(edit(BASE, 'tags: [eBGP, communities]', `tags: [eBGP, ""]`))).toEqual([
+      'metadata.tags[1] (line 5): a tag is not empty',
+    ]);
+    expect(errorsOf(edit(BASE, 'tags: [eBGP, communities]', `tags: [${'x'.repeat(33)}]`))).toEqual([
+      'metadata.tags[0] (line 5): a tag is at most 32 characters',
+    ]);
+    expect(
+      errorsOf(edit(BASE, 'live: { delivered: 2, blackhole: 1 }', 'live: { delivered: 2, blackhole: 0.5 }')),
+    ).toEqual(['metadata.expected.live.blackhole (line 8): a number of clients is a whole number, got number 0.5']);
+    expect(errorsOf(edit(BASE, 'live: { delivered: 2, blackhole: 1 }', 'live: { delivered: 3, lost: 0 }'))).toEqual([
+      'metadata.expected.live.lost (line 8): unknown field "lost"',
+    ]);
+    expect(errorsOf(edit(BASE, '    live: {', '    alive: {'))).toEqual([
+      'metadata.expected.alive (line 8): unknown field "alive"',
+    ]);
+    expect(errorsOf(edit(BASE, '      phase: settled', '      phase: done'))).toEqual([
+      'lesson.steps[2].phase (line 42): phase must be one of base, target, live, source-deleted, settled, got the string "done"',
+    ]);
+    expect(errorsOf(edit(BASE, 'lesson:\n  steps:', 'lesson:\n  steps: []\n  old:'))).toEqual(
+      expect.arrayContaining(['lesson.steps (line 26): a lesson has at least one step']),
+    );
   });
 
   it('a question has either elements to click or choices, and a right choice', () => {
-    expect(errorsOf(edit(BASE, '        answer: [node-a1]\n', ''))).toEqual(['lesson.steps[1].question (line 35): a question has either answer (elements to click) or choices, not both and not neither']);
-    expect(errorsOf(edit(BASE, "          - { text: BIRD's, correct: true }", "          - { text: BIRD's }"))).toEqual(['lesson.steps[2].question.choices (line 45): at least one choice is marked correct: true']);
-    expect(errorsOf(edit(BASE, "          - { text: Felix's }\n", ''))).toEqual(['lesson.steps[2].question.choices (line 45): a multiple-choice question has at least 2 choices']);
+    expect(errorsOf(edit(BASE, '        answer: [node-a1]\n', ''))).toEqual([
+      'lesson.steps[1].question (line 35): a question has either answer (elements to click) or choices, not both and not neither',
+    ]);
+    expect(errorsOf(edit(BASE, "          - { text: BIRD's, correct: true }", "          - { text: BIRD's }"))).toEqual(
+      ['lesson.steps[2].question.choices (line 45): at least one choice is marked correct: true'],
+    );
+    expect(errorsOf(edit(BASE, "          - { text: Felix's }\n", ''))).toEqual([
+      'lesson.steps[2].question.choices (line 45): a multiple-choice question has at least 2 choices',
+    ]);
   });
 
   it('names a lesson points at that are not in the design are findings, not file errors', () => {
-    const text = edit(edit(edit(BASE, 'highlight: [rack-a, tor-a, peer:rack-a-tor, vm-1]', 'highlight: [rack-a, tor-z, peer:rack-b-tor]'), 'answer: [node-a1]', 'answer: [node-a9]'), 'pathsFrom: node-a1', 'pathsFrom: tor-a');
+    const text = edit(
+      edit(
+        edit(BASE, 'highlight: [rack-a, tor-a, peer:rack-a-tor, vm-1]', 'highlight: [rack-a, tor-z, peer:rack-b-tor]'),
+        'answer: [node-a1]',
+        'answer: [node-a9]',
+      ),
+      'pathsFrom: node-a1',
+      'pathsFrom: tor-a',
+    );
     expect(errorsOf(text)).toEqual([]);
     expect(lessonReferenceProblems(mustParse(text))).toEqual([
       { step: 1, path: ['lesson', 'steps', 0, 'highlight', 1], name: 'tor-z', what: 'highlight' },
@@ -97,7 +125,9 @@ describe('lesson, tags and expected verdicts', () => {
     ]);
     expect(lessonReferenceProblems(mustParse(BASE))).toEqual([]);
     expect(clientNames(mustParse(BASE))).toEqual(['node-a1', 'node-a2', 'border-1']);
-    expect(errorsOf(edit(BASE, '      phase: live\n', ''))).toEqual(['lesson.steps[1].at (line 32): at counts from the start of a phase: give the step a phase too']);
+    expect(errorsOf(edit(BASE, '      phase: live\n', ''))).toEqual([
+      'lesson.steps[1].at (line 32): at counts from the start of a phase: give the step a phase too',
+    ]);
   });
 
   it('expected counts that do not add up to the clients do not make the file invalid (editing must stay possible)', () => {

@@ -24,7 +24,10 @@ export function countOutcomes(flows: readonly { readonly outcome: OutcomeName }[
   return counts;
 }
 
-const clientCount = z.number({ error: 'expected a number of clients' }).int('a number of clients is a whole number').min(0, 'a number of clients is at least 0');
+const clientCount = z
+  .number({ error: 'expected a number of clients' })
+  .int('a number of clients is a whole number')
+  .min(0, 'a number of clients is at least 0');
 
 /** How many clients end in each outcome; outcomes left out are expected to have none. */
 export const verdictSchema = z.strictObject({
@@ -44,7 +47,11 @@ export const expectedSchema = z.strictObject({
 });
 export type ExpectedVerdicts = z.infer<typeof expectedSchema>;
 
-export const tagSchema = z.string({ error: 'expected a tag' }).min(1, 'a tag is not empty').max(32, 'a tag is at most 32 characters').superRefine(singleLine('a tag'));
+export const tagSchema = z
+  .string({ error: 'expected a tag' })
+  .min(1, 'a tag is not empty')
+  .max(32, 'a tag is at most 32 characters')
+  .superRefine(singleLine('a tag'));
 
 const markdown = (what: string, max: number) =>
   z
@@ -66,18 +73,31 @@ export const questionSchema = z
   .strictObject({
     prompt: markdown('a question', 500),
     answer: z.array(z.string()).min(1, 'answer names at least one element').optional(),
-    choices: z.array(choiceSchema).min(2, 'a multiple-choice question has at least 2 choices').max(6, 'a question has at most 6 choices').optional(),
+    choices: z
+      .array(choiceSchema)
+      .min(2, 'a multiple-choice question has at least 2 choices')
+      .max(6, 'a question has at most 6 choices')
+      .optional(),
     right: markdown('the feedback for a right answer', 1000).optional(),
     wrong: markdown('the feedback for a wrong answer', 1000).optional(),
   })
   .superRefine((q, ctx) => {
-    if ((q.answer === undefined) === (q.choices === undefined)) ctx.addIssue({ code: 'custom', message: 'a question has either answer (elements to click) or choices, not both and not neither' });
-    if (q.choices && !q.choices.some((c) => c.correct)) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'at least one choice is marked correct: true' });
+    if ((q.answer === undefined) === (q.choices === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a question has either answer (elements to click) or choices, not both and not neither',
+      });
+    if (q.choices && !q.choices.some((c) => c.correct))
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'at least one choice is marked correct: true' });
   });
 export type Question = z.infer<typeof questionSchema>;
 
 export const lessonStepSchema = z.strictObject({
-  title: z.string({ error: 'expected a step title' }).min(1, 'a step title is not empty').max(120, 'a step title is at most 120 characters').superRefine(singleLine('a step title')),
+  title: z
+    .string({ error: 'expected a step title' })
+    .min(1, 'a step title is not empty')
+    .max(120, 'a step title is at most 120 characters')
+    .superRefine(singleLine('a step title')),
   text: markdown('the narration', 4000),
   /** Elements to highlight: racks, nodes, routers and VMs by name, Calico resources as `peer:NAME` or `filter:NAME`. */
   highlight: z.array(z.string()).optional(),

@@ -10,7 +10,12 @@ import type { Topology } from './schema';
 /** Names a lesson may point at: racks, nodes, routers, VMs, and Calico resources as `peer:`/`filter:` ids. */
 export function lessonTargets(doc: Topology): Set<string> {
   const s = doc.spec;
-  const names = new Set<string>([...s.racks.map((r) => r.name), ...s.nodes.map((n) => n.name), ...s.routers.map((r) => r.name), ...s.vms.map((v) => v.name)]);
+  const names = new Set<string>([
+    ...s.racks.map((r) => r.name),
+    ...s.nodes.map((n) => n.name),
+    ...s.routers.map((r) => r.name),
+    ...s.vms.map((v) => v.name),
+  ]);
   for (const r of s.calicoResources) {
     if (r.kind === 'BGPPeer') names.add(`peer:${r.metadata.name}`);
     if (r.kind === 'BGPFilter') names.add(`filter:${r.metadata.name}`);
@@ -20,7 +25,10 @@ export function lessonTargets(doc: Topology): Set<string> {
 
 /** The clients of the data-plane walk: every Calico node and every border router. */
 export function clientNames(doc: Topology): string[] {
-  return [...doc.spec.nodes.map((n) => n.name), ...doc.spec.routers.filter((r) => r.role === 'border').map((r) => r.name)];
+  return [
+    ...doc.spec.nodes.map((n) => n.name),
+    ...doc.spec.routers.filter((r) => r.role === 'border').map((r) => r.name),
+  ];
 }
 
 export interface LessonReferenceProblem {
@@ -38,9 +46,16 @@ export function lessonReferenceProblems(doc: Topology): LessonReferenceProblem[]
   const out: LessonReferenceProblem[] = [];
   doc.lesson?.steps.forEach((step, i) => {
     const at: Path = ['lesson', 'steps', i];
-    step.highlight?.forEach((name, k) => targets.has(name) || out.push({ step: i + 1, path: [...at, 'highlight', k], name, what: 'highlight' }));
-    step.question?.answer?.forEach((name, k) => targets.has(name) || out.push({ step: i + 1, path: [...at, 'question', 'answer', k], name, what: 'answer' }));
-    if (step.pathsFrom !== undefined && !clients.has(step.pathsFrom)) out.push({ step: i + 1, path: [...at, 'pathsFrom'], name: step.pathsFrom, what: 'pathsFrom' });
+    step.highlight?.forEach(
+      (name, k) =>
+        targets.has(name) || out.push({ step: i + 1, path: [...at, 'highlight', k], name, what: 'highlight' }),
+    );
+    step.question?.answer?.forEach(
+      (name, k) =>
+        targets.has(name) || out.push({ step: i + 1, path: [...at, 'question', 'answer', k], name, what: 'answer' }),
+    );
+    if (step.pathsFrom !== undefined && !clients.has(step.pathsFrom))
+      out.push({ step: i + 1, path: [...at, 'pathsFrom'], name: step.pathsFrom, what: 'pathsFrom' });
   });
   return out;
 }
@@ -48,7 +63,8 @@ export function lessonReferenceProblems(doc: Topology): LessonReferenceProblem[]
 export function checkLesson(doc: Topology): Issue[] {
   const out: Issue[] = [];
   doc.lesson?.steps.forEach((step, i) => {
-    if (step.at !== undefined && step.phase === undefined) out.push(issue(['lesson', 'steps', i, 'at'], 'at counts from the start of a phase: give the step a phase too'));
+    if (step.at !== undefined && step.phase === undefined)
+      out.push(issue(['lesson', 'steps', i, 'at'], 'at counts from the start of a phase: give the step a phase too'));
   });
   return out;
 }

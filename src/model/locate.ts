@@ -2,7 +2,11 @@
 import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Path } from './issues';
 
-export function locate(doc: Document, lineCounter: LineCounter, path: Path): { line: number; column: number } | undefined {
+export function locate(
+  doc: Document,
+  lineCounter: LineCounter,
+  path: Path,
+): { line: number; column: number } | undefined {
   let node: unknown = doc.contents;
   let offset = rangeStart(node);
   for (const [i, seg] of path.entries()) {

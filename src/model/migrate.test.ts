@@ -35,7 +35,8 @@ const v2ToV3: SchemaMigration = {
   },
 };
 
-const messages = (r: ReturnType<typeof migrateToCurrent>) => (r.ok ? [] : r.error.map((i) => `${i.path.join('.')}: ${i.message}`));
+const messages = (r: ReturnType<typeof migrateToCurrent>) =>
+  r.ok ? [] : r.error.map((i) => `${i.path.join('.')}: ${i.message}`);
 
 describe('the shipped registry', () => {
   it('reads liveroute/v1 as current, with no steps', () => {
@@ -58,7 +59,12 @@ describe('a registry with a v1 → v2 step', () => {
     expect(r).toEqual({
       ok: true,
       value: {
-        doc: { apiVersion: 'liveroute/v2', kind: 'Topology', metadata: { name: 'm', displayName: 'Old title' }, spec: V1.spec },
+        doc: {
+          apiVersion: 'liveroute/v2',
+          kind: 'Topology',
+          metadata: { name: 'm', displayName: 'Old title' },
+          spec: V1.spec,
+        },
         applied: ['liveroute/v1'],
       },
     });
@@ -89,9 +95,15 @@ describe('a registry with a v1 → v2 step', () => {
   it('refuses unknown versions with what it reads', () => {
     const registry = [v1ToV2];
     const at = (apiVersion: unknown) => messages(migrateToCurrent({ ...V1, apiVersion }, registry, 'liveroute/v2'));
-    expect(at('liveroute/v0')).toEqual(['apiVersion: liveroute/v0 is not supported by this version of liveroute (it reads liveroute/v2, liveroute/v1)']);
-    expect(at('liveroute/v3')).toEqual(['apiVersion: liveroute/v3 is not supported by this version of liveroute (it reads liveroute/v2, liveroute/v1)']);
-    expect(at('example.com/v1')).toEqual(['apiVersion: example.com/v1 is not a liveroute design (expected apiVersion liveroute/v2 or liveroute/v1)']);
+    expect(at('liveroute/v0')).toEqual([
+      'apiVersion: liveroute/v0 is not supported by this version of liveroute (it reads liveroute/v2, liveroute/v1)',
+    ]);
+    expect(at('liveroute/v3')).toEqual([
+      'apiVersion: liveroute/v3 is not supported by this version of liveroute (it reads liveroute/v2, liveroute/v1)',
+    ]);
+    expect(at('example.com/v1')).toEqual([
+      'apiVersion: example.com/v1 is not a liveroute design (expected apiVersion liveroute/v2 or liveroute/v1)',
+    ]);
     expect(at('projectcalico.org/v3')).toEqual([
       'apiVersion: projectcalico.org/v3 is a Calico resource, not a liveroute design: put BGPPeer and BGPFilter objects under spec.calicoResources, or use the Calico import',
     ]);
@@ -104,11 +116,15 @@ describe('a registry with a v1 → v2 step', () => {
       { from: 'liveroute/v1', to: 'liveroute/v2', up: (d) => ({ ...d, apiVersion: 'liveroute/v2' }) },
       { from: 'liveroute/v2', to: 'liveroute/v1', up: (d) => ({ ...d, apiVersion: 'liveroute/v1' }) },
     ];
-    expect(messages(migrateToCurrent(V1, loop, 'liveroute/v3'))).toEqual(['apiVersion: migration chain from liveroute/v2 does not reach liveroute/v3']);
+    expect(messages(migrateToCurrent(V1, loop, 'liveroute/v3'))).toEqual([
+      'apiVersion: migration chain from liveroute/v2 does not reach liveroute/v3',
+    ]);
   });
 
   it('throws when a step forgets to set its apiVersion (a bug in the step)', () => {
     const broken: SchemaMigration = { from: 'liveroute/v1', to: 'liveroute/v2', up: (d) => ({ ...d }) };
-    expect(() => migrateToCurrent(V1, [broken], 'liveroute/v2')).toThrow('migration liveroute/v1 → liveroute/v2 produced apiVersion liveroute/v1');
+    expect(() => migrateToCurrent(V1, [broken], 'liveroute/v2')).toThrow(
+      'migration liveroute/v1 → liveroute/v2 produced apiVersion liveroute/v1',
+    );
   });
 });

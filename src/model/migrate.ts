@@ -34,16 +34,25 @@ export function migrateToCurrent(
   let value = doc;
   const known = [current, ...migrations.map((m) => m.from)];
   if (typeof declared !== 'string') {
-    return err([issue(['apiVersion'], declared === undefined ? `is required (this version reads ${known.join(', ')})` : `expected a string such as ${current}`)]);
+    return err([
+      issue(
+        ['apiVersion'],
+        declared === undefined
+          ? `is required (this version reads ${known.join(', ')})`
+          : `expected a string such as ${current}`,
+      ),
+    ]);
   }
   let version: string = declared;
   while (version !== current) {
     const step = migrations.find((m) => m.from === version);
     if (!step) return err([issue(['apiVersion'], foreignMessage(version, known))]);
-    if (applied.length > migrations.length) return err([issue(['apiVersion'], `migration chain from ${version} does not reach ${current}`)]);
+    if (applied.length > migrations.length)
+      return err([issue(['apiVersion'], `migration chain from ${version} does not reach ${current}`)]);
     applied.push(version);
     value = step.up(value);
-    if (value.apiVersion !== step.to) throw new Error(`migration ${step.from} → ${step.to} produced apiVersion ${String(value.apiVersion)}`);
+    if (value.apiVersion !== step.to)
+      throw new Error(`migration ${step.from} → ${step.to} produced apiVersion ${String(value.apiVersion)}`);
     version = step.to;
   }
   return ok({ doc: value, applied });
@@ -53,6 +62,7 @@ function foreignMessage(version: string, known: readonly string[]): string {
   if (version.startsWith('projectcalico.org/') || version.startsWith('crd.projectcalico.org/')) {
     return `${version} is a Calico resource, not a liveroute design: put BGPPeer and BGPFilter objects under spec.calicoResources, or use the Calico import`;
   }
-  if (version.startsWith('liveroute/')) return `${version} is not supported by this version of liveroute (it reads ${known.join(', ')})`;
+  if (version.startsWith('liveroute/'))
+    return `${version} is not supported by this version of liveroute (it reads ${known.join(', ')})`;
   return `${version} is not a liveroute design (expected apiVersion ${known.join(' or ')})`;
 }

@@ -29,22 +29,39 @@ describe('detectFormat', () => {
 
 describe('validateDesign (in memory)', () => {
   it('returns the parsed document with defaults, and does not touch its input', () => {
-    const input = { apiVersion: 'liveroute/v1', kind: 'Topology', metadata: { name: 'm' }, spec: { racks: [{ name: 'r', subnet: '10.0.1.0/24' }] } };
+    const input = {
+      apiVersion: 'liveroute/v1',
+      kind: 'Topology',
+      metadata: { name: 'm' },
+      spec: { racks: [{ name: 'r', subnet: '10.0.1.0/24' }] },
+    };
     const before = structuredClone(input);
     const r = validateDesign(input);
-    expect(r.ok && r.value.spec).toEqual({ racks: [{ name: 'r', subnet: '10.0.1.0/24' }], nodes: [], routers: [], links: [], sessions: [], calicoResources: [], vms: [] });
+    expect(r.ok && r.value.spec).toEqual({
+      racks: [{ name: 'r', subnet: '10.0.1.0/24' }],
+      nodes: [],
+      routers: [],
+      links: [],
+      sessions: [],
+      calicoResources: [],
+      vms: [],
+    });
     expect(input).toEqual(before);
   });
 
   it('refuses what is not a mapping', () => {
     const message = '(document): a liveroute design is a mapping with apiVersion, kind, metadata and spec';
-    for (const v of [null, undefined, 42, 'text', [], [{ apiVersion: 'liveroute/v1' }]]) expect(validationErrors(v)).toEqual([message]);
+    for (const v of [null, undefined, 42, 'text', [], [{ apiVersion: 'liveroute/v1' }]])
+      expect(validationErrors(v)).toEqual([message]);
   });
 
   it('gives paths without lines', () => {
     const r = validateDesign({ apiVersion: 'liveroute/v1', kind: 'Topology', metadata: { name: 'M' }, spec: {} });
     expect(r.ok ? [] : r.error).toEqual([
-      { path: ['metadata', 'name'], message: `"M" is not a valid name: use lowercase letters, digits and '-', start and end with a letter or digit, at most 63 characters` },
+      {
+        path: ['metadata', 'name'],
+        message: `"M" is not a valid name: use lowercase letters, digits and '-', start and end with a letter or digit, at most 63 characters`,
+      },
     ]);
   });
 
@@ -68,22 +85,31 @@ describe('YAML features', () => {
   it('refuses an alias bomb by what it expands to, at the alias that crosses the limit', () => {
     // Ten levels of ten aliases each: 10^10 elements once expanded, from 11 short lines.
     const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i <= 10; i++) levels.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 10; i++)
+      levels.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
     expect(errorsOf(levels.join('\n'))).toEqual([
       'a6[0] (line 7): more than 2,000,000 elements (values, lists, mappings, aliases expanded): the most a design file may have',
     ]);
   });
 
   it('takes aliases that stay within the limits, however many', () => {
-    const routers = Array.from({ length: 1500 }, (_, i) => `    - { name: s${i}, role: spine, asNumber: 65000, address: 10.1.${i >> 8}.${i & 255}, platform: frr, policy: *p }`);
+    const routers = Array.from(
+      { length: 1500 },
+      (_, i) =>
+        `    - { name: s${i}, role: spine, asNumber: 65000, address: 10.1.${i >> 8}.${i & 255}, platform: frr, policy: *p }`,
+    );
     const text = `${MINIMAL.replace('spec: {}\n', '')}x-policy: &p { multipath: true }\nspec:\n  routers:\n${routers.join('\n')}\n`;
     // The yaml package's own heuristic (maxAliasCount) refused this; only the unknown field remains.
     expect(errorsOf(text)).toEqual(['["x-policy"] (line 4): unknown field "x-policy"']);
   });
 
   it('refuses an alias without anchor, and one that contains itself', () => {
-    expect(errorsOf(`${MINIMAL}extra: *nope\n`)).toEqual(['extra (line 5): alias *nope refers to no anchor: an anchor &nope must come before it']);
-    expect(errorsOf(`${MINIMAL}extra: &loop { a: [1, *loop] }\n`)).toEqual(['extra.a[1] (line 5): alias *loop refers to a list or mapping that contains it']);
+    expect(errorsOf(`${MINIMAL}extra: *nope\n`)).toEqual([
+      'extra (line 5): alias *nope refers to no anchor: an anchor &nope must come before it',
+    ]);
+    expect(errorsOf(`${MINIMAL}extra: &loop { a: [1, *loop] }\n`)).toEqual([
+      'extra.a[1] (line 5): alias *loop refers to a list or mapping that contains it',
+    ]);
   });
 
   it('does not merge << keys (YAML 1.2): they are unknown fields', () => {
@@ -144,31 +170,42 @@ spec:
     if (!r.ok) {
       expect(r.error).toHaveLength(ISSUES_PER_KIND + 1);
       expect(formatIssue(r.error[0]!)).toBe('x0 (line 5): unknown field "x0"');
-      expect(formatIssue(r.error[ISSUES_PER_KIND]!)).toBe('(document) (line 1): … and 230 more unknown top-level fields');
+      expect(formatIssue(r.error[ISSUES_PER_KIND]!)).toBe(
+        '(document) (line 1): … and 230 more unknown top-level fields',
+      );
       expect(r.error[ISSUES_PER_KIND]?.omitted).toBe(230);
     }
   });
 
   it(`lists at most ${MAX_REPORTED_ISSUES} problems in all, and counts the rest`, () => {
     // 300 kinds of one problem each: a bad label key is a problem of its own field.
-    const nodes = Array.from({ length: 300 }, (_, i) => `    - { name: n${i}, rack: r, address: 10.0.${i >> 8}.${i & 255}, labels: { "bad key ${i}": x } }`);
+    const nodes = Array.from(
+      { length: 300 },
+      (_, i) => `    - { name: n${i}, rack: r, address: 10.0.${i >> 8}.${i & 255}, labels: { "bad key ${i}": x } }`,
+    );
     const r = parseDesign(`${MINIMAL.replace('spec: {}\n', '')}spec:\n  nodes:\n${nodes.join('\n')}\n`);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error).toHaveLength(MAX_REPORTED_ISSUES + 1);
-      expect(formatIssue(r.error[MAX_REPORTED_ISSUES - 1]!)).toBe('spec.nodes[199].labels["bad key 199"] (line 205): "bad key 199" is not a valid label key');
+      expect(formatIssue(r.error[MAX_REPORTED_ISSUES - 1]!)).toBe(
+        'spec.nodes[199].labels["bad key 199"] (line 205): "bad key 199" is not a valid label key',
+      );
       expect(formatIssue(r.error[MAX_REPORTED_ISSUES]!)).toBe('(document): … and 100 more problems of other kinds');
     }
   });
 
   it('formats paths with indexes and quoted keys', () => {
     expect(formatPath([])).toBe('(document)');
-    expect(formatPath(['spec', 'nodes', 3, 'labels', 'kubernetes.io/hostname'])).toBe('spec.nodes[3].labels["kubernetes.io/hostname"]');
+    expect(formatPath(['spec', 'nodes', 3, 'labels', 'kubernetes.io/hostname'])).toBe(
+      'spec.nodes[3].labels["kubernetes.io/hostname"]',
+    );
     expect(formatPath([0, 'a_b', '$x', '1a'])).toBe('[0].a_b.$x["1a"]');
   });
 
   it('formats an issue with and without a line', () => {
-    expect(formatIssue({ path: ['spec', 'nodes', 3, 'address'], message: '10.0.2.300 is not an IPv4 address', line: 41 })).toBe('spec.nodes[3].address (line 41): 10.0.2.300 is not an IPv4 address');
+    expect(
+      formatIssue({ path: ['spec', 'nodes', 3, 'address'], message: '10.0.2.300 is not an IPv4 address', line: 41 }),
+    ).toBe('spec.nodes[3].address (line 41): 10.0.2.300 is not an IPv4 address');
     expect(formatIssue({ path: ['kind'], message: 'is required' })).toBe('kind: is required');
   });
 });

@@ -33,7 +33,8 @@ export function validateDesign(value: unknown): Result<Topology, Issue[]> {
 }
 
 function validateRaw(value: unknown): Result<{ doc: Topology; applied: readonly string[] }, Issue[]> {
-  if (!isMapping(value)) return err([issue([], 'a liveroute design is a mapping with apiVersion, kind, metadata and spec')]);
+  if (!isMapping(value))
+    return err([issue([], 'a liveroute design is a mapping with apiVersion, kind, metadata and spec')]);
   const migrated = migrateToCurrent(value);
   if (!migrated.ok) return migrated;
   const parsed = topologySchema.safeParse(migrated.value.doc, { reportInput: true });
@@ -78,7 +79,8 @@ function ordered(issues: readonly Issue[]): Issue[] {
   const listed = issues.filter((i) => i.omitted === undefined).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const counts = issues.filter((i) => i.omitted !== undefined);
   const cut = listed.length - MAX_REPORTED_ISSUES;
-  const more: Issue[] = cut > 0 ? [{ path: [], message: `… and ${formatCount(cut)} more problems of other kinds`, omitted: cut }] : [];
+  const more: Issue[] =
+    cut > 0 ? [{ path: [], message: `… and ${formatCount(cut)} more problems of other kinds`, omitted: cut }] : [];
   return [...listed.slice(0, MAX_REPORTED_ISSUES), ...counts, ...more];
 }
 
@@ -98,7 +100,9 @@ function jsonSyntaxIssue(text: string): Issue | undefined {
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
-    const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
+    const what = message
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
     return { path: [], message: `JSON syntax: ${what}`, line, column };
   }
 }

@@ -5,12 +5,25 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPrefix4, maskOf, prefix4, prefixContainsPrefix, prefixesOverlap, prefixSize, type Prefix4 } from '../lib/ip';
+import {
+  formatPrefix4,
+  maskOf,
+  prefix4,
+  prefixContainsPrefix,
+  prefixesOverlap,
+  prefixSize,
+  type Prefix4,
+} from '../lib/ip';
 import { BlockAllocator, earliestOverlaps, PrefixLookup } from './prefixes';
 
 /** Prefixes of 10.0.0.0/14 from /12 to /28: small enough to collide often. */
 const prefix = fc
-  .tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 12, max: 28 }))
+  .tuple(
+    fc.integer({ min: 0, max: 3 }),
+    fc.integer({ min: 0, max: 255 }),
+    fc.integer({ min: 0, max: 255 }),
+    fc.integer({ min: 12, max: 28 }),
+  )
   .map(([a, b, c, len]) => ({ addr: (((10 << 24) | (a << 16) | (b << 8) | c) & maskOf(len)) >>> 0, len }));
 
 function pairwiseEarliest(list: readonly (Prefix4 | undefined)[]): [number, number][] {
@@ -67,19 +80,26 @@ describe('PrefixLookup', () => {
 describe('BlockAllocator', () => {
   it('hands out the blocks a search of every candidate against every taken block would, pools overlapping or not', () => {
     // Up to 64 blocks a pool (and some pools too small for one block), so the search of every candidate stays quick.
-    const pool = fc.tuple(prefix, fc.integer({ min: -1, max: 6 })).map(([p, extra]) => ({ prefix: p, blockSize: Math.min(32, p.len + extra) }));
+    const pool = fc
+      .tuple(prefix, fc.integer({ min: -1, max: 6 }))
+      .map(([p, extra]) => ({ prefix: p, blockSize: Math.min(32, p.len + extra) }));
     fc.assert(
-      fc.property(fc.array(pool, { minLength: 1, maxLength: 4 }), fc.array(prefix, { maxLength: 8 }), fc.integer({ min: 1, max: 40 }), (pools, taken, count) => {
-        const allocator = new BlockAllocator(pools, taken);
-        const naiveTaken = [...taken];
-        for (let k = 0; k < count; k++) {
-          const expected = naiveNext(pools, naiveTaken);
-          const got = allocator.next();
-          expect(got && formatPrefix4(got)).toBe(expected && formatPrefix4(expected));
-          if (!expected) break;
-          naiveTaken.push(expected);
-        }
-      }),
+      fc.property(
+        fc.array(pool, { minLength: 1, maxLength: 4 }),
+        fc.array(prefix, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 40 }),
+        (pools, taken, count) => {
+          const allocator = new BlockAllocator(pools, taken);
+          const naiveTaken = [...taken];
+          for (let k = 0; k < count; k++) {
+            const expected = naiveNext(pools, naiveTaken);
+            const got = allocator.next();
+            expect(got && formatPrefix4(got)).toBe(expected && formatPrefix4(expected));
+            if (!expected) break;
+            naiveTaken.push(expected);
+          }
+        },
+      ),
       { seed: 15_05, numRuns: 300 },
     );
   });

@@ -90,7 +90,13 @@ export class BlockAllocator {
     this.pools = [];
     for (const { prefix, blockSize } of pools) {
       if (!prefix || blockSize < prefix.len || blockSize > 32) continue;
-      this.pools.push({ start: prefix.addr, end: prefix.addr + prefixSize(prefix) - 1, step: 2 ** (32 - blockSize), len: blockSize, cursor: prefix.addr });
+      this.pools.push({
+        start: prefix.addr,
+        end: prefix.addr + prefixSize(prefix) - 1,
+        step: 2 ** (32 - blockSize),
+        len: blockSize,
+        cursor: prefix.addr,
+      });
     }
     this.taken = mergeRanges(taken.map((t) => ({ start: t.addr, end: t.addr + prefixSize(t) - 1 })));
     const byStart = [...this.pools].sort((a, b) => a.start - b.start);

@@ -83,7 +83,8 @@ function check(cases: readonly Case[]) {
   });
 }
 
-const NAME_RULE = "is not a valid name: use lowercase letters, digits and '-', start and end with a letter or digit, at most 63 characters";
+const NAME_RULE =
+  "is not a valid name: use lowercase letters, digits and '-', start and end with a letter or digit, at most 63 characters";
 
 it('the template is valid and laid out as the cases expect', () => {
   expect(errorsOf(BASE)).toEqual([]);
@@ -117,9 +118,21 @@ describe('names are DNS-1123 labels', () => {
     check([
       [9, 'pool.a-1', null],
       [9, 'a'.repeat(253), null],
-      [9, 'Pool', `spec.cluster.ipPools[0].name (line 9): "Pool" is not a valid resource name: lowercase letters, digits, '-' and '.', at most 253 characters`],
-      [9, 'a'.repeat(254), `spec.cluster.ipPools[0].name (line 9): "${'a'.repeat(254)}" is not a valid resource name: lowercase letters, digits, '-' and '.', at most 253 characters`],
-      [9, 'pool..a', `spec.cluster.ipPools[0].name (line 9): "pool..a" is not a valid resource name: lowercase letters, digits, '-' and '.', at most 253 characters`],
+      [
+        9,
+        'Pool',
+        `spec.cluster.ipPools[0].name (line 9): "Pool" is not a valid resource name: lowercase letters, digits, '-' and '.', at most 253 characters`,
+      ],
+      [
+        9,
+        'a'.repeat(254),
+        `spec.cluster.ipPools[0].name (line 9): "${'a'.repeat(254)}" is not a valid resource name: lowercase letters, digits, '-' and '.', at most 253 characters`,
+      ],
+      [
+        9,
+        'pool..a',
+        `spec.cluster.ipPools[0].name (line 9): "pool..a" is not a valid resource name: lowercase letters, digits, '-' and '.', at most 253 characters`,
+      ],
     ]);
   });
 });
@@ -143,14 +156,34 @@ describe('IPv4 addresses', () => {
 describe('IPv4 prefixes', () => {
   check([
     [19, '10.0.0.0/23', null],
-    [19, '10.0.1.5/24', 'spec.racks[0].subnet (line 19): 10.0.1.5/24 has host bits set: write the network address of the prefix'],
+    [
+      19,
+      '10.0.1.5/24',
+      'spec.racks[0].subnet (line 19): 10.0.1.5/24 has host bits set: write the network address of the prefix',
+    ],
     [19, '10.0.1.0', 'spec.racks[0].subnet (line 19): 10.0.1.0 is not an IPv4 prefix (expected address/length)'],
     [19, '10.0.1.0/33', 'spec.racks[0].subnet (line 19): 10.0.1.0/33 is not an IPv4 prefix (expected address/length)'],
-    [19, '2001:db8::/64', 'spec.racks[0].subnet (line 19): 2001:db8::/64 is not an IPv4 prefix (expected address/length)'],
+    [
+      19,
+      '2001:db8::/64',
+      'spec.racks[0].subnet (line 19): 2001:db8::/64 is not an IPv4 prefix (expected address/length)',
+    ],
     [10, '10.244.0.0/15', null],
-    [10, '10.244.0.0/8', 'spec.cluster.ipPools[0].cidr (line 10): 10.244.0.0/8 has host bits set: write the network address of the prefix'],
-    [28, '[10.244.1.1/26]', 'spec.nodes[0].blocks[0] (line 28): 10.244.1.1/26 has host bits set: write the network address of the prefix'],
-    [28, '[10.244.1.0/26, 10.244.2.0]', 'spec.nodes[0].blocks[1] (line 28): 10.244.2.0 is not an IPv4 prefix (expected address/length)'],
+    [
+      10,
+      '10.244.0.0/8',
+      'spec.cluster.ipPools[0].cidr (line 10): 10.244.0.0/8 has host bits set: write the network address of the prefix',
+    ],
+    [
+      28,
+      '[10.244.1.1/26]',
+      'spec.nodes[0].blocks[0] (line 28): 10.244.1.1/26 has host bits set: write the network address of the prefix',
+    ],
+    [
+      28,
+      '[10.244.1.0/26, 10.244.2.0]',
+      'spec.nodes[0].blocks[1] (line 28): 10.244.2.0 is not an IPv4 prefix (expected address/length)',
+    ],
   ]);
 });
 
@@ -174,7 +207,11 @@ describe('route priorities are 1..2147483646', () => {
     [13, '0', 'spec.cluster.routePriority.normal (line 13): a route priority is from 1 to 2147483646'],
     [13, '2147483647', 'spec.cluster.routePriority.normal (line 13): a route priority is from 1 to 2147483646'],
     [13, 'high', 'spec.cluster.routePriority.normal (line 13): expected a route priority, got the string "high"'],
-    [14, '511.5', 'spec.cluster.routePriority.elevated (line 14): a route priority is a whole number, got number 511.5'],
+    [
+      14,
+      '511.5',
+      'spec.cluster.routePriority.elevated (line 14): a route priority is a whole number, got number 511.5',
+    ],
     [15, '0', 'spec.cluster.bgpNormalRoutePriority (line 15): a route priority is from 1 to 2147483646'],
   ]);
 });
@@ -197,7 +234,11 @@ describe('liveMigrationRouteConvergenceTime takes what the FelixConfiguration CR
     [16, '1.5h', null],
     [16, '2h45m0.5s', null],
     [16, '0s', null],
-    ...(['10µs', '250us', '"0"', '.5s', '+1s', '1.s', '-1s', '1d', '""'] as const).map((v): Case => [16, v, `${at} ${JSON.stringify(v.startsWith('"') ? JSON.parse(v) : v)} ${rule}`]),
+    ...(['10µs', '250us', '"0"', '.5s', '+1s', '1.s', '-1s', '1d', '""'] as const).map((v): Case => [
+      16,
+      v,
+      `${at} ${JSON.stringify(v.startsWith('"') ? JSON.parse(v) : v)} ${rule}`,
+    ]),
     [16, '"30"', `${at} "30" ${rule}`],
     [16, '30 s', `${at} "30 s" ${rule}`],
     [16, '30', `${at} expected a string, got number 30`],
@@ -207,7 +248,8 @@ describe('liveMigrationRouteConvergenceTime takes what the FelixConfiguration CR
 describe('BGPPeer durations are Go durations', () => {
   it('accepts what time.ParseDuration accepts, without negatives', async () => {
     const { duration } = await import('./primitives');
-    for (const v of ['10µs', '250us', '0', '.5s', '+1s', '1.s', '2h45m0.5s']) expect(duration.safeParse(v).success, v).toBe(true);
+    for (const v of ['10µs', '250us', '0', '.5s', '+1s', '1.s', '2h45m0.5s'])
+      expect(duration.safeParse(v).success, v).toBe(true);
     for (const v of ['-1s', '1d', '', '30 s']) expect(duration.safeParse(v).success, v).toBe(false);
   });
 
@@ -270,11 +312,17 @@ describe('node labels', () => {
 
   it.each([
     ['"-zone": z1', 'spec.nodes[0].labels["-zone"] (line 27): "-zone" is not a valid label key'],
-    ['Example.com/zone: z1', 'spec.nodes[0].labels["Example.com/zone"] (line 27): "Example.com/zone" is not a valid label key'],
+    [
+      'Example.com/zone: z1',
+      'spec.nodes[0].labels["Example.com/zone"] (line 27): "Example.com/zone" is not a valid label key',
+    ],
     ['a/b/c: z1', 'spec.nodes[0].labels["a/b/c"] (line 27): "a/b/c" is not a valid label key'],
     ['/zone: z1', 'spec.nodes[0].labels["/zone"] (line 27): "/zone" is not a valid label key'],
     ['zone/: z1', 'spec.nodes[0].labels["zone/"] (line 27): "zone/" is not a valid label key'],
-    [`${'k'.repeat(64)}: v`, `spec.nodes[0].labels.${'k'.repeat(64)} (line 27): "${'k'.repeat(64)}" is not a valid label key`],
+    [
+      `${'k'.repeat(64)}: v`,
+      `spec.nodes[0].labels.${'k'.repeat(64)} (line 27): "${'k'.repeat(64)}" is not a valid label key`,
+    ],
     ['zone: a b', 'spec.nodes[0].labels.zone (line 27): "a b" is not a valid label value'],
     ['zone: x-', 'spec.nodes[0].labels.zone (line 27): "x-" is not a valid label value'],
     [`zone: ${'v'.repeat(64)}`, `spec.nodes[0].labels.zone (line 27): "${'v'.repeat(64)}" is not a valid label value`],
@@ -295,16 +343,32 @@ describe('router enums', () => {
   check([
     [40, 'spine', null],
     [40, 'border', null],
-    [40, 'leaf', 'spec.routers[1].role (line 40): role must be one of tor, spine, route-reflector, border, got the string "leaf"'],
+    [
+      40,
+      'leaf',
+      'spec.routers[1].role (line 40): role must be one of tor, spine, route-reflector, border, got the string "leaf"',
+    ],
     ...(['bird1', 'bird2', 'frr', 'eos', 'nxos', 'junos'] as const).map((p): Case => [35, p, null]),
-    [35, 'cisco', 'spec.routers[0].platform (line 35): platform must be one of bird1, bird2, frr, eos, nxos, junos, got the string "cisco"'],
+    [
+      35,
+      'cisco',
+      'spec.routers[0].platform (line 35): platform must be one of bird1, bird2, frr, eos, nxos, junos, got the string "cisco"',
+    ],
     [38, 'default-only', null],
     [38, 'default-plus-host-routes', null],
-    [38, 'some', 'spec.routers[0].policy.toNodes (line 38): toNodes must be one of all, default-only, default-plus-host-routes, got the string "some"'],
+    [
+      38,
+      'some',
+      'spec.routers[0].policy.toNodes (line 38): toNodes must be one of all, default-only, default-plus-host-routes, got the string "some"',
+    ],
   ]);
 
   it('policy flags are booleans', () => {
-    expect(errorsOf(withLine(38, '        sendCommunity: "false"'))).toEqual(['spec.routers[0].policy.sendCommunity (line 38): expected true or false, got the string "false"']);
-    expect(errorsOf(withLine(38, '        multipath: true\n        addPaths: false\n        sendCommunity: false'))).toEqual([]);
+    expect(errorsOf(withLine(38, '        sendCommunity: "false"'))).toEqual([
+      'spec.routers[0].policy.sendCommunity (line 38): expected true or false, got the string "false"',
+    ]);
+    expect(
+      errorsOf(withLine(38, '        multipath: true\n        addPaths: false\n        sendCommunity: false')),
+    ).toEqual([]);
   });
 });

@@ -77,7 +77,16 @@ export const routePriority = z
 
 /** Go's time.ParseDuration syntax (as Calico's duration fields), without negative values. */
 const DURATION = /^\+?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+)$/;
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+const UNIT_MS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60000,
+  h: 3600000,
+};
 
 /** Go-style duration (`30s`, `1m30s`, `500ms`), as Calico's duration fields take them. */
 export const duration = z.string().superRefine((v, ctx) => {
@@ -92,7 +101,10 @@ const FELIX_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
 /** A FelixConfiguration duration (`liveMigrationRouteConvergenceTime`), per Calico's CRD pattern. */
 export const felixDuration = z.string().superRefine((v, ctx) => {
   if (!FELIX_DURATION.test(v)) {
-    ctx.addIssue({ code: 'custom', message: `${show(v)} is not a FelixConfiguration duration: digits with ms, s, m or h (e.g. 30s, 1m30s, 500ms)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `${show(v)} is not a FelixConfiguration duration: digits with ms, s, m or h (e.g. 30s, 1m30s, 500ms)`,
+    });
   }
 });
 
@@ -143,14 +155,16 @@ export function isLabelValue(value: string): boolean {
   return value === '' || (value.length <= 63 && LABEL_NAME.test(value));
 }
 
-export const labelMap = z.record(z.string(), z.string({ error: 'a label value is a string' })).superRefine((labels, ctx) => {
-  for (const [key, value] of Object.entries(labels)) {
-    if (!isLabelKey(key)) {
-      ctx.addIssue({ code: 'custom', path: [key], message: `${show(key)} is not a valid label key` });
-    } else if (!isLabelValue(value)) {
-      ctx.addIssue({ code: 'custom', path: [key], message: `${show(value)} is not a valid label value` });
+export const labelMap = z
+  .record(z.string(), z.string({ error: 'a label value is a string' }))
+  .superRefine((labels, ctx) => {
+    for (const [key, value] of Object.entries(labels)) {
+      if (!isLabelKey(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `${show(key)} is not a valid label key` });
+      } else if (!isLabelValue(value)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `${show(value)} is not a valid label value` });
+      }
     }
-  }
-});
+  });
 
 export const point = z.tuple([z.number(), z.number()], { error: 'expected a position [x, y]' });

@@ -50,7 +50,9 @@ describe('the design reader on hostile text', () => {
   it('is exercised: some mutated designs are still accepted, most are refused for many reasons', () => {
     const results = fc.sample(hostileTextArb(designArb), { seed: SEED, numRuns: 150 }).map((t) => parseDesign(t));
     const accepted = results.filter((r) => r.ok).length;
-    const messages = new Set(results.flatMap((r) => (r.ok ? [] : r.error.map((i) => i.message.replace(/[\d"].*$/, '')))));
+    const messages = new Set(
+      results.flatMap((r) => (r.ok ? [] : r.error.map((i) => i.message.replace(/[\d"].*$/, '')))),
+    );
     expect(accepted).toBeGreaterThan(5);
     expect(accepted).toBeLessThan(140);
     expect(messages.size).toBeGreaterThan(20);

@@ -13,14 +13,25 @@ import {
 } from './resolve';
 import { mustParse } from './test-support';
 
-const design = (spec: string) => mustParse(`apiVersion: liveroute/v1\nkind: Topology\nmetadata: { name: r }\nspec:\n${spec}`);
+const design = (spec: string) =>
+  mustParse(`apiVersion: liveroute/v1\nkind: Topology\nmetadata: { name: r }\nspec:\n${spec}`);
 
 describe('resolveCluster', () => {
   it('applies the defaults of DESIGN §4', () => {
     expect(resolveCluster(design('  racks: []\n').spec)).toEqual({
       asNumber: 64512,
       nodeToNodeMeshEnabled: true,
-      ipPools: [{ name: 'default-ipv4-ippool', cidr: '10.244.0.0/16', blockSize: 26, disableBGPExport: false, ipipMode: 'Never', vxlanMode: 'Never', natOutgoing: false }],
+      ipPools: [
+        {
+          name: 'default-ipv4-ippool',
+          cidr: '10.244.0.0/16',
+          blockSize: 26,
+          disableBGPExport: false,
+          ipipMode: 'Never',
+          vxlanMode: 'Never',
+          natOutgoing: false,
+        },
+      ],
       normalPriority: 1024,
       elevatedPriority: 512,
       bgpNormalPriority: 1024,
@@ -38,13 +49,41 @@ describe('resolveCluster', () => {
     liveMigrationRouteConvergenceTime: 1m
 `).spec;
     const c = resolveCluster(spec);
-    expect(c).toMatchObject({ asNumber: 65500, nodeToNodeMeshEnabled: false, normalPriority: 2000, elevatedPriority: 512, bgpNormalPriority: 2000, liveMigrationRouteConvergenceTime: '1m' });
+    expect(c).toMatchObject({
+      asNumber: 65500,
+      nodeToNodeMeshEnabled: false,
+      normalPriority: 2000,
+      elevatedPriority: 512,
+      bgpNormalPriority: 2000,
+      liveMigrationRouteConvergenceTime: '1m',
+    });
     expect(c.ipPools).toEqual([
-      { name: 'p', cidr: '10.96.0.0/16', blockSize: 26, disableBGPExport: false, ipipMode: 'Never', vxlanMode: 'Never', natOutgoing: false },
-      { name: 'q', cidr: '10.97.0.0/16', blockSize: 26, disableBGPExport: false, ipipMode: 'CrossSubnet', vxlanMode: 'Never', natOutgoing: true, nodeSelector: "rack == 'a'" },
+      {
+        name: 'p',
+        cidr: '10.96.0.0/16',
+        blockSize: 26,
+        disableBGPExport: false,
+        ipipMode: 'Never',
+        vxlanMode: 'Never',
+        natOutgoing: false,
+      },
+      {
+        name: 'q',
+        cidr: '10.97.0.0/16',
+        blockSize: 26,
+        disableBGPExport: false,
+        ipipMode: 'CrossSubnet',
+        vxlanMode: 'Never',
+        natOutgoing: true,
+        nodeSelector: "rack == 'a'",
+      },
     ]);
     spec.cluster = { ...spec.cluster, bgpNormalRoutePriority: 1024, routePriority: { normal: 2000, elevated: 100 } };
-    expect(resolveCluster(spec)).toMatchObject({ normalPriority: 2000, elevatedPriority: 100, bgpNormalPriority: 1024 });
+    expect(resolveCluster(spec)).toMatchObject({
+      normalPriority: 2000,
+      elevatedPriority: 100,
+      bgpNormalPriority: 1024,
+    });
   });
 });
 
@@ -58,7 +97,13 @@ describe('routers and nodes', () => {
 `);
 
   it('resolvePolicy fills the router policy defaults', () => {
-    expect(resolvePolicy(doc.spec.routers[0]!)).toEqual({ elevatedCommunity: undefined, sendCommunity: true, multipath: false, toNodes: 'default-only', addPaths: false });
+    expect(resolvePolicy(doc.spec.routers[0]!)).toEqual({
+      elevatedCommunity: undefined,
+      sendCommunity: true,
+      multipath: false,
+      toNodes: 'default-only',
+      addPaths: false,
+    });
   });
 
   it('nodeLabels adds rack and hostname to the user’s labels', () => {
@@ -104,7 +149,12 @@ describe('block affinities', () => {
   nodes:
 ${[1, 2, 3, 4].map((i) => `    - { name: n${i}, rack: r, address: 10.0.1.1${i} }`).join('\n')}
 `);
-    expect(Object.fromEntries(effectiveBlocks(doc.spec))).toEqual({ n1: ['10.244.0.0/26'], n2: ['10.244.0.64/26'], n3: ['10.96.0.0/28'], n4: [] });
+    expect(Object.fromEntries(effectiveBlocks(doc.spec))).toEqual({
+      n1: ['10.244.0.0/26'],
+      n2: ['10.244.0.64/26'],
+      n3: ['10.96.0.0/28'],
+      n4: [],
+    });
   });
 
   it('nextFreeBlock skips taken blocks, overlapping ones too, and pools smaller than a block', () => {

@@ -111,10 +111,11 @@ export function nodeAsNumber(spec: Spec, node: CalicoNode): number {
  */
 export function effectiveBlocks(spec: Spec): Map<string, string[]> {
   const taken: Prefix4[] = [];
-  for (const n of spec.nodes) for (const b of n.blocks ?? []) {
-    const p = prefix4(b);
-    if (p) taken.push(p);
-  }
+  for (const n of spec.nodes)
+    for (const b of n.blocks ?? []) {
+      const p = prefix4(b);
+      if (p) taken.push(p);
+    }
   const allocator = new BlockAllocator(poolPrefixes(resolveCluster(spec).ipPools), taken);
   const result = new Map<string, string[]>();
   for (const n of spec.nodes) {
@@ -129,11 +130,15 @@ export function effectiveBlocks(spec: Spec): Map<string, string[]> {
 }
 
 /** The lowest block of the first pool that has one not overlapping `taken`. */
-export function nextFreeBlock(pools: readonly Pick<ResolvedPool, 'cidr' | 'blockSize'>[], taken: readonly Prefix4[]): Prefix4 | undefined {
+export function nextFreeBlock(
+  pools: readonly Pick<ResolvedPool, 'cidr' | 'blockSize'>[],
+  taken: readonly Prefix4[],
+): Prefix4 | undefined {
   return new BlockAllocator(poolPrefixes(pools), taken).next();
 }
 
-const poolPrefixes = (pools: readonly Pick<ResolvedPool, 'cidr' | 'blockSize'>[]) => pools.map((p) => ({ prefix: prefix4(p.cidr), blockSize: p.blockSize }));
+const poolPrefixes = (pools: readonly Pick<ResolvedPool, 'cidr' | 'blockSize'>[]) =>
+  pools.map((p) => ({ prefix: prefix4(p.cidr), blockSize: p.blockSize }));
 
 /** Every rack, node and router name (they share one namespace: links and positions use them). */
 export function elementNames(doc: Topology): Set<string> {

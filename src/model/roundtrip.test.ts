@@ -13,12 +13,17 @@ import { designArb } from './test-arbitrary';
 const SEED = 20261121;
 
 /** The built-in scenario files (data, read as text). */
-const SCENARIO_FILES = import.meta.glob<string>('../scenarios/*.liveroute.yaml', { query: '?raw', import: 'default', eager: true });
+const SCENARIO_FILES = import.meta.glob<string>('../scenarios/*.liveroute.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 function roundTrip(doc: Topology, format: Format): void {
   const text = serializeDesign(doc, format);
   const parsed = parseDesign(text);
-  if (!parsed.ok) throw new Error(`${format} output does not parse:\n${parsed.error.map(formatIssue).join('\n')}\n${text}`);
+  if (!parsed.ok)
+    throw new Error(`${format} output does not parse:\n${parsed.error.map(formatIssue).join('\n')}\n${text}`);
   expect(parsed.value.format).toBe(format);
   expect(parsed.value.doc).toStrictEqual(doc);
   expect(serializeDesign(parsed.value.doc, format)).toBe(text);
@@ -53,9 +58,19 @@ describe('round trip of generated designs', () => {
   it('explores varied designs (the generator is not stuck on small ones)', () => {
     const sample = fc.sample(designArb, { seed: SEED, numRuns: 200 });
     expect(sample.some((d) => d.spec.nodes.length >= 4 && d.spec.routers.length >= 3)).toBe(true);
-    expect(sample.some((d) => d.spec.calicoResources.some((r) => r.kind === 'BGPFilter' && (r.spec.exportV4?.length ?? 0) > 0))).toBe(true);
-    expect(sample.some((d) => d.spec.calicoResources.some((r) => r.kind === 'BGPPeer' && r.spec.peerSelector !== undefined))).toBe(true);
-    expect(sample.some((d) => d.spec.migration !== undefined && d.spec.layout !== undefined && d.spec.cluster?.ipPools !== undefined)).toBe(true);
+    expect(
+      sample.some((d) =>
+        d.spec.calicoResources.some((r) => r.kind === 'BGPFilter' && (r.spec.exportV4?.length ?? 0) > 0),
+      ),
+    ).toBe(true);
+    expect(
+      sample.some((d) => d.spec.calicoResources.some((r) => r.kind === 'BGPPeer' && r.spec.peerSelector !== undefined)),
+    ).toBe(true);
+    expect(
+      sample.some(
+        (d) => d.spec.migration !== undefined && d.spec.layout !== undefined && d.spec.cluster?.ipPools !== undefined,
+      ),
+    ).toBe(true);
     expect(sample.some((d) => d.spec.nodes.some((n) => n.blocks?.length === 0))).toBe(true);
   });
 });

@@ -17,7 +17,12 @@ import {
   routePriority,
 } from './primitives';
 import { calicoResource } from './calico/resources';
-import { checkEncapsulation, designBgpConfiguration, designFelixConfiguration, ipPoolExtraFields } from './calico/settings';
+import {
+  checkEncapsulation,
+  designBgpConfiguration,
+  designFelixConfiguration,
+  ipPoolExtraFields,
+} from './calico/settings';
 import { expectedSchema, lessonSchema, tagSchema } from './lesson';
 import { multiLine, singleLine } from './text';
 
@@ -55,7 +60,10 @@ export const ipPoolSchema = z
 export const clusterSchema = z.strictObject({
   asNumber: asNumber.optional(),
   nodeToNodeMeshEnabled: z.boolean().optional(),
-  ipPools: z.array(ipPoolSchema).min(1, 'ipPools needs at least one pool (omit it for the default 10.244.0.0/16)').optional(),
+  ipPools: z
+    .array(ipPoolSchema)
+    .min(1, 'ipPools needs at least one pool (omit it for the default 10.244.0.0/16)')
+    .optional(),
   routePriority: z.strictObject({ normal: routePriority.optional(), elevated: routePriority.optional() }).optional(),
   bgpNormalRoutePriority: routePriority.optional(),
   liveMigrationRouteConvergenceTime: felixDuration.optional(),

@@ -108,7 +108,35 @@ describe('style', () => {
 
 describe('quoting', () => {
   // What YAML 1.1 readers (kubectl's go-yaml, PyYAML) read as something else than a string.
-  const LOOK_ALIKES = ['yes', 'No', 'ON', 'off', 'y', 'N', 'true', 'False', 'null', '~', '', '1:30', '190:20:30', '65000:100', '017', '0o17', '0x1f', '-0x1f', '0b101', '+0b1', '1e5', '1_000', '.5', '+12', '2001-12-14', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 -5'];
+  const LOOK_ALIKES = [
+    'yes',
+    'No',
+    'ON',
+    'off',
+    'y',
+    'N',
+    'true',
+    'False',
+    'null',
+    '~',
+    '',
+    '1:30',
+    '190:20:30',
+    '65000:100',
+    '017',
+    '0o17',
+    '0x1f',
+    '-0x1f',
+    '0b101',
+    '+0b1',
+    '1e5',
+    '1_000',
+    '.5',
+    '+12',
+    '2001-12-14',
+    '2001-12-14t21:59:43.10-05:00',
+    '2001-12-14 21:59:43.10 -5',
+  ];
 
   it.each(LOOK_ALIKES)('double-quotes %j and reads it back as that string, in YAML 1.2 and 1.1', (value) => {
     const out = yamlOf({ v: value });
@@ -123,7 +151,8 @@ describe('quoting', () => {
   });
 
   it('leaves ordinary strings plain', () => {
-    for (const v of ['rack-a', '10.0.1.1', '10.244.0.0/16', 'node-a1', '30s', 'e1x', 'Topology']) expect(yamlOf({ v })).toBe(`v: ${v}\n`);
+    for (const v of ['rack-a', '10.0.1.1', '10.244.0.0/16', 'node-a1', '30s', 'e1x', 'Topology'])
+      expect(yamlOf({ v })).toBe(`v: ${v}\n`);
   });
 
   it('double-quotes multi-line strings made only of blanks (yaml would lose the spaces)', () => {
@@ -139,9 +168,13 @@ describe('quoting', () => {
 describe('JSON output', () => {
   it('uses the schema key order, 2-space indentation and a final newline', () => {
     const doc = mustParse(TEXT);
-    expect(serializeDesign(reverseKeys(doc) as Topology, 'json')).toBe(`${JSON.stringify(canonicalize(topologySchema, doc), null, 2)}\n`);
+    expect(serializeDesign(reverseKeys(doc) as Topology, 'json')).toBe(
+      `${JSON.stringify(canonicalize(topologySchema, doc), null, 2)}\n`,
+    );
     const json = serializeDesign(doc, 'json');
-    expect(json.startsWith('{\n  "apiVersion": "liveroute/v1",\n  "kind": "Topology",\n  "metadata": {\n    "name": "s",')).toBe(true);
+    expect(
+      json.startsWith('{\n  "apiVersion": "liveroute/v1",\n  "kind": "Topology",\n  "metadata": {\n    "name": "s",'),
+    ).toBe(true);
     expect(json).toContain('"labels": {\n          "app": "x",\n          "zone": "z1"\n        }');
     expect(json.endsWith('}\n')).toBe(true);
   });
@@ -152,12 +185,25 @@ describe('canonicalize', () => {
     const c = canonicalize(topologySchema, reverseKeys(mustParse(TEXT))) as Topology;
     expect(Object.keys(c)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
     expect(Object.keys(c.spec)).toEqual(['racks', 'nodes', 'routers']);
-    expect(Object.keys(c.spec.routers[0] ?? {})).toEqual(['name', 'role', 'rack', 'asNumber', 'address', 'platform', 'policy']);
+    expect(Object.keys(c.spec.routers[0] ?? {})).toEqual([
+      'name',
+      'role',
+      'rack',
+      'asNumber',
+      'address',
+      'platform',
+      'policy',
+    ]);
     expect(Object.keys(c.spec.nodes[0]?.labels ?? {})).toEqual(['app', 'zone']);
   });
 
   it('orders the keys of embedded Calico objects', () => {
-    const peer = { spec: { asNumber: 1, peerIP: '10.0.0.1' }, metadata: { name: 'p' }, kind: 'BGPPeer', apiVersion: 'projectcalico.org/v3' };
+    const peer = {
+      spec: { asNumber: 1, peerIP: '10.0.0.1' },
+      metadata: { name: 'p' },
+      kind: 'BGPPeer',
+      apiVersion: 'projectcalico.org/v3',
+    };
     const doc = { ...mustParse('apiVersion: liveroute/v1\nkind: Topology\nmetadata: { name: c }\nspec: {}\n') };
     doc.spec.calicoResources = [peer as never];
     const c = canonicalize(topologySchema, doc) as Topology;
@@ -170,5 +216,9 @@ describe('canonicalize', () => {
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reverseKeys(v)]),
+  );
 }

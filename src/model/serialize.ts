@@ -28,7 +28,9 @@ export function canonicalize(schema: AnySchema, value: unknown): unknown {
     case 'array':
       return Array.isArray(value) ? value.map((v) => canonicalize(def.element as AnySchema, v)) : value;
     case 'tuple':
-      return Array.isArray(value) ? value.map((v, i) => canonicalize((def.items as AnySchema[])[i] as AnySchema, v)) : value;
+      return Array.isArray(value)
+        ? value.map((v, i) => canonicalize((def.items as AnySchema[])[i] as AnySchema, v))
+        : value;
     case 'record': {
       if (typeof value !== 'object') return value;
       const out: Record<string, unknown> = {};
@@ -74,7 +76,8 @@ export function canonicalize(schema: AnySchema, value: unknown): unknown {
  * such as `on`/`yes`, null-ish words, binary and signed hex numbers (`0b101`, `-0x1f`), dates
  * and timestamps (`2024-01-31`). They are written double-quoted.
  */
-const AMBIGUOUS = /^([-+]?[0-9][0-9_]*(:[0-9_]+)+(\.[0-9_]*)?|[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?|0o?[0-7_]+|[yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|)$/;
+const AMBIGUOUS =
+  /^([-+]?[0-9][0-9_]*(:[0-9_]+)+(\.[0-9_]*)?|[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?|0o?[0-7_]+|[yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|)$/;
 
 /**
  * Multi-line strings of blanks only (" \n"): yaml writes them as a `|+` block whose lines hold
@@ -87,7 +90,8 @@ const FLOW_MAP_MAX_CHARS = 90;
 
 function scalarText(node: unknown): string | undefined {
   if (isScalar(node)) return String(node.value);
-  if (isSeq(node) && node.items.every((i) => isScalar(i))) return node.items.map((i) => String((i as Scalar).value)).join(', ');
+  if (isSeq(node) && node.items.every((i) => isScalar(i)))
+    return node.items.map((i) => String((i as Scalar).value)).join(', ');
   return undefined;
 }
 
@@ -96,7 +100,8 @@ export function toYaml(value: unknown): string {
   const doc = new Document(value);
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && (AMBIGUOUS.test(node.value) || BLANK_LINES.test(node.value))) node.type = Scalar.QUOTE_DOUBLE;
+      if (typeof node.value === 'string' && (AMBIGUOUS.test(node.value) || BLANK_LINES.test(node.value)))
+        node.type = Scalar.QUOTE_DOUBLE;
     },
     Seq(_key, node) {
       if (node.items.length <= 6 && node.items.every((i) => isScalar(i))) node.flow = true;

@@ -13,9 +13,40 @@ import fc from 'fast-check';
 import type { BGPFilter, BGPPeer } from './calico/resources';
 import type { BGPFilterOperation } from './calico/bgpfilter';
 import type { BGPPeerSpec } from './calico/bgppeer';
-import type { CalicoNode, Cluster, IPPool, Platform, Rack, Router, RouterPolicy, RouterRole, Topology, VM } from './schema';
+import type {
+  CalicoNode,
+  Cluster,
+  IPPool,
+  Platform,
+  Rack,
+  Router,
+  RouterPolicy,
+  RouterRole,
+  Topology,
+  VM,
+} from './schema';
 
-const TRICKY_NAMES = ['0', '123', '1e5', '1e-5', '0b1', '0x1f', '017', '0o17', '2001-12-14', 'y', 'n', 'no', 'on', 'off', 'yes', 'true', 'null', 'nan', 'inf'];
+const TRICKY_NAMES = [
+  '0',
+  '123',
+  '1e5',
+  '1e-5',
+  '0b1',
+  '0x1f',
+  '017',
+  '0o17',
+  '2001-12-14',
+  'y',
+  'n',
+  'no',
+  'on',
+  'off',
+  'yes',
+  'true',
+  'null',
+  'nan',
+  'inf',
+];
 /** DNS-1123 labels at their maximum length, 63 characters. */
 const longLabelArb = fc.stringMatching(/^[a-z0-9][-a-z0-9]{61}[a-z0-9]$/);
 export const dnsLabelArb = fc.oneof(
@@ -26,12 +57,81 @@ export const dnsLabelArb = fc.oneof(
 /** Kubernetes object names (DNS-1123 subdomains): labels, dotted names, and names of the maximum 253 characters. */
 const k8sNameArb = fc.oneof(
   { arbitrary: dnsLabelArb, weight: 3 },
-  { arbitrary: fc.array(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,8}[a-z0-9])?$/), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('.')), weight: 1 },
-  { arbitrary: fc.tuple(longLabelArb, longLabelArb, longLabelArb, fc.stringMatching(/^[a-z0-9][-a-z0-9]{59}[a-z0-9]$/)).map((parts) => parts.join('.')), weight: 1 },
+  {
+    arbitrary: fc
+      .array(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,8}[a-z0-9])?$/), { minLength: 2, maxLength: 4 })
+      .map((parts) => parts.join('.')),
+    weight: 1,
+  },
+  {
+    arbitrary: fc
+      .tuple(longLabelArb, longLabelArb, longLabelArb, fc.stringMatching(/^[a-z0-9][-a-z0-9]{59}[a-z0-9]$/))
+      .map((parts) => parts.join('.')),
+    weight: 1,
+  },
 );
 
-const CHARS = ['a', 'Z', '0', ' ', ' ', '\n', '\t', '\r', ':', '#', '-', '?', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '\\', '/', '.', '~', 'é', '😀', '\u0000', '\u007f', '\u0085', '\u2028', '\ufeff'];
-const TRICKY_TEXT = ['yes', 'null', '~', '', ' ', ' \n', '  \n\n', '1:30', '0b1', '-0x1f', '2024-01-31', '65000:100', '- x', '# c', '.inf', 'a: b', '"q"', '\n', 'x\n  y\n'];
+const CHARS = [
+  'a',
+  'Z',
+  '0',
+  ' ',
+  ' ',
+  '\n',
+  '\t',
+  '\r',
+  ':',
+  '#',
+  '-',
+  '?',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  "'",
+  '"',
+  '%',
+  '@',
+  '`',
+  '\\',
+  '/',
+  '.',
+  '~',
+  'é',
+  '😀',
+  '\u0000',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\ufeff',
+];
+const TRICKY_TEXT = [
+  'yes',
+  'null',
+  '~',
+  '',
+  ' ',
+  ' \n',
+  '  \n\n',
+  '1:30',
+  '0b1',
+  '-0x1f',
+  '2024-01-31',
+  '65000:100',
+  '- x',
+  '# c',
+  '.inf',
+  'a: b',
+  '"q"',
+  '\n',
+  'x\n  y\n',
+];
 /** Free text (annotations): at most 60 UTF-16 units. */
 export const textArb = fc.oneof(
   fc.string({ unit: fc.constantFrom(...CHARS), maxLength: 30 }),
@@ -44,12 +144,21 @@ const NOT_MARKDOWN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a
 /** A title: one line of text, and titles of the maximum 200 characters. */
 const titleArb = fc.oneof(
   { arbitrary: textArb.map((t) => t.replace(NOT_ONE_LINE, ' ')), weight: 4 },
-  { arbitrary: fc.string({ unit: fc.constantFrom('a', ' ', 'é', '#', '[', '`', '<', '|', '日'), minLength: 198, maxLength: 198 }).map((t) => `${t}😀`), weight: 1 },
+  {
+    arbitrary: fc
+      .string({ unit: fc.constantFrom('a', ' ', 'é', '#', '[', '`', '<', '|', '日'), minLength: 198, maxLength: 198 })
+      .map((t) => `${t}😀`),
+    weight: 1,
+  },
 );
 /** A description (markdown): line breaks and tabs, no other control character. */
 const descriptionArb = textArb.map((t) => t.replace(NOT_MARKDOWN, ' '));
 
-const asnArb = fc.oneof(fc.integer({ min: 1, max: 4294967295 }), fc.constantFrom(64512, 65000, 65001, 4200000000), fc.constantFrom(1, 23456, 65535, 65536, 4294967295));
+const asnArb = fc.oneof(
+  fc.integer({ min: 1, max: 4294967295 }),
+  fc.constantFrom(64512, 65000, 65001, 4200000000),
+  fc.constantFrom(1, 23456, 65535, 65536, 4294967295),
+);
 const asn0Arb = fc.integer({ min: 0, max: 4294967295 });
 const priorityArb = fc.integer({ min: 1, max: 2147483646 });
 const durationArb = fc.constantFrom('30s', '1m30s', '500ms', '1.5h', '10µs', '0s', '2h45m0.5s');
@@ -62,15 +171,29 @@ const communityArb = fc.oneof(
   fc.constantFrom('0:0', '65535:65535', '65535:0', '0:0:0', '4294967295:4294967295:4294967295', '4294967295:0:1'),
 );
 const platformArb = fc.constantFrom<Platform>('bird1', 'bird2', 'frr', 'eos', 'nxos', 'junos');
-const labelKeyArb = fc.oneof(fc.constantFrom('zone', 'example.com/zone', 'topology.kubernetes.io/region', 'a_b.c-D9', '0b1'), fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/).filter((k) => k !== 'rack'));
+const labelKeyArb = fc.oneof(
+  fc.constantFrom('zone', 'example.com/zone', 'topology.kubernetes.io/region', 'a_b.c-D9', '0b1'),
+  fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/).filter((k) => k !== 'rack'),
+);
 const labelValueArb = fc.constantFrom('', 'z1', 'true', 'yes', '2024-01-31', '0b1', '017', 'A1_b.c-D', 'worker-gpu');
 /** Annotation keys are qualified names like label keys (the API server refuses others); the values are free text. */
-const annotationKeyArb = fc.oneof(labelKeyArb, fc.constantFrom('kubectl.kubernetes.io/last-applied-configuration', 'yes', 'null', '2024-01-31', '1e5'));
+const annotationKeyArb = fc.oneof(
+  labelKeyArb,
+  fc.constantFrom('kubectl.kubernetes.io/last-applied-configuration', 'yes', 'null', '2024-01-31', '1e5'),
+);
 const labelsArb = fc.dictionary(labelKeyArb, labelValueArb, { maxKeys: 3, noNullPrototype: true });
-const coordArb = fc.oneof(fc.integer({ min: -5000, max: 5000 }), fc.double({ noNaN: true, noDefaultInfinity: true })).map((x) => (x === 0 ? 0 : x));
+const coordArb = fc
+  .oneof(fc.integer({ min: -5000, max: 5000 }), fc.double({ noNaN: true, noDefaultInfinity: true }))
+  .map((x) => (x === 0 ? 0 : x));
 
 const policyArb: fc.Arbitrary<RouterPolicy> = fc.record(
-  { elevatedCommunity: communityArb, sendCommunity: fc.boolean(), multipath: fc.boolean(), toNodes: fc.constantFrom('all', 'default-only', 'default-plus-host-routes'), addPaths: fc.boolean() },
+  {
+    elevatedCommunity: communityArb,
+    sendCommunity: fc.boolean(),
+    multipath: fc.boolean(),
+    toNodes: fc.constantFrom('all', 'default-only', 'default-plus-host-routes'),
+    addPaths: fc.boolean(),
+  },
   { requiredKeys: [], noNullPrototype: true },
 );
 
@@ -79,18 +202,36 @@ const ignoredInterfaceArb = fc.oneof(
   fc.constantFrom('eth0', 'vxlan*', '*.cali', 'tunl0', 'x'.repeat(15), '-', '.', '_', '**', 'a.b_c-D*'),
   fc.stringMatching(/^[a-zA-Z0-9_.*-]{1,15}$/).filter((v) => v !== '*'),
 );
-const advertisedCidrArb = fc.constantFrom('10.244.0.0/16', '10.96.0.0/12', '192.0.2.0/24', '0.0.0.0/0', '203.0.113.7/32', 'fd00:10:96::/112');
+const advertisedCidrArb = fc.constantFrom(
+  '10.244.0.0/16',
+  '10.96.0.0/12',
+  '192.0.2.0/24',
+  '0.0.0.0/0',
+  '203.0.113.7/32',
+  'fd00:10:96::/112',
+);
 /** communities and prefixAdvertisements: named communities, values at the edges, names that are used. */
 const advertisementsArb = fc
-  .tuple(fc.uniqueArray(fc.tuple(k8sNameArb, communityArb), { maxLength: 3, selector: ([name]) => name }), fc.array(fc.tuple(advertisedCidrArb, fc.array(fc.oneof(communityArb, fc.nat()), { maxLength: 4 })), { minLength: 1, maxLength: 3 }))
+  .tuple(
+    fc.uniqueArray(fc.tuple(k8sNameArb, communityArb), { maxLength: 3, selector: ([name]) => name }),
+    fc.array(fc.tuple(advertisedCidrArb, fc.array(fc.oneof(communityArb, fc.nat()), { maxLength: 4 })), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+  )
   .map(([named, advertised]) => ({
     ...(named.length > 0 ? { communities: named.map(([name, value]) => ({ name, value })) } : {}),
     prefixAdvertisements: advertised.map(([cidr, picks]) => ({
       cidr,
-      communities: picks.map((p) => (typeof p === 'string' ? p : named.length > 0 ? (named[p % named.length] as [string, string])[0] : '65000:100')),
+      communities: picks.map((p) =>
+        typeof p === 'string' ? p : named.length > 0 ? (named[p % named.length] as [string, string])[0] : '65000:100',
+      ),
     })),
   }));
-const serviceBlocksArb = fc.array(advertisedCidrArb.map((cidr) => ({ cidr })), { maxLength: 2 });
+const serviceBlocksArb = fc.array(
+  advertisedCidrArb.map((cidr) => ({ cidr })),
+  { maxLength: 2 },
+);
 const bgpConfigurationArb = fc
   .tuple(
     fc.record(
@@ -102,7 +243,12 @@ const bgpConfigurationArb = fc
         serviceClusterIPs: serviceBlocksArb,
         serviceExternalIPs: serviceBlocksArb,
         serviceLoadBalancerIPs: serviceBlocksArb,
-        programClusterRoutes: fc.constantFrom('Enabled' as const, 'Disabled' as const, 'EnabledIPIPOnly' as const, 'EnabledNoEncapOnly' as const),
+        programClusterRoutes: fc.constantFrom(
+          'Enabled' as const,
+          'Disabled' as const,
+          'EnabledIPIPOnly' as const,
+          'EnabledNoEncapOnly' as const,
+        ),
         localWorkloadPeeringIPV4: fc.constantFrom('169.254.0.179', '0.0.0.0'),
       },
       { requiredKeys: [], noNullPrototype: true },
@@ -115,11 +261,25 @@ const clusterArb: fc.Arbitrary<Cluster> = fc.record(
   {
     asNumber: asnArb,
     nodeToNodeMeshEnabled: fc.boolean(),
-    ipPools: fc.tuple(
-      fc.record({ blockSize: fc.constant(26), disableBGPExport: fc.boolean() }, { requiredKeys: [], noNullPrototype: true }),
-      fc.option(fc.record({ blockSize: fc.integer({ min: 20, max: 32 }) }, { requiredKeys: [], noNullPrototype: true }), { nil: undefined }),
-    ).map(([a, b]): IPPool[] => [{ name: 'pool-a', cidr: '10.244.0.0/16', ...a }, ...(b ? [{ name: 'pool.b', cidr: '10.96.0.0/16', ...b }] : [])]),
-    routePriority: fc.record({ normal: priorityArb, elevated: priorityArb }, { requiredKeys: [], noNullPrototype: true }),
+    ipPools: fc
+      .tuple(
+        fc.record(
+          { blockSize: fc.constant(26), disableBGPExport: fc.boolean() },
+          { requiredKeys: [], noNullPrototype: true },
+        ),
+        fc.option(
+          fc.record({ blockSize: fc.integer({ min: 20, max: 32 }) }, { requiredKeys: [], noNullPrototype: true }),
+          { nil: undefined },
+        ),
+      )
+      .map(([a, b]): IPPool[] => [
+        { name: 'pool-a', cidr: '10.244.0.0/16', ...a },
+        ...(b ? [{ name: 'pool.b', cidr: '10.96.0.0/16', ...b }] : []),
+      ]),
+    routePriority: fc.record(
+      { normal: priorityArb, elevated: priorityArb },
+      { requiredKeys: [], noNullPrototype: true },
+    ),
     bgpNormalRoutePriority: priorityArb,
     liveMigrationRouteConvergenceTime: felixDurationArb,
     bgpConfiguration: bgpConfigurationArb,
@@ -134,7 +294,10 @@ const opArb: fc.Arbitrary<BGPFilterOperation> = fc.oneof(
 );
 
 function ruleArb(family: 'V4' | 'V6') {
-  const cidrs = family === 'V4' ? ['10.244.0.0/16', '0.0.0.0/0', '192.168.1.128/25', '10.244.1.5/32'] : ['2001:db8::/32', '::/0', 'fd00:10:244::/122', '::1/128'];
+  const cidrs =
+    family === 'V4'
+      ? ['10.244.0.0/16', '0.0.0.0/0', '192.168.1.128/25', '10.244.1.5/32']
+      : ['2001:db8::/32', '::/0', 'fd00:10:244::/122', '::1/128'];
   const maxLen = family === 'V4' ? 32 : 128;
   const len = fc.integer({ min: 0, max: maxLen });
   return fc
@@ -142,7 +305,11 @@ function ruleArb(family: 'V4' | 'V6') {
       {
         action: fc.constantFrom('Accept' as const, 'Reject' as const),
         match: fc.record(
-          { cidr: fc.constantFrom(...cidrs), matchOperator: fc.constantFrom('Equal' as const, 'NotEqual' as const, 'In' as const, 'NotIn' as const), prefixLength: fc.record({ min: len, max: len }, { requiredKeys: [], noNullPrototype: true }) },
+          {
+            cidr: fc.constantFrom(...cidrs),
+            matchOperator: fc.constantFrom('Equal' as const, 'NotEqual' as const, 'In' as const, 'NotIn' as const),
+            prefixLength: fc.record({ min: len, max: len }, { requiredKeys: [], noNullPrototype: true }),
+          },
           { requiredKeys: ['cidr', 'matchOperator'], noNullPrototype: true },
         ),
         source: fc.constant('RemotePeers' as const),
@@ -155,11 +322,20 @@ function ruleArb(family: 'V4' | 'V6') {
       },
       { requiredKeys: ['action'], noNullPrototype: true },
     )
-    .map(({ match, operations, ...rule }) => ({ ...rule, ...match, ...(operations && rule.action === 'Accept' ? { operations } : {}) }));
+    .map(({ match, operations, ...rule }) => ({
+      ...rule,
+      ...match,
+      ...(operations && rule.action === 'Accept' ? { operations } : {}),
+    }));
 }
 
 const filterSpecArb = fc.record(
-  { exportV4: fc.array(ruleArb('V4'), { maxLength: 3 }), importV4: fc.array(ruleArb('V4'), { maxLength: 3 }), exportV6: fc.array(ruleArb('V6'), { maxLength: 2 }), importV6: fc.array(ruleArb('V6'), { maxLength: 2 }) },
+  {
+    exportV4: fc.array(ruleArb('V4'), { maxLength: 3 }),
+    importV4: fc.array(ruleArb('V4'), { maxLength: 3 }),
+    exportV6: fc.array(ruleArb('V6'), { maxLength: 2 }),
+    importV6: fc.array(ruleArb('V6'), { maxLength: 2 }),
+  },
   { requiredKeys: [], noNullPrototype: true },
 );
 
@@ -168,20 +344,34 @@ const metaExtrasArb = fc.record(
   { requiredKeys: [], noNullPrototype: true },
 );
 
-const SELECTORS = ['all()', 'has(zone)', "zone in {'z1', 'z2'}", "!has(x) && rack != 'a' || role starts with 'w'", "kubernetes.io/hostname == 'n1'", ''];
+const SELECTORS = [
+  'all()',
+  'has(zone)',
+  "zone in {'z1', 'z2'}",
+  "!has(x) && rack != 'a' || role starts with 'w'",
+  "kubernetes.io/hostname == 'n1'",
+  '',
+];
 
 const peerOptionsArb = fc.record(
   {
     localASNumber: asn0Arb,
     filters: fc.array(dnsLabelArb, { maxLength: 3 }),
-    nextHop: fc.oneof(fc.constant({ keepOriginalNextHop: true }), fc.constantFrom('Auto' as const, 'Self' as const, 'Keep' as const).map((nextHopMode) => ({ keepOriginalNextHop: false, nextHopMode }))),
+    nextHop: fc.oneof(
+      fc.constant({ keepOriginalNextHop: true }),
+      fc
+        .constantFrom('Auto' as const, 'Self' as const, 'Keep' as const)
+        .map((nextHopMode) => ({ keepOriginalNextHop: false, nextHopMode })),
+    ),
     sourceAddress: fc.constantFrom('UseNodeIP' as const, 'None' as const),
     ttlSecurity: fc.integer({ min: 0, max: 255 }),
     numAllowedLocalASNumbers: fc.integer({ min: 0, max: 2147483647 }),
     maxRestartTime: durationArb,
     keepaliveTime: durationArb,
     reversePeering: fc.constantFrom('Auto' as const, 'Manual' as const),
-    password: fc.record({ name: textArb, key: textArb, optional: fc.boolean() }, { requiredKeys: ['key'], noNullPrototype: true }).map((secretKeyRef) => ({ secretKeyRef })),
+    password: fc
+      .record({ name: textArb, key: textArb, optional: fc.boolean() }, { requiredKeys: ['key'], noNullPrototype: true })
+      .map((secretKeyRef) => ({ secretKeyRef })),
   },
   { requiredKeys: [], noNullPrototype: true },
 );
@@ -197,10 +387,22 @@ const peerShapeArb = fc.record({
 });
 
 const nodeShapeArb = fc.record(
-  { asNumber: asnArb, routeReflectorClusterID: fc.constantFrom('224.0.0.1', '10.0.0.100'), labels: labelsArb, blocks: fc.constantFrom('explicit', 'empty') },
+  {
+    asNumber: asnArb,
+    routeReflectorClusterID: fc.constantFrom('224.0.0.1', '10.0.0.100'),
+    labels: labelsArb,
+    blocks: fc.constantFrom('explicit', 'empty'),
+  },
   { requiredKeys: [], noNullPrototype: true },
 );
-const routerShapeArb = fc.record({ asNumber: asnArb, platform: platformArb, extra: fc.record({ policy: policyArb, routeReflector: fc.constant(true) }, { requiredKeys: [], noNullPrototype: true }) });
+const routerShapeArb = fc.record({
+  asNumber: asnArb,
+  platform: platformArb,
+  extra: fc.record(
+    { policy: policyArb, routeReflector: fc.constant(true) },
+    { requiredKeys: [], noNullPrototype: true },
+  ),
+});
 
 const paramsArb = fc.record({
   names: fc.uniqueArray(dnsLabelArb, { minLength: 30, maxLength: 30 }),
@@ -208,8 +410,13 @@ const paramsArb = fc.record({
   peerNames: fc.uniqueArray(k8sNameArb, { minLength: 6, maxLength: 6 }),
   metadata: fc.record({ title: titleArb, description: descriptionArb }, { requiredKeys: [], noNullPrototype: true }),
   cluster: fc.option(clusterArb, { nil: undefined }),
-  racks: fc.array(fc.record({ tors: fc.array(routerShapeArb, { maxLength: 2 }), nodes: fc.array(nodeShapeArb, { maxLength: 4 }) }), { maxLength: 3 }),
-  others: fc.array(fc.tuple(fc.constantFrom<RouterRole>('spine', 'route-reflector', 'border'), routerShapeArb), { maxLength: 3 }),
+  racks: fc.array(
+    fc.record({ tors: fc.array(routerShapeArb, { maxLength: 2 }), nodes: fc.array(nodeShapeArb, { maxLength: 4 }) }),
+    { maxLength: 3 },
+  ),
+  others: fc.array(fc.tuple(fc.constantFrom<RouterRole>('spine', 'route-reflector', 'border'), routerShapeArb), {
+    maxLength: 3,
+  }),
   links: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 }),
   sessions: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 }),
   filters: fc.array(fc.tuple(filterSpecArb, metaExtrasArb), { maxLength: 2 }),
@@ -232,7 +439,14 @@ function build(p: Params): Topology {
     const rack = name();
     racks.push({ name: rack, subnet: `10.0.${i + 1}.0/24` });
     r.tors.forEach((t, j) => {
-      const tor: Router = { name: name(), role: 'tor', rack, asNumber: t.asNumber, address: `10.0.${i + 1}.${j + 1}`, platform: t.platform };
+      const tor: Router = {
+        name: name(),
+        role: 'tor',
+        rack,
+        asNumber: t.asNumber,
+        address: `10.0.${i + 1}.${j + 1}`,
+        platform: t.platform,
+      };
       if (t.extra.policy) tor.policy = t.extra.policy;
       routers.push(tor);
     });
@@ -261,19 +475,45 @@ function build(p: Params): Topology {
     }
     return out;
   };
-  const filters: BGPFilter[] = p.filters.map(([spec, meta], i) => ({ apiVersion: 'projectcalico.org/v3', kind: 'BGPFilter', metadata: { name: p.peerNames[i] as string, ...meta }, spec }));
-  const peers: BGPPeer[] = p.peers.map(([s, meta], i) => ({ apiVersion: 'projectcalico.org/v3', kind: 'BGPPeer', metadata: { name: p.peerNames[i] as string, ...meta }, spec: peerSpec(s, racks, nodes, routers) }));
-  const vms: VM[] = nodes.length === 0 ? [] : p.vms.map(([ip, k], i) => ({ name: p.vmNames[i] as string, ip: `10.244.${ip >> 8}.${ip & 255}`, node: nodes[k % nodes.length]?.name as string }));
+  const filters: BGPFilter[] = p.filters.map(([spec, meta], i) => ({
+    apiVersion: 'projectcalico.org/v3',
+    kind: 'BGPFilter',
+    metadata: { name: p.peerNames[i] as string, ...meta },
+    spec,
+  }));
+  const peers: BGPPeer[] = p.peers.map(([s, meta], i) => ({
+    apiVersion: 'projectcalico.org/v3',
+    kind: 'BGPPeer',
+    metadata: { name: p.peerNames[i] as string, ...meta },
+    spec: peerSpec(s, racks, nodes, routers),
+  }));
+  const vms: VM[] =
+    nodes.length === 0
+      ? []
+      : p.vms.map(([ip, k], i) => ({
+          name: p.vmNames[i] as string,
+          ip: `10.244.${ip >> 8}.${ip & 255}`,
+          node: nodes[k % nodes.length]?.name as string,
+        }));
   const first = vms[0];
   const target = nodes.find((x) => x.name !== first?.node);
   const elements = [...racks, ...nodes, ...routers].map((e) => e.name);
   const positions: Record<string, [number, number]> = {};
-  for (const [k, x, y] of p.positions) if (elements.length > 0) positions[elements[k % elements.length] as string] = [x, y];
+  for (const [k, x, y] of p.positions)
+    if (elements.length > 0) positions[elements[k % elements.length] as string] = [x, y];
   const doc: Topology = {
     apiVersion: 'liveroute/v1',
     kind: 'Topology',
     metadata: { name: name(), ...p.metadata },
-    spec: { racks, nodes, routers, links: pairs(p.links), sessions: pairs(p.sessions), calicoResources: [...filters, ...peers], vms },
+    spec: {
+      racks,
+      nodes,
+      routers,
+      links: pairs(p.links),
+      sessions: pairs(p.sessions),
+      calicoResources: [...filters, ...peers],
+      vms,
+    },
   };
   if (p.cluster) doc.spec.cluster = p.cluster;
   if (p.migrate && first && target) doc.spec.migration = { vm: first.name, to: target.name };
@@ -296,7 +536,10 @@ function peerSpec(s: Params['peers'][number][0], racks: Rack[], nodes: CalicoNod
     spec.localWorkloadSelector = s.selector === '' ? 'all()' : s.selector;
     spec.asNumber = s.asNumber ?? 65010;
   } else {
-    spec.peerIP = s.target === 'peerIPv6' ? '[fd00::1]:179' : `${router?.address ?? '192.0.2.1'}${s.target === 'peerIPPort' ? ':1790' : ''}`;
+    spec.peerIP =
+      s.target === 'peerIPv6'
+        ? '[fd00::1]:179'
+        : `${router?.address ?? '192.0.2.1'}${s.target === 'peerIPPort' ? ':1790' : ''}`;
     if (s.asNumber !== undefined) spec.asNumber = s.asNumber;
     if (s.reachableBy) spec.reachableBy = s.target === 'peerIPv6' ? 'fd00::fe' : '10.0.1.254';
   }

@@ -17,17 +17,71 @@ const nest = (depth: number): unknown => (depth === 0 ? 'deep' : [nest(depth - 1
 /** Values that no field expects, or that sit just past what a field takes. */
 export const hostileValueArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(
-    'NaN', 'Infinity', '-Infinity', 1e308, -1e308, -0, 2 ** 53 + 1, 4294967296, 4294967295, -1, 0, 0.5, 65536, 2147483647,
-    '', ' ', '\u0000', '\u0007', '\u001b[31m', '\r\n', '\u2028', '\u0085', '\ufeff', '😀', 'é', 'Ω\u0301', '\ud800',
-    true, false, null, [], {}, [[]], { '': '' }, { __proto__x: 1 }, '__proto__', 'constructor',
-    '0x1F', '1e5', '0b1', '017', 'yes', '~', 'null', '.inf', '2001-12-14', '10.0.0.300', '10.0.0.0/33', '10.0.0.1/24', '::1', '999.1.1.1',
-    "rack == 'a' &&", 'all()', '65000:99999999999', '4294967296:1', '1:2:3:4', "x\"; }\nprotocol static y { route 0.0.0.0/0 blackhole; }\n",
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    1e308,
+    -1e308,
+    -0,
+    2 ** 53 + 1,
+    4294967296,
+    4294967295,
+    -1,
+    0,
+    0.5,
+    65536,
+    2147483647,
+    '',
+    ' ',
+    '\u0000',
+    '\u0007',
+    '\u001b[31m',
+    '\r\n',
+    '\u2028',
+    '\u0085',
+    '\ufeff',
+    '😀',
+    'é',
+    'Ω\u0301',
+    '\ud800',
+    true,
+    false,
+    null,
+    [],
+    {},
+    [[]],
+    { '': '' },
+    { __proto__x: 1 },
+    '__proto__',
+    'constructor',
+    '0x1F',
+    '1e5',
+    '0b1',
+    '017',
+    'yes',
+    '~',
+    'null',
+    '.inf',
+    '2001-12-14',
+    '10.0.0.300',
+    '10.0.0.0/33',
+    '10.0.0.1/24',
+    '::1',
+    '999.1.1.1',
+    "rack == 'a' &&",
+    'all()',
+    '65000:99999999999',
+    '4294967296:1',
+    '1:2:3:4',
+    'x"; }\nprotocol static y { route 0.0.0.0/0 blackhole; }\n',
   ),
   fc.integer({ min: 30, max: 90 }).map(nest),
   fc.integer({ min: 100, max: 5000 }).map((n) => `${'('.repeat(n)}all()${')'.repeat(n)}`),
   fc.integer({ min: 100, max: 3000 }).map((n) => 'x'.repeat(n)),
   fc.integer({ min: 50, max: 400 }).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))),
-  fc.integer({ min: 50, max: 400 }).map((n) => Array.from({ length: n }, () => ({ name: 'same', subnet: '10.0.0.0/24' }))),
+  fc
+    .integer({ min: 50, max: 400 })
+    .map((n) => Array.from({ length: n }, () => ({ name: 'same', subnet: '10.0.0.0/24' }))),
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.double(),
 );
@@ -101,12 +155,33 @@ function mutate(value: Json, m: { op: Op; at: number; other: number; value: unkn
 
 /** Pieces of YAML that readers have tripped on, inserted at a line start or appended. */
 const SNIPPETS = [
-  '? [a]\n: 1\n', '? { a: 1 }\n: 1\n', 'x-a: &a [1, 2]\nx-b: *a\n', 'x-c: *nope\n', '<<: { a: 1 }\n', '--- \n', '%YAML 1.1\n---\n', 'x: !!binary aGk=\n',
-  `x: ${'- '.repeat(80)}y\n`, `x: ${'['.repeat(200)}\n`, `x: ${'{a: '.repeat(70)}1${'}'.repeat(70)}\n`, 'x: "\\u0000\\ud800"\n', '\t- tab\n', 'apiVersion: again\n',
-  'x: &s { y: *s }\n', "x: 'unterminated\n", 'x: |\n  block\n text\n', '#\u0000 comment\n', '\ufeffx: 1\n', '...\n',
+  '? [a]\n: 1\n',
+  '? { a: 1 }\n: 1\n',
+  'x-a: &a [1, 2]\nx-b: *a\n',
+  'x-c: *nope\n',
+  '<<: { a: 1 }\n',
+  '--- \n',
+  '%YAML 1.1\n---\n',
+  'x: !!binary aGk=\n',
+  `x: ${'- '.repeat(80)}y\n`,
+  `x: ${'['.repeat(200)}\n`,
+  `x: ${'{a: '.repeat(70)}1${'}'.repeat(70)}\n`,
+  'x: "\\u0000\\ud800"\n',
+  '\t- tab\n',
+  'apiVersion: again\n',
+  'x: &s { y: *s }\n',
+  "x: 'unterminated\n",
+  'x: |\n  block\n text\n',
+  '#\u0000 comment\n',
+  '\ufeffx: 1\n',
+  '...\n',
 ];
 type TextOp = { op: 'dup-line' | 'del-line' | 'truncate' | 'insert' | 'append'; at: number; snippet: string };
-const textOpArb: fc.Arbitrary<TextOp> = fc.record({ op: fc.constantFrom('dup-line', 'del-line', 'truncate', 'insert', 'insert', 'append', 'append'), at: fc.nat(), snippet: fc.constantFrom(...SNIPPETS) });
+const textOpArb: fc.Arbitrary<TextOp> = fc.record({
+  op: fc.constantFrom('dup-line', 'del-line', 'truncate', 'insert', 'insert', 'append', 'append'),
+  at: fc.nat(),
+  snippet: fc.constantFrom(...SNIPPETS),
+});
 
 function mutateText(text: string, m: TextOp): string {
   const lines = text.split('\n');
@@ -143,7 +218,12 @@ function write(value: Json, format: 'yaml' | 'json'): string {
 /** A valid value of `base`, mutated, written as YAML or JSON, and mutated as text. */
 export function hostileTextArb(base: fc.Arbitrary<Json>): fc.Arbitrary<string> {
   return fc
-    .tuple(base, fc.array(mutationArb, { maxLength: 4 }), fc.constantFrom<'yaml' | 'json'>('yaml', 'json'), fc.array(textOpArb, { maxLength: 2 }))
+    .tuple(
+      base,
+      fc.array(mutationArb, { maxLength: 4 }),
+      fc.constantFrom<'yaml' | 'json'>('yaml', 'json'),
+      fc.array(textOpArb, { maxLength: 2 }),
+    )
     .map(([value, mutations, format, textOps]) => {
       const v = structuredClone(value);
       const mutated = mutations.reduce(mutate, v);
@@ -152,9 +232,17 @@ export function hostileTextArb(base: fc.Arbitrary<Json>): fc.Arbitrary<string> {
 }
 
 /** Sentences about the whole text, which name no field and no line. */
-const WHOLE_TEXT = [/^the file is empty$/, /^the file holds \d+ YAML documents/, /^the text has [\d,]+ characters/, /^a liveroute design is a mapping/, /^… and [\d,]+ more /];
+const WHOLE_TEXT = [
+  /^the file is empty$/,
+  /^the file holds \d+ YAML documents/,
+  /^the text has [\d,]+ characters/,
+  /^a liveroute design is a mapping/,
+  /^… and [\d,]+ more /,
+];
 
 /** The property every refusal has: each problem names a field path or a line, or is about the whole text. */
 export function unlocated(issues: readonly Issue[]): Issue[] {
-  return issues.filter((i) => i.path.length === 0 && i.line === undefined && !WHOLE_TEXT.some((re) => re.test(i.message)));
+  return issues.filter(
+    (i) => i.path.length === 0 && i.line === undefined && !WHOLE_TEXT.some((re) => re.test(i.message)),
+  );
 }

@@ -15,7 +15,11 @@ function position(text: string, index: number): string {
 export function singleLine(what: string) {
   return (v: string, ctx: z.RefinementCtx): void => {
     const bad = singleLineProblem(v);
-    if (bad) ctx.addIssue({ code: 'custom', message: `${what} is a single line of text: ${describeChar(bad.char)} ${position(v, bad.index)} is not allowed` });
+    if (bad)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${what} is a single line of text: ${describeChar(bad.char)} ${position(v, bad.index)} is not allowed`,
+      });
   };
 }
 
@@ -23,6 +27,10 @@ export function singleLine(what: string) {
 export function multiLine(what: string) {
   return (v: string, ctx: z.RefinementCtx): void => {
     const bad = multiLineProblem(v);
-    if (bad) ctx.addIssue({ code: 'custom', message: `${what} cannot contain ${describeChar(bad.char)} (${position(v, bad.index)})` });
+    if (bad)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${what} cannot contain ${describeChar(bad.char)} (${position(v, bad.index)})`,
+      });
   };
 }

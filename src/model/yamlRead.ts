@@ -8,7 +8,19 @@
  * refused. Each refusal names the limit or the key, with its line. Only this module's messages are
  * printed: the yaml package's warnings are switched off.
  */
-import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, type Document, type Node } from 'yaml';
+import {
+  Composer,
+  CST,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  Parser,
+  type Document,
+  type Node,
+} from 'yaml';
 import { err, ok, type Result } from '../lib/result';
 import { formatCount, type Issue, type Path, type PathSegment } from './issues';
 
@@ -30,8 +42,18 @@ export interface YamlLimits {
  * twice to three times that room; past them a text is a bomb, not a fabric, and its tree alone
  * would take gigabytes.
  */
-export const DESIGN_YAML_LIMITS: YamlLimits = { what: 'a design file', maxChars: 32_000_000, maxDepth: 64, maxElements: 2_000_000 };
-export const CALICO_YAML_LIMITS: YamlLimits = { what: 'a Calico resource file', maxChars: 64_000_000, maxDepth: 64, maxElements: 4_000_000 };
+export const DESIGN_YAML_LIMITS: YamlLimits = {
+  what: 'a design file',
+  maxChars: 32_000_000,
+  maxDepth: 64,
+  maxElements: 2_000_000,
+};
+export const CALICO_YAML_LIMITS: YamlLimits = {
+  what: 'a Calico resource file',
+  maxChars: 64_000_000,
+  maxDepth: 64,
+  maxElements: 4_000_000,
+};
 
 export interface YamlReadIssue extends Issue {
   /** 0-based index of the YAML document in the text. */
@@ -69,7 +91,8 @@ export function readYaml(text: string, limits: YamlLimits): Result<YamlRead, Yam
   const docs = [...composer.compose(tokens)];
   const syntax: YamlReadIssue[] = [];
   docs.forEach((d, document) => {
-    for (const e of d.errors) syntax.push({ document, path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, ...at(e.pos[0]) });
+    for (const e of d.errors)
+      syntax.push({ document, path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, ...at(e.pos[0]) });
   });
   if (syntax.length > 0) return err(syntax.slice(0, MAX_SYNTAX_ISSUES));
 
@@ -113,7 +136,11 @@ function parseCounting(text: string, lineCounter: LineCounter, limits: YamlLimit
   let values = 0;
   for (const lexeme of new Lexer().lex(text)) {
     const c = lexeme[0];
-    if ((lexeme === CST.SCALAR || c === '"' || c === "'" || c === '*' || lexeme === '[' || lexeme === '{') && ++values > limits.maxElements) return { offset: parser.offset };
+    if (
+      (lexeme === CST.SCALAR || c === '"' || c === "'" || c === '*' || lexeme === '[' || lexeme === '{') &&
+      ++values > limits.maxElements
+    )
+      return { offset: parser.offset };
     for (const token of parser.next(lexeme)) tokens.push(token);
   }
   for (const token of parser.end()) tokens.push(token);
@@ -121,7 +148,10 @@ function parseCounting(text: string, lineCounter: LineCounter, limits: YamlLimit
 }
 
 /** Depth and element count of the concrete syntax tree, before it is composed (composing recurses). */
-function checkTokens(tokens: readonly CST.Token[], limits: YamlLimits): { document: number; offset: number; message: string } | undefined {
+function checkTokens(
+  tokens: readonly CST.Token[],
+  limits: YamlLimits,
+): { document: number; offset: number; message: string } | undefined {
   let elements = 0;
   let document = -1;
   for (const top of tokens) {
@@ -142,8 +172,10 @@ function checkTokens(tokens: readonly CST.Token[], limits: YamlLimits): { docume
   return undefined;
 }
 
-const tooMany = (limits: YamlLimits) => `more than ${formatCount(limits.maxElements)} elements (values, lists, mappings, aliases expanded): the most ${limits.what} may have`;
-const tooDeep = (limits: YamlLimits) => `lists and mappings nested more than ${limits.maxDepth} deep (aliases expanded): the most ${limits.what} may have`;
+const tooMany = (limits: YamlLimits) =>
+  `more than ${formatCount(limits.maxElements)} elements (values, lists, mappings, aliases expanded): the most ${limits.what} may have`;
+const tooDeep = (limits: YamlLimits) =>
+  `lists and mappings nested more than ${limits.maxDepth} deep (aliases expanded): the most ${limits.what} may have`;
 
 type Problem = { path: Path; offset: number; message: string };
 
@@ -187,8 +219,14 @@ class StructureCheck {
       const offset = node.range?.[0] ?? 0;
       if (isAlias(node)) {
         const target = this.anchors.get(node.source);
-        if (!target) return { path, offset, message: `alias *${node.source} refers to no anchor: an anchor &${node.source} must come before it` };
-        if (open.has(target)) return { path, offset, message: `alias *${node.source} refers to a list or mapping that contains it` };
+        if (!target)
+          return {
+            path,
+            offset,
+            message: `alias *${node.source} refers to no anchor: an anchor &${node.source} must come before it`,
+          };
+        if (open.has(target))
+          return { path, offset, message: `alias *${node.source} refers to a list or mapping that contains it` };
         const m = this.measured.get(target) ?? { size: 1, height: 0 };
         return this.grow(parent, m.size, m.height, depth, path, offset);
       }
@@ -209,7 +247,16 @@ class StructureCheck {
           ? node.items.map((item, i) => ({ key: i, node: item, isKey: false }))
           : [];
       open.add(node);
-      stack.push({ node, path, depth: depth + 1, children, next: 0, size: 0, height: 0, keys: isMap(node) ? new Map() : undefined });
+      stack.push({
+        node,
+        path,
+        depth: depth + 1,
+        children,
+        next: 0,
+        size: 0,
+        height: 0,
+        keys: isMap(node) ? new Map() : undefined,
+      });
       return undefined;
     };
     const first = enter(root, [], 0, undefined);
@@ -239,7 +286,14 @@ class StructureCheck {
   }
 
   /** Adds what an alias or a scalar stands for to its parent and to the text's total. */
-  private grow(parent: Frame | undefined, size: number, height: number, depth: number, path: Path, offset: number): Problem | undefined {
+  private grow(
+    parent: Frame | undefined,
+    size: number,
+    height: number,
+    depth: number,
+    path: Path,
+    offset: number,
+  ): Problem | undefined {
     this.elements += size;
     if (this.elements > this.limits.maxElements) return { path, offset, message: tooMany(this.limits) };
     if (depth + height > this.limits.maxDepth) return { path, offset, message: tooDeep(this.limits) };
@@ -254,11 +308,20 @@ class StructureCheck {
     const offset = (isNodeLike(key) ? key.range?.[0] : undefined) ?? frame.node.range?.[0] ?? 0;
     const target = isAlias(key) ? this.anchors.get(key.source) : key;
     if (isNodeLike(target) && !isScalar(target)) {
-      return { path: frame.path, offset, message: `a key is a ${isSeq(target) ? 'list' : 'mapping'}: keys are plain text` };
+      return {
+        path: frame.path,
+        offset,
+        message: `a key is a ${isSeq(target) ? 'list' : 'mapping'}: keys are plain text`,
+      };
     }
     const text = keyText(key, this.anchors);
     const prior = frame.keys?.get(text);
-    if (prior !== undefined) return { path: [...frame.path, text], offset, message: `key ${JSON.stringify(text)} is given twice in this mapping (first at line ${this.lineOf(prior)})` };
+    if (prior !== undefined)
+      return {
+        path: [...frame.path, text],
+        offset,
+        message: `key ${JSON.stringify(text)} is given twice in this mapping (first at line ${this.lineOf(prior)})`,
+      };
     frame.keys?.set(text, offset);
     return undefined;
   }

@@ -14,5 +14,11 @@ export function loadScenario(path: string, text: string): Scenario {
   const parsed = parseDesign(text);
   if (!parsed.ok) throw new Error(`built-in scenario ${path} is invalid:\n${parsed.error.map(formatIssue).join('\n')}`);
   const doc = parsed.value.doc;
-  return { id: doc.metadata.name, title: doc.metadata.title ?? doc.metadata.name, description: doc.metadata.description ?? '', text, doc };
+  return {
+    id: doc.metadata.name,
+    title: doc.metadata.title ?? doc.metadata.name,
+    description: doc.metadata.description ?? '',
+    text,
+    doc,
+  };
 }

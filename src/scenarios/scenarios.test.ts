@@ -23,7 +23,21 @@ const IDS = [
   'as-per-rack',
 ];
 
-const VOCABULARY = ['iBGP', 'eBGP', 'communities', 'ECMP', 'RR', 'downward default', 'AS-path', 'ADD-PATH', 'BGPFilter', 'hardware ToR', 'multihop', 'works', 'broken'];
+const VOCABULARY = [
+  'iBGP',
+  'eBGP',
+  'communities',
+  'ECMP',
+  'RR',
+  'downward default',
+  'AS-path',
+  'ADD-PATH',
+  'BGPFilter',
+  'hardware ToR',
+  'multihop',
+  'works',
+  'broken',
+];
 
 /** Per scenario, the verdict tag and the tags its design must carry (from what the design contains). */
 const VERDICT: Record<string, 'works' | 'broken'> = {
@@ -43,7 +57,9 @@ const VERDICT: Record<string, 'works' | 'broken'> = {
 const CHOICE_ANSWERS: Record<string, Record<string, string>> = {
   'single-rack-mesh': { 'The elevated /32 travels as LOCAL_PREF': '512' },
   'two-racks-ebgp': { 'The community carries the priority across eBGP': 'The kernel uses the lowest metric' },
-  'two-racks-ebgp-no-filter': { 'Why node-a1 ignores the new /32': 'A BGPFilter on the BGPPeers that carries the priority as a community' },
+  'two-racks-ebgp-no-filter': {
+    'Why node-a1 ignores the new /32': 'A BGPFilter on the BGPPeers that carries the priority as a community',
+  },
   'hardware-tors': { 'node-a1 is back to having no filter at all': 'Send communities to the neighbors' },
   'as-path-prepend': { 'Two /32s meet at tor-b': "node-b1's stale route" },
   'downward-default': { 'The fix': 'toNodes: default-plus-host-routes' },
@@ -54,7 +70,8 @@ const CHOICE_ANSWERS: Record<string, Record<string, string>> = {
 };
 
 /** The clients of the data-plane walk (DESIGN §5): every Calico node and border router. */
-const clientCount = (doc: Topology) => doc.spec.nodes.length + doc.spec.routers.filter((r) => r.role === 'border').length;
+const clientCount = (doc: Topology) =>
+  doc.spec.nodes.length + doc.spec.routers.filter((r) => r.role === 'border').length;
 
 const byId = (id: string): Topology => {
   const s = scenarioById(id);
@@ -71,7 +88,9 @@ describe('the scenario library', () => {
   });
 
   it('has both kinds of question and both verdicts', () => {
-    const questions = SCENARIOS.flatMap((s) => s.doc.lesson?.steps.flatMap((step) => (step.question ? [step.question] : [])) ?? []);
+    const questions = SCENARIOS.flatMap(
+      (s) => s.doc.lesson?.steps.flatMap((step) => (step.question ? [step.question] : [])) ?? [],
+    );
     expect(questions.filter((q) => q.answer).length).toBe(10);
     expect(questions.filter((q) => q.choices).length).toBe(10);
     expect(Object.values(VERDICT).filter((v) => v === 'works').length).toBe(5);
@@ -97,11 +116,15 @@ describe.each(IDS)('scenario %s', (id) => {
     const tags = new Set(doc.metadata.tags);
     const filters = doc.spec.calicoResources.filter((r) => r.kind === 'BGPFilter');
     expect(tags.has('BGPFilter')).toBe(filters.length > 0);
-    expect(tags.has('hardware ToR')).toBe(doc.spec.routers.some((r) => r.role === 'tor' && ['eos', 'nxos', 'junos'].includes(r.platform)));
+    expect(tags.has('hardware ToR')).toBe(
+      doc.spec.routers.some((r) => r.role === 'tor' && ['eos', 'nxos', 'junos'].includes(r.platform)),
+    );
     expect(tags.has('ADD-PATH')).toBe(doc.spec.routers.some((r) => r.policy?.addPaths) || id === 'second-migration');
     expect(tags.has('ECMP')).toBe(doc.spec.routers.some((r) => r.policy?.multipath));
     expect(tags.has('RR')).toBe(doc.spec.routers.some((r) => r.routeReflector));
-    expect(tags.has('downward default')).toBe(doc.spec.routers.some((r) => r.policy?.toNodes && r.policy.toNodes !== 'all'));
+    expect(tags.has('downward default')).toBe(
+      doc.spec.routers.some((r) => r.policy?.toNodes && r.policy.toNodes !== 'all'),
+    );
   });
 
   it('expects a verdict for every phase that counts every client, consistent with its verdict tag', () => {
@@ -110,7 +133,10 @@ describe.each(IDS)('scenario %s', (id) => {
     expect(Object.keys(expected).sort()).toEqual([...PHASE_NAMES].sort());
     for (const phase of PHASE_NAMES) {
       const v = expected[phase] ?? {};
-      expect(OUTCOMES.reduce((n, o) => n + (v[o] ?? 0), 0), phase).toBe(clients);
+      expect(
+        OUTCOMES.reduce((n, o) => n + (v[o] ?? 0), 0),
+        phase,
+      ).toBe(clients);
     }
     const allDelivered = PHASE_NAMES.every((p) => expected[p]?.delivered === clients);
     expect(allDelivered).toBe(VERDICT[id] === 'works');
@@ -125,7 +151,12 @@ describe.each(IDS)('scenario %s', (id) => {
     expect(steps.every((s) => s.phase !== undefined && s.text.length > 150)).toBe(true);
     expect(steps.filter((s) => s.question).length).toBeGreaterThanOrEqual(1);
     expect(new Set(steps.map((s) => s.title)).size).toBe(steps.length);
-    for (const s of steps) if (s.question) expect([s.question.right?.length ?? 0, s.question.wrong?.length ?? 0].every((n) => n > 40), s.title).toBe(true);
+    for (const s of steps)
+      if (s.question)
+        expect(
+          [s.question.right?.length ?? 0, s.question.wrong?.length ?? 0].every((n) => n > 40),
+          s.title,
+        ).toBe(true);
     expect(checkSemantics(doc)).toEqual([]);
   });
 
@@ -147,7 +178,10 @@ describe('the lesson of two-racks-ebgp-no-filter (the lesson player is built aro
   it('asks in live which node still delivers to the old VM, then a multiple-choice question', () => {
     const click = steps.findIndex((s) => s.question?.answer);
     const choice = steps.findIndex((s) => s.question?.choices);
-    expect(steps[click]).toMatchObject({ phase: 'live', question: { prompt: 'Which node still delivers to the old VM? Click it on the canvas.', answer: ['node-a1'] } });
+    expect(steps[click]).toMatchObject({
+      phase: 'live',
+      question: { prompt: 'Which node still delivers to the old VM? Click it on the canvas.', answer: ['node-a1'] },
+    });
     expect(choice).toBeGreaterThan(click);
   });
 });

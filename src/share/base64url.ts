@@ -12,7 +12,11 @@ export function encodeBase64url(bytes: Uint8Array): string {
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
     const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
-    out += ALPHABET[n >> 18] + (ALPHABET[(n >> 12) & 63] as string) + (ALPHABET[(n >> 6) & 63] as string) + (ALPHABET[n & 63] as string);
+    out +=
+      ALPHABET[n >> 18] +
+      (ALPHABET[(n >> 12) & 63] as string) +
+      (ALPHABET[(n >> 6) & 63] as string) +
+      (ALPHABET[n & 63] as string);
   }
   const left = bytes.length - i;
   if (left === 1) {
@@ -35,9 +39,11 @@ export type Base64Result = { ok: true; bytes: Uint8Array } | { ok: false; reason
 export function decodeBase64url(text: string): Base64Result {
   const body = text.replace(/={1,2}$/, '');
   for (let i = 0; i < body.length; i++) {
-    if (!VALUE.has(body[i] as string)) return { ok: false, reason: `unexpected ${JSON.stringify(body[i])} at character ${i + 1}` };
+    if (!VALUE.has(body[i] as string))
+      return { ok: false, reason: `unexpected ${JSON.stringify(body[i])} at character ${i + 1}` };
   }
-  if (body.length % 4 === 1) return { ok: false, reason: `${body.length} characters is not a possible length; the link was probably cut short` };
+  if (body.length % 4 === 1)
+    return { ok: false, reason: `${body.length} characters is not a possible length; the link was probably cut short` };
   const bytes = new Uint8Array(Math.floor((body.length * 3) / 4));
   let o = 0;
   for (let i = 0; i < body.length; i += 4) {

@@ -38,9 +38,14 @@ const RUNS = 120;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 /** What one push of the decoder's 1 KiB input chunks can add past the limit: DEFLATE expands at most 1032:1. */
 const ONE_PUSH = 1032 * 1024;
-const REFUSAL = /^(The share link|This is not a liveroute share link|This share link has format|The shared design is invalid|The shared design could not be read)/;
+const REFUSAL =
+  /^(The share link|This is not a liveroute share link|This share link has format|The shared design is invalid|The shared design could not be read)/;
 
-const SCENARIO_FILES = import.meta.glob<string>('../scenarios/*.liveroute.yaml', { query: '?raw', import: 'default', eager: true });
+const SCENARIO_FILES = import.meta.glob<string>('../scenarios/*.liveroute.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 const designs: Topology[] = [
   ...Object.values(SCENARIO_FILES).map((text) => {
     const parsed = parseDesign(text);
@@ -75,11 +80,32 @@ function decision(fragment: string): { ok: true } | { ok: false; message: string
 }
 
 const linkArb = fc.constantFrom(...LINKS);
-const payloadOf = (link: string) => (/^#lr1=([^&]*)/.exec(link)?.[1] ?? '');
+const payloadOf = (link: string) => /^#lr1=([^&]*)/.exec(link)?.[1] ?? '';
 
 /** Any UTF-16 units, lone surrogates and NUL included (fast-check's 'binary' unit is far slower to generate). */
-const utf16Arb = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 400 }).map((units) => String.fromCharCode(...units));
-const hostileChar = fc.constantFrom('+', '/', '=', '%', '%20', ' ', '\n', '\t', '\u0000', 'é', '😀', '\ud800', '#', '&', '?', '.', '~', '*');
+const utf16Arb = fc
+  .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 400 })
+  .map((units) => String.fromCharCode(...units));
+const hostileChar = fc.constantFrom(
+  '+',
+  '/',
+  '=',
+  '%',
+  '%20',
+  ' ',
+  '\n',
+  '\t',
+  '\u0000',
+  'é',
+  '😀',
+  '\ud800',
+  '#',
+  '&',
+  '?',
+  '.',
+  '~',
+  '*',
+);
 
 describe('share links: hostile fragments', () => {
   it('random bytes, raw or deflated, behind #lr1=', () => {
@@ -93,9 +119,13 @@ describe('share links: hostile fragments', () => {
 
   it('any text at all as the fragment, with or without the #lr1= prefix', () => {
     fc.assert(
-      fc.property(fc.oneof(utf16Arb, fc.string({ maxLength: 400 })), fc.constantFrom('', '#', '#lr1=', 'lr1='), (text, prefix) => {
-        decision(prefix + text);
-      }),
+      fc.property(
+        fc.oneof(utf16Arb, fc.string({ maxLength: 400 })),
+        fc.constantFrom('', '#', '#lr1=', 'lr1='),
+        (text, prefix) => {
+          decision(prefix + text);
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });
@@ -113,14 +143,21 @@ describe('share links: hostile fragments', () => {
   });
 
   it('valid links with characters replaced, inserted or deleted', () => {
-    const edit = fc.tuple(fc.constantFrom('replace', 'insert', 'delete'), fc.nat(), fc.oneof(fc.constantFrom(...ALPHABET), hostileChar));
+    const edit = fc.tuple(
+      fc.constantFrom('replace', 'insert', 'delete'),
+      fc.nat(),
+      fc.oneof(fc.constantFrom(...ALPHABET), hostileChar),
+    );
     fc.assert(
       fc.property(linkArb, fc.array(edit, { minLength: 1, maxLength: 6 }), (link, edits) => {
         let text = link;
         for (const [kind, at, c] of edits) {
           // Past the `#lr1=`: mutations of the prefix have their own property.
           const i = 5 + (at % Math.max(1, text.length - 5));
-          text = kind === 'insert' ? text.slice(0, i) + c + text.slice(i) : text.slice(0, i) + (kind === 'replace' ? c : '') + text.slice(i + 1);
+          text =
+            kind === 'insert'
+              ? text.slice(0, i) + c + text.slice(i)
+              : text.slice(0, i) + (kind === 'replace' ? c : '') + text.slice(i + 1);
         }
         decision(text);
       }),
@@ -130,50 +167,88 @@ describe('share links: hostile fragments', () => {
 
   it('valid links with bits flipped in their compressed data', () => {
     fc.assert(
-      fc.property(linkArb, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 4 }), (link, flips) => {
-        const decoded = decodeBase64url(payloadOf(link));
-        if (!decoded.ok) throw new Error('a valid link does not decode');
-        const bytes = decoded.bytes.slice();
-        for (const [at, bit] of flips) bytes[at % bytes.length] = (bytes[at % bytes.length] as number) ^ (1 << bit);
-        decision(fragmentOf(bytes));
-      }),
+      fc.property(
+        linkArb,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 4 }),
+        (link, flips) => {
+          const decoded = decodeBase64url(payloadOf(link));
+          if (!decoded.ok) throw new Error('a valid link does not decode');
+          const bytes = decoded.bytes.slice();
+          for (const [at, bit] of flips) bytes[at % bytes.length] = (bytes[at % bytes.length] as number) ^ (1 << bit);
+          decision(fragmentOf(bytes));
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });
 
   it('wrong format versions and prefixes are refused, saying which format it is', () => {
-    const version = fc.constantFrom('lr0', 'lr2', 'lr01', 'lr99999999999999999999', 'LR1', 'lr', 'lr1.5', 'lr-1', 'xlr1', ' lr1', 'lr１');
+    const version = fc.constantFrom(
+      'lr0',
+      'lr2',
+      'lr01',
+      'lr99999999999999999999',
+      'LR1',
+      'lr',
+      'lr1.5',
+      'lr-1',
+      'xlr1',
+      ' lr1',
+      'lr１',
+    );
     fc.assert(
-      fc.property(fc.constantFrom('', '#'), version, fc.constantFrom('=', ':', '', '=='), linkArb, (hash, v, sep, link) => {
-        const r = decision(`${hash}${v}${sep}${payloadOf(link)}`);
-        expect(r.ok).toBe(false);
-        if (!r.ok && /^lr\d+$/.test(v) && sep.startsWith('=')) {
-          expect(r.message).toBe(`This share link has format ${v}, which this version of liveroute cannot read (it reads lr1).`);
-        }
-      }),
+      fc.property(
+        fc.constantFrom('', '#'),
+        version,
+        fc.constantFrom('=', ':', '', '=='),
+        linkArb,
+        (hash, v, sep, link) => {
+          const r = decision(`${hash}${v}${sep}${payloadOf(link)}`);
+          expect(r.ok).toBe(false);
+          if (!r.ok && /^lr\d+$/.test(v) && sep.startsWith('=')) {
+            expect(r.message).toBe(
+              `This share link has format ${v}, which this version of liveroute cannot read (it reads lr1).`,
+            );
+          }
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });
 
   it('characters outside base64url are refused with their position', () => {
     fc.assert(
-      fc.property(linkArb, fc.nat(), fc.constantFrom('+', '/', '%', ' ', '\n', '\u0000', 'é', '😀', '.', '~', '*', '!'), (link, at, c) => {
-        const payload = payloadOf(link);
-        const i = at % payload.length;
-        const r = decision(`#lr1=${payload.slice(0, i)}${c}${payload.slice(i)}`);
-        expect(r.ok || r.message).toBe(`The share link is damaged: its data is not base64url (unexpected ${JSON.stringify(c[0])} at character ${i + 1}).`);
-      }),
+      fc.property(
+        linkArb,
+        fc.nat(),
+        fc.constantFrom('+', '/', '%', ' ', '\n', '\u0000', 'é', '😀', '.', '~', '*', '!'),
+        (link, at, c) => {
+          const payload = payloadOf(link);
+          const i = at % payload.length;
+          const r = decision(`#lr1=${payload.slice(0, i)}${c}${payload.slice(i)}`);
+          expect(r.ok || r.message).toBe(
+            `The share link is damaged: its data is not base64url (unexpected ${JSON.stringify(c[0])} at character ${i + 1}).`,
+          );
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });
 
   it('DEFLATE blocks that declare more data than the link holds', () => {
     // A stored block (BFINAL, BTYPE 00) says how many bytes follow (LEN, then its complement NLEN).
-    const stored = fc.tuple(fc.integer({ min: 0, max: 65535 }), fc.uint8Array({ maxLength: 64 }), fc.boolean(), fc.integer({ min: 1, max: 40 })).map(([len, data, honestNlen, repeat]) => {
-      const nlen = honestNlen ? ~len & 0xffff : len;
-      const block = [0x00, len & 255, len >> 8, nlen & 255, nlen >> 8, ...data];
-      return new Uint8Array([...Array.from({ length: repeat - 1 }, () => block).flat(), 0x01, ...block.slice(1)]);
-    });
+    const stored = fc
+      .tuple(
+        fc.integer({ min: 0, max: 65535 }),
+        fc.uint8Array({ maxLength: 64 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 40 }),
+      )
+      .map(([len, data, honestNlen, repeat]) => {
+        const nlen = honestNlen ? ~len & 0xffff : len;
+        const block = [0x00, len & 255, len >> 8, nlen & 255, nlen >> 8, ...data];
+        return new Uint8Array([...Array.from({ length: repeat - 1 }, () => block).flat(), 0x01, ...block.slice(1)]);
+      });
     fc.assert(
       fc.property(stored, (bytes) => {
         decision(fragmentOf(bytes));
@@ -188,7 +263,8 @@ describe('share links: hostile fragments', () => {
         const base = link.replace(/&step=\d+$/, '');
         const r = decision(`${base}&step=${step}${'&x=1'.repeat(extra)}`);
         if (`${base}&step=${step}`.length + 4 * extra > MAX_FRAGMENT_CHARS + 1) expect(r.ok).toBe(false);
-        else if (!/^\d{1,4}$/.test(step) && !step.includes('&')) expect(r.ok || r.message).toBe(`The share link's lesson step ${JSON.stringify(step)} is not a whole number.`);
+        else if (!/^\d{1,4}$/.test(step) && !step.includes('&'))
+          expect(r.ok || r.message).toBe(`The share link's lesson step ${JSON.stringify(step)} is not a whole number.`);
       }),
       // Most of these decode a whole design: fewer runs.
       { seed: SEED, numRuns: 40 },
@@ -217,19 +293,30 @@ describe('share links: bombs and oversized data', () => {
     expect(bomb(`${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`)).toEqual({ ok: false, message: deep });
     expect(bomb(`${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}`)).toEqual({ ok: false, message: deep });
     // Nesting that would grow 60-fold if printed with indentation (every line carries its depth) is refused in the same words.
-    expect(bomb(`${'['.repeat(MAX_DESIGN_DEPTH + 1)}${'0,'.repeat(500_000)}0${']'.repeat(MAX_DESIGN_DEPTH + 1)}`)).toEqual({ ok: false, message: deep });
+    expect(
+      bomb(`${'['.repeat(MAX_DESIGN_DEPTH + 1)}${'0,'.repeat(500_000)}0${']'.repeat(MAX_DESIGN_DEPTH + 1)}`),
+    ).toEqual({ ok: false, message: deep });
   });
 
   it('refuses within-limit bombs of JSON that is no design, naming the first problems', () => {
     const wide = `[${'0,'.repeat(900_000)}0]`;
-    expect(bomb(wide)).toEqual({ ok: false, message: 'The shared design is invalid: (document) (line 1): a liveroute design is a mapping with apiVersion, kind, metadata and spec.' });
+    expect(bomb(wide)).toEqual({
+      ok: false,
+      message:
+        'The shared design is invalid: (document) (line 1): a liveroute design is a mapping with apiVersion, kind, metadata and spec.',
+    });
     // Deep but within the limit, wide at the bottom: the issues are located without printing it.
     const nested = `{"apiVersion":"liveroute/v1","kind":"Topology","metadata":{"name":"a"},"spec":{},"x":${'['.repeat(MAX_DESIGN_DEPTH - 2)}${'0,'.repeat(200_000)}0${']'.repeat(MAX_DESIGN_DEPTH - 2)}}`;
-    expect(bomb(nested)).toEqual({ ok: false, message: 'The shared design is invalid: x (line 8): unknown field "x".' });
+    expect(bomb(nested)).toEqual({
+      ok: false,
+      message: 'The shared design is invalid: x (line 8): unknown field "x".',
+    });
   });
 
   it('clips an issue that quotes a huge key', () => {
-    const r = bomb(`{"apiVersion":"liveroute/v1","kind":"Topology","metadata":{"name":"a"},"spec":{},"${'k'.repeat(500_000)}":1}`);
+    const r = bomb(
+      `{"apiVersion":"liveroute/v1","kind":"Topology","metadata":{"name":"a"},"spec":{},"${'k'.repeat(500_000)}":1}`,
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/^The shared design is invalid: k{50,}…\.$/);
   });
@@ -281,7 +368,8 @@ describe('the helpers under the decoder', () => {
   });
 
   it('the depth counted in JSON text is the depth of the value it holds', () => {
-    const depthOf = (v: unknown): number => (typeof v === 'object' && v !== null ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0);
+    const depthOf = (v: unknown): number =>
+      typeof v === 'object' && v !== null ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0;
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
         const text = JSON.stringify(value);

@@ -6,7 +6,11 @@ import { decodeBase64url, encodeBase64url } from './base64url';
 import { buildShare, decodeShare, encodeShare, isShareFragment, MAX_DESIGN_BYTES, MAX_FRAGMENT_CHARS } from './link';
 
 // The built-in scenarios (src/scenarios SCENARIOS), read as files: src/share may not import src/scenarios.
-const SCENARIO_FILES = import.meta.glob<string>('../scenarios/*.liveroute.yaml', { query: '?raw', import: 'default', eager: true });
+const SCENARIO_FILES = import.meta.glob<string>('../scenarios/*.liveroute.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 function load(text: string): Topology {
   const parsed = parseDesign(text);
@@ -66,7 +70,15 @@ describe('share links', () => {
   it('gives the same link for the same design, whatever the key order in memory', () => {
     // Every object's keys in reverse order: the file's key order is restored before encoding.
     const reversed = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(reversed) : typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+      Array.isArray(v)
+        ? v.map(reversed)
+        : typeof v === 'object' && v !== null
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reversed(x)]),
+            )
+          : v;
     const shuffled = reversed(DEFAULT) as Topology;
     expect(Object.keys(shuffled)[0]).not.toBe('apiVersion');
     expect(encodeShare(shuffled)).toBe(encodeShare(DEFAULT));
@@ -84,7 +96,9 @@ describe('share links', () => {
     const small = buildShare(DEFAULT);
     expect(small.problem).toBeUndefined();
     // Bytes of UTF-8, not characters: titles and lessons hold “quotes” and arrows.
-    expect(small.designBytes).toBe(new TextEncoder().encode(JSON.stringify(JSON.parse(serializeDesign(DEFAULT, 'json')))).length);
+    expect(small.designBytes).toBe(
+      new TextEncoder().encode(JSON.stringify(JSON.parse(serializeDesign(DEFAULT, 'json')))).length,
+    );
     const fabric = buildShare(generateFabric({ racks: 32, nodesPerRack: 32, spines: 4, torsPerRack: 2, vms: 1024 }));
     expect(fabric.problem).toBeUndefined();
     expect(fabric.fragment.length).toBeLessThan(MAX_FRAGMENT_CHARS);
@@ -92,43 +106,63 @@ describe('share links', () => {
 
   it('says when a design is too big for a link', () => {
     const big = buildShare(generateFabric({ racks: 80, nodesPerRack: 40, spines: 4, torsPerRack: 2, vms: 3200 }));
-    expect(big.problem).toBe(`its link would be ${big.fragment.length.toLocaleString('en-US')} characters; a share link is at most 65,536`);
+    expect(big.problem).toBe(
+      `its link would be ${big.fragment.length.toLocaleString('en-US')} characters; a share link is at most 65,536`,
+    );
   });
 });
 
 describe('refused share links', () => {
   it('refuses a link over the length limit before reading it', () => {
-    expect(refusal(`#lr1=${'A'.repeat(MAX_FRAGMENT_CHARS)}`)).toBe('The share link is too long (65,540 characters; at most 65,536).');
+    expect(refusal(`#lr1=${'A'.repeat(MAX_FRAGMENT_CHARS)}`)).toBe(
+      'The share link is too long (65,540 characters; at most 65,536).',
+    );
   });
 
   it('refuses fragments that are no share link, or of a newer format', () => {
     expect(refusal('#intro')).toBe('This is not a liveroute share link (it does not start with #lr1=).');
-    expect(refusal('#lr2=AAAA')).toBe('This share link has format lr2, which this version of liveroute cannot read (it reads lr1).');
+    expect(refusal('#lr2=AAAA')).toBe(
+      'This share link has format lr2, which this version of liveroute cannot read (it reads lr1).',
+    );
     expect(refusal('#lr1=')).toBe('The share link is empty: nothing follows #lr1=.');
     expect(refusal('#lr1=AAAA&step=two')).toBe('The share link\'s lesson step "two" is not a whole number.');
   });
 
   it('refuses corrupt base64url', () => {
-    expect(refusal('#lr1=ab!cd')).toBe('The share link is damaged: its data is not base64url (unexpected "!" at character 3).');
-    expect(refusal('#lr1=abcde')).toBe('The share link is damaged: its data is not base64url (5 characters is not a possible length; the link was probably cut short).');
+    expect(refusal('#lr1=ab!cd')).toBe(
+      'The share link is damaged: its data is not base64url (unexpected "!" at character 3).',
+    );
+    expect(refusal('#lr1=abcde')).toBe(
+      'The share link is damaged: its data is not base64url (5 characters is not a possible length; the link was probably cut short).',
+    );
   });
 
   it('refuses corrupt or truncated DEFLATE data', () => {
-    expect(refusal(fragmentOf(new Uint8Array([0xff, 0xff, 0xff])))).toBe('The share link is damaged: its data cannot be decompressed (invalid block type).');
+    expect(refusal(fragmentOf(new Uint8Array([0xff, 0xff, 0xff])))).toBe(
+      'The share link is damaged: its data cannot be decompressed (invalid block type).',
+    );
     const whole = encodeShare(DEFAULT);
-    expect(refusal(whole.slice(0, 200))).toBe('The share link is damaged: its data cannot be decompressed (unexpected EOF).');
-    expect(refusal('#lr1=garbage')).toBe('The share link is damaged: its data cannot be decompressed (unexpected EOF).');
+    expect(refusal(whole.slice(0, 200))).toBe(
+      'The share link is damaged: its data cannot be decompressed (unexpected EOF).',
+    );
+    expect(refusal('#lr1=garbage')).toBe(
+      'The share link is damaged: its data cannot be decompressed (unexpected EOF).',
+    );
   });
 
   it('refuses a link that expands past the size limit (a zip bomb) without expanding it all', () => {
     const bomb = deflateSync(new Uint8Array(MAX_DESIGN_BYTES * 8), { level: 9 });
     const fragment = fragmentOf(bomb);
     expect(fragment.length).toBeLessThan(MAX_FRAGMENT_CHARS);
-    expect(refusal(fragment)).toBe('The share link expands to more than 2,097,152 bytes; liveroute opens designs that large only from a file.');
+    expect(refusal(fragment)).toBe(
+      'The share link expands to more than 2,097,152 bytes; liveroute opens designs that large only from a file.',
+    );
   });
 
   it('refuses data that is not JSON, naming where it stops being JSON', () => {
-    expect(refusal(fragmentOf(deflateSync(strToU8('{"apiVersion": liveroute}'))))).toBe('The share link is damaged: its design is not valid JSON (at character 16 of 25).');
+    expect(refusal(fragmentOf(deflateSync(strToU8('{"apiVersion": liveroute}'))))).toBe(
+      'The share link is damaged: its design is not valid JSON (at character 16 of 25).',
+    );
   });
 
   it('refuses an invalid design with its issues, path and line as in the saved JSON', () => {

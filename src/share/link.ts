@@ -16,7 +16,15 @@
  * partial design, and nothing a link holds makes decoding throw.
  */
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
-import { canonicalize, formatIssue, jsonErrorOffset, topologySchema, validateDesign, type Issue, type Topology } from '../model';
+import {
+  canonicalize,
+  formatIssue,
+  jsonErrorOffset,
+  topologySchema,
+  validateDesign,
+  type Issue,
+  type Topology,
+} from '../model';
 import { decodeBase64url, encodeBase64url } from './base64url';
 import { jsonDepth, jsonLineFinder } from './jsonLines';
 
@@ -64,8 +72,10 @@ export function buildShare(doc: Topology, extras: ShareExtras = {}): BuiltShare 
   const step = extras.step !== undefined ? `&step=${extras.step}` : '';
   const fragment = `#${SHARE_KEY}=${payload}${step}`;
   let problem: string | undefined;
-  if (json.length > MAX_DESIGN_BYTES) problem = `the design is ${count(json.length)} bytes; a share link holds at most ${count(MAX_DESIGN_BYTES)}`;
-  else if (fragment.length > MAX_FRAGMENT_CHARS) problem = `its link would be ${count(fragment.length)} characters; a share link is at most ${count(MAX_FRAGMENT_CHARS)}`;
+  if (json.length > MAX_DESIGN_BYTES)
+    problem = `the design is ${count(json.length)} bytes; a share link holds at most ${count(MAX_DESIGN_BYTES)}`;
+  else if (fragment.length > MAX_FRAGMENT_CHARS)
+    problem = `its link would be ${count(fragment.length)} characters; a share link is at most ${count(MAX_FRAGMENT_CHARS)}`;
   return { fragment, designBytes: json.length, ...(problem ? { problem } : {}) };
 }
 
@@ -91,13 +101,21 @@ function inflateCapped(data: Uint8Array, limit: number): Inflated {
   try {
     for (let at = 0; at < data.length; at += INFLATE_CHUNK) {
       inflater.push(data.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= data.length);
-      if (total > limit) return { ok: false, message: `The share link expands to more than ${count(limit)} bytes; liveroute opens designs that large only from a file.` };
+      if (total > limit)
+        return {
+          ok: false,
+          message: `The share link expands to more than ${count(limit)} bytes; liveroute opens designs that large only from a file.`,
+        };
     }
     if (data.length === 0) inflater.push(data, true);
   } catch (e) {
-    return { ok: false, message: `The share link is damaged: its data cannot be decompressed (${(e as Error).message}).` };
+    return {
+      ok: false,
+      message: `The share link is damaged: its data cannot be decompressed (${(e as Error).message}).`,
+    };
   }
-  if (!done) return { ok: false, message: 'The share link is damaged: its data cannot be decompressed (unexpected EOF).' };
+  if (!done)
+    return { ok: false, message: 'The share link is damaged: its data cannot be decompressed (unexpected EOF).' };
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const c of chunks) {
@@ -119,39 +137,54 @@ function parameters(text: string): [string, string][] {
 export function decodeShare(fragment: string): DecodedShare {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   if (text.length > MAX_FRAGMENT_CHARS) {
-    return { ok: false, message: `The share link is too long (${count(text.length)} characters; at most ${count(MAX_FRAGMENT_CHARS)}).` };
+    return {
+      ok: false,
+      message: `The share link is too long (${count(text.length)} characters; at most ${count(MAX_FRAGMENT_CHARS)}).`,
+    };
   }
   const [first, ...rest] = parameters(text);
   const version = /^lr(\d+)$/.exec(first?.[0] ?? '');
-  if (!first || !version) return { ok: false, message: 'This is not a liveroute share link (it does not start with #lr1=).' };
+  if (!first || !version)
+    return { ok: false, message: 'This is not a liveroute share link (it does not start with #lr1=).' };
   // `lr01` is not `lr1`: one spelling per version, so a link is either read or refused as another format.
   if (first[0] !== SHARE_KEY) {
-    return { ok: false, message: `This share link has format ${first[0]}, which this version of liveroute cannot read (it reads ${SHARE_KEY}).` };
+    return {
+      ok: false,
+      message: `This share link has format ${first[0]}, which this version of liveroute cannot read (it reads ${SHARE_KEY}).`,
+    };
   }
   if (first[1] === '') return { ok: false, message: 'The share link is empty: nothing follows #lr1=.' };
 
   let step: number | undefined;
   const stepText = rest.find(([k]) => k === 'step')?.[1];
   if (stepText !== undefined) {
-    if (!/^\d{1,4}$/.test(stepText)) return { ok: false, message: `The share link's lesson step ${JSON.stringify(stepText)} is not a whole number.` };
+    if (!/^\d{1,4}$/.test(stepText))
+      return { ok: false, message: `The share link's lesson step ${JSON.stringify(stepText)} is not a whole number.` };
     step = Number(stepText);
   }
 
   const decoded = decodeBase64url(first[1]);
-  if (!decoded.ok) return { ok: false, message: `The share link is damaged: its data is not base64url (${decoded.reason}).` };
+  if (!decoded.ok)
+    return { ok: false, message: `The share link is damaged: its data is not base64url (${decoded.reason}).` };
   const inflated = inflateCapped(decoded.bytes, MAX_DESIGN_BYTES);
   if (!inflated.ok) return inflated;
 
   const json = strFromU8(inflated.bytes);
   if (jsonDepth(json, MAX_DESIGN_DEPTH) > MAX_DESIGN_DEPTH) {
-    return { ok: false, message: `The share link is damaged: its data nests more than ${MAX_DESIGN_DEPTH} levels deep, which no design does.` };
+    return {
+      ok: false,
+      message: `The share link is damaged: its data nests more than ${MAX_DESIGN_DEPTH} levels deep, which no design does.`,
+    };
   }
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
     // The engine's own wording differs between browsers: name the place instead.
-    return { ok: false, message: `The share link is damaged: its design is not valid JSON (at character ${jsonErrorOffset(json) + 1} of ${count(json.length)}).` };
+    return {
+      ok: false,
+      message: `The share link is damaged: its design is not valid JSON (at character ${jsonErrorOffset(json) + 1} of ${count(json.length)}).`,
+    };
   }
   let checked: ReturnType<typeof validateDesign>;
   try {
@@ -159,7 +192,10 @@ export function decodeShare(fragment: string): DecodedShare {
     checked = validateDesign(value);
   } catch (e) {
     // Validation must not throw; if it does, the link is still refused in words.
-    return { ok: false, message: `The shared design could not be read (${clip(e instanceof Error ? e.message : String(e))}).` };
+    return {
+      ok: false,
+      message: `The shared design could not be read (${clip(e instanceof Error ? e.message : String(e))}).`,
+    };
   }
   if (!checked.ok) return { ok: false, message: `The shared design is invalid: ${listIssues(value, checked.error)}.` };
   return { ok: true, doc: checked.value, ...(step !== undefined ? { step } : {}) };
@@ -176,10 +212,16 @@ const clip = (text: string) => (text.length > MAX_ISSUE_CHARS ? `${text.slice(0,
 function listIssues(value: unknown, issues: readonly Issue[]): string {
   const lineOf = jsonLineFinder(value);
   const counted = (i: Issue) => ('omitted' in i && typeof i.omitted === 'number' ? i.omitted : undefined);
-  const located = issues.filter((i) => counted(i) === undefined).map((i) => ({ path: i.path, message: i.message, line: lineOf(i.path) }));
+  const located = issues
+    .filter((i) => counted(i) === undefined)
+    .map((i) => ({ path: i.path, message: i.message, line: lineOf(i.path) }));
   located.sort((a, b) => a.line - b.line);
   // Only counting issues (no validator makes those alone, but a refusal must still say something): list them.
-  if (located.length === 0) return issues.slice(0, MAX_LISTED_ISSUES).map((i) => clip(formatIssue({ ...i, line: lineOf(i.path) }))).join('; ');
+  if (located.length === 0)
+    return issues
+      .slice(0, MAX_LISTED_ISSUES)
+      .map((i) => clip(formatIssue({ ...i, line: lineOf(i.path) })))
+      .join('; ');
   const listed = located.slice(0, MAX_LISTED_ISSUES).map((i) => clip(formatIssue(i)));
   const hidden = located.length - listed.length + issues.reduce((n, i) => n + (counted(i) ?? 0), 0);
   const more = hidden > 0 ? `; and ${count(hidden)} more` : '';

@@ -30,10 +30,15 @@ describe('autosave', () => {
   });
 
   it('falls back to the backup when the autosave is unreadable, and keeps the unreadable text', () => {
-    const storage = new FakeStorage({ [AUTOSAVE_KEY]: '{"apiVersion": "liveroute/v1", "kind": "Topology"', [BACKUP_KEY]: otherJson });
+    const storage = new FakeStorage({
+      [AUTOSAVE_KEY]: '{"apiVersion": "liveroute/v1", "kind": "Topology"',
+      [BACKUP_KEY]: otherJson,
+    });
     const r = restore(storage);
     expect(r.doc).toEqual(other);
-    expect(r.notice).toMatch(/^The autosaved design could not be read \(\(document\) \(line 1\): JSON syntax: .*\); the previous copy was restored\. Its text is kept in browser storage under "liveroute\.design\.unreadable"\.$/);
+    expect(r.notice).toMatch(
+      /^The autosaved design could not be read \(\(document\) \(line 1\): JSON syntax: .*\); the previous copy was restored\. Its text is kept in browser storage under "liveroute\.design\.unreadable"\.$/,
+    );
     expect(storage.data.get(RESCUE_KEY)).toBe('{"apiVersion": "liveroute/v1", "kind": "Topology"');
     // Set aside, not copied: the slot is free for the next autosave.
     expect(storage.data.has(AUTOSAVE_KEY)).toBe(false);
@@ -68,8 +73,14 @@ describe('autosave', () => {
   });
 
   it('never overwrites an earlier unreadable copy: a second one goes beside it, the same one is not kept twice', () => {
-    const storage = new FakeStorage({ [RESCUE_KEY]: 'first incident', [AUTOSAVE_KEY]: 'second incident', [BACKUP_KEY]: otherJson });
-    expect(restore(storage).notice).toBe(`The autosaved design could not be read ((document) (line 1): a liveroute design is a mapping with apiVersion, kind, metadata and spec); the previous copy was restored. Its text is kept in browser storage under "${RESCUE_KEY}.2".`);
+    const storage = new FakeStorage({
+      [RESCUE_KEY]: 'first incident',
+      [AUTOSAVE_KEY]: 'second incident',
+      [BACKUP_KEY]: otherJson,
+    });
+    expect(restore(storage).notice).toBe(
+      `The autosaved design could not be read ((document) (line 1): a liveroute design is a mapping with apiVersion, kind, metadata and spec); the previous copy was restored. Its text is kept in browser storage under "${RESCUE_KEY}.2".`,
+    );
     expect(storage.data.get(RESCUE_KEY)).toBe('first incident');
     expect(storage.data.get(`${RESCUE_KEY}.2`)).toBe('second incident');
     storage.data.set(AUTOSAVE_KEY, 'first incident');
@@ -124,7 +135,9 @@ describe('autosave on hostile storage (issue 15, finding 8)', () => {
     };
     const r = restore(storage);
     expect(r.doc).toEqual(other);
-    expect(r.notice).toBe(`${RESTORED_BACKUP} Its text could not be kept in browser storage (SecurityError: The operation is insecure.): download it now, or it is lost when this page closes.`);
+    expect(r.notice).toBe(
+      `${RESTORED_BACKUP} Its text could not be kept in browser storage (SecurityError: The operation is insecure.): download it now, or it is lost when this page closes.`,
+    );
     expect(storage.data.has(AUTOSAVE_KEY)).toBe(false);
     expect(r.unkept).toEqual([{ slot: 'autosave', text: DAMAGED_3MB }]);
     expect(r.holdAutosave).toBeUndefined();
@@ -134,7 +147,9 @@ describe('autosave on hostile storage (issue 15, finding 8)', () => {
     const storage = new FakeStorage({ [AUTOSAVE_KEY]: DAMAGED_3MB, [BACKUP_KEY]: otherJson });
     storage.denyWrites = true;
     const r = restore(storage);
-    expect(r.notice).toBe(`${RESTORED_BACKUP} Its text could not be set aside in browser storage (SecurityError: The operation is insecure.); it stays there only until the design changes: download it to keep it.`);
+    expect(r.notice).toBe(
+      `${RESTORED_BACKUP} Its text could not be set aside in browser storage (SecurityError: The operation is insecure.); it stays there only until the design changes: download it to keep it.`,
+    );
     expect(storage.data.get(AUTOSAVE_KEY)).toBe(DAMAGED_3MB);
     expect(r.holdAutosave).toBe(true);
   });
@@ -142,14 +157,23 @@ describe('autosave on hostile storage (issue 15, finding 8)', () => {
   it('starts with the default design when reading storage throws SecurityError', () => {
     const storage = new FakeStorage({ [AUTOSAVE_KEY]: otherJson });
     storage.denyReads = true;
-    expect(restore(storage)).toEqual({ doc: undefined, notice: 'Browser storage cannot be read (SecurityError: The operation is insecure.); the default design was opened, and changes may not be kept.' });
+    expect(restore(storage)).toEqual({
+      doc: undefined,
+      notice:
+        'Browser storage cannot be read (SecurityError: The operation is insecure.); the default design was opened, and changes may not be kept.',
+    });
   });
 
   it('replaces storage that throws on first touch by one in memory, and says so', () => {
     const blocked = openStorage(() => {
-      throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError');
+      throw new DOMException(
+        "Failed to read the 'localStorage' property from 'Window': Access is denied for this document.",
+        'SecurityError',
+      );
     });
-    expect(blocked.problem).toBe("Browser storage is not available (SecurityError: Failed to read the 'localStorage' property from 'Window': Access is denied for this document.): the design is not saved when this page closes.");
+    expect(blocked.problem).toBe(
+      "Browser storage is not available (SecurityError: Failed to read the 'localStorage' property from 'Window': Access is denied for this document.): the design is not saved when this page closes.",
+    );
     save(blocked.storage, other);
     expect(restore(blocked.storage).doc).toEqual(other);
     const fine = new FakeStorage();
@@ -158,15 +182,20 @@ describe('autosave on hostile storage (issue 15, finding 8)', () => {
 
   it('reads planted values of other types as unreadable, and clips a huge reason', () => {
     const r = restore(new FakeStorage({ [AUTOSAVE_KEY]: 42, [BACKUP_KEY]: otherJson }) as never);
-    expect(r.notice).toBe(`The autosaved design could not be read (it is a number, not text); the previous copy was restored. Its text is kept in browser storage under "${RESCUE_KEY}".`);
+    expect(r.notice).toBe(
+      `The autosaved design could not be read (it is a number, not text); the previous copy was restored. Its text is kept in browser storage under "${RESCUE_KEY}".`,
+    );
     const hugeKey = `{"apiVersion":"liveroute/v1","kind":"Topology","metadata":{"name":"a"},"spec":{},"${'k'.repeat(100_000)}":1}`;
     const notice = restore(new FakeStorage({ [AUTOSAVE_KEY]: hugeKey })).notice as string;
     expect(notice.length).toBeLessThan(1000);
     expect(notice).toMatch(/^The autosaved design could not be read \(.{300}…\) and there is no usable backup/);
   });
 
-  it('keeps a full storage\'s older backup rather than fail to save the current design', () => {
-    const storage = new FakeStorage({ [AUTOSAVE_KEY]: serializeDesign(DEFAULT_SCENARIO.doc, 'json'), [BACKUP_KEY]: 'x' });
+  it("keeps a full storage's older backup rather than fail to save the current design", () => {
+    const storage = new FakeStorage({
+      [AUTOSAVE_KEY]: serializeDesign(DEFAULT_SCENARIO.doc, 'json'),
+      [BACKUP_KEY]: 'x',
+    });
     storage.fill();
     // The backup slot cannot grow; the autosave (the same size or smaller) still can be written.
     const smaller = structuredClone(DEFAULT_SCENARIO.doc);
@@ -177,10 +206,17 @@ describe('autosave on hostile storage (issue 15, finding 8)', () => {
   });
 
   it('gives up on an earlier rescue when every rescue key is taken, keeping the text in place', () => {
-    const earlier = Object.fromEntries(Array.from({ length: MAX_RESCUE_COPIES }, (_, i) => [i === 0 ? RESCUE_KEY : `${RESCUE_KEY}.${i + 1}`, `incident ${i}`]));
+    const earlier = Object.fromEntries(
+      Array.from({ length: MAX_RESCUE_COPIES }, (_, i) => [
+        i === 0 ? RESCUE_KEY : `${RESCUE_KEY}.${i + 1}`,
+        `incident ${i}`,
+      ]),
+    );
     const storage = new FakeStorage({ ...earlier, [AUTOSAVE_KEY]: 'yet another', [BACKUP_KEY]: otherJson });
     const r = restore(storage);
-    expect(r.notice).toContain(`Its text could not be set aside in browser storage (9 earlier unreadable copies already fill "${RESCUE_KEY}…")`);
+    expect(r.notice).toContain(
+      `Its text could not be set aside in browser storage (9 earlier unreadable copies already fill "${RESCUE_KEY}…")`,
+    );
     expect(storage.data.get(AUTOSAVE_KEY)).toBe('yet another');
     expect(memoryStorage().getItem(AUTOSAVE_KEY)).toBeNull();
   });
@@ -200,7 +236,20 @@ function designIn(value: unknown): Topology | undefined {
 
 const slotValue = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 200 }) },
-  fc.constantFrom(otherJson, otherJson.slice(0, -1), otherJson.replace('liveroute/v1', 'liveroute/v2'), '', ' ', 'null', '[]', '{}', '- a\n- b', 'a: &a [*a]', '? [a]\n: 1', '\u0000\ufeff'),
+  fc.constantFrom(
+    otherJson,
+    otherJson.slice(0, -1),
+    otherJson.replace('liveroute/v1', 'liveroute/v2'),
+    '',
+    ' ',
+    'null',
+    '[]',
+    '{}',
+    '- a\n- b',
+    'a: &a [*a]',
+    '? [a]\n: 1',
+    '\u0000\ufeff',
+  ),
   fc.string({ unit: 'binary', maxLength: 100 }),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
   fc.oneof(fc.integer(), fc.boolean(), fc.constant(undefined), fc.object({ maxDepth: 1 })),

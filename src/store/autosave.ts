@@ -65,7 +65,8 @@ export function readSlot(storage: KeyValueStorage, key: string): Slot {
   }
   if (value === null || value === undefined) return { kind: 'absent' };
   // Storage holds strings; a wrapper or a test double may hand back anything.
-  if (typeof value !== 'string') return { kind: 'unreadable', problem: `it is a ${typeof value}, not text`, text: String(value) };
+  if (typeof value !== 'string')
+    return { kind: 'unreadable', problem: `it is a ${typeof value}, not text`, text: String(value) };
   try {
     const parsed = parseDesign(value);
     if (parsed.ok) return { kind: 'readable', doc: parsed.value.doc };
@@ -84,7 +85,10 @@ export function readSlot(storage: KeyValueStorage, key: string): Slot {
 export function openedFrom(current: Exclude<Slot, { kind: 'unreadable' }>): Restored {
   if (current.kind === 'readable') return { doc: current.doc };
   if (current.kind === 'absent') return { doc: undefined };
-  return { doc: undefined, notice: `Browser storage cannot be read (${current.problem}); the default design was opened, and changes may not be kept.` };
+  return {
+    doc: undefined,
+    notice: `Browser storage cannot be read (${current.problem}); the default design was opened, and changes may not be kept.`,
+  };
 }
 
 /** Writes `doc` as the autosave, moving the previous autosave to the backup slot. Throws when storage refuses the autosave itself. */
@@ -105,7 +109,11 @@ export function save(storage: KeyValueStorage, doc: Topology): void {
 /** An in-memory stand-in for browser storage when the browser refuses it (nothing outlives the page). */
 export function memoryStorage(): KeyValueStorage {
   const data = new Map<string, string>();
-  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, String(v)), removeItem: (k) => void data.delete(k) };
+  return {
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, String(v)),
+    removeItem: (k) => void data.delete(k),
+  };
 }
 
 /**
@@ -118,6 +126,9 @@ export function openStorage(get: () => KeyValueStorage): { storage: KeyValueStor
     storage.getItem(AUTOSAVE_KEY);
     return { storage };
   } catch (e) {
-    return { storage: memoryStorage(), problem: `Browser storage is not available (${reasonOf(e)}): the design is not saved when this page closes.` };
+    return {
+      storage: memoryStorage(),
+      problem: `Browser storage is not available (${reasonOf(e)}): the design is not saved when this page closes.`,
+    };
   }
 }

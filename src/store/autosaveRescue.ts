@@ -5,7 +5,18 @@
  * not, and put back into its slot when even that fails, to be offered as a download. The app then
  * opens the backup, or the default design, and the notice says what happened to each text.
  */
-import { AUTOSAVE_KEY, BACKUP_KEY, openedFrom, RESCUE_KEY, readSlot, reasonOf, type KeyValueStorage, type Restored, type Slot, type Unkept } from './autosave';
+import {
+  AUTOSAVE_KEY,
+  BACKUP_KEY,
+  openedFrom,
+  RESCUE_KEY,
+  readSlot,
+  reasonOf,
+  type KeyValueStorage,
+  type Restored,
+  type Slot,
+  type Unkept,
+} from './autosave';
 
 /** Unreadable copies kept side by side (`RESCUE_KEY`, then `.2` …): a second incident never overwrites the first. */
 export const MAX_RESCUE_COPIES = 9;
@@ -26,7 +37,8 @@ function rescueKey(storage: KeyValueStorage, text: string): string | undefined {
 }
 
 /** Storage is full (Chromium and Safari say QuotaExceededError; older Firefox NS_ERROR_DOM_QUOTA_REACHED). */
-const isQuotaError = (e: unknown) => typeof e === 'object' && e !== null && /quota/i.test(`${String((e as Error).name)} ${String((e as Error).message)}`);
+const isQuotaError = (e: unknown) =>
+  typeof e === 'object' && e !== null && /quota/i.test(`${String((e as Error).name)} ${String((e as Error).message)}`);
 
 const removeQuietly = (storage: KeyValueStorage, key: string) => {
   try {
@@ -36,7 +48,8 @@ const removeQuietly = (storage: KeyValueStorage, key: string) => {
   }
 };
 
-type Kept = { where: 'rescue'; key: string } | { where: 'in place'; reason: string } | { where: 'nowhere'; reason: string };
+type Kept =
+  { where: 'rescue'; key: string } | { where: 'in place'; reason: string } | { where: 'nowhere'; reason: string };
 
 /**
  * Moves unreadable text from its slot to a rescue key. Copying needs room for two copies; when
@@ -45,7 +58,13 @@ type Kept = { where: 'rescue'; key: string } | { where: 'in place'; reason: stri
  */
 function setAside(storage: KeyValueStorage, slotKey: string, text: string): Kept {
   const key = rescueKey(storage, text);
-  if (key === undefined) return putBack(storage, slotKey, text, `${MAX_RESCUE_COPIES} earlier unreadable copies already fill "${RESCUE_KEY}…"`);
+  if (key === undefined)
+    return putBack(
+      storage,
+      slotKey,
+      text,
+      `${MAX_RESCUE_COPIES} earlier unreadable copies already fill "${RESCUE_KEY}…"`,
+    );
   try {
     storage.setItem(key, text);
     removeQuietly(storage, slotKey);
@@ -95,7 +114,12 @@ export function restoreUnreadable(storage: KeyValueStorage, current: Extract<Slo
   const backup = readSlot(storage, BACKUP_KEY);
   const opening = `The autosaved design could not be read (${current.problem})`;
   if (backup.kind === 'readable') {
-    return { doc: backup.doc, notice: `${opening}; the previous copy was restored. ${fate(kept)}`, ...(unkept.length > 0 ? { unkept } : {}), ...hold };
+    return {
+      doc: backup.doc,
+      notice: `${opening}; the previous copy was restored. ${fate(kept)}`,
+      ...(unkept.length > 0 ? { unkept } : {}),
+      ...hold,
+    };
   }
   let why = 'there is no usable backup';
   let backupFate = '';
@@ -106,5 +130,10 @@ export function restoreUnreadable(storage: KeyValueStorage, current: Extract<Slo
     if (backupKept.where !== 'rescue') unkept.push({ slot: 'backup', text: backup.text });
     backupFate = ` The backup's text: ${fate(backupKept).replace(/^Its text /, '')}`;
   }
-  return { doc: undefined, notice: `${opening} and ${why}; the default design was opened. ${fate(kept)}${backupFate}`, ...(unkept.length > 0 ? { unkept } : {}), ...hold };
+  return {
+    doc: undefined,
+    notice: `${opening} and ${why}; the default design was opened. ${fate(kept)}${backupFate}`,
+    ...(unkept.length > 0 ? { unkept } : {}),
+    ...hold,
+  };
 }

@@ -21,7 +21,9 @@ describe('design store', () => {
     const r = store.getState().update((d) => void ((d.spec.nodes[1] as { address: string }).address = '10.0.9.12'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error.map(formatIssue)).toEqual(["spec.nodes[1].address: 10.0.9.12 is outside rack rack-a's subnet 10.0.1.0/24"]);
+    expect(r.error.map(formatIssue)).toEqual([
+      "spec.nodes[1].address: 10.0.9.12 is outside rack rack-a's subnet 10.0.1.0/24",
+    ]);
     expect(store.getState().doc).toBe(DEFAULT_SCENARIO.doc);
     expect(store.temporal.getState().pastStates).toHaveLength(0);
   });

@@ -22,7 +22,14 @@ function fakeClient() {
   return { client, simulations, checks };
 }
 
-const sessionDown: Diagnostic = { code: 'LR-SESSION-DOWN', severity: 'error', subjects: ['node-a1', 'tor-a', 'rack-a-tor'], message: 'down', fix: 'f', action: { kind: 'set-peer-as', peer: 'rack-a-tor', asNumber: 65001 } };
+const sessionDown: Diagnostic = {
+  code: 'LR-SESSION-DOWN',
+  severity: 'error',
+  subjects: ['node-a1', 'tor-a', 'rack-a-tor'],
+  message: 'down',
+  fix: 'f',
+  action: { kind: 'set-peer-as', peer: 'rack-a-tor', asNumber: 65001 },
+};
 
 function withoutMigration(): Topology {
   const doc = structuredClone(DEFAULT_SCENARIO.doc);
@@ -64,7 +71,9 @@ describe('findings of a design without a migration', () => {
     expect(findingsCurrent(sim.getState())).toBe(false);
     await vi.advanceTimersByTimeAsync(10);
     expect(simulations).toHaveLength(1);
-    simulations[0]?.resolve(ok({ topology: 'x', phases: [], timeline: [], diagnostics: [] } as unknown as SimulationSummary));
+    simulations[0]?.resolve(
+      ok({ topology: 'x', phases: [], timeline: [], diagnostics: [] } as unknown as SimulationSummary),
+    );
     await vi.advanceTimersByTimeAsync(0);
     expect(sim.getState().status).toBe('ready');
     expect(sim.getState().designFindings).toBeUndefined();
@@ -78,6 +87,10 @@ describe('findings of a design without a migration', () => {
     const done = sim.getState().run();
     checks[0]?.resolve({ ok: false, error: 'the engine failed: boom' });
     await done;
-    expect(sim.getState()).toMatchObject({ status: 'error', error: 'the engine failed: boom', designFindings: undefined });
+    expect(sim.getState()).toMatchObject({
+      status: 'error',
+      error: 'the engine failed: boom',
+      designFindings: undefined,
+    });
   });
 });

@@ -13,9 +13,44 @@ import { diffFib, diffRoutes, instantAt, instantStates, phaseInstants } from './
 import { createSimulationStore, flowOf, PHASE_HOLD_MS, vmHostOf, WALL_MS_PER_SIM_MS } from './simulation';
 
 const route = (o: Partial<RouteEntry>): RouteEntry =>
-  ({ prefix: '10.244.1.5/32', selected: true, nextHop: '10.0.1.1', learnedFrom: 'tor-a', localPref: 100, asPath: [65001], communities: [], preference: 100, metric: null, reason: 'only', explanation: 'the only candidate', protocol: 'Node_10_0_1_1', largeCommunities: [], origin: 'IGP', med: null, source: 'RTS_BGP', decidedBy: null, changes: [], ...o }) as RouteEntry;
-const fib = (o: Partial<FibReportEntry>): FibReportEntry => ({ prefix: '10.244.1.5/32', metric: 0, kind: 'via', via: ['10.0.1.1'], proto: 'bird', used: true, explanation: '', ...o });
-const flow = (client: string, outcome: FlowReport['outcome']): FlowReport => ({ client, outcome, deliveredFraction: outcome === 'delivered' ? 1 : 0, paths: [[client]], pathEnds: [] });
+  ({
+    prefix: '10.244.1.5/32',
+    selected: true,
+    nextHop: '10.0.1.1',
+    learnedFrom: 'tor-a',
+    localPref: 100,
+    asPath: [65001],
+    communities: [],
+    preference: 100,
+    metric: null,
+    reason: 'only',
+    explanation: 'the only candidate',
+    protocol: 'Node_10_0_1_1',
+    largeCommunities: [],
+    origin: 'IGP',
+    med: null,
+    source: 'RTS_BGP',
+    decidedBy: null,
+    changes: [],
+    ...o,
+  }) as RouteEntry;
+const fib = (o: Partial<FibReportEntry>): FibReportEntry => ({
+  prefix: '10.244.1.5/32',
+  metric: 0,
+  kind: 'via',
+  via: ['10.0.1.1'],
+  proto: 'bird',
+  used: true,
+  explanation: '',
+  ...o,
+});
+const flow = (client: string, outcome: FlowReport['outcome']): FlowReport => ({
+  client,
+  outcome,
+  deliveredFraction: outcome === 'delivered' ? 1 : 0,
+  paths: [[client]],
+  pathEnds: [],
+});
 
 /** base at 0 and 12 ms, target at 1012 (nothing changes), live at 2012 and 2024. */
 const REPORT = {
@@ -30,7 +65,12 @@ const REPORT = {
     { time: 0, phase: 'base', speakers: ['node-a1'], flows: [flow('node-a2', 'blackhole')] },
     { time: 12, phase: 'base', speakers: ['tor-a'], flows: [flow('node-a2', 'delivered')] },
     { time: 1012, phase: 'target', speakers: [], flows: [] },
-    { time: 2012, phase: 'live', speakers: ['tor-a'], flows: [flow('node-a2', 'blackhole'), flow('node-b2', 'delivered')] },
+    {
+      time: 2012,
+      phase: 'live',
+      speakers: ['tor-a'],
+      flows: [flow('node-a2', 'blackhole'), flow('node-b2', 'delivered')],
+    },
     { time: 2024, phase: 'live', speakers: ['node-b1', 'tor-a'], flows: [flow('node-a2', 'delivered')] },
   ],
 } as unknown as SimulationSummary;
@@ -39,7 +79,15 @@ describe('instant states', () => {
   const states = instantStates(REPORT);
 
   it('fold the changes: a client keeps its flow until it changes', () => {
-    expect(states.map((s) => [s.time, s.phase, s.vmHost, [...s.changedSpeakers].join(','), [...s.flows.values()].map((f) => `${f.client} ${f.outcome}`).join(', ')])).toEqual([
+    expect(
+      states.map((s) => [
+        s.time,
+        s.phase,
+        s.vmHost,
+        [...s.changedSpeakers].join(','),
+        [...s.flows.values()].map((f) => `${f.client} ${f.outcome}`).join(', '),
+      ]),
+    ).toEqual([
       [0, 'base', 'node-a1', 'node-a1', 'node-a2 blackhole'],
       [12, 'base', 'node-a1', 'tor-a', 'node-a2 delivered'],
       [1012, 'target', 'node-a1', '', 'node-a2 delivered'],
@@ -75,7 +123,10 @@ describe('the difference between two instants', () => {
   });
 
   it('kernel routes: a new metric is a new route', () => {
-    const d = diffFib([fib({ metric: 1024, proto: 'felix', kind: 'local', via: [] }), fib({ metric: 2147483547 })], [fib({ metric: 1024, proto: 'felix', kind: 'local', via: [] }), fib({ metric: 512 })]);
+    const d = diffFib(
+      [fib({ metric: 1024, proto: 'felix', kind: 'local', via: [] }), fib({ metric: 2147483547 })],
+      [fib({ metric: 1024, proto: 'felix', kind: 'local', via: [] }), fib({ metric: 512 })],
+    );
     expect(d.rows.map((r) => [r.row.metric, r.change])).toEqual([
       [1024, 'same'],
       [512, 'added'],

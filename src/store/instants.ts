@@ -23,7 +23,9 @@ type Timeline = Pick<SimulationSummary, 'timeline'>;
 const cache = new WeakMap<Pick<SimulationSummary, 'timeline' | 'phases' | 'migration'>, readonly InstantState[]>();
 
 /** The state after each instant of the timeline, in order. */
-export function instantStates(report: Pick<SimulationSummary, 'timeline' | 'phases' | 'migration'>): readonly InstantState[] {
+export function instantStates(
+  report: Pick<SimulationSummary, 'timeline' | 'phases' | 'migration'>,
+): readonly InstantState[] {
   const hit = cache.get(report);
   if (hit) return hit;
   const hosts = new Map(report.phases.map((p) => [p.name, p.vmHost]));
@@ -92,7 +94,8 @@ function diffBy<T>(prev: readonly T[] | undefined, next: readonly T[] | undefine
     const k = key(row);
     seen.add(k);
     const old = before.get(k);
-    const change: Change = old === undefined ? 'added' : JSON.stringify(old) === JSON.stringify(row) ? 'same' : 'changed';
+    const change: Change =
+      old === undefined ? 'added' : JSON.stringify(old) === JSON.stringify(row) ? 'same' : 'changed';
     return { row, change };
   });
   return { rows, removed: (prev ?? []).filter((r) => !seen.has(key(r))) };
@@ -103,10 +106,16 @@ export const routeKey = (r: RouteEntry): string => `${r.prefix}|${r.protocol}|${
 /** A kernel route is the same when prefix, installer and metric are (a new metric is a new route). */
 export const fibKey = (f: FibReportEntry): string => `${f.prefix}|${f.proto}|${f.metric}`;
 
-export function diffRoutes(prev: readonly RouteEntry[] | undefined, next: readonly RouteEntry[] | undefined): RowDiff<RouteEntry> {
+export function diffRoutes(
+  prev: readonly RouteEntry[] | undefined,
+  next: readonly RouteEntry[] | undefined,
+): RowDiff<RouteEntry> {
   return diffBy(prev, next, routeKey);
 }
 
-export function diffFib(prev: readonly FibReportEntry[] | undefined, next: readonly FibReportEntry[] | undefined): RowDiff<FibReportEntry> {
+export function diffFib(
+  prev: readonly FibReportEntry[] | undefined,
+  next: readonly FibReportEntry[] | undefined,
+): RowDiff<FibReportEntry> {
   return diffBy(prev, next, fibKey);
 }

@@ -6,11 +6,19 @@ const FIXTURE_LESSON = lessonSchema.parse({
   steps: [
     { title: 'The fabric', text: 'Two racks.' },
     { title: 'Before the migration', text: 'Every client delivers.', phase: 'base' },
-    { title: 'Live', text: 'The VM runs on node-b1.', phase: 'live', question: { prompt: 'Which node still delivers to the old VM?', answer: ['node-a1'] } },
+    {
+      title: 'Live',
+      text: 'The VM runs on node-b1.',
+      phase: 'live',
+      question: { prompt: 'Which node still delivers to the old VM?', answer: ['node-a1'] },
+    },
     {
       title: 'Why',
       text: 'LOCAL_PREF does not cross eBGP.',
-      question: { prompt: 'What carries the priority?', choices: [{ text: 'LOCAL_PREF' }, { text: 'A community', correct: true }, { text: 'MED' }] },
+      question: {
+        prompt: 'What carries the priority?',
+        choices: [{ text: 'LOCAL_PREF' }, { text: 'A community', correct: true }, { text: 'MED' }],
+      },
     },
   ],
 });
@@ -24,12 +32,20 @@ function started(step?: number) {
 describe('lesson store', () => {
   it('starts at the first step (or the one asked for, kept within the lesson) and closes', () => {
     const s = started();
-    expect([s.getState().step, currentStep(s.getState())?.title, s.getState().design]).toEqual([0, 'The fabric', 'two-racks-ebgp-no-filter']);
+    expect([s.getState().step, currentStep(s.getState())?.title, s.getState().design]).toEqual([
+      0,
+      'The fabric',
+      'two-racks-ebgp-no-filter',
+    ]);
     expect(started(2).getState().step).toBe(2);
     expect(started(99).getState().step).toBe(3);
     expect(started(-4).getState().step).toBe(0);
     s.getState().close();
-    expect([s.getState().lesson, s.getState().design, currentStep(s.getState())]).toEqual([undefined, undefined, undefined]);
+    expect([s.getState().lesson, s.getState().design, currentStep(s.getState())]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('moves with next and previous, stopping at both ends', () => {
@@ -81,20 +97,51 @@ describe('lesson store', () => {
 
   it('has no question to answer on a step without one', () => {
     const s = started(0);
-    expect([s.getState().answerWithElement('node-a1'), s.getState().answerWithChoice(0)]).toEqual([undefined, undefined]);
+    expect([s.getState().answerWithElement('node-a1'), s.getState().answerWithChoice(0)]).toEqual([
+      undefined,
+      undefined,
+    ]);
     expect(s.getState().answers).toEqual({});
   });
 
   it('counts progress: the step, the questions, the answers and how many are right', () => {
     const s = started();
-    expect(progressOf(s.getState())).toEqual({ current: 1, total: 4, questions: 2, answered: 0, right: 0, fraction: 0 });
+    expect(progressOf(s.getState())).toEqual({
+      current: 1,
+      total: 4,
+      questions: 2,
+      answered: 0,
+      right: 0,
+      fraction: 0,
+    });
     s.getState().goTo(2);
     s.getState().answerWithElement('node-a2');
-    expect(progressOf(s.getState())).toEqual({ current: 3, total: 4, questions: 2, answered: 1, right: 0, fraction: 2 / 3 });
+    expect(progressOf(s.getState())).toEqual({
+      current: 3,
+      total: 4,
+      questions: 2,
+      answered: 1,
+      right: 0,
+      fraction: 2 / 3,
+    });
     s.getState().next();
     s.getState().answerWithChoice(1);
-    expect(progressOf(s.getState())).toEqual({ current: 4, total: 4, questions: 2, answered: 2, right: 1, fraction: 1 });
-    expect(progressOf(createLessonStore().getState())).toEqual({ current: 0, total: 0, questions: 0, answered: 0, right: 0, fraction: 0 });
+    expect(progressOf(s.getState())).toEqual({
+      current: 4,
+      total: 4,
+      questions: 2,
+      answered: 2,
+      right: 1,
+      fraction: 1,
+    });
+    expect(progressOf(createLessonStore().getState())).toEqual({
+      current: 0,
+      total: 0,
+      questions: 0,
+      answered: 0,
+      right: 0,
+      fraction: 0,
+    });
   });
 
   it('restarts at the first step with every answer forgotten, keeping the lesson', () => {

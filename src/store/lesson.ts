@@ -46,7 +46,8 @@ export interface LessonState {
   readonly setOffer: (design: string | undefined) => void;
 }
 
-const clamp = (step: number, lesson: Lesson | undefined) => Math.max(0, Math.min((lesson?.steps.length ?? 1) - 1, Math.trunc(step)));
+const clamp = (step: number, lesson: Lesson | undefined) =>
+  Math.max(0, Math.min((lesson?.steps.length ?? 1) - 1, Math.trunc(step)));
 
 /** The step shown, if a lesson is open. */
 export function currentStep(s: Pick<LessonState, 'lesson' | 'step'>): LessonStep | undefined {
@@ -105,7 +106,8 @@ export function createLessonStore() {
       galleryOpen: false,
       presenter: false,
       offer: undefined,
-      start: (lesson, design, step = 0) => set({ lesson, design, step: clamp(step, lesson), answers: {}, offer: undefined }),
+      start: (lesson, design, step = 0) =>
+        set({ lesson, design, step: clamp(step, lesson), answers: {}, offer: undefined }),
       close: () => set({ lesson: undefined, design: undefined, step: 0, answers: {} }),
       goTo: (step) => set((s) => (s.lesson ? { step: clamp(step, s.lesson) } : s)),
       next: () => get().goTo(get().step + 1),

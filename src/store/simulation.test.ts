@@ -6,7 +6,15 @@ import type { EngineClient } from '../worker/client';
 import type { PhaseSummary, SimulationSummary } from '../worker/protocol';
 import { createDesignStore } from './design';
 import { createUiStore } from './ui';
-import { createSimulationStore, currentPhase, followSelection, outcomeOf, verdictOf, verdictTone, vmHostOf } from './simulation';
+import {
+  createSimulationStore,
+  currentPhase,
+  followSelection,
+  outcomeOf,
+  verdictOf,
+  verdictTone,
+  vmHostOf,
+} from './simulation';
 
 /** A client that records each call and lets the test decide when and how it ends. */
 function fakeClient() {
@@ -18,19 +26,36 @@ function fakeClient() {
   return { client, calls };
 }
 
-const phase = (name: string, vmHost: string, outcomes: Record<string, PhaseSummary['flows'][number]['outcome']>): PhaseSummary =>
+const phase = (
+  name: string,
+  vmHost: string,
+  outcomes: Record<string, PhaseSummary['flows'][number]['outcome']>,
+): PhaseSummary =>
   ({
     name,
     trigger: '',
     vmHost,
     start: 0,
     settledAt: 0,
-    flows: Object.entries(outcomes).map(([client, outcome]) => ({ client, outcome, deliveredFraction: outcome === 'delivered' ? 1 : 0, paths: [], pathEnds: [] })),
+    flows: Object.entries(outcomes).map(([client, outcome]) => ({
+      client,
+      outcome,
+      deliveredFraction: outcome === 'delivered' ? 1 : 0,
+      paths: [],
+      pathEnds: [],
+    })),
     oscillating: [],
   }) as PhaseSummary;
 
-const report = (tag: string, live: Record<string, PhaseSummary['flows'][number]['outcome']> = { 'node-a1': 'delivered' }) =>
-  ({ topology: tag, phases: [phase('base', 'node-a1', { 'node-a1': 'delivered' }), phase('live', 'node-b1', live)], timeline: [] }) as unknown as SimulationSummary;
+const report = (
+  tag: string,
+  live: Record<string, PhaseSummary['flows'][number]['outcome']> = { 'node-a1': 'delivered' },
+) =>
+  ({
+    topology: tag,
+    phases: [phase('base', 'node-a1', { 'node-a1': 'delivered' }), phase('live', 'node-b1', live)],
+    timeline: [],
+  }) as unknown as SimulationSummary;
 
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
@@ -117,7 +142,10 @@ describe('simulation store', () => {
   });
 
   it('says so when the design has no migration, without asking the engine', async () => {
-    const design = createDesignStore({ ...DEFAULT_SCENARIO.doc, spec: { ...DEFAULT_SCENARIO.doc.spec, migration: undefined } } as Topology);
+    const design = createDesignStore({
+      ...DEFAULT_SCENARIO.doc,
+      spec: { ...DEFAULT_SCENARIO.doc.spec, migration: undefined },
+    } as Topology);
     const { client, calls } = fakeClient();
     const sim = createSimulationStore(design, client);
     await sim.getState().run();
@@ -186,7 +214,16 @@ describe('route table follows the selection', () => {
 
 describe('selectors', () => {
   it('read the selected phase: outcomes, VM host, verdict', () => {
-    const s = { report: report('r', { 'node-a1': 'blackhole', 'node-a2': 'delivered', 'node-b2': 'split', 'border-1': 'delivered' }), phase: 'live' as const, instant: -1 };
+    const s = {
+      report: report('r', {
+        'node-a1': 'blackhole',
+        'node-a2': 'delivered',
+        'node-b2': 'split',
+        'border-1': 'delivered',
+      }),
+      phase: 'live' as const,
+      instant: -1,
+    };
     expect(currentPhase(s)?.name).toBe('live');
     expect(outcomeOf(s, 'node-a1')).toBe('blackhole');
     expect(outcomeOf(s, 'tor-a')).toBeUndefined();

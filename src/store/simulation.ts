@@ -8,7 +8,15 @@
 import { createStore } from 'zustand/vanilla';
 import { countOutcomes, PHASE_NAMES, type PhaseName, type Topology } from '../model';
 import { CANCELLED, type EngineClient } from '../worker/client';
-import type { Diagnostic, FlowReport, PhaseSummary, RowsAt, SimulationSummary, SpeakerTable, TableProgress } from '../worker/protocol';
+import type {
+  Diagnostic,
+  FlowReport,
+  PhaseSummary,
+  RowsAt,
+  SimulationSummary,
+  SpeakerTable,
+  TableProgress,
+} from '../worker/protocol';
 import type { DesignStore } from './design';
 import { instantAt, instantStates, phaseInstants, type InstantState } from './instants';
 import { parseSelectionId, type UiStore } from './ui';
@@ -114,14 +122,21 @@ export const PHASE_HOLD_MS = 24;
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
 /** The time and instant that show `phase` settled in `report` (its last instant). */
-function settledView(report: SimulationSummary | undefined, phase: PhaseName): { time: number; instant: number } | undefined {
+function settledView(
+  report: SimulationSummary | undefined,
+  phase: PhaseName,
+): { time: number; instant: number } | undefined {
   const span = report ? phaseInstants(report, phase) : undefined;
   if (!report || !span) return undefined;
   return { time: (report.timeline[span.last] as { time: number }).time, instant: span.last };
 }
 
 /** The instant and phase at `time`. */
-function viewAt(report: SimulationSummary, time: number, fallback: PhaseName): { time: number; instant: number; phase: PhaseName } {
+function viewAt(
+  report: SimulationSummary,
+  time: number,
+  fallback: PhaseName,
+): { time: number; instant: number; phase: PhaseName } {
   const instant = instantAt(report, time);
   const phase = (report.timeline[instant]?.phase as PhaseName | undefined) ?? fallback;
   return { time, instant, phase };
@@ -133,7 +148,8 @@ function simulationKey(doc: Topology): string {
   return JSON.stringify([doc.metadata.name, spec]);
 }
 
-const isSpeaker = (doc: Topology, name: string) => doc.spec.nodes.some((n) => n.name === name) || doc.spec.routers.some((r) => r.name === name);
+const isSpeaker = (doc: Topology, name: string) =>
+  doc.spec.nodes.some((n) => n.name === name) || doc.spec.routers.some((r) => r.name === name);
 
 export function createSimulationStore(design: DesignStore, client: EngineClient, options: SimulationOptions = {}) {
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
@@ -164,7 +180,10 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
       const current = () => get().wholeTable?.speaker === speaker && design.getState().doc === doc;
       set({ wholeTable: { speaker, status: 'loading' } });
       const result = await tables.table(doc, speaker, {
-        onProgress: (progress) => current() && get().wholeTable?.status === 'loading' && set({ wholeTable: { speaker, status: 'loading', progress } }),
+        onProgress: (progress) =>
+          current() &&
+          get().wholeTable?.status === 'loading' &&
+          set({ wholeTable: { speaker, status: 'loading', progress } }),
       });
       // Still the question asked (same speaker, same design)?
       if (!current() || get().wholeTable?.status !== 'loading') return;
@@ -214,7 +233,15 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
         const found = await client.findings(doc);
         if (run !== latest) return;
         clear(slowTimer);
-        if (found.ok) set({ status: 'no-migration', report: undefined, designFindings: found.value, error: undefined, slow: false, playing: false });
+        if (found.ok)
+          set({
+            status: 'no-migration',
+            report: undefined,
+            designFindings: found.value,
+            error: undefined,
+            slow: false,
+            playing: false,
+          });
         else set({ status: 'error', report: undefined, designFindings: undefined, error: found.error, slow: false });
         return;
       }
@@ -223,7 +250,17 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
       if (run !== latest) return;
       clear(slowTimer);
       // A new result keeps the phase in view, at its settled state.
-      if (result.ok) set({ status: 'ready', report: result.value, rows: new Map(), designFindings: undefined, error: undefined, slow: false, playing: false, ...(settledView(result.value, get().phase) ?? { time: 0, instant: -1 }) });
+      if (result.ok)
+        set({
+          status: 'ready',
+          report: result.value,
+          rows: new Map(),
+          designFindings: undefined,
+          error: undefined,
+          slow: false,
+          playing: false,
+          ...(settledView(result.value, get().phase) ?? { time: 0, instant: -1 }),
+        });
       else set({ status: 'error', report: undefined, designFindings: undefined, error: result.error, slow: false });
     },
     selectPhase: (phase) => set({ phase, playing: false, ...(settledView(get().report, phase) ?? {}) }),
@@ -246,7 +283,8 @@ export function createSimulationStore(design: DesignStore, client: EngineClient,
       if (!report || report.timeline.length === 0) return;
       const last = report.timeline[report.timeline.length - 1] as { time: number };
       // At the end: play again from the start.
-      if (get().time >= last.time) set({ ...viewAt(report, (report.timeline[0] as { time: number }).time, get().phase), playing: true });
+      if (get().time >= last.time)
+        set({ ...viewAt(report, (report.timeline[0] as { time: number }).time, get().phase), playing: true });
       else set({ playing: true });
     },
     pause: () => set({ playing: false }),
@@ -304,9 +342,11 @@ export type SimulationStore = ReturnType<typeof createSimulationStore>;
  */
 export function followSelection(ui: UiStore, design: DesignStore, simulation: SimulationStore): () => void {
   return ui.subscribe((s, prev) => {
-    if (s.selection === prev.selection || s.selection.length !== 1 || simulation.getState().speaker === undefined) return;
+    if (s.selection === prev.selection || s.selection.length !== 1 || simulation.getState().speaker === undefined)
+      return;
     const sel = parseSelectionId(s.selection[0] as string);
-    if (sel.kind === 'element' && isSpeaker(design.getState().doc, sel.name)) simulation.getState().showRoutes(sel.name);
+    if (sel.kind === 'element' && isSpeaker(design.getState().doc, sel.name))
+      simulation.getState().showRoutes(sel.name);
   });
 }
 
@@ -335,7 +375,9 @@ export function currentInstant(s: Pick<SimulationState, 'report' | 'instant'>): 
 const phaseFlows = new WeakMap<PhaseSummary, ReadonlyMap<string, FlowReport>>();
 
 /** Every client's flow at the instant shown (or, without a timeline, in the phase's settled state). Stable per instant. */
-export function shownFlows(s: Pick<SimulationState, 'report' | 'phase' | 'instant'>): ReadonlyMap<string, FlowReport> | undefined {
+export function shownFlows(
+  s: Pick<SimulationState, 'report' | 'phase' | 'instant'>,
+): ReadonlyMap<string, FlowReport> | undefined {
   const instant = currentInstant(s);
   if (instant) return instant.flows;
   const phase = currentPhase(s);
@@ -349,12 +391,18 @@ export function shownFlows(s: Pick<SimulationState, 'report' | 'phase' | 'instan
 }
 
 /** The client's flow at the instant shown (or, without a timeline, in the selected phase's settled state). */
-export function flowOf(s: Pick<SimulationState, 'report' | 'phase' | 'instant'>, client: string): FlowReport | undefined {
+export function flowOf(
+  s: Pick<SimulationState, 'report' | 'phase' | 'instant'>,
+  client: string,
+): FlowReport | undefined {
   return shownFlows(s)?.get(client);
 }
 
 /** The client's outcome in the selected phase; undefined when it is no client or there is no report. */
-export function outcomeOf(s: Pick<SimulationState, 'report' | 'phase' | 'instant'>, client: string): Outcome | undefined {
+export function outcomeOf(
+  s: Pick<SimulationState, 'report' | 'phase' | 'instant'>,
+  client: string,
+): Outcome | undefined {
   return flowOf(s, client)?.outcome;
 }
 
@@ -390,7 +438,10 @@ export function rowsKey(s: Pick<SimulationState, 'report' | 'phase' | 'instant'>
 }
 
 /** A speaker's rows at the instant shown, if they are here (see `loadRows`). */
-export function rowsOf(s: Pick<SimulationState, 'report' | 'phase' | 'instant' | 'rows'>, speaker: string): RowsEntry | undefined {
+export function rowsOf(
+  s: Pick<SimulationState, 'report' | 'phase' | 'instant' | 'rows'>,
+  speaker: string,
+): RowsEntry | undefined {
   const key = rowsKey(s, speaker);
   return key === undefined ? undefined : s.rows.get(key);
 }

@@ -62,7 +62,10 @@ describe('rows in the simulation store', () => {
     const expected = new EngineSession();
     const key = expected.summarize(DEFAULT_SCENARIO.doc).session;
     expect(report?.session).toBe(key);
-    expect(rowsOf(sim.getState(), 'tor-a')).toEqual({ status: 'ready', rows: expected.rowsAt(key, 'tor-a', instant, 'live') });
+    expect(rowsOf(sim.getState(), 'tor-a')).toEqual({
+      status: 'ready',
+      rows: expected.rowsAt(key, 'tor-a', instant, 'live'),
+    });
     // Another instant is another question.
     sim.getState().stepInstant(-1);
     expect(rowsOf(sim.getState(), 'tor-a')).toBeUndefined();

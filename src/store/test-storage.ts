@@ -51,7 +51,11 @@ export class FakeStorage implements KeyValueStorage {
     const text = String(value);
     const old = this.data.get(key);
     const next = this.used() - (old === undefined ? 0 : key.length + String(old).length) + key.length + text.length;
-    if (next > this.quota) throw new DOMException(`Failed to execute 'setItem' on 'Storage': Setting the value of '${key}' exceeded the quota.`, 'QuotaExceededError');
+    if (next > this.quota)
+      throw new DOMException(
+        `Failed to execute 'setItem' on 'Storage': Setting the value of '${key}' exceeded the quota.`,
+        'QuotaExceededError',
+      );
     this.data.set(key, text);
   }
 

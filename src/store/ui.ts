@@ -130,7 +130,13 @@ export function createUiStore(options: { animate?: boolean } = {}) {
       set((s) => {
         const repeat = s.notices.find((n) => n.kind === kind && n.text === text);
         const rest = repeat ? s.notices.filter((n) => n !== repeat) : s.notices;
-        const notice: Notice = { id: nextId++, kind, text, ...(repeat ? { count: (repeat.count ?? 1) + 1 } : {}), ...(action ? { action } : {}) };
+        const notice: Notice = {
+          id: nextId++,
+          kind,
+          text,
+          ...(repeat ? { count: (repeat.count ?? 1) + 1 } : {}),
+          ...(action ? { action } : {}),
+        };
         const notices = [...rest, notice];
         // Past the limit the oldest goes, unless it offers an action (it waits to be dismissed).
         while (notices.length > MAX_NOTICES) {

@@ -41,7 +41,10 @@ function Workspace() {
   // A long run leaves the previous result on screen, faded, so it is not mistaken for the new one.
   const stale = useSimulation((s) => s.slow && s.report !== undefined);
 
-  const ctx: CommandContext = useMemo(() => ({ stores, flow, openFilePicker: () => fileInput.current?.click() }), [stores, flow]);
+  const ctx: CommandContext = useMemo(
+    () => ({ stores, flow, openFilePicker: () => fileInput.current?.click() }),
+    [stores, flow],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -82,7 +85,10 @@ function Workspace() {
     >
       <Toolbar ctx={ctx} />
       {/* The lesson card, the route table and the editor dock in the right-hand column, which widens for them. */}
-      <div className={`workspace${docked ? ' docked' : ''}`} style={dockWidth !== undefined ? ({ '--dock-width': `${dockWidth}px` } as React.CSSProperties) : undefined}>
+      <div
+        className={`workspace${docked ? ' docked' : ''}`}
+        style={dockWidth !== undefined ? ({ '--dock-width': `${dockWidth}px` } as React.CSSProperties) : undefined}
+      >
         <Palette />
         <main className={`canvas-wrap${stale ? ' stale' : ''}`} aria-label="Fabric canvas" aria-busy={stale}>
           <PhaseBar />

@@ -34,7 +34,11 @@ export default function Docks() {
   const [front, setFront] = useState<Tool>('routes');
   // Of the route table and the editor, the one opened last comes to the front.
   const seen = useRef(open);
-  if (seen.current.routes !== open.routes || seen.current.editor !== open.editor || seen.current.lesson !== open.lesson) {
+  if (
+    seen.current.routes !== open.routes ||
+    seen.current.editor !== open.editor ||
+    seen.current.lesson !== open.lesson
+  ) {
     if (open.routes && !seen.current.routes) setFront('routes');
     else if (open.editor && !seen.current.editor) setFront('editor');
     seen.current = open;
@@ -44,7 +48,10 @@ export default function Docks() {
   const shown = open[front] ? front : tools[0];
   const label: Record<Tool, string> = { routes: `Route table · ${speaker ?? ''}`, editor: 'Config files' };
   return (
-    <div className={`dock-area${open.lesson ? ' with-lesson' : ''}${tools.length > 0 ? ' with-tool' : ''}`} data-testid="docks">
+    <div
+      className={`dock-area${open.lesson ? ' with-lesson' : ''}${tools.length > 0 ? ' with-tool' : ''}`}
+      data-testid="docks"
+    >
       <ColumnResizer />
       {/* The lesson stays in sight above a route table or the editor: its steps talk about them. */}
       {open.lesson && (
@@ -57,7 +64,15 @@ export default function Docks() {
       {tools.length > 1 && (
         <div className="side-tabs dock-tabs" role="tablist" aria-label="Docked panels">
           {tools.map((id) => (
-            <button key={id} type="button" role="tab" aria-selected={shown === id} className={`side-tab${shown === id ? ' selected' : ''}`} onClick={() => setFront(id)} data-testid={`dock-tab-${id}`}>
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={shown === id}
+              className={`side-tab${shown === id ? ' selected' : ''}`}
+              onClick={() => setFront(id)}
+              data-testid={`dock-tab-${id}`}
+            >
               {label[id]}
             </button>
           ))}
@@ -73,7 +88,11 @@ export default function Docks() {
       {open.editor && (
         <div className="dock-slot" hidden={shown !== 'editor'}>
           <Suspense fallback={<div className="editor-panel loading">Loading the editor…</div>}>
-            <EditorPanel onDownloadZip={() => void downloadZip(stores)} onDownloadManifests={() => void downloadManifests(stores)} onClose={() => stores.ui.getState().setEditorOpen(false)} />
+            <EditorPanel
+              onDownloadZip={() => void downloadZip(stores)}
+              onDownloadManifests={() => void downloadManifests(stores)}
+              onClose={() => stores.ui.getState().setEditorOpen(false)}
+            />
           </Suspense>
         </div>
       )}
@@ -88,12 +107,15 @@ function ColumnResizer() {
   const handle = useRef<HTMLDivElement>(null);
   const limits = () => {
     const workspace = handle.current?.closest('.workspace')?.getBoundingClientRect();
-    const palette = handle.current?.closest('.workspace')?.querySelector('.palette')?.getBoundingClientRect().width ?? 0;
+    const palette =
+      handle.current?.closest('.workspace')?.querySelector('.palette')?.getBoundingClientRect().width ?? 0;
     const max = workspace ? workspace.width - palette - CANVAS_MIN_WIDTH : 1200;
     return { right: workspace?.right ?? window.innerWidth, max: Math.max(DOCK_MIN_WIDTH, max) };
   };
-  const set = (w: number) => stores.ui.getState().setDockWidth(Math.round(Math.min(limits().max, Math.max(DOCK_MIN_WIDTH, w))));
-  const current = () => width ?? handle.current?.closest('.side-column')?.getBoundingClientRect().width ?? DOCK_MIN_WIDTH;
+  const set = (w: number) =>
+    stores.ui.getState().setDockWidth(Math.round(Math.min(limits().max, Math.max(DOCK_MIN_WIDTH, w))));
+  const current = () =>
+    width ?? handle.current?.closest('.side-column')?.getBoundingClientRect().width ?? DOCK_MIN_WIDTH;
   return (
     <div
       ref={handle}

@@ -18,7 +18,12 @@ const dom = domHarness();
 
 function mount(): { stores: Stores; host: HTMLElement } {
   const design = createDesignStore(DEFAULT_SCENARIO.doc);
-  const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient), worker: inProcessClient };
+  const stores: Stores = {
+    design,
+    ui: createUiStore({ animate: false }),
+    simulation: createSimulationStore(design, inProcessClient),
+    worker: inProcessClient,
+  };
   const { host, root } = dom.open();
   act(() =>
     root.render(
@@ -39,7 +44,9 @@ describe('notices', () => {
   it('shows an action as a button that runs it, and keeps that notice when plain ones fade', () => {
     const { stores, host } = mount();
     const run = vi.fn();
-    act(() => stores.ui.getState().notify('error', 'The autosaved design could not be read', { label: 'Download', run }));
+    act(() =>
+      stores.ui.getState().notify('error', 'The autosaved design could not be read', { label: 'Download', run }),
+    );
     act(() => stores.ui.getState().notify('error', 'Something passing'));
     // The newest is in view; the others are listed behind "+1".
     act(() => host.querySelector<HTMLButtonElement>('[data-testid="notices-more"]')?.click());

@@ -11,15 +11,27 @@ function NoticeItem({ notice, hidden }: { notice: Notice; hidden: boolean }) {
   const stores = useStores();
   const repeats = (notice.count ?? 1) > 1 ? ` ×${notice.count}` : '';
   return (
-    <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice" hidden={hidden} title={`${notice.text}${repeats}`}>
+    <div
+      className={`notice ${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      data-testid="notice"
+      hidden={hidden}
+      title={`${notice.text}${repeats}`}
+    >
       <span className="notice-text">{notice.text}</span>
-      {repeats && <span className="notice-count" data-testid="notice-count">{repeats}</span>}
+      {repeats && (
+        <span className="notice-count" data-testid="notice-count">
+          {repeats}
+        </span>
+      )}
       {notice.action && (
         <button type="button" className="notice-action" onClick={notice.action.run} data-testid="notice-action">
           {notice.action.label}
         </button>
       )}
-      <button type="button" aria-label="Dismiss" onClick={() => stores.ui.getState().dismiss(notice.id)}>×</button>
+      <button type="button" aria-label="Dismiss" onClick={() => stores.ui.getState().dismiss(notice.id)}>
+        ×
+      </button>
     </div>
   );
 }
@@ -34,13 +46,22 @@ export function Notices() {
   // one that offers an action stays until dismissed.
   useEffect(() => {
     if (open) return;
-    const timers = notices.filter((n) => !n.action).map((n) => window.setTimeout(() => stores.ui.getState().dismiss(n.id), n.kind === 'error' ? 12000 : 5000));
+    const timers = notices
+      .filter((n) => !n.action)
+      .map((n) => window.setTimeout(() => stores.ui.getState().dismiss(n.id), n.kind === 'error' ? 12000 : 5000));
     return () => timers.forEach((t) => window.clearTimeout(t));
   }, [notices, open, stores]);
   return (
     <div className={`notices${open ? ' listed' : ''}`} aria-live="polite" data-testid="notices">
       {older > 0 && (
-        <button type="button" className="notice-more" aria-expanded={open} onClick={() => setListed(!open)} data-testid="notices-more" title={open ? 'Show the newest notice only' : `${older} earlier notice${older === 1 ? '' : 's'}`}>
+        <button
+          type="button"
+          className="notice-more"
+          aria-expanded={open}
+          onClick={() => setListed(!open)}
+          data-testid="notices-more"
+          title={open ? 'Show the newest notice only' : `${older} earlier notice${older === 1 ? '' : 's'}`}
+        >
           {open ? '−' : `+${older}`}
         </button>
       )}

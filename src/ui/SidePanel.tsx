@@ -11,14 +11,22 @@ import { useOpenDocks } from './openDocks';
 
 // Loaded when first shown: not part of the first screen.
 const Docks = lazy(() => import('./Docks'));
-const DiagnosticsPanel = lazy(() => import('./diagnostics/DiagnosticsPanel').then((m) => ({ default: m.DiagnosticsPanel })));
+const DiagnosticsPanel = lazy(() =>
+  import('./diagnostics/DiagnosticsPanel').then((m) => ({ default: m.DiagnosticsPanel })),
+);
 
 export function SidePanel() {
   const stores = useStores();
   const panel = useUi((s) => s.sidePanel);
   const diagnostics = useSimulation(findingsOf);
   const count = diagnostics?.length ?? 0;
-  const worst = diagnostics?.some((d) => d.severity === 'error') ? 'error' : diagnostics?.some((d) => d.severity === 'warning') ? 'warning' : count > 0 ? 'info' : 'none';
+  const worst = diagnostics?.some((d) => d.severity === 'error')
+    ? 'error'
+    : diagnostics?.some((d) => d.severity === 'warning')
+      ? 'warning'
+      : count > 0
+        ? 'info'
+        : 'none';
   const tab = (id: 'inspector' | 'diagnostics', label: React.ReactNode) => (
     <button
       type="button"

@@ -9,7 +9,15 @@ import { offerLesson } from './lesson/workshop';
 // Loaded with the first notice (the initial-JS budget).
 const Notices = lazy(() => import('./Notices').then((m) => ({ default: m.Notices })));
 
-function Menu({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
+function Menu({
+  label,
+  testId,
+  children,
+}: {
+  label: string;
+  testId: string;
+  children: (close: () => void) => ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -22,7 +30,14 @@ function Menu({ label, testId, children }: { label: string; testId: string; chil
   }, [open]);
   return (
     <div className="menu" ref={ref}>
-      <button type="button" className="tb-btn" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid={testId}>
+      <button
+        type="button"
+        className="tb-btn"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid={testId}
+      >
         {label} ▾
       </button>
       {open && (
@@ -58,7 +73,12 @@ function CommandItem({ ctx, id, close }: { ctx: CommandContext; id: string; clos
 /** The built-in scenarios, once the library has loaded (it is not part of the first load). */
 function ScenarioItems({ ctx, close }: { ctx: CommandContext; close: () => void }) {
   const scenarios = useScenarioLibrary();
-  if (!scenarios) return <p className="menu-item muted" role="status">Loading the scenarios…</p>;
+  if (!scenarios)
+    return (
+      <p className="menu-item muted" role="status">
+        Loading the scenarios…
+      </p>
+    );
   return (
     <>
       {scenarios.map((s) => (
@@ -125,21 +145,75 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
         )}
       </Menu>
       <Menu label="Edit" testId="menu-edit">
-        {(close) => ['edit.undo', 'edit.redo', 'edit.copy', 'edit.paste', 'edit.delete', 'edit.selectAll'].map((id) => item(id, close))}
+        {(close) =>
+          ['edit.undo', 'edit.redo', 'edit.copy', 'edit.paste', 'edit.delete', 'edit.selectAll'].map((id) =>
+            item(id, close),
+          )
+        }
       </Menu>
       <Menu label="View" testId="menu-view">
-        {(close) => ['view.editor', 'sim.routes', 'sim.prevPhase', 'sim.nextPhase', 'sim.playPause', 'sim.prevInstant', 'sim.nextInstant', 'sim.migrate', 'view.autoLayout', 'view.fit', 'view.zoomIn', 'view.zoomOut', 'view.animate', 'view.presenter'].map((id) => item(id, close))}
+        {(close) =>
+          [
+            'view.editor',
+            'sim.routes',
+            'sim.prevPhase',
+            'sim.nextPhase',
+            'sim.playPause',
+            'sim.prevInstant',
+            'sim.nextInstant',
+            'sim.migrate',
+            'view.autoLayout',
+            'view.fit',
+            'view.zoomIn',
+            'view.zoomOut',
+            'view.animate',
+            'view.presenter',
+          ].map((id) => item(id, close))
+        }
       </Menu>
       <Menu label="Build" testId="menu-build">
         {(close) => ['build.rackTemplate', 'build.fabric'].map((id) => item(id, close))}
       </Menu>
-      <button type="button" className="tb-btn" disabled={!canUndo} onClick={() => void commandById('edit.undo').run(ctx)} title="Undo (Ctrl+Z)" data-testid="undo">↶ Undo</button>
-      <button type="button" className="tb-btn" disabled={!canRedo} onClick={() => void commandById('edit.redo').run(ctx)} title="Redo (Ctrl+Shift+Z)" data-testid="redo">↷ Redo</button>
-      <button type="button" className="tb-btn" onClick={() => void commandById('view.autoLayout').run(ctx)} data-testid="auto-layout">Auto-layout</button>
-      <button type="button" className={`tb-btn${editorOpen ? ' on' : ''}`} aria-pressed={editorOpen} onClick={() => void commandById('view.editor').run(ctx)} data-testid="toggle-editor">
+      <button
+        type="button"
+        className="tb-btn"
+        disabled={!canUndo}
+        onClick={() => void commandById('edit.undo').run(ctx)}
+        title="Undo (Ctrl+Z)"
+        data-testid="undo"
+      >
+        ↶ Undo
+      </button>
+      <button
+        type="button"
+        className="tb-btn"
+        disabled={!canRedo}
+        onClick={() => void commandById('edit.redo').run(ctx)}
+        title="Redo (Ctrl+Shift+Z)"
+        data-testid="redo"
+      >
+        ↷ Redo
+      </button>
+      <button
+        type="button"
+        className="tb-btn"
+        onClick={() => void commandById('view.autoLayout').run(ctx)}
+        data-testid="auto-layout"
+      >
+        Auto-layout
+      </button>
+      <button
+        type="button"
+        className={`tb-btn${editorOpen ? ' on' : ''}`}
+        aria-pressed={editorOpen}
+        onClick={() => void commandById('view.editor').run(ctx)}
+        data-testid="toggle-editor"
+      >
         Configs
       </button>
-      <span className="title" data-testid="design-title">{title}</span>
+      <span className="title" data-testid="design-title">
+        {title}
+      </span>
       {hasNotices ? (
         <Suspense fallback={<span className="notices" />}>
           <Notices />
@@ -148,7 +222,13 @@ export function Toolbar({ ctx }: { ctx: CommandContext }) {
         <span className="notices" />
       )}
       {applyUpdate && (
-        <button type="button" className="tb-btn on" onClick={applyUpdate} title="A new version of liveroute is ready: switch to it now (the page reloads; your design is kept)" data-testid="app-update">
+        <button
+          type="button"
+          className="tb-btn on"
+          onClick={applyUpdate}
+          title="A new version of liveroute is ready: switch to it now (the page reloads; your design is kept)"
+          data-testid="app-update"
+        >
           ⟳ Update
         </button>
       )}

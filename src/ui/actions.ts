@@ -53,7 +53,10 @@ export function replaceDesign(stores: Stores, doc: Topology, message?: string): 
   const committed = stores.design.getState().commit(doc);
   const ui = stores.ui.getState();
   if (!committed.ok) {
-    ui.open({ kind: 'issues', report: { title: 'This design cannot be opened', source: doc.metadata.name, issues: committed.error } });
+    ui.open({
+      kind: 'issues',
+      report: { title: 'This design cannot be opened', source: doc.metadata.name, issues: committed.error },
+    });
     return false;
   }
   ui.select([]);
@@ -82,7 +85,9 @@ export function deleteSelection(stores: Stores): void {
   let doc = remove(stores.design.getState().doc, { elements, peers, pairs });
   if (filters.length > 0) {
     doc = structuredClone(doc);
-    doc.spec.calicoResources = doc.spec.calicoResources.filter((r) => !(r.kind === 'BGPFilter' && filters.includes(r.metadata.name)));
+    doc.spec.calicoResources = doc.spec.calicoResources.filter(
+      (r) => !(r.kind === 'BGPFilter' && filters.includes(r.metadata.name)),
+    );
   }
   if (applyEdit(stores, { ok: true, value: { doc, created: [] } }, 'Delete')) stores.ui.getState().select([]);
 }
@@ -117,7 +122,8 @@ function travel(stores: Stores, step: () => void): void {
   const before = elementCount(stores.design.getState().doc);
   step();
   const after = elementCount(stores.design.getState().doc);
-  if (Math.abs(after - before) >= Math.max(8, 0.25 * Math.max(before, after))) stores.ui.getState().requestFit({ ifNeeded: true });
+  if (Math.abs(after - before) >= Math.max(8, 0.25 * Math.max(before, after)))
+    stores.ui.getState().requestFit({ ifNeeded: true });
 }
 
 export function undo(stores: Stores): void {
@@ -141,20 +147,29 @@ export async function openFile(stores: Stores, file: File): Promise<void> {
     stores.ui.getState().notify('error', `Cannot read ${file.name}: ${(e as Error).message}`);
     return;
   }
-  const format: Format | undefined = /\.json$/i.test(file.name) ? 'json' : /\.ya?ml$/i.test(file.name) ? 'yaml' : undefined;
+  const format: Format | undefined = /\.json$/i.test(file.name)
+    ? 'json'
+    : /\.ya?ml$/i.test(file.name)
+      ? 'yaml'
+      : undefined;
   if (looksLikeCalico(text)) return importCalico(stores, file.name, text);
   const parsed = parseDesign(text, format);
   if (!parsed.ok) {
-    stores.ui.getState().open({ kind: 'issues', report: { title: `${file.name} was not opened`, source: file.name, issues: parsed.error } });
+    stores.ui.getState().open({
+      kind: 'issues',
+      report: { title: `${file.name} was not opened`, source: file.name, issues: parsed.error },
+    });
     return;
   }
-  const migrated = parsed.value.migratedFrom.length > 0 ? ` (migrated from ${parsed.value.migratedFrom.join(' → ')})` : '';
+  const migrated =
+    parsed.value.migratedFrom.length > 0 ? ` (migrated from ${parsed.value.migratedFrom.join(' → ')})` : '';
   replaceDesign(stores, parsed.value.doc, `Opened ${file.name}${migrated}`);
 }
 
 /** Calico resources as calicoctl or kubectl print them (also List wrappers). */
 export function looksLikeCalico(text: string): boolean {
-  const calico = /^\s*-?\s*apiVersion:\s*["']?(crd\.)?projectcalico\.org\/|"apiVersion"\s*:\s*"(crd\.)?projectcalico\.org\//m;
+  const calico =
+    /^\s*-?\s*apiVersion:\s*["']?(crd\.)?projectcalico\.org\/|"apiVersion"\s*:\s*"(crd\.)?projectcalico\.org\//m;
   const liveroute = /^apiVersion:\s*["']?liveroute\/|^\s*\{?\s*"apiVersion"\s*:\s*"liveroute\//m;
   return calico.test(text) && !liveroute.test(text);
 }
@@ -172,9 +187,15 @@ export async function importCalico(stores: Stores, name: string, text: string): 
   if (!imported.ok) {
     const invalidDesign = imported.error.some((p) => p.kind === 'design');
     const issues = imported.error.flatMap((p) =>
-      p.kind === 'read' ? p.issues.map((i) => ({ ...i, message: `(document ${i.document + 1}) ${i.message}` })) : p.kind === 'conflict' ? [{ path: [], message: p.message }] : p.issues,
+      p.kind === 'read'
+        ? p.issues.map((i) => ({ ...i, message: `(document ${i.document + 1}) ${i.message}` }))
+        : p.kind === 'conflict'
+          ? [{ path: [], message: p.message }]
+          : p.issues,
     );
-    const title = invalidDesign ? `${name}: the imported resources make the design invalid` : `${name}: Calico resources not imported`;
+    const title = invalidDesign
+      ? `${name}: the imported resources make the design invalid`
+      : `${name}: Calico resources not imported`;
     ui.open({ kind: 'issues', report: { title, source: name, issues } });
     return;
   }
@@ -194,7 +215,11 @@ function download(name: string, data: BlobPart, type: string): void {
 
 export function downloadDesign(stores: Stores, format: Format): void {
   const doc = stores.design.getState().doc;
-  download(fileNameFor(doc, format), serializeDesign(doc, format), format === 'json' ? 'application/json' : 'application/yaml');
+  download(
+    fileNameFor(doc, format),
+    serializeDesign(doc, format),
+    format === 'json' ? 'application/json' : 'application/yaml',
+  );
 }
 
 /** Every generated file in one zip (the worker builds it). */
@@ -214,7 +239,12 @@ export async function downloadContainerlab(stores: Stores): Promise<void> {
     return;
   }
   download(`${doc.metadata.name}.containerlab.zip`, zip.value, 'application/zip');
-  stores.ui.getState().notify('info', `${doc.metadata.name}.containerlab.zip: see containerlab/README.md inside to build the images and deploy`);
+  stores.ui
+    .getState()
+    .notify(
+      'info',
+      `${doc.metadata.name}.containerlab.zip: see containerlab/README.md inside to build the images and deploy`,
+    );
 }
 
 /** The Calico manifests as one multi-document YAML, for `calicoctl apply -f`. */

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, commandForShortcut, shortcutOf, textFieldCommandOf } from './commands';
 
-const key = (k: string, code: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) =>
-  ({ key: k, code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const key = (
+  k: string,
+  code: string,
+  mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {},
+) => ({ key: k, code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
 describe('command registry', () => {
   it('maps key events to shortcuts and commands', () => {
@@ -23,7 +26,12 @@ describe('command registry', () => {
   });
 
   it('names the commands that still run from a text field: save, open, the editor toggle', () => {
-    expect(COMMANDS.filter((c) => c.inTextFields).map((c) => c.id)).toEqual(['file.open', 'file.saveYaml', 'file.saveJson', 'view.editor']);
+    expect(COMMANDS.filter((c) => c.inTextFields).map((c) => c.id)).toEqual([
+      'file.open',
+      'file.saveYaml',
+      'file.saveJson',
+      'view.editor',
+    ]);
     expect(textFieldCommandOf(key('s', 'KeyS', { ctrlKey: true }))?.id).toBe('file.saveYaml');
     expect(textFieldCommandOf(key('S', 'KeyS', { metaKey: true, shiftKey: true }))?.id).toBe('file.saveJson');
     expect(textFieldCommandOf(key('e', 'KeyE', { ctrlKey: true }))?.id).toBe('view.editor');

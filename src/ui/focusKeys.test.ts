@@ -48,7 +48,9 @@ function press(el: Element, key: string, mods: Mods = {}, options?: KeyOptions, 
   const listener = (e: KeyboardEvent) => void (answer = keyBelongsToFocus(e, options));
   window.addEventListener('keydown', listener);
   // composed, as the browser's own key events are: they leave shadow roots.
-  el.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true, composed: true, ...mods }));
+  el.dispatchEvent(
+    new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true, composed: true, ...mods }),
+  );
   window.removeEventListener('keydown', listener);
   if (answer === undefined) throw new Error('the keydown did not reach window');
   return answer;
@@ -58,7 +60,11 @@ function press(el: Element, key: string, mods: Mods = {}, options?: KeyOptions, 
 function eventFor(shortcut: string): { key: string; code: string; mods: Mods } {
   const parts = shortcut.split('+');
   const last = parts[parts.length - 1] === '' ? '+' : (parts[parts.length - 1] as string);
-  const mods: Mods = { ctrlKey: parts.includes('Mod'), shiftKey: parts.includes('Shift'), altKey: parts.includes('Alt') };
+  const mods: Mods = {
+    ctrlKey: parts.includes('Mod'),
+    shiftKey: parts.includes('Shift'),
+    altKey: parts.includes('Alt'),
+  };
   const shifted: Record<string, string> = { '1': '!' };
   if (/^[0-9]$/.test(last)) return { key: mods.shiftKey ? (shifted[last] ?? last) : last, code: `Digit${last}`, mods };
   if (last === 'Space') return { key: ' ', code: 'Space', mods };
@@ -73,7 +79,18 @@ const SHORTCUTS = COMMANDS.flatMap((c) => (c.shortcuts ?? []).map((s) => ({ shor
 describe('keys of the focused element', () => {
   it('recognises where text is typed: Monaco (EditContext, textarea, find widget), fields, editable content', () => {
     const host = page();
-    const typed = ['edit-context', 'find', 'find-next', 'context-menu-host', 'monaco-textarea', 'aria-textbox', 'text', 'number', 'select', 'editable'];
+    const typed = [
+      'edit-context',
+      'find',
+      'find-next',
+      'context-menu-host',
+      'monaco-textarea',
+      'aria-textbox',
+      'text',
+      'number',
+      'select',
+      'editable',
+    ];
     const notTyped = ['checkbox', 'button', 'phase', 'slider', 'node', 'pane', 'not-editable'];
     expect(typed.filter((id) => !isTextEntry(at(host, id)))).toEqual([]);
     expect(notTyped.filter((id) => isTextEntry(at(host, id)))).toEqual([]);
@@ -87,7 +104,11 @@ describe('keys of the focused element', () => {
       const appKeeps = SHORTCUTS.filter(({ shortcut, command }) => {
         const { key, code, mods } = eventFor(shortcut);
         // The event really is that shortcut: the test cannot pass by pressing other keys.
-        expect(commandForShortcut(shortcutOf({ key, code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods }))?.id).toBe(command.id);
+        expect(
+          commandForShortcut(
+            shortcutOf({ key, code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods }),
+          )?.id,
+        ).toBe(command.id);
         return !press(at(host, where), key, mods, command, code);
       });
       expect(appKeeps.map((s) => s.shortcut).sort()).toEqual(['Mod+E', 'Mod+O', 'Mod+S', 'Mod+Shift+S']);
@@ -105,7 +126,13 @@ describe('keys of the focused element', () => {
 
   it('gives the field Ctrl/⌘ keys it uses itself (undo, copy, select all) even with a registry command on them', () => {
     const host = page();
-    for (const [key, mods] of [['z', { ctrlKey: true }], ['z', { metaKey: true }], ['Z', { ctrlKey: true, shiftKey: true }], ['c', { ctrlKey: true }], ['a', { metaKey: true }]] as const) {
+    for (const [key, mods] of [
+      ['z', { ctrlKey: true }],
+      ['z', { metaKey: true }],
+      ['Z', { ctrlKey: true, shiftKey: true }],
+      ['c', { ctrlKey: true }],
+      ['a', { metaKey: true }],
+    ] as const) {
       expect(press(at(host, 'edit-context'), key, mods, {})).toBe(true);
     }
     expect(press(at(host, 'edit-context'), 's', { ctrlKey: true }, { inTextFields: true })).toBe(false);
@@ -116,13 +143,28 @@ describe('keys of the focused element', () => {
 
   it('gives Space to buttons and the arrows to arrow widgets, unless presenter mode asks past widgets', () => {
     const host = page();
-    expect([press(at(host, 'button'), ' '), press(at(host, 'button'), 'ArrowLeft'), press(at(host, 'button'), 'p')]).toEqual([true, false, false]);
-    expect([press(at(host, 'phase'), 'ArrowRight'), press(at(host, 'slider'), 'ArrowLeft'), press(at(host, 'node'), 'ArrowUp'), press(at(host, 'node'), ' ')]).toEqual([true, true, true, true]);
+    expect([
+      press(at(host, 'button'), ' '),
+      press(at(host, 'button'), 'ArrowLeft'),
+      press(at(host, 'button'), 'p'),
+    ]).toEqual([true, false, false]);
+    expect([
+      press(at(host, 'phase'), 'ArrowRight'),
+      press(at(host, 'slider'), 'ArrowLeft'),
+      press(at(host, 'node'), 'ArrowUp'),
+      press(at(host, 'node'), ' '),
+    ]).toEqual([true, true, true, true]);
     expect([press(at(host, 'checkbox'), ' '), press(at(host, 'checkbox'), 'g')]).toEqual([true, false]);
     const past = { widgetKeys: false };
-    expect([press(at(host, 'button'), ' ', {}, past), press(at(host, 'phase'), 'ArrowRight', {}, past)]).toEqual([false, false]);
+    expect([press(at(host, 'button'), ' ', {}, past), press(at(host, 'phase'), 'ArrowRight', {}, past)]).toEqual([
+      false,
+      false,
+    ]);
     // A text field keeps its keys even then.
-    expect([press(at(host, 'edit-context'), ' ', {}, past), press(at(host, 'text'), 'Escape', {}, past)]).toEqual([true, true]);
+    expect([press(at(host, 'edit-context'), ' ', {}, past), press(at(host, 'text'), 'Escape', {}, past)]).toEqual([
+      true,
+      true,
+    ]);
   });
 
   it('gives Monaco’s context menu its keys: they come from its shadow root’s host in the editor panel', () => {
@@ -137,9 +179,20 @@ describe('keys of the focused element', () => {
 
   it('gives a dialog all its keys, and never makes a shortcut of a key that composes text', () => {
     const host = page();
-    expect([press(at(host, 'in-dialog'), 'Escape'), press(at(host, 'in-dialog'), 'g'), press(at(host, 'in-native-dialog'), 'p')]).toEqual([true, true, true]);
-    expect([press(at(host, 'pane'), 'p', { isComposing: true }), press(at(host, 'pane'), 'Process'), press(at(host, 'pane'), 'Dead')]).toEqual([true, true, true]);
+    expect([
+      press(at(host, 'in-dialog'), 'Escape'),
+      press(at(host, 'in-dialog'), 'g'),
+      press(at(host, 'in-native-dialog'), 'p'),
+    ]).toEqual([true, true, true]);
+    expect([
+      press(at(host, 'pane'), 'p', { isComposing: true }),
+      press(at(host, 'pane'), 'Process'),
+      press(at(host, 'pane'), 'Dead'),
+    ]).toEqual([true, true, true]);
     // ⌘⌥N on macOS arrives as a dead key: with ⌘ or Ctrl held it is still a shortcut.
-    expect([press(at(host, 'pane'), 'Dead', { metaKey: true, altKey: true }), press(at(host, 'pane'), 'Dead', { ctrlKey: true, altKey: true })]).toEqual([false, false]);
+    expect([
+      press(at(host, 'pane'), 'Dead', { metaKey: true, altKey: true }),
+      press(at(host, 'pane'), 'Dead', { ctrlKey: true, altKey: true }),
+    ]).toEqual([false, false]);
   });
 });

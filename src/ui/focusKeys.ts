@@ -14,7 +14,10 @@
  * - Keys that compose text (an input method at work, a dead key without Ctrl/⌘) are never shortcuts.
  */
 
-export type KeyEventLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'> & { readonly target?: EventTarget | null; readonly isComposing?: boolean };
+export type KeyEventLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'> & {
+  readonly target?: EventTarget | null;
+  readonly isComposing?: boolean;
+};
 
 export interface KeyOptions {
   /** The app's command for this key still runs in a text field when Ctrl/⌘ is held (Mod+S saves from anywhere). */
@@ -24,7 +27,18 @@ export interface KeyOptions {
 }
 
 /** <input> types that take no typed text (any other type, or none, is a text field). */
-const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit']);
+const NON_TEXT_INPUTS = new Set([
+  'button',
+  'checkbox',
+  'color',
+  'file',
+  'hidden',
+  'image',
+  'radio',
+  'range',
+  'reset',
+  'submit',
+]);
 
 const TEXT_ENTRY = [
   'textarea',
@@ -44,16 +58,34 @@ const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"]';
 /** Where the focus is in a widget that moves with the arrow keys itself. */
 const ARROW_WIDGETS = [
   'input',
-  '[role="radiogroup"]', '[role="slider"]', '[role="tablist"]', '[role="menu"]', '[role="menubar"]', '[role="listbox"]', '[role="grid"]', '[role="tree"]',
+  '[role="radiogroup"]',
+  '[role="slider"]',
+  '[role="tablist"]',
+  '[role="menu"]',
+  '[role="menubar"]',
+  '[role="listbox"]',
+  '[role="grid"]',
+  '[role="tree"]',
   // React Flow moves a focused, selected node (or the selection box) with the arrows.
-  '.react-flow__node', '.react-flow__nodesselection-rect',
+  '.react-flow__node',
+  '.react-flow__nodesselection-rect',
 ].join(',');
 
 /** Where Space activates the focused element (a button, a checkbox; React Flow selects a focused node or edge). */
 const SPACE_WIDGETS = [
-  'button', 'a[href]', 'summary', 'input',
-  '[role="button"]', '[role="checkbox"]', '[role="radio"]', '[role="switch"]', '[role="menuitem"]', '[role="option"]', '[role="tab"]',
-  '.react-flow__node', '.react-flow__edge',
+  'button',
+  'a[href]',
+  'summary',
+  'input',
+  '[role="button"]',
+  '[role="checkbox"]',
+  '[role="radio"]',
+  '[role="switch"]',
+  '[role="menuitem"]',
+  '[role="option"]',
+  '[role="tab"]',
+  '.react-flow__node',
+  '.react-flow__edge',
 ].join(',');
 
 function asElement(target: EventTarget | null | undefined): Element | undefined {

@@ -41,19 +41,34 @@ else {
 
 /** Unreadable autosaved text that storage could not keep, as files named after the slot it came from. */
 function downloadUnkept(unkept: readonly Unkept[]): void {
-  for (const { slot, text } of unkept) downloadBlob(`liveroute-${slot}-unreadable.${detectFormat(text)}`, new Blob([text], { type: 'text/plain' }));
+  for (const { slot, text } of unkept)
+    downloadBlob(`liveroute-${slot}-unreadable.${detectFormat(text)}`, new Blob([text], { type: 'text/plain' }));
 }
 
 /** Creates the stores on the restored design, starts autosaving and the in-page API, and renders the app. */
 function start(restored: Restored): void {
   const design = createDesignStore(restored.doc ?? DEFAULT_SCENARIO.doc);
   // Animation is off for users who ask the system for reduced motion (and in the tests that do), or with ?animate=0.
-  const animate = new URLSearchParams(window.location.search).get('animate') !== '0' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const animate =
+    new URLSearchParams(window.location.search).get('animate') !== '0' &&
+    !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   // Whole tables and the config work (files, zips, Calico import) share a worker that a newer simulation never restarts.
   const tableClient = createEngineClient();
-  const stores: Stores = { design, ui: createUiStore({ animate }), simulation: createSimulationStore(design, createEngineClient(), { tableClient }), worker: tableClient };
+  const stores: Stores = {
+    design,
+    ui: createUiStore({ animate }),
+    simulation: createSimulationStore(design, createEngineClient(), { tableClient }),
+    worker: tableClient,
+  };
   if (opened.problem) stores.ui.getState().notify('error', opened.problem);
-  if (restored.notice) stores.ui.getState().notify('error', restored.notice, restored.unkept ? { label: 'Download', run: () => downloadUnkept(restored.unkept ?? []) } : undefined);
+  if (restored.notice)
+    stores.ui
+      .getState()
+      .notify(
+        'error',
+        restored.notice,
+        restored.unkept ? { label: 'Download', run: () => downloadUnkept(restored.unkept ?? []) } : undefined,
+      );
   registerServiceWorker((kind, text) => stores.ui.getState().notify(kind, text), storage);
   // The scenario library is not in the first load; fetch it once the app is up so the menu opens at once.
   window.setTimeout(() => void loadScenarioLibrary(), 500);
@@ -69,7 +84,12 @@ function start(restored: Restored): void {
       save(storage, stores.design.getState().doc);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      stores.ui.getState().notify('error', `Autosave failed (${reason}): the design on screen is not saved in this browser.`, { label: 'Download', run: () => downloadDesign(stores, 'yaml') });
+      stores.ui
+        .getState()
+        .notify('error', `Autosave failed (${reason}): the design on screen is not saved in this browser.`, {
+          label: 'Download',
+          run: () => downloadDesign(stores, 'yaml'),
+        });
     }
   };
   // The unreadable text still in the autosave slot (no room to move it) stays there until the design changes.

@@ -17,7 +17,12 @@ function setup(): Stores {
   const scenario = scenarioById('two-racks-ebgp-no-filter');
   if (!scenario) throw new Error('no scenario');
   const design = createDesignStore(scenario.doc);
-  return { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient), worker: inProcessClient };
+  return {
+    design,
+    ui: createUiStore({ animate: false }),
+    simulation: createSimulationStore(design, inProcessClient),
+    worker: inProcessClient,
+  };
 }
 
 const undoSteps = (s: Stores) => s.design.temporal.getState().pastStates.length;
@@ -38,13 +43,23 @@ describe('File → New', () => {
     const doc = s.design.getState().doc;
     expect(doc.metadata).toEqual({ name: 'new-design' });
     expect(doc.lesson).toBeUndefined();
-    expect(doc.spec).toEqual({ racks: [], nodes: [], routers: [], links: [], sessions: [], calicoResources: [], vms: [] });
+    expect(doc.spec).toEqual({
+      racks: [],
+      nodes: [],
+      routers: [],
+      links: [],
+      sessions: [],
+      calicoResources: [],
+      vms: [],
+    });
     expect(undoSteps(s)).toBe(1);
     expect(s.ui.getState().fitRequest).toBe(fit + 1);
     expect(s.ui.getState().selection).toEqual([]);
     expect(s.ui.getState().highlight).toEqual([]);
     expect(lessonOf(s).getState().lesson).toBeUndefined();
-    expect(s.ui.getState().notices.map((n) => n.text)).toEqual(['New design: an empty design (Undo brings the previous one back)']);
+    expect(s.ui.getState().notices.map((n) => n.text)).toEqual([
+      'New design: an empty design (Undo brings the previous one back)',
+    ]);
 
     s.design.temporal.getState().undo();
     expect(s.design.getState().doc).toBe(before);
@@ -67,13 +82,22 @@ describe('File → New', () => {
     expect(startNewDesign(s, { kind: 'one-rack', nodesPerRack: 40 })).toBe(false);
     expect(s.design.getState().doc).toBe(before);
     expect(undoSteps(s)).toBe(0);
-    expect(s.ui.getState().notices.map((n) => `${n.kind}: ${n.text}`)).toEqual(['error: New design: a template has 1 to 16 nodes per rack']);
+    expect(s.ui.getState().notices.map((n) => `${n.kind}: ${n.text}`)).toEqual([
+      'error: New design: a template has 1 to 16 nodes per rack',
+    ]);
   });
 
   it('is File → New… in the command registry, on Ctrl+Alt+N (⌘⌥N, a dead key on macOS, too)', () => {
-    const press = (key: string, mods: { ctrlKey?: boolean; metaKey?: boolean }) => commandForShortcut(shortcutOf({ key, code: 'KeyN', shiftKey: false, altKey: true, ctrlKey: false, metaKey: false, ...mods }))?.id;
+    const press = (key: string, mods: { ctrlKey?: boolean; metaKey?: boolean }) =>
+      commandForShortcut(
+        shortcutOf({ key, code: 'KeyN', shiftKey: false, altKey: true, ctrlKey: false, metaKey: false, ...mods }),
+      )?.id;
     expect(press('n', { ctrlKey: true })).toBe('file.new');
     expect(press('Dead', { metaKey: true })).toBe('file.new');
-    expect(commandForShortcut(shortcutOf({ key: 'n', code: 'KeyN', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false }))).toBeUndefined();
+    expect(
+      commandForShortcut(
+        shortcutOf({ key: 'n', code: 'KeyN', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false }),
+      ),
+    ).toBeUndefined();
   });
 });

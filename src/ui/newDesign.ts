@@ -8,7 +8,11 @@ import { replaceDesign } from './actions';
 import type { Stores } from './context';
 import { lessonOf } from './lesson/workshop';
 
-const DESCRIBED: Record<NewDesignTemplate['kind'], string> = { empty: 'an empty design', 'one-rack': 'one rack', 'two-racks': 'two racks, eBGP' };
+const DESCRIBED: Record<NewDesignTemplate['kind'], string> = {
+  empty: 'an empty design',
+  'one-rack': 'one rack',
+  'two-racks': 'two racks, eBGP',
+};
 
 /** Replaces the design with a new one; false (with a notice) when that cannot be done. */
 export function startNewDesign(stores: Stores, template: NewDesignTemplate): boolean {
@@ -17,7 +21,8 @@ export function startNewDesign(stores: Stores, template: NewDesignTemplate): boo
     stores.ui.getState().notify('error', `New design: ${made.error}`);
     return false;
   }
-  if (!replaceDesign(stores, made.value, `New design: ${DESCRIBED[template.kind]} (Undo brings the previous one back)`)) return false;
+  if (!replaceDesign(stores, made.value, `New design: ${DESCRIBED[template.kind]} (Undo brings the previous one back)`))
+    return false;
   const lesson = lessonOf(stores).getState();
   lesson.close();
   lesson.setOffer(undefined);

@@ -23,7 +23,12 @@ const RACKS = 3000;
 
 function setup(): Stores {
   const design = createDesignStore(scenarioById('single-rack-mesh')?.doc as Topology);
-  return { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient), worker: inProcessClient };
+  return {
+    design,
+    ui: createUiStore({ animate: false }),
+    simulation: createSimulationStore(design, inProcessClient),
+    worker: inProcessClient,
+  };
 }
 
 /** The default design with its racks replaced by 3,000 copies of `{ name: r, subnet: 10.0.0.0/24 }`. */

@@ -43,5 +43,7 @@ export function registerServiceWorker(notify: UiState['notify'], storage: Pick<S
       };
       const update = registerSW(notices.serviceWorkerCallbacks(notify, switchToWaiting, offerUpdate));
     })
-    .catch((e: unknown) => notify('error', `liveroute could not be set up to work offline: ${e instanceof Error ? e.message : String(e)}`));
+    .catch((e: unknown) =>
+      notify('error', `liveroute could not be set up to work offline: ${e instanceof Error ? e.message : String(e)}`),
+    );
 }

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { announceOfflineReady, noteVersion, OFFLINE_READY_KEY, OFFLINE_READY_TEXT, serviceWorkerCallbacks, UPDATE_CHECK_MS, UPDATE_WAITING_TEXT, UPDATED_TEXT, VERSION_KEY } from './pwaNotices';
+import {
+  announceOfflineReady,
+  noteVersion,
+  OFFLINE_READY_KEY,
+  OFFLINE_READY_TEXT,
+  serviceWorkerCallbacks,
+  UPDATE_CHECK_MS,
+  UPDATE_WAITING_TEXT,
+  UPDATED_TEXT,
+  VERSION_KEY,
+} from './pwaNotices';
 
 type Notice = [kind: 'info' | 'error', text: string];
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const items = new Map(Object.entries(initial));
-  return { items, getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) };
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+  };
 }
 
 describe('noteVersion', () => {
@@ -57,7 +71,9 @@ describe('announceOfflineReady', () => {
     activate(undefined);
     await ready;
     await Promise.resolve();
-    expect(notices).toEqual([['info', 'liveroute is ready to work offline: it is stored in this browser and starts without a network.']]);
+    expect(notices).toEqual([
+      ['info', 'liveroute is ready to work offline: it is stored in this browser and starts without a network.'],
+    ]);
     expect(OFFLINE_READY_TEXT).toBe(notices[0]?.[1]);
     expect(storage.items.get(OFFLINE_READY_KEY)).toBe('told');
 
@@ -77,7 +93,11 @@ describe('announceOfflineReady', () => {
 
 describe('serviceWorkerCallbacks', () => {
   it('leaves "offline ready" to announceOfflineReady and the reload to the switch', () => {
-    const callbacks = serviceWorkerCallbacks(() => undefined, () => undefined, () => undefined);
+    const callbacks = serviceWorkerCallbacks(
+      () => undefined,
+      () => undefined,
+      () => undefined,
+    );
     expect(callbacks.onOfflineReady).toBeUndefined();
     expect(callbacks.onNeedReload?.()).toBeUndefined();
   });
@@ -94,7 +114,9 @@ describe('serviceWorkerCallbacks', () => {
     callbacks.onNeedRefresh?.();
     callbacks.onNeedRefresh?.();
     expect(notices).toEqual([['info', UPDATE_WAITING_TEXT]]);
-    expect(UPDATE_WAITING_TEXT).toBe('A new version of liveroute is ready. Update (in the toolbar) switches to it; your design is kept.');
+    expect(UPDATE_WAITING_TEXT).toBe(
+      'A new version of liveroute is ready. Update (in the toolbar) switches to it; your design is kept.',
+    );
     expect(offers).toHaveLength(1);
     offers[0]?.();
     expect(switches).toBe(1);
@@ -104,7 +126,12 @@ describe('serviceWorkerCallbacks', () => {
 
   it('checks for a new version every hour once registered', () => {
     const schedules: number[] = [];
-    const callbacks = serviceWorkerCallbacks(() => undefined, () => undefined, () => undefined, (_run, ms) => schedules.push(ms));
+    const callbacks = serviceWorkerCallbacks(
+      () => undefined,
+      () => undefined,
+      () => undefined,
+      (_run, ms) => schedules.push(ms),
+    );
     callbacks.onRegisteredSW?.('./sw.js', undefined);
     expect(schedules).toEqual([]);
     callbacks.onRegisteredSW?.('./sw.js', {} as ServiceWorkerRegistration);
@@ -114,7 +141,16 @@ describe('serviceWorkerCallbacks', () => {
 
   it('explains a failed registration and that the app still works online', () => {
     const notices: Notice[] = [];
-    serviceWorkerCallbacks((...n) => notices.push(n), () => undefined, () => undefined).onRegisterError?.(new Error('The operation is insecure.'));
-    expect(notices).toEqual([['error', 'liveroute could not be set up to work offline (The operation is insecure.); it still works while online.']]);
+    serviceWorkerCallbacks(
+      (...n) => notices.push(n),
+      () => undefined,
+      () => undefined,
+    ).onRegisterError?.(new Error('The operation is insecure.'));
+    expect(notices).toEqual([
+      [
+        'error',
+        'liveroute could not be set up to work offline (The operation is insecure.); it still works while online.',
+      ],
+    ]);
   });
 });

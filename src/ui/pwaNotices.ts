@@ -7,8 +7,10 @@
 import type { RegisterSWOptions } from 'vite-plugin-pwa/types';
 import type { Notice } from '../store/ui';
 
-export const OFFLINE_READY_TEXT = 'liveroute is ready to work offline: it is stored in this browser and starts without a network.';
-export const UPDATE_WAITING_TEXT = 'A new version of liveroute is ready. Update (in the toolbar) switches to it; your design is kept.';
+export const OFFLINE_READY_TEXT =
+  'liveroute is ready to work offline: it is stored in this browser and starts without a network.';
+export const UPDATE_WAITING_TEXT =
+  'A new version of liveroute is ready. Update (in the toolbar) switches to it; your design is kept.';
 export const UPDATED_TEXT = 'liveroute was updated to a new version. Your design is as you left it.';
 export const VERSION_KEY = 'liveroute.version';
 export const OFFLINE_READY_KEY = 'liveroute.offlineReady';
@@ -39,7 +41,12 @@ export function noteVersion(storage: Pick<Storage, 'getItem' | 'setItem'>, versi
  * started the install, so a reload during the first install would never say it. The mark in storage
  * keeps a hard reload (which starts uncontrolled) quiet; clearing the site's data clears both.
  */
-export function announceOfflineReady(startedControlled: boolean, ready: Promise<unknown>, storage: Pick<Storage, 'getItem' | 'setItem'>, notify: Notify): void {
+export function announceOfflineReady(
+  startedControlled: boolean,
+  ready: Promise<unknown>,
+  storage: Pick<Storage, 'getItem' | 'setItem'>,
+  notify: Notify,
+): void {
   if (startedControlled) return;
   void ready.then(() => {
     try {
@@ -83,6 +90,10 @@ export function serviceWorkerCallbacks(
         if (navigator.onLine) registration.update().catch(() => undefined);
       }, UPDATE_CHECK_MS);
     },
-    onRegisterError: (e: unknown) => notify('error', `liveroute could not be set up to work offline (${e instanceof Error ? e.message : String(e)}); it still works while online.`),
+    onRegisterError: (e: unknown) =>
+      notify(
+        'error',
+        `liveroute could not be set up to work offline (${e instanceof Error ? e.message : String(e)}); it still works while online.`,
+      ),
   };
 }

@@ -106,14 +106,28 @@ export function parseShowRouteAll(text: string): BirdRoute[] {
     const what = (m[2] ?? '').trim();
     const via = /^via (\S+)(?: on (\S+))?/.exec(what);
     const dev = /^dev (\S+)/.exec(what);
-    const dest: BirdRoute['dest'] = via ? 'via' : dev ? 'dev' : what.startsWith('blackhole') ? 'blackhole' : what.startsWith('unreachable') ? 'unreachable' : what.startsWith('prohibited') ? 'prohibit' : 'multipath';
+    const dest: BirdRoute['dest'] = via
+      ? 'via'
+      : dev
+        ? 'dev'
+        : what.startsWith('blackhole')
+          ? 'blackhole'
+          : what.startsWith('unreachable')
+            ? 'unreachable'
+            : what.startsWith('prohibited')
+              ? 'prohibit'
+              : 'multipath';
     current = {
       prefix,
       primary: m[5] !== undefined,
       ...(m[5] === '!' ? { syncError: true } : {}),
       protocol: m[3] as string,
       dest,
-      ...(via ? { gateway: via[1] as string, ...(via[2] ? { device: via[2] } : {}) } : dev ? { device: dev[1] as string } : {}),
+      ...(via
+        ? { gateway: via[1] as string, ...(via[2] ? { device: via[2] } : {}) }
+        : dev
+          ? { device: dev[1] as string }
+          : {}),
       ...(m[4] ? { from: m[4] } : {}),
       preference: Number(m[6]),
       communities: [],

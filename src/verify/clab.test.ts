@@ -19,22 +19,38 @@ if (missing) console.warn(`SKIPPED the containerlab export on real BIRD: ${missi
 
 describe.skipIf(missing !== undefined)('the containerlab export on real BIRD', () => {
   it('two-racks-ebgp, deployed from its .clab.yml and migrated with migrate.sh, agrees with the engine', async () => {
-    const parsed = parseDesign(readFileSync(new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url), 'utf8'));
+    const parsed = parseDesign(
+      readFileSync(new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url), 'utf8'),
+    );
     if (!parsed.ok) throw new Error(parsed.error.map(formatIssue).join('\n'));
     const r = await runDesign(parsed.value.doc, { bird: bird.path as string, tag: 'clabtest', containerlab: true });
     expect(r.checks.filter((c) => !c.agree)).toEqual([]);
     expect(r.checks.filter((c) => c.aspect === 'session' && c.real[0] === 'up')).toHaveLength(7);
-    expect(r.phases.find((p) => p.name === 'live')?.flows.map((f) => `${f.client} ${f.outcome}`)).toEqual(['border-1 delivered', 'node-a1 delivered', 'node-a2 delivered', 'node-b1 delivered', 'node-b2 delivered']);
+    expect(r.phases.find((p) => p.name === 'live')?.flows.map((f) => `${f.client} ${f.outcome}`)).toEqual([
+      'border-1 delivered',
+      'node-a1 delivered',
+      'node-a2 delivered',
+      'node-b1 delivered',
+      'node-b2 delivered',
+    ]);
   });
 
   it('a node named migrate and a router named like a rack bridge: renamed containers, the same agreement', async () => {
     // Their setup scripts would otherwise replace containerlab/migrate.sh and the bridge would take the router's container.
-    const text = readFileSync(new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url), 'utf8').replaceAll('node-b1', 'migrate').replaceAll('spine-1', 'rack-a-segment');
+    const text = readFileSync(new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url), 'utf8')
+      .replaceAll('node-b1', 'migrate')
+      .replaceAll('spine-1', 'rack-a-segment');
     const parsed = parseDesign(text);
     if (!parsed.ok) throw new Error(parsed.error.map(formatIssue).join('\n'));
     const r = await runDesign(parsed.value.doc, { bird: bird.path as string, tag: 'clabnames', containerlab: true });
     expect(r.checks.filter((c) => !c.agree)).toEqual([]);
     expect(r.checks.filter((c) => c.aspect === 'session' && c.real[0] === 'up')).toHaveLength(7);
-    expect(r.phases.find((p) => p.name === 'settled')?.flows.map((f) => `${f.client} ${f.outcome}`)).toEqual(['border-1 delivered', 'migrate delivered', 'node-a1 delivered', 'node-a2 delivered', 'node-b2 delivered']);
+    expect(r.phases.find((p) => p.name === 'settled')?.flows.map((f) => `${f.client} ${f.outcome}`)).toEqual([
+      'border-1 delivered',
+      'migrate delivered',
+      'node-a1 delivered',
+      'node-a2 delivered',
+      'node-b2 delivered',
+    ]);
   });
 });

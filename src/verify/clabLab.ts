@@ -16,7 +16,15 @@ import { clabFiles, clabPlan } from '../lab/clab';
 import type { LabPlan } from '../lab/plan';
 import type { Topology } from '../model';
 import { allSettled, birdQuery, exec, kernelTables } from './commands';
-import { addNamespace, LAB_PREFIX, removeNamespaceSync, removeRunDirIfEmpty, track, untrack, type LabRuntime } from './lab';
+import {
+  addNamespace,
+  LAB_PREFIX,
+  removeNamespaceSync,
+  removeRunDirIfEmpty,
+  track,
+  untrack,
+  type LabRuntime,
+} from './lab';
 
 interface ClabNode {
   readonly labels?: Readonly<Record<string, string>>;
@@ -25,7 +33,10 @@ interface ClabNode {
 }
 interface ClabTopology {
   readonly name: string;
-  readonly topology: { readonly nodes: Readonly<Record<string, ClabNode>>; readonly links: readonly { readonly endpoints: readonly [string, string] }[] };
+  readonly topology: {
+    readonly nodes: Readonly<Record<string, ClabNode>>;
+    readonly links: readonly { readonly endpoints: readonly [string, string] }[];
+  };
 }
 
 export class ClabLab implements LabRuntime {
@@ -47,14 +58,16 @@ export class ClabLab implements LabRuntime {
     this.topo = parse(readFileSync(path.join(exportDir, `${plan.design}.clab.yml`), 'utf8')) as ClabTopology;
     for (const [container, node] of Object.entries(this.topo.topology.nodes)) {
       const labels = node.labels ?? {};
-      if (labels['liveroute.kind'] !== 'segment' && labels['liveroute.name'] !== undefined) this.containerOf.set(labels['liveroute.name'], container);
+      if (labels['liveroute.kind'] !== 'segment' && labels['liveroute.name'] !== undefined)
+        this.containerOf.set(labels['liveroute.name'], container);
     }
   }
 
   /** The container a speaker runs in; a speaker the topology does not label is an error in the export. */
   private container(speaker: string): string {
     const container = this.containerOf.get(speaker);
-    if (container === undefined) throw new Error(`${this.plan.design}.clab.yml: no container is labelled liveroute.name: ${speaker}`);
+    if (container === undefined)
+      throw new Error(`${this.plan.design}.clab.yml: no container is labelled liveroute.name: ${speaker}`);
     return container;
   }
 
@@ -94,7 +107,20 @@ export class ClabLab implements LabRuntime {
       this.topo.topology.links.map(({ endpoints }) => {
         const [a, aIf] = endpoints[0].split(':') as [string, string];
         const [b, bIf] = endpoints[1].split(':') as [string, string];
-        return exec('ip', ['link', 'add', aIf, 'netns', this.ns(a), 'type', 'veth', 'peer', 'name', bIf, 'netns', this.ns(b)]);
+        return exec('ip', [
+          'link',
+          'add',
+          aIf,
+          'netns',
+          this.ns(a),
+          'type',
+          'veth',
+          'peer',
+          'name',
+          bIf,
+          'netns',
+          this.ns(b),
+        ]);
       }),
     );
     const refused = await Promise.all(nodes.map((node) => this.runExec(node)));
@@ -113,9 +139,26 @@ export class ClabLab implements LabRuntime {
       // `sh FILE`: run a localized copy of the script; anything else runs as it is, localized.
       const script = /^sh (\S+)$/.exec(command);
       const file = path.join(this.nodeDir(node), `exec-${i}.sh`);
-      writeFileSync(file, script ? this.localize(node, readFileSync(this.localize(node, script[1] as string), 'utf8')) : `${this.localize(node, command)}\n`);
+      writeFileSync(
+        file,
+        script
+          ? this.localize(node, readFileSync(this.localize(node, script[1] as string), 'utf8'))
+          : `${this.localize(node, command)}\n`,
+      );
       try {
-        await exec('ip', ['netns', 'exec', this.ns(node), 'env', `PATH=${path.join(this.dir, 'bin')}:${process.env.PATH ?? ''}`, 'sh', file], { cwd: this.nodeDir(node) });
+        await exec(
+          'ip',
+          [
+            'netns',
+            'exec',
+            this.ns(node),
+            'env',
+            `PATH=${path.join(this.dir, 'bin')}:${process.env.PATH ?? ''}`,
+            'sh',
+            file,
+          ],
+          { cwd: this.nodeDir(node) },
+        );
       } catch (e) {
         failure = e instanceof Error ? e.message : String(e);
       }
@@ -126,7 +169,10 @@ export class ClabLab implements LabRuntime {
   async enterPhase(index: number): Promise<void> {
     const phase = this.plan.phases[index];
     if (!phase || index === 0) return;
-    const script = readFileSync(path.join(this.exportDir, 'containerlab', 'migrate.sh'), 'utf8').replaceAll(`docker exec clab-${this.topo.name}-`, `ip netns exec ${this.ns('')}`);
+    const script = readFileSync(path.join(this.exportDir, 'containerlab', 'migrate.sh'), 'utf8').replaceAll(
+      `docker exec clab-${this.topo.name}-`,
+      `ip netns exec ${this.ns('')}`,
+    );
     const file = path.join(this.dir, 'migrate.sh');
     writeFileSync(file, script);
     await exec('sh', [file, phase.name]);
@@ -137,7 +183,9 @@ export class ClabLab implements LabRuntime {
   }
 
   birdShow(speaker: string, commands: readonly string[]): Promise<string[]> {
-    return this.running(speaker) ? birdQuery(path.join(this.nodeDir(this.container(speaker)), 'bird.ctl'), commands) : Promise.resolve(commands.map(() => ''));
+    return this.running(speaker)
+      ? birdQuery(path.join(this.nodeDir(this.container(speaker)), 'bird.ctl'), commands)
+      : Promise.resolve(commands.map(() => ''));
   }
 
   kernelTables(): Promise<string[]> {
@@ -157,7 +205,13 @@ export class ClabLab implements LabRuntime {
 }
 
 /** Writes the design's export with its containerlab files into `dir` and returns the runtime for it. */
-export function exportForClab(doc: Topology, migration: MigrationSpec, dir: string, bird: string, tag: string): ClabLab {
+export function exportForClab(
+  doc: Topology,
+  migration: MigrationSpec,
+  dir: string,
+  bird: string,
+  tag: string,
+): ClabLab {
   rmSync(dir, { recursive: true, force: true });
   const written = new Set<string>();
   for (const f of [...exportFiles(doc), ...clabFiles(doc, migration)]) {

@@ -14,12 +14,21 @@ import { replyEnd, replyText } from './birdOutput';
 export const COMMAND_TIMEOUT_MS = 120_000;
 
 /** Runs a command; resolves with what it printed, rejects with what it printed on error. */
-export function exec(file: string, args: readonly string[], options: { cwd?: string; input?: string } = {}): Promise<string> {
+export function exec(
+  file: string,
+  args: readonly string[],
+  options: { cwd?: string; input?: string } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile(file, args, { cwd: options.cwd, timeout: COMMAND_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${file} ${args.join(' ')}: ${`${stderr}`.trim() || error.message}`));
-      else resolve(stdout);
-    });
+    const child = execFile(
+      file,
+      args,
+      { cwd: options.cwd, timeout: COMMAND_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${file} ${args.join(' ')}: ${`${stderr}`.trim() || error.message}`));
+        else resolve(stdout);
+      },
+    );
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
@@ -45,7 +54,11 @@ export function ipBatch(ns: string, lines: readonly (readonly string[])[]): Prom
  * reply's text (codes stripped). One connection per poll and speaker, not one per command: on a
  * loaded machine every round trip to a daemon waits its turn for the CPU.
  */
-export function birdQuery(socketPath: string, commands: readonly string[], timeoutMs = COMMAND_TIMEOUT_MS): Promise<string[]> {
+export function birdQuery(
+  socketPath: string,
+  commands: readonly string[],
+  timeoutMs = COMMAND_TIMEOUT_MS,
+): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const sock = connect(socketPath);
     const replies: string[] = [];
@@ -53,7 +66,9 @@ export function birdQuery(socketPath: string, commands: readonly string[], timeo
     let greeted = false;
     const timer = setTimeout(() => {
       sock.destroy();
-      reject(new Error(`BIRD at ${socketPath} did not answer "${commands[replies.length] ?? ''}" within ${timeoutMs} ms`));
+      reject(
+        new Error(`BIRD at ${socketPath} did not answer "${commands[replies.length] ?? ''}" within ${timeoutMs} ms`),
+      );
     }, timeoutMs);
     const sendNext = () => {
       const command = commands[replies.length];
@@ -104,8 +119,17 @@ const TABLE_END = '@@lrv-end-of-table@@';
  */
 export async function kernelTables(namespaces: readonly string[]): Promise<string[]> {
   if (namespaces.length === 0) return [];
-  const out = await exec('sh', ['-c', `for ns; do ip -n "$ns" -j route show table main || exit 1; echo; echo ${TABLE_END}; done`, 'sh', ...namespaces]);
-  const tables = out.split(`${TABLE_END}\n`).slice(0, namespaces.length).map((t) => t.trim());
-  if (tables.length !== namespaces.length) throw new Error(`ip route show: ${tables.length} tables for ${namespaces.length} namespaces`);
+  const out = await exec('sh', [
+    '-c',
+    `for ns; do ip -n "$ns" -j route show table main || exit 1; echo; echo ${TABLE_END}; done`,
+    'sh',
+    ...namespaces,
+  ]);
+  const tables = out
+    .split(`${TABLE_END}\n`)
+    .slice(0, namespaces.length)
+    .map((t) => t.trim());
+  if (tables.length !== namespaces.length)
+    throw new Error(`ip route show: ${tables.length} tables for ${namespaces.length} namespaces`);
   return tables;
 }

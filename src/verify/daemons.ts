@@ -15,7 +15,12 @@ export type DaemonKind = 'bird1' | 'bird2' | 'vtysh' | 'bgpd';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const DAEMON_DIR = path.join(ROOT, '.daemons', 'bin');
 
-const FALLBACK: Record<DaemonKind, string> = { bird1: '/usr/sbin/bird', bird2: '/usr/sbin/bird', vtysh: '/usr/bin/vtysh', bgpd: '/usr/lib/frr/bgpd' };
+const FALLBACK: Record<DaemonKind, string> = {
+  bird1: '/usr/sbin/bird',
+  bird2: '/usr/sbin/bird',
+  vtysh: '/usr/bin/vtysh',
+  bgpd: '/usr/lib/frr/bgpd',
+};
 const VERSION: Record<DaemonKind, { args: string[]; line: RegExp }> = {
   bird1: { args: ['--version'], line: /BIRD version 1\./ },
   bird2: { args: ['--version'], line: /BIRD version 2\./ },
@@ -171,5 +176,8 @@ export function findDaemonSync(kind: DaemonKind): Found {
     const version = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').find((l) => VERSION[kind].line.test(l));
     if (version) return { path: file, note: `${file} (${version.trim()})` };
   }
-  return { path: undefined, note: `${kind} not found in ${DAEMON_DIR} nor at ${FALLBACK[kind]} (run scripts/install-daemons.sh)` };
+  return {
+    path: undefined,
+    note: `${kind} not found in ${DAEMON_DIR} nor at ${FALLBACK[kind]} (run scripts/install-daemons.sh)`,
+  };
 }

@@ -19,7 +19,14 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calicoResourcesFromDesign, formatReadIssue, manifestFiles, readCalicoResources, renderCalicoNode, type CalicoResourceSet } from '../calico';
+import {
+  calicoResourcesFromDesign,
+  formatReadIssue,
+  manifestFiles,
+  readCalicoResources,
+  renderCalicoNode,
+  type CalicoResourceSet,
+} from '../calico';
 import { calicoOwnRefusals } from '../calico/confd/test-support';
 import { routerConfigs } from '../config';
 import { formatIssue, parseDesign, serializeDesign, type Platform, type Topology } from '../model';
@@ -40,8 +47,19 @@ interface Source {
 }
 
 const sourceArb: fc.Arbitrary<Source> = fc.oneof(
-  { arbitrary: designArb.map((doc) => ({ label: `generated design ${doc.metadata.name}`, text: serializeDesign(doc, 'yaml') })), weight: 4 },
-  { arbitrary: fc.integer({ min: 1, max: 2 ** 31 - 1 }).map((seed) => ({ label: `lab design of seed ${seed}`, text: randomDesign(seed).text })), weight: 1 },
+  {
+    arbitrary: designArb.map((doc) => ({
+      label: `generated design ${doc.metadata.name}`,
+      text: serializeDesign(doc, 'yaml'),
+    })),
+    weight: 4,
+  },
+  {
+    arbitrary: fc
+      .integer({ min: 1, max: 2 ** 31 - 1 })
+      .map((seed) => ({ label: `lab design of seed ${seed}`, text: randomDesign(seed).text })),
+    weight: 1,
+  },
 );
 
 const found = new Map<DaemonKind, Found>();
@@ -65,7 +83,10 @@ function daemons(kinds: readonly DaemonKind[]): string[] | undefined {
 
 function mustRead(source: Source): Topology {
   const r = parseDesign(source.text);
-  if (!r.ok) throw new Error(`${source.label}: the design reader refuses its own output:\n${r.error.map(formatIssue).join('\n')}`);
+  if (!r.ok)
+    throw new Error(
+      `${source.label}: the design reader refuses its own output:\n${r.error.map(formatIssue).join('\n')}`,
+    );
   return r.value.doc;
 }
 
@@ -76,14 +97,17 @@ function readBack(doc: Topology, fromDesign: CalicoResourceSet): CalicoResourceS
     .map((f) => f.text)
     .join('---\n');
   const r = readCalicoResources(text);
-  if (!r.ok) throw new Error(`the Calico reader refuses the design's manifests:\n${r.error.map(formatReadIssue).join('\n')}`);
+  if (!r.ok)
+    throw new Error(`the Calico reader refuses the design's manifests:\n${r.error.map(formatReadIssue).join('\n')}`);
   return { ...r.value, blockAffinities: fromDesign.blockAffinities };
 }
 
 /** One calico-node bird.cfg with its includes in place (what BIRD reads). */
 function calicoNodeConfig(set: CalicoResourceSet, node: string): string {
   const cfg = renderCalicoNode(set, node);
-  return cfg.birdCfg.replace('include "bird_aggr.cfg";', cfg.birdAggrCfg).replace('include "bird_ipam.cfg";', cfg.birdIpamCfg);
+  return cfg.birdCfg
+    .replace('include "bird_aggr.cfg";', cfg.birdAggrCfg)
+    .replace('include "bird_ipam.cfg";', cfg.birdIpamCfg);
 }
 
 interface Job {
@@ -122,7 +146,10 @@ function jobs(source: Source, bins: Bins, tally: Tally): Job[] {
   for (const platform of CHECKED_PLATFORMS) {
     const bin = bins[platform];
     if (!bin) continue;
-    const check = platform === 'frr' ? (f: string) => frrCheck(bin[0] as string, bin[1] as string, f) : (f: string) => birdParse(bin[0] as string, f);
+    const check =
+      platform === 'frr'
+        ? (f: string) => frrCheck(bin[0] as string, bin[1] as string, f)
+        : (f: string) => birdParse(bin[0] as string, f);
     for (const f of routerConfigs(onPlatform(doc, platform))) out.push({ what: f.fileName, text: f.text, check });
   }
   const set = calicoResourcesFromDesign(doc);
@@ -130,8 +157,17 @@ function jobs(source: Source, bins: Bins, tally: Tally): Job[] {
   const bird1 = bins.bird1;
   for (const node of doc.spec.nodes) {
     const text = calicoNodeConfig(set, node.name);
-    expect(calicoNodeConfig(read, node.name), `${source.label}: ${node.name}'s bird.cfg from the read-back manifests`).toBe(text);
-    if (bird1) out.push({ what: `calico-node/${node.name}/bird.cfg`, text, check: (f) => birdParse(bird1[0] as string, f), expected: calicoOwnRefusals(set, node.name) });
+    expect(
+      calicoNodeConfig(read, node.name),
+      `${source.label}: ${node.name}'s bird.cfg from the read-back manifests`,
+    ).toBe(text);
+    if (bird1)
+      out.push({
+        what: `calico-node/${node.name}/bird.cfg`,
+        text,
+        check: (f) => birdParse(bird1[0] as string, f),
+        expected: calicoOwnRefusals(set, node.name),
+      });
   }
   tally.designs++;
   tally.routerConfigs += out.filter((j) => j.expected === undefined).length;
@@ -141,23 +177,42 @@ function jobs(source: Source, bins: Bins, tally: Tally): Job[] {
 
 describe('the real daemons accept every config of every design the readers accept', () => {
   it(`${RUNS} random designs (hostile but valid values, and lab designs): BIRD 1.6, BIRD 2 and FRR`, async () => {
-    console.info(`daemon acceptance of accepted designs: seed ${SEED}, ${RUNS} designs (LIVEROUTE_SEED=${SEED} replays this run)`);
+    console.info(
+      `daemon acceptance of accepted designs: seed ${SEED}, ${RUNS} designs (LIVEROUTE_SEED=${SEED} replays this run)`,
+    );
     const bins: Bins = { bird1: daemons(['bird1']), bird2: daemons(['bird2']), frr: daemons(['vtysh', 'bgpd']) };
     if (!bins.bird1 && !bins.bird2 && !bins.frr) return;
-    const tally: Tally = { designs: 0, routerConfigs: 0, nodeConfigs: 0, calicoRefusals: 0, longNames: 0, edgeCommunities: 0, bgpConfigurations: 0 };
+    const tally: Tally = {
+      designs: 0,
+      routerConfigs: 0,
+      nodeConfigs: 0,
+      calicoRefusals: 0,
+      longNames: 0,
+      edgeCommunities: 0,
+      bgpConfigurations: 0,
+    };
     const dir = scratch();
     try {
       await fc.assert(
         fc.asyncProperty(sourceArb, async (source) => {
-          const results = await mapLimit(jobs(source, bins, tally), PARALLEL, async (job) => ({ job, error: await job.check(dir.file(job.what.replaceAll('/', '_'), job.text)) }));
+          const results = await mapLimit(jobs(source, bins, tally), PARALLEL, async (job) => ({
+            job,
+            error: await job.check(dir.file(job.what.replaceAll('/', '_'), job.text)),
+          }));
           for (const { job, error } of results) {
             const expected = job.expected ?? [];
             if (expected.length === 0) {
-              expect(error, `${source.label}: ${job.what} is refused:\n${error}\n${job.text}\n--- the design:\n${source.text}`).toBeUndefined();
+              expect(
+                error,
+                `${source.label}: ${job.what} is refused:\n${error}\n${job.text}\n--- the design:\n${source.text}`,
+              ).toBeUndefined();
             } else {
               // Calico's own output, refused by BIRD as calico-node's would be (the engine says so).
               expect(error, `${source.label}: ${job.what}: BIRD should refuse Calico's output`).toBeDefined();
-              expect(expected.some((re) => re.test(error ?? '')), `${source.label}: ${job.what}: ${error}`).toBe(true);
+              expect(
+                expected.some((re) => re.test(error ?? '')),
+                `${source.label}: ${job.what}: ${error}`,
+              ).toBe(true);
               tally.calicoRefusals++;
             }
           }

@@ -13,18 +13,27 @@ function count(checks: readonly Check[]): string {
 }
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return cells
+    .map((c, i) => c.padEnd(widths[i] ?? 0))
+    .join('  ')
+    .trimEnd();
 }
 
 export function formatResult(r: DesignResult): string {
   const lines: string[] = [];
   const sessions = r.checks.filter((c) => c.aspect === 'session');
-  lines.push(`${r.design}: ${r.report.migration.vm} (${r.report.migration.ip}) ${r.report.migration.from} → ${r.report.migration.to}, on real BIRD in ${r.seconds.toFixed(1)} s`);
+  lines.push(
+    `${r.design}: ${r.report.migration.vm} (${r.report.migration.ip}) ${r.report.migration.from} → ${r.report.migration.to}, on real BIRD in ${r.seconds.toFixed(1)} s`,
+  );
   lines.push(`sessions agreeing: ${count(sessions)}`);
   const header = ['phase', 'settled', ...ASPECTS.map((a) => a.title)];
   const rows = r.phases.map((p) => {
     const of = (aspect: Aspect) => r.checks.filter((c) => c.phase === p.name && c.aspect === aspect);
-    return [p.name, p.converged ? `${p.waitedMs} ms` : `NO (${p.waitedMs} ms)`, ...ASPECTS.map((a) => count(of(a.aspect)))];
+    return [
+      p.name,
+      p.converged ? `${p.waitedMs} ms` : `NO (${p.waitedMs} ms)`,
+      ...ASPECTS.map((a) => count(of(a.aspect))),
+    ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   lines.push(pad(header, widths), ...rows.map((row) => pad(row, widths)));

@@ -100,7 +100,9 @@ function tails(at: string, stack: readonly string[], w: WalkInput): RealPath[] {
   if (r.type !== 'unicast') return one('blackhole', `${at}: ${r.type} route ${r.prefix}`);
   if (r.gateways.length === 0) {
     if (r.device === w.workloadIf) {
-      return at === w.vmHost ? one('delivered', `${at} delivers to the VM`) : one('blackhole', `${at} hands the packet to the VM's interface, but the VM is not running on ${at}`);
+      return at === w.vmHost
+        ? one('delivered', `${at} delivers to the VM`)
+        : one('blackhole', `${at} hands the packet to the VM's interface, but the VM is not running on ${at}`);
     }
     return one('blackhole', `${at}: ${r.prefix} dev ${r.device ?? '?'} reaches no VM`);
   }
@@ -108,9 +110,13 @@ function tails(at: string, stack: readonly string[], w: WalkInput): RealPath[] {
   const out: RealPath[] = [];
   for (const gw of r.gateways) {
     const next = w.owner(gw);
-    if (next === undefined) out.push({ hops: [at], end: 'blackhole', why: `${at}: gateway ${gw} belongs to no speaker`, fraction: share });
-    else if (stack.includes(next) || next === at) out.push({ hops: [at, next], end: 'loop', why: `${next} is visited twice`, fraction: share });
-    else for (const t of tails(next, [...stack, at], w)) out.push({ hops: [at, ...t.hops], end: t.end, why: t.why, fraction: share * t.fraction });
+    if (next === undefined)
+      out.push({ hops: [at], end: 'blackhole', why: `${at}: gateway ${gw} belongs to no speaker`, fraction: share });
+    else if (stack.includes(next) || next === at)
+      out.push({ hops: [at, next], end: 'loop', why: `${next} is visited twice`, fraction: share });
+    else
+      for (const t of tails(next, [...stack, at], w))
+        out.push({ hops: [at, ...t.hops], end: t.end, why: t.why, fraction: share * t.fraction });
   }
   return out;
 }
@@ -120,7 +126,14 @@ export function walkReal(client: string, w: WalkInput): RealFlow {
   const paths = tails(client, [], w);
   const delivered = paths.filter((p) => p.end === 'delivered');
   const deliveredFraction = Math.round(delivered.reduce((a, p) => a + p.fraction, 0) * 1e9) / 1e9;
-  const outcome: RealFlow['outcome'] = delivered.length === paths.length ? 'delivered' : delivered.length > 0 ? 'split' : paths.some((p) => p.end === 'loop') ? 'loop' : 'blackhole';
+  const outcome: RealFlow['outcome'] =
+    delivered.length === paths.length
+      ? 'delivered'
+      : delivered.length > 0
+        ? 'split'
+        : paths.some((p) => p.end === 'loop')
+          ? 'loop'
+          : 'blackhole';
   return { client, outcome, deliveredFraction, paths };
 }
 

@@ -20,7 +20,9 @@ if (missing) console.warn(`SKIPPED the real-BIRD lab: ${missing}`);
 
 describe.skipIf(missing !== undefined)('the real-BIRD lab', () => {
   it('two-racks-ebgp agrees with the engine in every phase, and an altered engine result does not', async () => {
-    const parsed = parseDesign(readFileSync(new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url), 'utf8'));
+    const parsed = parseDesign(
+      readFileSync(new URL('../scenarios/two-racks-ebgp.liveroute.yaml', import.meta.url), 'utf8'),
+    );
     if (!parsed.ok) throw new Error(parsed.error.map(formatIssue).join('\n'));
     const r = await runDesign(parsed.value.doc, { bird: bird.path as string, tag: 'labtest' });
     expect(r.checks.filter((c) => !c.agree)).toEqual([]);
@@ -33,10 +35,27 @@ describe.skipIf(missing !== undefined)('the real-BIRD lab', () => {
       ['settled', true],
     ]);
     // What the lab saw, against an engine that claims node-a2 blackholes in `live`.
-    const altered = { ...r.report, phases: r.report.phases.map((p) => (p.name !== 'live' ? p : { ...p, flows: p.flows.map((f) => (f.client === 'node-a2' ? { ...f, outcome: 'blackhole' as const } : f)) })) };
-    const bad = compare(altered, r.sessions, r.configErrors, { protocols: r.protocols, startErrors: r.startErrors, phases: r.phases }).filter((c) => !c.agree);
-    expect(bad.map((c) => `${c.phase} ${c.aspect} ${c.subject}: ${c.engine[0]} / ${c.real[0]}`)).toEqual(['live flow node-a2: blackhole, delivered fraction 1 / delivered, delivered fraction 1']);
+    const altered = {
+      ...r.report,
+      phases: r.report.phases.map((p) =>
+        p.name !== 'live'
+          ? p
+          : { ...p, flows: p.flows.map((f) => (f.client === 'node-a2' ? { ...f, outcome: 'blackhole' as const } : f)) },
+      ),
+    };
+    const bad = compare(altered, r.sessions, r.configErrors, {
+      protocols: r.protocols,
+      startErrors: r.startErrors,
+      phases: r.phases,
+    }).filter((c) => !c.agree);
+    expect(bad.map((c) => `${c.phase} ${c.aspect} ${c.subject}: ${c.engine[0]} / ${c.real[0]}`)).toEqual([
+      'live flow node-a2: blackhole, delivered fraction 1 / delivered, delivered fraction 1',
+    ]);
     // Nothing of the lab is left behind (its own namespaces: other tests of this process may be running theirs).
-    expect(existsSync('/run/netns') ? readdirSync('/run/netns').filter((n) => n.startsWith(`${LAB_PREFIX}${process.pid}.labtest.`)) : []).toEqual([]);
+    expect(
+      existsSync('/run/netns')
+        ? readdirSync('/run/netns').filter((n) => n.startsWith(`${LAB_PREFIX}${process.pid}.labtest.`))
+        : [],
+    ).toEqual([]);
   });
 });

@@ -20,7 +20,14 @@ export async function addNamespace(ns: string, made: string[]): Promise<void> {
   await exec('ip', ['netns', 'add', ns]);
   made.push(ns);
   // Forward between interfaces (routers carry the sessions of others), no reverse-path filter.
-  await exec('ip', ['netns', 'exec', ns, 'sh', '-c', 'ip link set lo up && echo 1 > /proc/sys/net/ipv4/ip_forward && for f in /proc/sys/net/ipv4/conf/*/rp_filter; do echo 0 > $f; done']);
+  await exec('ip', [
+    'netns',
+    'exec',
+    ns,
+    'sh',
+    '-c',
+    'ip link set lo up && echo 1 > /proc/sys/net/ipv4/ip_forward && for f in /proc/sys/net/ipv4/conf/*/rp_filter; do echo 0 > $f; done',
+  ]);
 }
 const NETNS_DIR = '/run/netns';
 
@@ -180,7 +187,20 @@ export class Lab implements LabRuntime {
       ...plan.segments.flatMap((seg) =>
         seg.members.map((member, i) => {
           const s = this.bySpeaker.get(member) as SpeakerPlan;
-          return ip(['link', 'add', s.segment?.ifname ?? 'eth0', 'netns', s.ns, 'type', 'veth', 'peer', 'name', `p${i}`, 'netns', seg.ns]);
+          return ip([
+            'link',
+            'add',
+            s.segment?.ifname ?? 'eth0',
+            'netns',
+            s.ns,
+            'type',
+            'veth',
+            'peer',
+            'name',
+            `p${i}`,
+            'netns',
+            seg.ns,
+          ]);
         }),
       ),
       ...plan.links.map((l) => {
@@ -200,7 +220,11 @@ export class Lab implements LabRuntime {
     );
     const speakers = plan.speakers.map((s) => {
       const lines: (readonly string[])[] = [];
-      if (s.segment) lines.push(['addr', 'add', `${s.address}/${s.segment.prefixLength}`, 'dev', s.segment.ifname], ['link', 'set', s.segment.ifname, 'up']);
+      if (s.segment)
+        lines.push(
+          ['addr', 'add', `${s.address}/${s.segment.prefixLength}`, 'dev', s.segment.ifname],
+          ['link', 'set', s.segment.ifname, 'up'],
+        );
       else lines.push(['addr', 'add', `${s.address}/32`, 'dev', 'lo']);
       for (const l of plan.links) {
         if (l.a === s.name) lines.push(['link', 'set', l.aIf, 'up']);
@@ -208,7 +232,11 @@ export class Lab implements LabRuntime {
       }
       if (s.name === plan.migration.from || s.name === plan.migration.to) {
         // The VM's interface: one end of a veth pair, as the pod's is (its peer stays here, unused).
-        lines.push(['link', 'add', plan.workloadIf, 'type', 'veth', 'peer', 'name', 'vm0'], ['link', 'set', 'vm0', 'up'], ['link', 'set', plan.workloadIf, 'up']);
+        lines.push(
+          ['link', 'add', plan.workloadIf, 'type', 'veth', 'peer', 'name', 'vm0'],
+          ['link', 'set', 'vm0', 'up'],
+          ['link', 'set', plan.workloadIf, 'up'],
+        );
       }
       // The underlay routes after the addresses and links they go through.
       return ipBatch(s.ns, [...lines, ...s.routes]);
@@ -234,7 +262,22 @@ export class Lab implements LabRuntime {
         mkdirSync(dir, { recursive: true });
         for (const [name, text] of Object.entries(s.files)) writeFileSync(path.join(dir, name), text);
         try {
-          await exec('ip', ['netns', 'exec', s.ns, this.bird, '-c', 'bird.cfg', '-s', path.join(dir, 'bird.ctl'), '-P', path.join(dir, 'bird.pid')], { cwd: dir });
+          await exec(
+            'ip',
+            [
+              'netns',
+              'exec',
+              s.ns,
+              this.bird,
+              '-c',
+              'bird.cfg',
+              '-s',
+              path.join(dir, 'bird.ctl'),
+              '-P',
+              path.join(dir, 'bird.pid'),
+            ],
+            { cwd: dir },
+          );
           return undefined;
         } catch (e) {
           return e instanceof Error ? e.message : String(e);

@@ -22,7 +22,10 @@ describe('random lab designs', () => {
       const vm = spec.vms.find((v) => v.name === spec.migration?.vm);
       expect(vm, `seed ${seed}`).toBeDefined();
       expect(spec.migration?.to, `seed ${seed}`).not.toBe(vm?.node);
-      expect(spec.nodes.map((n) => n.name), `seed ${seed}`).toContain(spec.migration?.to);
+      expect(
+        spec.nodes.map((n) => n.name),
+        `seed ${seed}`,
+      ).toContain(spec.migration?.to);
     }
   });
 
@@ -31,8 +34,28 @@ describe('random lab designs', () => {
     expect(new Set(designs.map((d) => d.scheme))).toEqual(new Set(AS_SCHEMES));
     expect(new Set(designs.map((d) => d.filter))).toEqual(new Set(FILTER_VARIANTS));
     const texts = designs.map((d) => d.text);
-    for (const feature of ['routeReflectorClusterID: 224.0.0.1', 'routeReflectorClusterID: 224.0.0.2', 'numAllowedLocalASNumbers: 1', 'elevated: 256', 'priority: 256', '- - spine-1\n      - spine-2', '- - tor-a\n      - border-1', 'routeReflector:', 'toNodes: default-only', 'toNodes: default-plus-host-routes', 'multipath: true', 'addPaths: true', 'sendCommunity: false', 'tor-a2', 'spine-2', 'border-1'])
-      expect(texts.some((t) => t.includes(feature)), feature).toBe(true);
+    for (const feature of [
+      'routeReflectorClusterID: 224.0.0.1',
+      'routeReflectorClusterID: 224.0.0.2',
+      'numAllowedLocalASNumbers: 1',
+      'elevated: 256',
+      'priority: 256',
+      '- - spine-1\n      - spine-2',
+      '- - tor-a\n      - border-1',
+      'routeReflector:',
+      'toNodes: default-only',
+      'toNodes: default-plus-host-routes',
+      'multipath: true',
+      'addPaths: true',
+      'sendCommunity: false',
+      'tor-a2',
+      'spine-2',
+      'border-1',
+    ])
+      expect(
+        texts.some((t) => t.includes(feature)),
+        feature,
+      ).toBe(true);
   });
 
   it('simulate to a settled result in every phase', () => {
@@ -40,7 +63,10 @@ describe('random lab designs', () => {
       const r = parseDesign(randomDesign(seed).text);
       if (!r.ok) throw new Error(`seed ${seed}`);
       const sim = simulate(r.value.doc);
-      expect(sim.phases.map((p) => p.name), `seed ${seed}`).toEqual(['base', 'target', 'live', 'source-deleted', 'settled']);
+      expect(
+        sim.phases.map((p) => p.name),
+        `seed ${seed}`,
+      ).toEqual(['base', 'target', 'live', 'source-deleted', 'settled']);
       for (const p of sim.phases) expect(p.oscillating, `seed ${seed} ${p.name}`).toEqual([]);
     }
   });

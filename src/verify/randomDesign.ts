@@ -46,7 +46,15 @@ class Dice {
   }
 }
 
-export const AS_SCHEMES = ['ebgp-per-node', 'cluster-as-to-ebgp-tors', 'as-per-rack', 'one-as-rr-spines', 'one-as-rr-tors', 'mesh-plus-tors', 'calico-rr-nodes'] as const;
+export const AS_SCHEMES = [
+  'ebgp-per-node',
+  'cluster-as-to-ebgp-tors',
+  'as-per-rack',
+  'one-as-rr-spines',
+  'one-as-rr-tors',
+  'mesh-plus-tors',
+  'calico-rr-nodes',
+] as const;
 export type AsScheme = (typeof AS_SCHEMES)[number];
 export const FILTER_VARIANTS = ['none', 'documented', 'no-peer-type', 'prepend'] as const;
 export type FilterVariant = (typeof FILTER_VARIANTS)[number];
@@ -80,7 +88,10 @@ export function randomDesign(seed: number): RandomDesign {
   const oneAs = scheme === 'one-as-rr-spines' || scheme === 'one-as-rr-tors';
   // Reflecting spines need spines; fall back to reflecting ToRs.
   const rrOnSpines = scheme === 'one-as-rr-spines' && spineCount > 0;
-  const filter: FilterVariant = oneAs || (scheme === 'mesh-plus-tors' && d.chance(0.3)) ? d.pick(['none', 'documented'] as const) : d.pick(FILTER_VARIANTS);
+  const filter: FilterVariant =
+    oneAs || (scheme === 'mesh-plus-tors' && d.chance(0.3))
+      ? d.pick(['none', 'documented'] as const)
+      : d.pick(FILTER_VARIANTS);
   const policyOf = (): Record<string, unknown> => {
     const p: Record<string, unknown> = {};
     if (filter !== 'none' ? d.chance(0.85) : d.chance(0.3)) p.elevatedCommunity = LIVE_MIGRATION_COMMUNITY;
@@ -95,7 +106,10 @@ export function randomDesign(seed: number): RandomDesign {
   const priorities = d.chance(0.2) ? { normal: 2048, elevated: 256 } : undefined;
   const filterPriority = priorities && d.chance(0.6) ? priorities.elevated : 512;
   // Nodes sharing one AS behind eBGP ToRs see their own AS in each other's paths.
-  const allowLocalAs = (scheme === 'cluster-as-to-ebgp-tors' || scheme === 'calico-rr-nodes') && d.chance(0.5) ? { numAllowedLocalASNumbers: 1 } : {};
+  const allowLocalAs =
+    (scheme === 'cluster-as-to-ebgp-tors' || scheme === 'calico-rr-nodes') && d.chance(0.5)
+      ? { numAllowedLocalASNumbers: 1 }
+      : {};
   const racks: { name: string; subnet: string }[] = [];
   const nodes: Record<string, unknown>[] = [];
   const routers: Record<string, unknown>[] = [];
@@ -111,10 +125,15 @@ export function randomDesign(seed: number): RandomDesign {
     racks.push({ name: rack, subnet: `10.0.${r + 1}.0/24` });
     const torAs = oneAs ? CLUSTER_AS : 65001 + r;
     const pair = d.chance(0.3);
-    const tors = (pair ? [1, 2] : [1]).map((i) => ({ name: pair ? `tor-${RACK_LETTERS[r]}${i}` : `tor-${RACK_LETTERS[r]}`, address: `10.0.${r + 1}.${i}`, asNumber: torAs }));
+    const tors = (pair ? [1, 2] : [1]).map((i) => ({
+      name: pair ? `tor-${RACK_LETTERS[r]}${i}` : `tor-${RACK_LETTERS[r]}`,
+      address: `10.0.${r + 1}.${i}`,
+      asNumber: torAs,
+    }));
     torsOf.set(rack, tors);
     const torPolicy = policyOf();
-    if (!oneAs && scheme !== 'mesh-plus-tors' && d.chance(0.25)) torPolicy.toNodes = d.pick(['default-only', 'default-plus-host-routes']);
+    if (!oneAs && scheme !== 'mesh-plus-tors' && d.chance(0.25))
+      torPolicy.toNodes = d.pick(['default-only', 'default-plus-host-routes']);
     for (const t of tors) {
       routers.push({
         name: t.name,
@@ -123,7 +142,9 @@ export function randomDesign(seed: number): RandomDesign {
         asNumber: t.asNumber,
         address: t.address,
         platform: 'bird1',
-        ...((scheme === 'as-per-rack' || (oneAs && !rrOnSpines)) ? { routeReflector: { clusterId: tors[0]?.address } } : {}),
+        ...(scheme === 'as-per-rack' || (oneAs && !rrOnSpines)
+          ? { routeReflector: { clusterId: tors[0]?.address } }
+          : {}),
         policy: torPolicy,
       });
     }
@@ -131,13 +152,27 @@ export function randomDesign(seed: number): RandomDesign {
     const count = d.int(1, 3);
     for (let i = 1; i <= count; i++) {
       const name = `node-${RACK_LETTERS[r]}${i}`;
-      const asNumber = scheme === 'ebgp-per-node' ? 65000 + (r + 1) * 100 + i : scheme === 'as-per-rack' ? torAs : undefined;
+      const asNumber =
+        scheme === 'ebgp-per-node' ? 65000 + (r + 1) * 100 + i : scheme === 'as-per-rack' ? torAs : undefined;
       const block = `10.244.${r + 1}.${(i - 1) * 64}/26`;
       blocks.set(name, block);
       nodeNames.push(name);
       // calico-rr-nodes: each rack's first node reflects (one cluster, or one per rack).
-      const reflector = scheme === 'calico-rr-nodes' && i === 1 ? { routeReflectorClusterID: sharedCluster ? '224.0.0.1' : `224.0.0.${r + 1}`, labels: { 'route-reflector': 'true' } } : {};
-      nodes.push({ name, rack, address: `10.0.${r + 1}.${10 + i}`, ...(asNumber === undefined ? {} : { asNumber }), ...reflector, blocks: [block] });
+      const reflector =
+        scheme === 'calico-rr-nodes' && i === 1
+          ? {
+              routeReflectorClusterID: sharedCluster ? '224.0.0.1' : `224.0.0.${r + 1}`,
+              labels: { 'route-reflector': 'true' },
+            }
+          : {};
+      nodes.push({
+        name,
+        rack,
+        address: `10.0.${r + 1}.${10 + i}`,
+        ...(asNumber === undefined ? {} : { asNumber }),
+        ...reflector,
+        blocks: [block],
+      });
     }
   }
   // A migration needs two nodes.
@@ -146,7 +181,13 @@ export function randomDesign(seed: number): RandomDesign {
     nodeNames.push('node-a2');
     blocks.set('node-a2', '10.244.1.64/26');
     const asNumber = scheme === 'ebgp-per-node' ? 65102 : scheme === 'as-per-rack' ? 65001 : undefined;
-    nodes.push({ name: 'node-a2', rack, address: '10.0.1.12', ...(asNumber === undefined ? {} : { asNumber }), blocks: ['10.244.1.64/26'] });
+    nodes.push({
+      name: 'node-a2',
+      rack,
+      address: '10.0.1.12',
+      ...(asNumber === undefined ? {} : { asNumber }),
+      blocks: ['10.244.1.64/26'],
+    });
   }
 
   const spines: RouterSlot[] = [];
@@ -179,7 +220,14 @@ export function randomDesign(seed: number): RandomDesign {
     sessions.push(['spine-1', 'spine-2']);
   }
   if (hasBorder) {
-    routers.push({ name: 'border-1', role: 'border', asNumber: BORDER_AS, address: '10.0.0.10', platform: 'bird1', policy: d.chance(0.5) ? { multipath: true } : {} });
+    routers.push({
+      name: 'border-1',
+      role: 'border',
+      asNumber: BORDER_AS,
+      address: '10.0.0.10',
+      platform: 'bird1',
+      policy: d.chance(0.5) ? { multipath: true } : {},
+    });
     for (const s of multihopBorder ? spines.slice(0, 1) : spines) links.push([s.name, 'border-1']);
     if (multihopBorder) for (const tors of torsOf.values()) for (const t of tors) sessions.push([t.name, 'border-1']);
     else for (const s of spines) sessions.push([s.name, 'border-1']);
@@ -190,11 +238,25 @@ export function randomDesign(seed: number): RandomDesign {
   if (rrOnSpines) {
     for (const s of spines) resources.push(peer(`rr-${s.name}`, 'all()', s.address, CLUSTER_AS, filters));
   } else {
-    for (const [rack, tors] of torsOf) for (const t of tors) resources.push(peer(`${rack}-${t.name}`, `rack == '${rack}'`, t.address, t.asNumber, { ...filters, ...allowLocalAs }));
+    for (const [rack, tors] of torsOf)
+      for (const t of tors)
+        resources.push(
+          peer(`${rack}-${t.name}`, `rack == '${rack}'`, t.address, t.asNumber, { ...filters, ...allowLocalAs }),
+        );
   }
   if (scheme === 'calico-rr-nodes') {
-    resources.push({ apiVersion: 'projectcalico.org/v3', kind: 'BGPPeer', metadata: { name: 'to-reflectors' }, spec: { nodeSelector: '!has(route-reflector)', peerSelector: 'has(route-reflector)' } });
-    resources.push({ apiVersion: 'projectcalico.org/v3', kind: 'BGPPeer', metadata: { name: 'reflector-mesh' }, spec: { nodeSelector: 'has(route-reflector)', peerSelector: 'has(route-reflector)' } });
+    resources.push({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'BGPPeer',
+      metadata: { name: 'to-reflectors' },
+      spec: { nodeSelector: '!has(route-reflector)', peerSelector: 'has(route-reflector)' },
+    });
+    resources.push({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'BGPPeer',
+      metadata: { name: 'reflector-mesh' },
+      spec: { nodeSelector: 'has(route-reflector)', peerSelector: 'has(route-reflector)' },
+    });
   }
 
   const source = d.pick(nodeNames);
@@ -227,13 +289,41 @@ export function randomDesign(seed: number): RandomDesign {
   return { seed, scheme, filter, text: stringify(doc) };
 }
 
-function peer(name: string, nodeSelector: string, peerIP: string, asNumber: number, extra: object): Record<string, unknown> {
-  return { apiVersion: 'projectcalico.org/v3', kind: 'BGPPeer', metadata: { name }, spec: { nodeSelector, peerIP, asNumber, ...extra } };
+function peer(
+  name: string,
+  nodeSelector: string,
+  peerIP: string,
+  asNumber: number,
+  extra: object,
+): Record<string, unknown> {
+  return {
+    apiVersion: 'projectcalico.org/v3',
+    kind: 'BGPPeer',
+    metadata: { name },
+    spec: { nodeSelector, peerIP, asNumber, ...extra },
+  };
 }
 
 function liveMigrationFilter(variant: Exclude<FilterVariant, 'none'>, priority: number): Record<string, unknown> {
-  const exportOp = variant === 'prepend' ? { prependASPath: { prefix: [SPINE_AS + 1] } } : { addCommunity: { value: LIVE_MIGRATION_COMMUNITY } };
-  const exportRule = { action: 'Accept', ...(variant === 'documented' ? { peerType: 'eBGP' } : {}), priority, operations: [exportOp] };
-  const importRule = { action: 'Accept', communities: { values: [LIVE_MIGRATION_COMMUNITY] }, operations: [{ setPriority: { value: priority } }] };
-  return { apiVersion: 'projectcalico.org/v3', kind: 'BGPFilter', metadata: { name: LIVE_MIGRATION_FILTER_NAME }, spec: { exportV4: [exportRule], importV4: [importRule] } };
+  const exportOp =
+    variant === 'prepend'
+      ? { prependASPath: { prefix: [SPINE_AS + 1] } }
+      : { addCommunity: { value: LIVE_MIGRATION_COMMUNITY } };
+  const exportRule = {
+    action: 'Accept',
+    ...(variant === 'documented' ? { peerType: 'eBGP' } : {}),
+    priority,
+    operations: [exportOp],
+  };
+  const importRule = {
+    action: 'Accept',
+    communities: { values: [LIVE_MIGRATION_COMMUNITY] },
+    operations: [{ setPriority: { value: priority } }],
+  };
+  return {
+    apiVersion: 'projectcalico.org/v3',
+    kind: 'BGPFilter',
+    metadata: { name: LIVE_MIGRATION_FILTER_NAME },
+    spec: { exportV4: [exportRule], importV4: [importRule] },
+  };
 }

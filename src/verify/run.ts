@@ -8,7 +8,14 @@ import { diagnose } from '../engine/diagnostics';
 import { toReport, type SimulationReport } from '../engine/report';
 import { simulate, type Simulation } from '../engine/simulate';
 import type { Topology } from '../model';
-import { parseShowProtocols, parseShowRouteAll, routeUpdateCounters, withoutRouteTimes, type BirdProtocol, type BirdRoute } from './birdOutput';
+import {
+  parseShowProtocols,
+  parseShowRouteAll,
+  routeUpdateCounters,
+  withoutRouteTimes,
+  type BirdProtocol,
+  type BirdRoute,
+} from './birdOutput';
 import { compare, type Check, type EngineSession, type ObservedPhase } from './compare';
 import { ipOf, parseIpRoutes, walkReal, type KernelRoute } from './kernel';
 import { Lab, LAB_PREFIX, removeRunDirIfEmpty, type LabRuntime } from './lab';
@@ -44,7 +51,11 @@ export interface DesignResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function engineSessions(sim: Simulation): EngineSession[] {
-  return sim.net.sessions.map((s) => ({ a: { speaker: s.a.speaker, protocol: s.a.protocol }, b: { speaker: s.b.speaker, protocol: s.b.protocol }, up: s.up }));
+  return sim.net.sessions.map((s) => ({
+    a: { speaker: s.a.speaker, protocol: s.a.protocol },
+    b: { speaker: s.b.speaker, protocol: s.b.protocol },
+    up: s.up,
+  }));
 }
 
 interface Snapshot {
@@ -61,13 +72,23 @@ interface Snapshot {
  * processed since the last poll, even one undone before this one) and the kernel table.
  */
 async function snapshot(lab: LabRuntime): Promise<Snapshot> {
-  const [bird, kernel] = await Promise.all([Promise.all(lab.plan.speakers.map((s) => lab.birdShow(s.name, ['show route all', 'show protocols all']))), lab.kernelTables()]);
-  const key = bird.map(([routes = '', protocolsAll = ''], i) => [withoutRouteTimes(routes), routeUpdateCounters(protocolsAll), kernel[i]].join('\n')).join('\n--\n');
+  const [bird, kernel] = await Promise.all([
+    Promise.all(lab.plan.speakers.map((s) => lab.birdShow(s.name, ['show route all', 'show protocols all']))),
+    lab.kernelTables(),
+  ]);
+  const key = bird
+    .map(([routes = '', protocolsAll = ''], i) =>
+      [withoutRouteTimes(routes), routeUpdateCounters(protocolsAll), kernel[i]].join('\n'),
+    )
+    .join('\n--\n');
   return { key, birdRoutes: bird.map(([routes = '']) => routes), kernel };
 }
 
 /** What the comparison reads of a snapshot (parsed only for the one a phase settles on). */
-function observed(lab: LabRuntime, snap: Snapshot): { routes: Record<string, BirdRoute[]>; fib: Record<string, KernelRoute[]> } {
+function observed(
+  lab: LabRuntime,
+  snap: Snapshot,
+): { routes: Record<string, BirdRoute[]>; fib: Record<string, KernelRoute[]> } {
   const routes: Record<string, BirdRoute[]> = {};
   const fib: Record<string, KernelRoute[]> = {};
   lab.plan.speakers.forEach((s, i) => {
@@ -108,11 +129,22 @@ async function protocols(lab: LabRuntime): Promise<Record<string, BirdProtocol[]
  * `sessionsMaxMs / pollMs` polls have gone by (polls, as in `settle`; BIRD's own timers decide
  * how soon sessions come up: 5 s before a router's first connection attempt).
  */
-async function waitSessions(lab: LabRuntime, sessions: readonly EngineSession[], t: Timing): Promise<Record<string, BirdProtocol[]>> {
-  const established = (p: Record<string, BirdProtocol[]>, speaker: string, name: string) => p[speaker]?.some((x) => x.name === name && x.info.startsWith('Established')) ?? false;
+async function waitSessions(
+  lab: LabRuntime,
+  sessions: readonly EngineSession[],
+  t: Timing,
+): Promise<Record<string, BirdProtocol[]>> {
+  const established = (p: Record<string, BirdProtocol[]>, speaker: string, name: string) =>
+    p[speaker]?.some((x) => x.name === name && x.info.startsWith('Established')) ?? false;
   for (let waited = 0; ; waited += t.pollMs) {
     const p = await protocols(lab);
-    const pending = sessions.filter((s) => s.up && lab.running(s.a.speaker) && lab.running(s.b.speaker) && !(established(p, s.a.speaker, s.a.protocol) && established(p, s.b.speaker, s.b.protocol)));
+    const pending = sessions.filter(
+      (s) =>
+        s.up &&
+        lab.running(s.a.speaker) &&
+        lab.running(s.b.speaker) &&
+        !(established(p, s.a.speaker, s.a.protocol) && established(p, s.b.speaker, s.b.protocol)),
+    );
     if (pending.length === 0 || waited >= t.sessionsMaxMs) return p;
     await sleep(t.pollMs);
   }
@@ -144,7 +176,11 @@ export async function runDesign(doc: Topology, o: RunOptions): Promise<DesignRes
 }
 
 /** The engine's run of the design against `lab`, phase by phase; the lab is destroyed at the end. */
-export async function runLab(sim: Simulation, lab: LabRuntime, o: Omit<RunOptions, 'bird' | 'tag'>): Promise<DesignResult> {
+export async function runLab(
+  sim: Simulation,
+  lab: LabRuntime,
+  o: Omit<RunOptions, 'bird' | 'tag'>,
+): Promise<DesignResult> {
   const started = Date.now();
   const t = o.timing ?? DEFAULT_LAB_TIMING;
   const log = o.log ?? (() => undefined);
@@ -172,15 +208,39 @@ export async function runLab(sim: Simulation, lab: LabRuntime, o: Omit<RunOption
       const { snap, converged, waitedMs } = await settle(lab, t);
       const { routes, fib } = observed(lab, snap);
       const vmHost = report.phases[i]?.vmHost ?? plan.migration.from;
-      const flows = clients.map((c) => walkReal(c, { ip: ipOf(plan.migration.ip), vmHost, workloadIf: plan.workloadIf, fib: (s) => fib[s] ?? [], owner: (a) => owners.get(a) }));
+      const flows = clients.map((c) =>
+        walkReal(c, {
+          ip: ipOf(plan.migration.ip),
+          vmHost,
+          workloadIf: plan.workloadIf,
+          fib: (s) => fib[s] ?? [],
+          owner: (a) => owners.get(a),
+        }),
+      );
       phases.push({ name: phase.name, converged, waitedMs, routes, fib, flows });
-      log(`${plan.design}: ${phase.name} ${converged ? 'settled' : 'did NOT settle'} after ${waitedMs / t.pollMs + 1} polls, ${lap()}`);
+      log(
+        `${plan.design}: ${phase.name} ${converged ? 'settled' : 'did NOT settle'} after ${waitedMs / t.pollMs + 1} polls, ${lap()}`,
+      );
     }
   } finally {
     await lab.destroy();
   }
   const startErrors = Object.fromEntries(lab.startErrors);
-  const configErrors = Object.fromEntries([...sim.net.speakers.values()].filter((s) => s.configError !== undefined).map((s) => [s.name, s.configError as string]));
+  const configErrors = Object.fromEntries(
+    [...sim.net.speakers.values()]
+      .filter((s) => s.configError !== undefined)
+      .map((s) => [s.name, s.configError as string]),
+  );
   const checks = compare(report, sessions, configErrors, { protocols: firstProtocols, startErrors, phases });
-  return { design: plan.design, report, sessions, phases, protocols: firstProtocols, startErrors, configErrors, checks, seconds: (Date.now() - started) / 1000 };
+  return {
+    design: plan.design,
+    report,
+    sessions,
+    phases,
+    protocols: firstProtocols,
+    startErrors,
+    configErrors,
+    checks,
+    seconds: (Date.now() - started) / 1000,
+  };
 }

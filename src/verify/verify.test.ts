@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, parseDesign, type Topology } from '../model';
-import { parseShowProtocols, parseShowRouteAll, replyEnd, replyText, routeUpdateCounters, withoutRouteTimes } from './birdOutput';
+import {
+  parseShowProtocols,
+  parseShowRouteAll,
+  replyEnd,
+  replyText,
+  routeUpdateCounters,
+  withoutRouteTimes,
+} from './birdOutput';
 import { compare, diffLines, type Observation } from './compare';
 import { ipOf, kernelLookup, parseIpRoutes, walkReal, type KernelRoute } from './kernel';
 import { labPlan, unsupported } from '../lab/plan';
@@ -23,8 +30,11 @@ const design = (path: string): Topology => {
 
 describe('BIRD control-socket replies', () => {
   it('strips the reply codes and finds the end of a reply', () => {
-    const raw = '1007-10.244.1.5/32 dev cali1 [kernel1 10:59:21] * (10)\n1008-\tType: inherit unicast univ\n \tKernel.metric: 1024\n0000 \n';
-    expect(replyText(raw)).toBe('10.244.1.5/32 dev cali1 [kernel1 10:59:21] * (10)\n\tType: inherit unicast univ\n\tKernel.metric: 1024');
+    const raw =
+      '1007-10.244.1.5/32 dev cali1 [kernel1 10:59:21] * (10)\n1008-\tType: inherit unicast univ\n \tKernel.metric: 1024\n0000 \n';
+    expect(replyText(raw)).toBe(
+      '10.244.1.5/32 dev cali1 [kernel1 10:59:21] * (10)\n\tType: inherit unicast univ\n\tKernel.metric: 1024',
+    );
     expect(replyEnd(raw)).toEqual({ code: '0000', text: '' });
     expect(replyEnd('1007-partial\n')).toBeUndefined();
     expect(replyEnd('8001 Route not found\n')).toEqual({ code: '8001', text: 'Route not found' });
@@ -33,11 +43,54 @@ describe('BIRD control-socket replies', () => {
   it('reads `show route all`: every route of a prefix, the primary, its attributes', () => {
     const vm = parseShowRouteAll(fixture('node-a1.show-route-all.txt')).filter((r) => r.prefix === '10.244.1.5/32');
     expect(vm).toEqual([
-      { prefix: '10.244.1.5/32', primary: true, protocol: 'Node_10_0_1_1', dest: 'via', gateway: '10.0.1.1', device: 'eth0', preference: 100, type: 'BGP unicast univ', origin: 'IGP', asPath: [65001, 65000, 65002, 65201], nextHop: '10.0.1.1', localPref: 2147483135, communities: ['65000:100'], largeCommunities: [] },
-      { prefix: '10.244.1.5/32', primary: false, protocol: 'Node_10_0_1_2', dest: 'via', gateway: '10.0.1.2', device: 'eth0', preference: 100, type: 'BGP unicast univ', origin: 'IGP', asPath: [65001, 65000, 65002, 65201], nextHop: '10.0.1.2', localPref: 2147483135, communities: ['65000:100'], largeCommunities: [] },
-      { prefix: '10.244.1.5/32', primary: false, protocol: 'kernel1', dest: 'dev', device: 'cali3db72406', preference: 10, type: 'inherit unicast univ', kernelMetric: 1024, communities: [], largeCommunities: [] },
+      {
+        prefix: '10.244.1.5/32',
+        primary: true,
+        protocol: 'Node_10_0_1_1',
+        dest: 'via',
+        gateway: '10.0.1.1',
+        device: 'eth0',
+        preference: 100,
+        type: 'BGP unicast univ',
+        origin: 'IGP',
+        asPath: [65001, 65000, 65002, 65201],
+        nextHop: '10.0.1.1',
+        localPref: 2147483135,
+        communities: ['65000:100'],
+        largeCommunities: [],
+      },
+      {
+        prefix: '10.244.1.5/32',
+        primary: false,
+        protocol: 'Node_10_0_1_2',
+        dest: 'via',
+        gateway: '10.0.1.2',
+        device: 'eth0',
+        preference: 100,
+        type: 'BGP unicast univ',
+        origin: 'IGP',
+        asPath: [65001, 65000, 65002, 65201],
+        nextHop: '10.0.1.2',
+        localPref: 2147483135,
+        communities: ['65000:100'],
+        largeCommunities: [],
+      },
+      {
+        prefix: '10.244.1.5/32',
+        primary: false,
+        protocol: 'kernel1',
+        dest: 'dev',
+        device: 'cali3db72406',
+        preference: 10,
+        type: 'inherit unicast univ',
+        kernelMetric: 1024,
+        communities: [],
+        largeCommunities: [],
+      },
     ]);
-    expect(parseShowRouteAll(fixture('node-a1.show-route-all.txt')).find((r) => r.prefix === '10.244.1.0/26')).toMatchObject({ primary: true, protocol: 'static1', dest: 'blackhole', preference: 200 });
+    expect(
+      parseShowRouteAll(fixture('node-a1.show-route-all.txt')).find((r) => r.prefix === '10.244.1.0/26'),
+    ).toMatchObject({ primary: true, protocol: 'static1', dest: 'blackhole', preference: 200 });
   });
 
   it('a primary route marked `!` (kernel out of sync, BIRD 1.6 with multipath) is still the primary of its own prefix', () => {
@@ -81,8 +134,17 @@ describe('what the lab compares from one poll to the next', () => {
       'Node_10_0_1_1 Export updates: 14 3 9 --- 2',
       'Node_10_0_1_1 Export withdraws: 0 --- --- --- 1',
     ]);
-    expect(routeUpdateCounters(text.replace('Hold timer:       216/240', 'Hold timer:       215/240'))).toBe(routeUpdateCounters(text));
-    expect(routeUpdateCounters(text.replace('Import updates:              3          0          0          0          3', 'Import updates:              4          0          0          0          4'))).not.toBe(routeUpdateCounters(text));
+    expect(routeUpdateCounters(text.replace('Hold timer:       216/240', 'Hold timer:       215/240'))).toBe(
+      routeUpdateCounters(text),
+    );
+    expect(
+      routeUpdateCounters(
+        text.replace(
+          'Import updates:              3          0          0          0          3',
+          'Import updates:              4          0          0          0          4',
+        ),
+      ),
+    ).not.toBe(routeUpdateCounters(text));
   });
 });
 
@@ -93,9 +155,22 @@ describe('kernel routes', () => {
     const vm = fib.filter((r) => r.prefix === '10.244.1.5/32');
     expect(vm).toEqual([
       { prefix: '10.244.1.5/32', type: 'unicast', metric: 512, protocol: 'bird', gateways: ['10.0.1.1', '10.0.1.2'] },
-      { prefix: '10.244.1.5/32', type: 'unicast', metric: 1024, protocol: 'boot', gateways: [], device: 'cali3db72406' },
+      {
+        prefix: '10.244.1.5/32',
+        type: 'unicast',
+        metric: 1024,
+        protocol: 'boot',
+        gateways: [],
+        device: 'cali3db72406',
+      },
     ]);
-    expect(fib.find((r) => r.prefix === '10.244.1.0/26')).toEqual({ prefix: '10.244.1.0/26', type: 'blackhole', metric: 0, protocol: 'bird', gateways: [] });
+    expect(fib.find((r) => r.prefix === '10.244.1.0/26')).toEqual({
+      prefix: '10.244.1.0/26',
+      type: 'blackhole',
+      metric: 0,
+      protocol: 'bird',
+      gateways: [],
+    });
   });
 
   it('looks up the longest prefix, then the lowest metric', () => {
@@ -105,13 +180,21 @@ describe('kernel routes', () => {
 
   it('walks real FIBs: ECMP shares, delivery on the VM host only, loops', () => {
     const tables: Record<string, KernelRoute[]> = {
-      a: [{ prefix: '10.244.1.5/32', type: 'unicast', metric: 0, protocol: 'bird', gateways: ['10.0.0.2', '10.0.0.3'] }],
+      a: [
+        { prefix: '10.244.1.5/32', type: 'unicast', metric: 0, protocol: 'bird', gateways: ['10.0.0.2', '10.0.0.3'] },
+      ],
       b: [{ prefix: '10.244.1.5/32', type: 'unicast', metric: 0, protocol: 'bird', gateways: ['10.0.0.4'] }],
       c: [{ prefix: '10.244.1.5/32', type: 'unicast', metric: 0, protocol: 'bird', gateways: ['10.0.0.1'] }],
       d: [{ prefix: '10.244.1.5/32', type: 'unicast', metric: 1024, protocol: 'boot', gateways: [], device: 'caliX' }],
     };
     const owners: Record<string, string> = { '10.0.0.1': 'a', '10.0.0.2': 'b', '10.0.0.3': 'c', '10.0.0.4': 'd' };
-    const w = { ip: ipOf('10.244.1.5'), vmHost: 'd', workloadIf: 'caliX', fib: (s: string) => tables[s] ?? [], owner: (a: string) => owners[a] };
+    const w = {
+      ip: ipOf('10.244.1.5'),
+      vmHost: 'd',
+      workloadIf: 'caliX',
+      fib: (s: string) => tables[s] ?? [],
+      owner: (a: string) => owners[a],
+    };
     expect(walkReal('a', w)).toEqual({
       client: 'a',
       outcome: 'split',
@@ -121,7 +204,10 @@ describe('kernel routes', () => {
         { hops: ['a', 'c', 'a'], end: 'loop', why: 'a is visited twice', fraction: 0.5 },
       ],
     });
-    expect(walkReal('d', { ...w, vmHost: 'b' })).toMatchObject({ outcome: 'blackhole', paths: [{ why: "d hands the packet to the VM's interface, but the VM is not running on d" }] });
+    expect(walkReal('d', { ...w, vmHost: 'b' })).toMatchObject({
+      outcome: 'blackhole',
+      paths: [{ why: "d hands the packet to the VM's interface, but the VM is not running on d" }],
+    });
   });
 });
 
@@ -159,7 +245,9 @@ describe('the plan', () => {
       'route replace 10.0.0.1/32 dev lk0 scope link proto static',
       'route replace 10.0.2.1/32 via 10.0.0.1 dev lk0 onlink proto static',
     ]);
-    expect(plan.speakers.find((s) => s.name === 'node-a1')?.routes[0]?.join(' ')).toBe('route replace 10.0.0.10/32 via 10.0.1.1 dev eth0 proto static');
+    expect(plan.speakers.find((s) => s.name === 'node-a1')?.routes[0]?.join(' ')).toBe(
+      'route replace 10.0.0.10/32 via 10.0.1.1 dev eth0 proto static',
+    );
   });
 
   it("Felix's routes per phase: the new route first, then the old one removed", () => {
@@ -168,7 +256,10 @@ describe('the plan', () => {
     expect(change(1)).toEqual([]);
     expect(change(2)).toEqual(['node-b1: ip route replace 10.244.1.5/32 dev cali3db72406 metric 512 proto boot']);
     expect(change(3)).toEqual(['node-a1: ip route del 10.244.1.5/32 dev cali3db72406 metric 1024']);
-    expect(change(4)).toEqual(['node-b1: ip route replace 10.244.1.5/32 dev cali3db72406 metric 1024 proto boot', 'node-b1: ip route del 10.244.1.5/32 dev cali3db72406 metric 512']);
+    expect(change(4)).toEqual([
+      'node-b1: ip route replace 10.244.1.5/32 dev cali3db72406 metric 1024 proto boot',
+      'node-b1: ip route del 10.244.1.5/32 dev cali3db72406 metric 512',
+    ]);
   });
 
   it('a design with a router the lab cannot run is refused with the reason', () => {
@@ -190,7 +281,9 @@ describe('the comparison', () => {
     const protocols = Object.fromEntries(
       [...new Set(sessions.flatMap((s) => [s.a.speaker, s.b.speaker]))].map((speaker) => [
         speaker,
-        sessions.flatMap((s) => (s.a.speaker === speaker ? [s.a.protocol] : s.b.speaker === speaker ? [s.b.protocol] : [])).map((name) => ({ name, proto: 'BGP', state: 'up', info: 'Established' })),
+        sessions
+          .flatMap((s) => (s.a.speaker === speaker ? [s.a.protocol] : s.b.speaker === speaker ? [s.b.protocol] : []))
+          .map((name) => ({ name, proto: 'BGP', state: 'up', info: 'Established' })),
       ]),
     );
     return {
@@ -209,7 +302,12 @@ describe('the comparison', () => {
               protocol: e.source === 'RTS_BGP' ? e.protocol : e.source === 'RTS_STATIC' ? 'static1' : 'kernel1',
               dest: 'via' as const,
               preference: e.preference,
-              type: e.source === 'RTS_BGP' ? 'BGP unicast univ' : e.source === 'RTS_STATIC' ? 'static unicast univ' : 'inherit unicast univ',
+              type:
+                e.source === 'RTS_BGP'
+                  ? 'BGP unicast univ'
+                  : e.source === 'RTS_STATIC'
+                    ? 'static unicast univ'
+                    : 'inherit unicast univ',
               ...(e.localPref !== null ? { localPref: e.localPref } : {}),
               ...(e.source === 'RTS_BGP' ? { asPath: e.asPath } : {}),
               ...(e.nextHop !== null ? { nextHop: e.nextHop } : {}),
@@ -232,7 +330,17 @@ describe('the comparison', () => {
             })),
           ]),
         ),
-        flows: p.flows.map((f) => ({ client: f.client, outcome: f.outcome, deliveredFraction: f.deliveredFraction, paths: f.paths.map((hops, i) => ({ hops, end: f.pathEnds[i]?.end ?? 'delivered', why: '', fraction: f.pathEnds[i]?.fraction ?? 0 })) })),
+        flows: p.flows.map((f) => ({
+          client: f.client,
+          outcome: f.outcome,
+          deliveredFraction: f.deliveredFraction,
+          paths: f.paths.map((hops, i) => ({
+            hops,
+            end: f.pathEnds[i]?.end ?? 'delivered',
+            why: '',
+            fraction: f.pathEnds[i]?.fraction ?? 0,
+          })),
+        })),
       })),
     };
   }
@@ -254,8 +362,15 @@ describe('the comparison', () => {
           ? p
           : {
               ...p,
-              flows: p.flows.map((f) => (f.client === 'node-a1' ? { ...f, outcome: 'blackhole' as const, deliveredFraction: 0 } : f)),
-              routes: { ...p.routes, 'tor-a': (p.routes['tor-a'] ?? []).map((e) => (e.selected && e.prefix === '10.244.1.5/32' ? { ...e, localPref: 100 } : e)) },
+              flows: p.flows.map((f) =>
+                f.client === 'node-a1' ? { ...f, outcome: 'blackhole' as const, deliveredFraction: 0 } : f,
+              ),
+              routes: {
+                ...p.routes,
+                'tor-a': (p.routes['tor-a'] ?? []).map((e) =>
+                  e.selected && e.prefix === '10.244.1.5/32' ? { ...e, localPref: 100 } : e,
+                ),
+              },
             },
       ),
     };
@@ -273,7 +388,14 @@ describe('the comparison', () => {
 
   it('a session down in the lab but up in the engine, and a refused configuration, are disagreements', () => {
     const observed = mirror(report);
-    const down = { ...observed, protocols: { ...observed.protocols, 'tor-a': (observed.protocols['tor-a'] ?? []).map((p) => ({ ...p, state: 'start', info: 'Active' })) }, startErrors: { 'node-a2': 'bird: bird.cfg:3:1 syntax error' } };
+    const down = {
+      ...observed,
+      protocols: {
+        ...observed.protocols,
+        'tor-a': (observed.protocols['tor-a'] ?? []).map((p) => ({ ...p, state: 'start', info: 'Active' })),
+      },
+      startErrors: { 'node-a2': 'bird: bird.cfg:3:1 syntax error' },
+    };
     const bad = compare(report, sessions, {}, down).filter((c) => !c.agree);
     expect(bad.map((c) => [c.subject, c.engine.join(), c.real.join()])).toEqual([
       ['node-a1 ⇄ tor-a', 'up', 'down'],

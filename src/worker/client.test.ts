@@ -84,9 +84,24 @@ describe('engine client', () => {
     expect(w.sent).toEqual([{ id: 1, kind: 'table', design: doc, speaker: 'tor-a' }]);
     w.reply({ id: 1, ok: true, progress: { done: 0, total: 2 } });
     w.reply({ id: 1, ok: true, progress: { done: 1, total: 2 } });
-    w.reply({ id: 1, ok: true, table: { speaker: 'tor-a', prefixes: 2, routes: { strings: ['10.0.0.0/8'], fields: ['prefix'], rows: [{ prefix: 0, selected: true }] }, fib: packed } });
-    expect(await p).toEqual({ ok: true, value: { speaker: 'tor-a', prefixes: 2, routes: [{ prefix: '10.0.0.0/8', selected: true }], fib: [] } });
-    expect(seen).toEqual([{ done: 0, total: 2 }, { done: 1, total: 2 }]);
+    w.reply({
+      id: 1,
+      ok: true,
+      table: {
+        speaker: 'tor-a',
+        prefixes: 2,
+        routes: { strings: ['10.0.0.0/8'], fields: ['prefix'], rows: [{ prefix: 0, selected: true }] },
+        fib: packed,
+      },
+    });
+    expect(await p).toEqual({
+      ok: true,
+      value: { speaker: 'tor-a', prefixes: 2, routes: [{ prefix: '10.0.0.0/8', selected: true }], fib: [] },
+    });
+    expect(seen).toEqual([
+      { done: 0, total: 2 },
+      { done: 1, total: 2 },
+    ]);
     const q = client.table?.(doc, 'tor-a');
     w.reply({ id: 2, ok: true, summary: wire('x') });
     expect(await q).toEqual({ ok: false, error: 'the engine answered with something else than a table' });

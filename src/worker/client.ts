@@ -140,7 +140,10 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
     return w;
   };
 
-  const send = (request: Request, onProgress?: (p: TableProgress) => void): { id: number; answer: Promise<Result<EngineResponse, string>> } => {
+  const send = (
+    request: Request,
+    onProgress?: (p: TableProgress) => void,
+  ): { id: number; answer: Promise<Result<EngineResponse, string>> } => {
     const id = nextId++;
     if (disposed) return { id, answer: Promise.resolve(err(DISPOSED)) };
     worker ??= start();
@@ -175,7 +178,12 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
 
   return {
     async simulate(doc, opts = {}) {
-      const r = await sendExclusive({ kind: 'simulate', design: doc, ...(opts.vm !== undefined ? { vm: opts.vm } : {}), ...(opts.to !== undefined ? { to: opts.to } : {}) });
+      const r = await sendExclusive({
+        kind: 'simulate',
+        design: doc,
+        ...(opts.vm !== undefined ? { vm: opts.vm } : {}),
+        ...(opts.to !== undefined ? { to: opts.to } : {}),
+      });
       if (!r.ok) return r;
       if (!('summary' in r.value)) return err('the engine answered with something else than a summary');
       // Marks for the browser benchmark: when the summary arrived, and how long decoding took.
@@ -200,7 +208,12 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
       if (!('table' in r.value)) return err('the engine answered with something else than a table');
       const t = r.value.table;
       const { unpackRows } = await import('./rows');
-      return ok({ speaker: t.speaker, prefixes: t.prefixes, routes: unpackRows<RouteEntry>(t.routes), fib: unpackRows<FibReportEntry>(t.fib) });
+      return ok({
+        speaker: t.speaker,
+        prefixes: t.prefixes,
+        routes: unpackRows<RouteEntry>(t.routes),
+        fib: unpackRows<FibReportEntry>(t.fib),
+      });
     },
     cancelTable,
     holdTables(on) {
@@ -210,7 +223,9 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
     async findings(doc) {
       const r = await sendExclusive({ kind: 'findings', design: doc });
       if (!r.ok) return r;
-      return 'findings' in r.value ? ok(r.value.findings) : err('the engine answered with something else than findings');
+      return 'findings' in r.value
+        ? ok(r.value.findings)
+        : err('the engine answered with something else than findings');
     },
     async files(doc, nodes) {
       const r = await send({ kind: 'files', design: doc, nodes }).answer;
@@ -220,17 +235,23 @@ export function createEngineClient(spawn: () => WorkerLike = spawnEngineWorker):
     async manifests(doc) {
       const r = await send({ kind: 'manifests', design: doc }).answer;
       if (!r.ok) return r;
-      return 'manifests' in r.value ? ok(r.value.manifests) : err('the engine answered with something else than manifests');
+      return 'manifests' in r.value
+        ? ok(r.value.manifests)
+        : err('the engine answered with something else than manifests');
     },
     async zip(doc, opts = {}) {
       const r = await send({ kind: 'zip', design: doc, ...(opts.containerlab ? { containerlab: true } : {}) }).answer;
       if (!r.ok) return r;
-      return 'zip' in r.value ? ok(new Uint8Array(r.value.zip)) : err('the engine answered with something else than a zip');
+      return 'zip' in r.value
+        ? ok(new Uint8Array(r.value.zip))
+        : err('the engine answered with something else than a zip');
     },
     async importCalico(doc, files) {
       const r = await send({ kind: 'importCalico', design: doc, files }).answer;
       if (!r.ok) return r;
-      return 'imported' in r.value ? ok(r.value.imported) : err('the engine answered with something else than an import');
+      return 'imported' in r.value
+        ? ok(r.value.imported)
+        : err('the engine answered with something else than an import');
     },
     dispose() {
       disposed = true;

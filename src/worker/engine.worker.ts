@@ -8,7 +8,10 @@
 import { EngineWorkerCore } from './handle';
 import type { EngineResponse } from './protocol';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<unknown>) => void) | null; postMessage(message: EngineResponse, transfer: Transferable[]): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<unknown>) => void) | null;
+  postMessage(message: EngineResponse, transfer: Transferable[]): void;
+};
 const core = new EngineWorkerCore();
 // A zip's bytes are handed over, not copied.
 const post = (r: EngineResponse) => scope.postMessage(r, r.ok && 'zip' in r ? [r.zip] : []);

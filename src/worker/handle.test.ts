@@ -15,7 +15,11 @@ function ask(core: EngineWorkerCore, req: unknown): EngineResponse {
 }
 
 /** Runs a table job to its end (the core yields with a resolved promise here); returns everything posted. */
-async function tableJob(core: EngineWorkerCore, req: EngineRequest, beforeEachYield?: (posted: EngineResponse[]) => void): Promise<EngineResponse[]> {
+async function tableJob(
+  core: EngineWorkerCore,
+  req: EngineRequest,
+  beforeEachYield?: (posted: EngineResponse[]) => void,
+): Promise<EngineResponse[]> {
   const out: EngineResponse[] = [];
   core.receive(req, (r) => out.push(r));
   for (let i = 0; i < 10_000 && !out.some((r) => !('progress' in r)); i++) {
@@ -25,7 +29,10 @@ async function tableJob(core: EngineWorkerCore, req: EngineRequest, beforeEachYi
   return out;
 }
 
-const unpack = (t: PackedTable) => ({ routes: unpackRows<RouteEntry>(t.routes), fib: unpackRows<FibReportEntry>(t.fib) });
+const unpack = (t: PackedTable) => ({
+  routes: unpackRows<RouteEntry>(t.routes),
+  fib: unpackRows<FibReportEntry>(t.fib),
+});
 
 describe('engine worker core', () => {
   it('simulates the default design: a summary with every client delivered in every phase, plain data', () => {
@@ -40,7 +47,13 @@ describe('engine worker core', () => {
   });
 
   it('honours the VM and target of the request', () => {
-    const res = ask(new EngineWorkerCore(), { id: 1, kind: 'simulate', design: DEFAULT_SCENARIO.doc, vm: 'vm-1', to: 'node-a2' });
+    const res = ask(new EngineWorkerCore(), {
+      id: 1,
+      kind: 'simulate',
+      design: DEFAULT_SCENARIO.doc,
+      vm: 'vm-1',
+      to: 'node-a2',
+    });
     if (!res.ok || !('summary' in res)) throw new Error('no summary');
     expect(res.summary.migration).toEqual({ vm: 'vm-1', ip: '10.244.1.5', from: 'node-a1', to: 'node-a2' });
   });
@@ -55,7 +68,12 @@ describe('engine worker core', () => {
       kind: 'input',
       error: 'no migration to simulate: the design has no spec.migration (give --migrate VM --to NODE)',
     });
-    expect(ask(core, { id: 3, kind: 'simulate', design: DEFAULT_SCENARIO.doc, vm: 'vm-9' })).toMatchObject({ id: 3, ok: false, kind: 'input', error: 'unknown VM "vm-9" (known: vm-1)' });
+    expect(ask(core, { id: 3, kind: 'simulate', design: DEFAULT_SCENARIO.doc, vm: 'vm-9' })).toMatchObject({
+      id: 3,
+      ok: false,
+      kind: 'input',
+      error: 'unknown VM "vm-9" (known: vm-1)',
+    });
   });
 
   it('answers rows of one speaker by session, and says so when it no longer holds the session', () => {
@@ -63,10 +81,20 @@ describe('engine worker core', () => {
     const sim = ask(core, { id: 1, kind: 'simulate', design: DEFAULT_SCENARIO.doc });
     if (!sim.ok || !('summary' in sim)) throw new Error('no summary');
     const last = sim.summary.timeline.length - 1;
-    const res = ask(core, { id: 2, kind: 'rows', session: sim.summary.session, speaker: 'tor-a', instant: last, phase: 'settled' });
+    const res = ask(core, {
+      id: 2,
+      kind: 'rows',
+      session: sim.summary.session,
+      speaker: 'tor-a',
+      instant: last,
+      phase: 'settled',
+    });
     if (!res.ok || !('rows' in res)) throw new Error('no rows');
     expect(res.rows.speaker).toBe('tor-a');
-    expect(res.rows.now.routes?.find((r) => r.selected)).toMatchObject({ prefix: '10.244.1.5/32', learnedFrom: 'spine-1' });
+    expect(res.rows.now.routes?.find((r) => r.selected)).toMatchObject({
+      prefix: '10.244.1.5/32',
+      learnedFrom: 'spine-1',
+    });
     expect(ask(core, { id: 3, kind: 'rows', session: 'gone', speaker: 'tor-a', instant: 0, phase: 'base' })).toEqual({
       id: 3,
       ok: false,
@@ -87,15 +115,31 @@ describe('engine worker core', () => {
     expect(last.table.prefixes).toBe(5);
     const table = unpack(last.table);
     // vm-1's /32 sits inside node-a1's own block at normal priority: node-a1 exports only the block.
-    expect([...new Set(table.routes.map((r) => r.prefix))].sort()).toEqual(['10.244.1.0/26', '10.244.1.64/26', '10.244.2.0/26', '10.244.2.64/26']);
-    expect(table.routes.find((r) => r.prefix === '10.244.2.0/26')).toMatchObject({ selected: true, learnedFrom: 'spine-1', asPath: [65000, 65002, 65201] });
-    expect(table.fib.filter((f) => f.used).map((f) => `${f.prefix} via ${f.via.join(',')}`).sort()).toEqual([
+    expect([...new Set(table.routes.map((r) => r.prefix))].sort()).toEqual([
+      '10.244.1.0/26',
+      '10.244.1.64/26',
+      '10.244.2.0/26',
+      '10.244.2.64/26',
+    ]);
+    expect(table.routes.find((r) => r.prefix === '10.244.2.0/26')).toMatchObject({
+      selected: true,
+      learnedFrom: 'spine-1',
+      asPath: [65000, 65002, 65201],
+    });
+    expect(
+      table.fib
+        .filter((f) => f.used)
+        .map((f) => `${f.prefix} via ${f.via.join(',')}`)
+        .sort(),
+    ).toEqual([
       '10.244.1.0/26 via 10.0.1.11',
       '10.244.1.64/26 via 10.0.1.12',
       '10.244.2.0/26 via 10.0.0.1',
       '10.244.2.64/26 via 10.0.0.1',
     ]);
-    expect(await tableJob(core, { id: 10, kind: 'table', design: DEFAULT_SCENARIO.doc, speaker: 'nope' })).toEqual([{ id: 10, ok: false, kind: 'input', error: 'no speaker "nope" in the design' }]);
+    expect(await tableJob(core, { id: 10, kind: 'table', design: DEFAULT_SCENARIO.doc, speaker: 'nope' })).toEqual([
+      { id: 10, ok: false, kind: 'input', error: 'no speaker "nope" in the design' },
+    ]);
   });
 
   it('cancels a table job between slices and keeps answering rows while it runs', async () => {
@@ -103,20 +147,35 @@ describe('engine worker core', () => {
     const sim = ask(core, { id: 1, kind: 'simulate', design: DEFAULT_SCENARIO.doc });
     if (!sim.ok || !('summary' in sim)) throw new Error('no summary');
     let rowsMeanwhile: EngineResponse | undefined;
-    const out = await tableJob(core, { id: 2, kind: 'table', design: DEFAULT_SCENARIO.doc, speaker: 'tor-a' }, (posted) => {
-      if (posted.length === 2 && !rowsMeanwhile) {
-        rowsMeanwhile = ask(core, { id: 3, kind: 'rows', session: sim.summary.session, speaker: 'tor-b', instant: 0, phase: 'base' });
-        core.receive({ id: 4, kind: 'cancel', target: 2 }, () => undefined);
-      }
-    });
+    const out = await tableJob(
+      core,
+      { id: 2, kind: 'table', design: DEFAULT_SCENARIO.doc, speaker: 'tor-a' },
+      (posted) => {
+        if (posted.length === 2 && !rowsMeanwhile) {
+          rowsMeanwhile = ask(core, {
+            id: 3,
+            kind: 'rows',
+            session: sim.summary.session,
+            speaker: 'tor-b',
+            instant: 0,
+            phase: 'base',
+          });
+          core.receive({ id: 4, kind: 'cancel', target: 2 }, () => undefined);
+        }
+      },
+    );
     expect(rowsMeanwhile).toMatchObject({ id: 3, ok: true });
-    expect(out.map((r) => (r.ok && 'progress' in r ? `${r.progress.done}/${r.progress.total}` : r.ok ? 'table' : r.kind))).toEqual(['0/5', '1/5', 'cancelled']);
+    expect(
+      out.map((r) => (r.ok && 'progress' in r ? `${r.progress.done}/${r.progress.total}` : r.ok ? 'table' : r.kind)),
+    ).toEqual(['0/5', '1/5', 'cancelled']);
   });
 
   it('holds a table job at its progress until let go, however fast it could run; a cancel ends a held job', async () => {
     const core = new EngineWorkerCore({ sliceMs: 1_000_000, progressMs: 1_000_000 });
     const out: EngineResponse[] = [];
-    core.receive({ id: 1, kind: 'table', design: DEFAULT_SCENARIO.doc, speaker: 'tor-a', hold: true }, (r) => out.push(r));
+    core.receive({ id: 1, kind: 'table', design: DEFAULT_SCENARIO.doc, speaker: 'tor-a', hold: true }, (r) =>
+      out.push(r),
+    );
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
     // One slice would do the whole table; held, it shows 0 of 5 and waits.
     expect(out).toEqual([{ id: 1, ok: true, progress: { done: 0, total: 5 } }]);
@@ -145,7 +204,7 @@ describe('engine worker core', () => {
     expect(second[second.length - 1]).toMatchObject({ id: 2, ok: true, table: { speaker: 'tor-b', prefixes: 5 } });
   });
 
-  it("answers a design without a migration with its own findings (no VM needed for them)", () => {
+  it('answers a design without a migration with its own findings (no VM needed for them)', () => {
     const doc = structuredClone(DEFAULT_SCENARIO.doc);
     doc.spec.vms = [];
     delete doc.spec.migration;
@@ -156,7 +215,10 @@ describe('engine worker core', () => {
     peer.spec.asNumber = 65099;
     const res = ask(new EngineWorkerCore(), { id: 11, kind: 'findings', design: doc });
     if (!res.ok || !('findings' in res)) throw new Error('no findings');
-    expect(res.findings.map((d) => `${d.code}: ${d.subjects.join(', ')}`)).toEqual(['LR-SESSION-DOWN: node-b1, tor-b, rack-b-tor', 'LR-SESSION-DOWN: node-b2, tor-b, rack-b-tor']);
+    expect(res.findings.map((d) => `${d.code}: ${d.subjects.join(', ')}`)).toEqual([
+      'LR-SESSION-DOWN: node-b1, tor-b, rack-b-tor',
+      'LR-SESSION-DOWN: node-b2, tor-b, rack-b-tor',
+    ]);
     expect(res.findings[0]?.action).toEqual({ kind: 'set-peer-as', peer: 'rack-b-tor', asNumber: 65002 });
   });
 
@@ -167,8 +229,18 @@ describe('engine worker core', () => {
     const res = ask(core, { id: 4, kind: 'simulate', design: bad });
     expect(res).toMatchObject({ id: 4, ok: false, kind: 'input' });
     if (!res.ok) expect(res.error).toMatch(/^the design is not valid: spec\.nodes\[0\]\.address: /);
-    expect(ask(core, 'hello')).toEqual({ id: -1, ok: false, kind: 'internal', error: 'malformed engine request: expected { id, kind, … }' });
+    expect(ask(core, 'hello')).toEqual({
+      id: -1,
+      ok: false,
+      kind: 'internal',
+      error: 'malformed engine request: expected { id, kind, … }',
+    });
     expect(ask(core, { id: 5, kind: 'simulate' })).toMatchObject({ id: 5, ok: false, kind: 'input' });
-    expect(ask(core, { id: 6, kind: 'launch' })).toEqual({ id: 6, ok: false, kind: 'internal', error: 'unknown engine request kind "launch"' });
+    expect(ask(core, { id: 6, kind: 'launch' })).toEqual({
+      id: 6,
+      ok: false,
+      kind: 'internal',
+      error: 'unknown engine request kind "launch"',
+    });
   });
 });

@@ -28,7 +28,10 @@ function requestId(data: unknown): number {
 }
 
 class Refusal extends Error {
-  constructor(message: string, readonly kind: ErrorKind) {
+  constructor(
+    message: string,
+    readonly kind: ErrorKind,
+  ) {
     super(message);
   }
 }
@@ -38,7 +41,8 @@ function checkedDesign(design: unknown): Topology {
   const checked = validateDesign(design);
   if (checked.ok) return checked.value;
   const listed = checked.error.slice(0, MAX_LISTED_ISSUES).map(formatIssue).join('; ');
-  const more = checked.error.length > MAX_LISTED_ISSUES ? ` (and ${checked.error.length - MAX_LISTED_ISSUES} more)` : '';
+  const more =
+    checked.error.length > MAX_LISTED_ISSUES ? ` (and ${checked.error.length - MAX_LISTED_ISSUES} more)` : '';
   throw new Refusal(`the design is not valid: ${listed}${more}`, 'input');
 }
 
@@ -58,7 +62,8 @@ function zipBuffer(doc: Topology, containerlab: boolean): ArrayBuffer {
     extra = clab.value;
   }
   const bytes = zipBundle(doc, extra);
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const whole =
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
 }
 
@@ -108,7 +113,11 @@ export class EngineWorkerCore {
           return;
         case 'rows': {
           const rows = this.session.rowsAt(req.session, req.speaker, req.instant, req.phase);
-          post(rows ? { id, ok: true, rows } : { id, ok: false, kind: 'session', error: 'the engine no longer holds this simulation: it runs again' });
+          post(
+            rows
+              ? { id, ok: true, rows }
+              : { id, ok: false, kind: 'session', error: 'the engine no longer holds this simulation: it runs again' },
+          );
           return;
         }
         case 'cancel':
@@ -137,7 +146,12 @@ export class EngineWorkerCore {
           void this.table(id, req.design, req.speaker, post);
           return;
         default:
-          post({ id, ok: false, kind: 'internal', error: `unknown engine request kind ${JSON.stringify((req as { kind: string }).kind)}` });
+          post({
+            id,
+            ok: false,
+            kind: 'internal',
+            error: `unknown engine request kind ${JSON.stringify((req as { kind: string }).kind)}`,
+          });
       }
     } catch (e) {
       post(failure(id, e));
@@ -188,7 +202,11 @@ export class EngineWorkerCore {
         while (run.progress.done < run.progress.total && this.now() - start < this.sliceMs);
         if (run.progress.done === run.progress.total) {
           const t = run.result();
-          post({ id, ok: true, table: { speaker: t.speaker, prefixes: t.prefixes, routes: packRoutes(t.routes), fib: packFib(t.fib) } });
+          post({
+            id,
+            ok: true,
+            table: { speaker: t.speaker, prefixes: t.prefixes, routes: packRoutes(t.routes), fib: packFib(t.fib) },
+          });
           return;
         }
         if (this.now() - posted >= this.progressMs) {

@@ -65,7 +65,12 @@ export function createSharedInProcessClient(): EngineClient & FilesClient {
       if (!r.ok) return r;
       if (!('table' in r.value)) return err('no table');
       const t = r.value.table;
-      return ok({ speaker: t.speaker, prefixes: t.prefixes, routes: unpackRows<RouteEntry>(t.routes), fib: unpackRows<FibReportEntry>(t.fib) });
+      return ok({
+        speaker: t.speaker,
+        prefixes: t.prefixes,
+        routes: unpackRows<RouteEntry>(t.routes),
+        fib: unpackRows<FibReportEntry>(t.fib),
+      });
     },
     findings: async (doc) => {
       const r = await ask({ kind: 'findings', design: doc });

@@ -19,12 +19,7 @@ import type { GeneratedFile } from '../config/files';
 import type { CalicoFile, ImportProblem, Imported } from '../calico';
 import type { Result } from '../lib/result';
 
-export type {
-  EventReport,
-  FibReportEntry,
-  FlowReport,
-  RouteEntry,
-} from '../engine/report';
+export type { EventReport, FibReportEntry, FlowReport, RouteEntry } from '../engine/report';
 export type { Diagnostic } from '../engine/diagnostics/types';
 export type { Phase } from '../engine/phases';
 export type { SpeakerTable } from '../engine/table';
@@ -39,13 +34,32 @@ export type CalicoImport = Result<Imported, ImportProblem[]>;
 
 export type EngineRequest =
   /** Simulate the migration (the VM and target given, or the design's `spec.migration`) and answer its summary. */
-  | { readonly id: number; readonly kind: 'simulate'; readonly design: Topology; readonly vm?: string; readonly to?: string }
+  | {
+      readonly id: number;
+      readonly kind: 'simulate';
+      readonly design: Topology;
+      readonly vm?: string;
+      readonly to?: string;
+    }
   /** The design's own findings (no migration is simulated): for a design without one. */
   | { readonly id: number; readonly kind: 'findings'; readonly design: Topology }
   /** One speaker's rows at a timeline instant (< 0: at the settled state of `phase`) of a session. */
-  | { readonly id: number; readonly kind: 'rows'; readonly session: string; readonly speaker: string; readonly instant: number; readonly phase: string }
+  | {
+      readonly id: number;
+      readonly kind: 'rows';
+      readonly session: string;
+      readonly speaker: string;
+      readonly instant: number;
+      readonly phase: string;
+    }
   /** One speaker's whole table (every prefix): progress messages, then the table. Replaces any table job under way. */
-  | { readonly id: number; readonly kind: 'table'; readonly design: Topology; readonly speaker: string; readonly hold?: boolean }
+  | {
+      readonly id: number;
+      readonly kind: 'table';
+      readonly design: Topology;
+      readonly speaker: string;
+      readonly hold?: boolean;
+    }
   /** Stops the job of request `target` (it answers `cancelled`). */
   | { readonly id: number; readonly kind: 'cancel'; readonly target: number }
   /**
@@ -60,7 +74,12 @@ export type EngineRequest =
   /** The zip of every exported file (with the containerlab lab when asked): its bytes, transferred. */
   | { readonly id: number; readonly kind: 'zip'; readonly design: Topology; readonly containerlab?: boolean }
   /** Merges Calico resource files into the design (File → Open of a cluster dump). */
-  | { readonly id: number; readonly kind: 'importCalico'; readonly design: Topology; readonly files: readonly CalicoFile[] };
+  | {
+      readonly id: number;
+      readonly kind: 'importCalico';
+      readonly design: Topology;
+      readonly files: readonly CalicoFile[];
+    };
 
 /** A speaker's whole table on the wire (rows with interned strings). */
 export interface PackedTable {

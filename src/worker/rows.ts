@@ -13,7 +13,17 @@ export interface PackedRows {
   readonly rows: readonly Record<string, unknown>[];
 }
 
-const ROUTE_STRINGS = ['prefix', 'nextHop', 'learnedFrom', 'explanation', 'protocol', 'source', 'decidedBy', 'reason', 'origin'] as const;
+const ROUTE_STRINGS = [
+  'prefix',
+  'nextHop',
+  'learnedFrom',
+  'explanation',
+  'protocol',
+  'source',
+  'decidedBy',
+  'reason',
+  'origin',
+] as const;
 const FIB_STRINGS = ['prefix', 'explanation', 'kind', 'proto', 'dev'] as const;
 
 function pack(rows: readonly object[], fields: readonly string[], interner = new Interner()): PackedRows {

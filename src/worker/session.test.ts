@@ -20,7 +20,11 @@ function reportOf(doc: Topology): SimulationReport {
 }
 
 /** The report's rows of `speaker` after instant `i`: the last change at or before it. */
-function foldedAt(report: SimulationReport, speaker: string, i: number): { routes?: readonly RouteEntry[]; fib?: readonly FibReportEntry[] } {
+function foldedAt(
+  report: SimulationReport,
+  speaker: string,
+  i: number,
+): { routes?: readonly RouteEntry[]; fib?: readonly FibReportEntry[] } {
   let routes: readonly RouteEntry[] | undefined;
   let fib: readonly FibReportEntry[] | undefined;
   for (const inst of report.timeline.slice(0, i + 1)) {
@@ -42,7 +46,14 @@ describe('engine session', () => {
       expect(summary.topology).toBe(report.topology);
       expect(summary.migration).toEqual(report.migration);
       expect(summary.phases).toEqual(report.phases.map(({ routes: _r, fib: _f, ...p }) => p));
-      expect(summary.timeline).toEqual(report.timeline.map((i) => ({ time: i.time, phase: i.phase, speakers: [...new Set([...Object.keys(i.routes), ...Object.keys(i.fib)])].sort(), flows: i.flows })));
+      expect(summary.timeline).toEqual(
+        report.timeline.map((i) => ({
+          time: i.time,
+          phase: i.phase,
+          speakers: [...new Set([...Object.keys(i.routes), ...Object.keys(i.fib)])].sort(),
+          flows: i.flows,
+        })),
+      );
       expect(summary.events).toEqual(report.events);
       expect(summary.transients).toEqual(report.transients);
       expect(summary.diagnostics).toEqual(report.diagnostics);

@@ -92,7 +92,11 @@ export class EngineSession {
     const key = sessionKey(doc, vm, to);
     const hit = recall(this.sims, key);
     if (hit) return hit.summary;
-    const sim = simulate(doc, { net: this.network(doc), ...(vm !== undefined ? { vm } : {}), ...(to !== undefined ? { to } : {}) });
+    const sim = simulate(doc, {
+      net: this.network(doc),
+      ...(vm !== undefined ? { vm } : {}),
+      ...(to !== undefined ? { to } : {}),
+    });
     this.simulations++;
     const diagnostics = diagnose(sim);
     return remember(this.sims, key, { sim, diagnostics, summary: summaryOf(key, sim, diagnostics) }).summary;
@@ -115,7 +119,13 @@ export class EngineSession {
       const p = sim.phases.find((x) => x.name === phase);
       const rib = p?.ribs.get(speaker);
       const fib = p?.fibs.get(speaker);
-      return { speaker, now: { ...(rib ? { routes: ribEntries(sim.net, speaker, rib) } : {}), ...(fib ? { fib: fibEntries(fib, vmIp) } : {}) } };
+      return {
+        speaker,
+        now: {
+          ...(rib ? { routes: ribEntries(sim.net, speaker, rib) } : {}),
+          ...(fib ? { fib: fibEntries(fib, vmIp) } : {}),
+        },
+      };
     }
     const at = (i: number): SpeakerRows => {
       let routes: RouteEntry[] | undefined;
@@ -140,13 +150,26 @@ export function summaryOf(session: string, sim: Simulation, diagnostics: readonl
   const changes = new TimelineChanges(sim);
   // The settled phases share most flow objects with the timeline: each is reported once.
   const flowIds = new Map<Flow, number>();
-  const flowId = (f: Flow) => flowIds.get(f) ?? flowIds.set(f, enc.flow(flowReport(f))).get(f) as number;
-  const timeline = sim.instants.map((i) => ({ time: i.time, phase: s.id(i.phase), speakers: changes.speakers(i).map((n) => s.id(n)), flows: changes.changedFlows(i).map(flowId) }));
+  const flowId = (f: Flow) => flowIds.get(f) ?? (flowIds.set(f, enc.flow(flowReport(f))).get(f) as number);
+  const timeline = sim.instants.map((i) => ({
+    time: i.time,
+    phase: s.id(i.phase),
+    speakers: changes.speakers(i).map((n) => s.id(n)),
+    flows: changes.changedFlows(i).map(flowId),
+  }));
   return {
     session,
     topology: sim.net.doc.metadata.name,
     migration: sim.migration,
-    phases: sim.phases.map((p) => ({ name: p.name, trigger: PHASE_TRIGGER[p.name], vmHost: p.state.vmHost, start: p.start, settledAt: p.settledAt, flows: p.flows.map(flowId), oscillating: p.oscillating })),
+    phases: sim.phases.map((p) => ({
+      name: p.name,
+      trigger: PHASE_TRIGGER[p.name],
+      vmHost: p.state.vmHost,
+      start: p.start,
+      settledAt: p.settledAt,
+      flows: p.flows.map(flowId),
+      oscillating: p.oscillating,
+    })),
     timeline,
     transients: sim.transients,
     diagnostics,

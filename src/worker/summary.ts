@@ -36,7 +36,13 @@ export interface SimulationSummary {
 }
 
 /** A flow on the wire: strings as indices into `strings`. */
-type WireFlow = readonly [client: number, outcome: number, deliveredFraction: number, paths: readonly (readonly number[])[], ends: readonly (readonly [end: number, why: number, fraction: number])[]];
+type WireFlow = readonly [
+  client: number,
+  outcome: number,
+  deliveredFraction: number,
+  paths: readonly (readonly number[])[],
+  ends: readonly (readonly [end: number, why: number, fraction: number])[],
+];
 
 /** The events column by column (one entry per event; `null` where an event has no such field). */
 export interface WireEvents {
@@ -57,7 +63,12 @@ export interface WireSummary {
   readonly migration: SimulationReport['migration'];
   readonly flows: readonly WireFlow[];
   readonly phases: readonly (Omit<PhaseSummary, 'flows'> & { readonly flows: readonly number[] })[];
-  readonly timeline: readonly { readonly time: number; readonly phase: number; readonly speakers: readonly number[]; readonly flows: readonly number[] }[];
+  readonly timeline: readonly {
+    readonly time: number;
+    readonly phase: number;
+    readonly speakers: readonly number[];
+    readonly flows: readonly number[];
+  }[];
   readonly transients: SimulationReport['transients'];
   readonly diagnostics: readonly Diagnostic[];
   readonly events: WireEvents;
@@ -94,7 +105,13 @@ export class SummaryEncoder {
     if (i === undefined) {
       const s = this.strings;
       i = this.flows.length;
-      this.flows.push([s.id(f.client), OUTCOMES.indexOf(f.outcome), f.deliveredFraction, f.paths.map((p) => p.map((h) => s.id(h))), f.pathEnds.map((e) => [ENDS.indexOf(e.end), s.id(e.why), e.fraction] as const)]);
+      this.flows.push([
+        s.id(f.client),
+        OUTCOMES.indexOf(f.outcome),
+        f.deliveredFraction,
+        f.paths.map((p) => p.map((h) => s.id(h))),
+        f.pathEnds.map((e) => [ENDS.indexOf(e.end), s.id(e.why), e.fraction] as const),
+      ]);
       this.flowIndex.set(key, i);
     }
     return i;
@@ -102,7 +119,15 @@ export class SummaryEncoder {
 
   events(events: readonly EventReport[]): WireEvents {
     const s = this.strings;
-    const out = { time: [] as number[], kind: [] as number[], prefix: [] as number[], a: [] as number[], to: [] as (number | null)[], arrive: [] as (number | null)[], paths: [] as (number | null)[] };
+    const out = {
+      time: [] as number[],
+      kind: [] as number[],
+      prefix: [] as number[],
+      a: [] as number[],
+      to: [] as (number | null)[],
+      arrive: [] as (number | null)[],
+      paths: [] as (number | null)[],
+    };
     for (const e of events) {
       out.time.push(e.time);
       out.kind.push(EVENT_KINDS.indexOf(e.kind));
@@ -127,7 +152,15 @@ function decodeEvents(w: WireEvents, str: readonly string[]): EventReport[] {
       const to = w.to[i];
       const arrive = w.arrive[i];
       const paths = w.paths[i];
-      out[i] = { time, kind, prefix, from: a, ...(to != null ? { to: str[to] as string } : {}), ...(arrive != null ? { arrive } : {}), ...(paths != null ? { paths } : {}) };
+      out[i] = {
+        time,
+        kind,
+        prefix,
+        from: a,
+        ...(to != null ? { to: str[to] as string } : {}),
+        ...(arrive != null ? { arrive } : {}),
+        ...(paths != null ? { paths } : {}),
+      };
     } else out[i] = { time, kind, prefix, speaker: a };
   }
   return out;
@@ -141,7 +174,11 @@ export function decodeSummary(w: WireSummary): SimulationSummary {
     outcome: OUTCOMES[outcome] as FlowReport['outcome'],
     deliveredFraction,
     paths: paths.map((p) => p.map((h) => str[h] as string)),
-    pathEnds: ends.map(([end, why, fraction]) => ({ end: ENDS[end] as FlowReport['pathEnds'][number]['end'], why: str[why] as string, fraction })),
+    pathEnds: ends.map(([end, why, fraction]) => ({
+      end: ENDS[end] as FlowReport['pathEnds'][number]['end'],
+      why: str[why] as string,
+      fraction,
+    })),
   }));
   const flow = (i: number) => flows[i] as FlowReport;
   return {
@@ -150,7 +187,12 @@ export function decodeSummary(w: WireSummary): SimulationSummary {
     topology: w.topology,
     migration: w.migration,
     phases: w.phases.map((p) => ({ ...p, flows: p.flows.map(flow) })),
-    timeline: w.timeline.map((i) => ({ time: i.time, phase: str[i.phase] as string, speakers: i.speakers.map((s) => str[s] as string), flows: i.flows.map(flow) })),
+    timeline: w.timeline.map((i) => ({
+      time: i.time,
+      phase: str[i.phase] as string,
+      speakers: i.speakers.map((s) => str[s] as string),
+      flows: i.flows.map(flow),
+    })),
     transients: w.transients,
     diagnostics: w.diagnostics,
     events: decodeEvents(w.events, str),

@@ -42,7 +42,13 @@ export type Stmt =
   | { readonly k: 'reject'; readonly at: Span }
   | { readonly k: 'return'; readonly e?: Expr; readonly at: Span }
   | { readonly k: 'assign'; readonly name: string; readonly e: Expr; readonly at: Span }
-  | { readonly k: 'method'; readonly target: string; readonly name: string; readonly args: readonly Expr[]; readonly at: Span }
+  | {
+      readonly k: 'method';
+      readonly target: string;
+      readonly name: string;
+      readonly args: readonly Expr[];
+      readonly at: Span;
+    }
   | { readonly k: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly at: Span }
   | { readonly k: 'vardecl'; readonly type: string; readonly name: string; readonly at: Span }
   | { readonly k: 'print'; readonly at: Span };

@@ -40,20 +40,29 @@ protocol bgp peer {
     const o = runFilter(cfg, protocolFilter(cfg, 'peer', 'export'), route({ net: { addr: 0x0af40100, len: 26 } }));
     expect(o.verdict).toBe('accept');
     // Positions inside the included file name that file.
-    expect(o.decision).toMatchObject({ at: { file: 'bird_aggr.cfg', line: 3, col: 41, text: 'accept;' }, functions: ['calico_aggr'] });
+    expect(o.decision).toMatchObject({
+      at: { file: 'bird_aggr.cfg', line: 3, col: 41, text: 'accept;' },
+      functions: ['calico_aggr'],
+    });
   });
 
   it('a missing file is an error at the file name', () => {
-    expect(parseError('router id 10.0.1.11;\ninclude "nope.cfg";\n')).toBe('bird.cfg:2:9: Unable to open included file nope.cfg');
+    expect(parseError('router id 10.0.1.11;\ninclude "nope.cfg";\n')).toBe(
+      'bird.cfg:2:9: Unable to open included file nope.cfg',
+    );
   });
 
   it('an include loop stops at the depth limit', () => {
-    expect(parseError('include "self.cfg";', new Map([['self.cfg', 'include "self.cfg";']]))).toBe('self.cfg:1:9: include nested too deeply');
+    expect(parseError('include "self.cfg";', new Map([['self.cfg', 'include "self.cfg";']]))).toBe(
+      'self.cfg:1:9: include nested too deeply',
+    );
   });
 
   it('an error inside an included file names that file (bird: "./inc.conf:2:33 ...")', () => {
     const inc = 'filter f {\n  if net ~ [ 10.244.1.0/24{24,16} ] then accept;\n  reject;\n}\n';
-    expect(parseError('router id 1.1.1.1;\ninclude "inc.conf";\n', new Map([['inc.conf', inc]]))).toBe('inc.conf:2:33: Invalid prefix pattern range: {24, 16}.');
+    expect(parseError('router id 1.1.1.1;\ninclude "inc.conf";\n', new Map([['inc.conf', inc]]))).toBe(
+      'inc.conf:2:33: Invalid prefix pattern range: {24, 16}.',
+    );
   });
 });
 
@@ -93,8 +102,12 @@ filter lr_export { accept; }`,
 
 describe('syntax errors: file:line:col and what was expected', () => {
   it('Invalid prefix pattern range for {24,16}, at the closing brace (bird -p: "bad.conf:2:33")', () => {
-    expect(parseError('filter f {\n  if net ~ [ 10.244.1.0/24{24,16} ] then accept;\n  reject;\n}\n')).toBe('bird.cfg:2:33: Invalid prefix pattern range: {24, 16}.');
-    expect(parseError('filter f {\n  if net ~ [ 10.244.1.0/24{24,33} ] then accept;\n  reject;\n}\n')).toBe('bird.cfg:2:33: Invalid prefix pattern range: {24, 33}.');
+    expect(parseError('filter f {\n  if net ~ [ 10.244.1.0/24{24,16} ] then accept;\n  reject;\n}\n')).toBe(
+      'bird.cfg:2:33: Invalid prefix pattern range: {24, 16}.',
+    );
+    expect(parseError('filter f {\n  if net ~ [ 10.244.1.0/24{24,33} ] then accept;\n  reject;\n}\n')).toBe(
+      'bird.cfg:2:33: Invalid prefix pattern range: {24, 33}.',
+    );
   });
 
   it('a calico-node BGPFilter with a min above max after clamping is refused', () => {
@@ -112,7 +125,9 @@ describe('syntax errors: file:line:col and what was expected', () => {
 
   it('a statement that is none', () => {
     expect(parseError('filter f { 42; }')).toBe("bird.cfg:1:12: expected a statement, found '42'");
-    expect(parseError('filter f { bgp_med 1; }')).toBe("bird.cfg:1:20: expected '=', '.' or '(' after 'bgp_med', found '1'");
+    expect(parseError('filter f { bgp_med 1; }')).toBe(
+      "bird.cfg:1:20: expected '=', '.' or '(' after 'bgp_med', found '1'",
+    );
   });
 
   it('a symbol defined twice', () => {
@@ -130,10 +145,14 @@ describe('syntax errors: file:line:col and what was expected', () => {
   });
 
   it('an invalid prefix (host bits set)', () => {
-    expect(parseError('filter f { if net ~ 10.244.1.5/24 then accept; reject; }')).toBe("bird.cfg:1:35: invalid prefix 10.244.1.5/24, found 'then'");
+    expect(parseError('filter f { if net ~ 10.244.1.5/24 then accept; reject; }')).toBe(
+      "bird.cfg:1:35: invalid prefix 10.244.1.5/24, found 'then'",
+    );
   });
 
   it('a bad AS-path mask item', () => {
-    expect(parseError('filter f { if bgp_path ~ [= 65000 x =] then accept; reject; }')).toBe("bird.cfg:1:35: expected an AS number, * or ? in the path mask, found 'x'");
+    expect(parseError('filter f { if bgp_path ~ [= 65000 x =] then accept; reject; }')).toBe(
+      "bird.cfg:1:35: expected an AS number, * or ? in the path mask, found 'x'",
+    );
   });
 });

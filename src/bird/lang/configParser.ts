@@ -34,7 +34,9 @@ function remember<V>(cache: GenerationCache<string, V>, key: string, value: V): 
 
 /** The key of the item from `start` to `close`: its file, place and exact text. */
 function itemKey(start: Token, close: Token | undefined, sources: ReadonlyMap<string, string>): string | undefined {
-  return close && close.file === start.file ? `${start.file}:${start.line}:${start.col}:${(sources.get(start.file) ?? '').slice(start.offset, close.offset + 1)}` : undefined;
+  return close && close.file === start.file
+    ? `${start.file}:${start.line}:${start.col}:${(sources.get(start.file) ?? '').slice(start.offset, close.offset + 1)}`
+    : undefined;
 }
 
 /** Index of the token closing the first `{ ... }` block from `from`, or -1. */
@@ -49,7 +51,13 @@ function blockEnd(tokens: readonly Token[], from: number): number {
   return -1;
 }
 
-function expandIncludes(file: string, text: string, files: ReadonlyMap<string, string>, sources: Map<string, string>, depth: number): Token[] {
+function expandIncludes(
+  file: string,
+  text: string,
+  files: ReadonlyMap<string, string>,
+  sources: Map<string, string>,
+  depth: number,
+): Token[] {
   sources.set(file, text);
   const cacheKey = depth > 0 ? `${file}\0${text}` : undefined;
   let tokens = recall(INCLUDE_TOKENS, cacheKey);
@@ -120,7 +128,10 @@ function parseOptions(ts: TokenStream): Option[] {
     if (ts.accept(';')) continue;
     const start = ts.peek();
     const direction = ts.peek().text;
-    if ((direction === 'import' || direction === 'export') && ['filter', 'all', 'none', 'where'].includes(ts.peek(1).text)) {
+    if (
+      (direction === 'import' || direction === 'export') &&
+      ['filter', 'all', 'none', 'where'].includes(ts.peek(1).text)
+    ) {
       ts.next();
       const filter = parseFilterRef(ts, start);
       ts.accept(';');
@@ -165,7 +176,10 @@ function skipLocalDeclarations(ts: TokenStream): void {
   }
 }
 
-export function parseBirdConfig(main: { name: string; text: string }, includes: ReadonlyMap<string, string> = new Map()): BirdConfig {
+export function parseBirdConfig(
+  main: { name: string; text: string },
+  includes: ReadonlyMap<string, string> = new Map(),
+): BirdConfig {
   const sources = new Map<string, string>();
   const ts = new TokenStream(expandIncludes(main.name, main.text, includes, sources, 0), sources);
   const functions = new Map<string, FunctionDef>();
@@ -175,7 +189,8 @@ export function parseBirdConfig(main: { name: string; text: string }, includes: 
   const globals: Option[] = [];
   const defines = new Map<string, Expr>();
   const symbolTaken = (t: Token, name: string) => {
-    if (functions.has(name) || filters.has(name) || templates.has(name) || defines.has(name)) throw new BirdSyntaxError(t, `${name}: this symbol already exists`);
+    if (functions.has(name) || filters.has(name) || templates.has(name) || defines.has(name))
+      throw new BirdSyntaxError(t, `${name}: this symbol already exists`);
   };
   let lastProtocol: ProtocolDef | undefined;
   while (ts.peek().kind !== 'eof') {

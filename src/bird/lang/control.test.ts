@@ -15,14 +15,18 @@ describe('if / then / else', () => {
   });
 
   it('binds else to the nearest if', () => {
-    const f = filterOf('filter f { if bgp_local_pref > 50 then if bgp_local_pref > 200 then bgp_med = 1; else bgp_med = 2; accept; }');
+    const f = filterOf(
+      'filter f { if bgp_local_pref > 50 then if bgp_local_pref > 200 then bgp_med = 1; else bgp_med = 2; accept; }',
+    );
     expect(f({ bgp_local_pref: 300 }).route.bgp_med).toBe(1);
     expect(f({ bgp_local_pref: 100 }).route.bgp_med).toBe(2);
     expect(f({ bgp_local_pref: 10 }).route.bgp_med).toBeUndefined();
   });
 
   it('runs a block as one statement, in order, and skips empty statements', () => {
-    const f = filterOf('filter f { ; if net ~ 10.244.0.0/16 then { bgp_med = 1; bgp_med = bgp_med + 1; ; bgp_origin = 2; } else { bgp_med = 9; } accept; }');
+    const f = filterOf(
+      'filter f { ; if net ~ 10.244.0.0/16 then { bgp_med = 1; bgp_med = bgp_med + 1; ; bgp_origin = 2; } else { bgp_med = 9; } accept; }',
+    );
     expect(f().route).toMatchObject({ bgp_med: 2, bgp_origin: 2 });
     expect(f({ net: { addr: 0x0a000000, len: 8 } }).route.bgp_med).toBe(9);
   });
@@ -48,7 +52,11 @@ describe('accept, reject, return', () => {
     const o = run('function g() { bgp_med = 1; reject; bgp_med = 2; }\nfilter f { g(); bgp_med = 3; accept; }');
     expect(o.verdict).toBe('reject');
     expect(o.route.bgp_med).toBe(1);
-    expect(o.decision).toMatchObject({ kind: 'statement', at: { text: 'reject;', line: 1, col: 29 }, functions: ['g'] });
+    expect(o.decision).toMatchObject({
+      kind: 'statement',
+      at: { text: 'reject;', line: 1, col: 29 },
+      functions: ['g'],
+    });
   });
 
   it('accept two functions deep ends the filter and keeps the call stack, outermost first', () => {
@@ -58,7 +66,9 @@ describe('accept, reject, return', () => {
   });
 
   it('return leaves only the function', () => {
-    const f = filterOf('function g() { if net ~ 10.244.0.0/16 then return; bgp_med = 9; }\nfilter f { g(); bgp_local_pref = 5; accept; }');
+    const f = filterOf(
+      'function g() { if net ~ 10.244.0.0/16 then return; bgp_med = 9; }\nfilter f { g(); bgp_local_pref = 5; accept; }',
+    );
     expect(f().route).toMatchObject({ bgp_local_pref: 5 });
     expect(f().route.bgp_med).toBeUndefined();
     expect(f({ net: { addr: 0xc0a80000, len: 24 } }).route).toMatchObject({ bgp_local_pref: 5, bgp_med: 9 });
@@ -66,7 +76,9 @@ describe('accept, reject, return', () => {
   });
 
   it('a function returns a value', () => {
-    const f = filterOf('function elevated() { return bgp_local_pref > 2147482623; }\nfilter f { if elevated() then accept; reject; }');
+    const f = filterOf(
+      'function elevated() { return bgp_local_pref > 2147482623; }\nfilter f { if elevated() then accept; reject; }',
+    );
     expect(f({ bgp_local_pref: 2147483135 }).verdict).toBe('accept');
     expect(f({ bgp_local_pref: 2147482623 }).verdict).toBe('reject');
   });
@@ -99,7 +111,10 @@ filter wrong { 'bgp_lm_exportFilterV4'(); reject; }`;
   });
 
   it('a call with the wrong number of arguments is a runtime error', () => {
-    expect(run(text, {}, 'wrong').decision).toMatchObject({ kind: 'error', message: 'runtime error: bgp_lm_exportFilterV4 takes 1 arguments, not 0' });
+    expect(run(text, {}, 'wrong').decision).toMatchObject({
+      kind: 'error',
+      message: 'runtime error: bgp_lm_exportFilterV4 takes 1 arguments, not 0',
+    });
   });
 });
 
@@ -126,7 +141,14 @@ describe('the end of a filter, where, all, none', () => {
       kind: 'end',
       functions: [],
       message: 'the filter ended without accept or reject: the route is rejected',
-      changes: [{ attribute: 'bgp_med', at: { file: 'test.conf', line: 1, col: 12, text: 'bgp_med = 5;' }, functions: [], rule: 1 }],
+      changes: [
+        {
+          attribute: 'bgp_med',
+          at: { file: 'test.conf', line: 1, col: 12, text: 'bgp_med = 5;' },
+          functions: [],
+          rule: 1,
+        },
+      ],
     });
   });
 
@@ -152,35 +174,55 @@ protocol bgp q {
     });
     expect(runFilter(cfg, ref, route({ bgp_local_pref: 200 })).verdict).toBe('accept');
     expect(runFilter(cfg, ref, route({ bgp_local_pref: 100 })).verdict).toBe('reject');
-    expect(runFilter(cfg, ref, route({ bgp_local_pref: 200, net: { addr: 0xc0a80000, len: 24 } })).verdict).toBe('reject');
+    expect(runFilter(cfg, ref, route({ bgp_local_pref: 200, net: { addr: 0xc0a80000, len: 24 } })).verdict).toBe(
+      'reject',
+    );
   });
 
   it('`where` with a non-bool is a runtime error', () => {
     const o = runFilter(cfg, protocolFilter(cfg, 'p', 'export'), route({ bgp_med: 1 }));
-    expect(o).toMatchObject({ verdict: 'reject', decision: { kind: 'error', message: 'runtime error: where needs a bool' } });
+    expect(o).toMatchObject({
+      verdict: 'reject',
+      decision: { kind: 'error', message: 'runtime error: where needs a bool' },
+    });
   });
 
   it('`all` accepts and `none` rejects, unchanged', () => {
     const r = route({ bgp_med: 3 });
-    expect(runFilter(cfg, protocolFilter(cfg, 'q', 'import'), r)).toEqual({ verdict: 'accept', route: r, decision: { kind: 'all', functions: [] } });
-    expect(runFilter(cfg, protocolFilter(cfg, 'q', 'export'), r)).toEqual({ verdict: 'reject', route: r, decision: { kind: 'none', functions: [] } });
+    expect(runFilter(cfg, protocolFilter(cfg, 'q', 'import'), r)).toEqual({
+      verdict: 'accept',
+      route: r,
+      decision: { kind: 'all', functions: [] },
+    });
+    expect(runFilter(cfg, protocolFilter(cfg, 'q', 'export'), r)).toEqual({
+      verdict: 'reject',
+      route: r,
+      decision: { kind: 'none', functions: [] },
+    });
   });
 
   it('a named filter that does not exist rejects', () => {
-    const o = runFilter(cfg, { k: 'named', name: 'nope', at: { file: 'x', line: 1, col: 1, text: 'export filter nope' } }, route());
+    const o = runFilter(
+      cfg,
+      { k: 'named', name: 'nope', at: { file: 'x', line: 1, col: 1, text: 'export filter nope' } },
+      route(),
+    );
     expect(o.decision).toMatchObject({ kind: 'error', message: 'filter nope not found' });
   });
 });
 
 describe('the decision', () => {
   it('names the statement, the innermost enclosing if and the function stack', () => {
-    const o = run(`function inner() {
+    const o = run(
+      `function inner() {
   if net ~ 10.244.0.0/16 then {
     if bgp_local_pref > 1000 then { bgp_med = 1; accept; }
   }
 }
 function outer() { inner(); }
-filter f { outer(); reject; }`, { bgp_local_pref: 2000 });
+filter f { outer(); reject; }`,
+      { bgp_local_pref: 2000 },
+    );
     expect(o.verdict).toBe('accept');
     expect(o.decision).toEqual({
       kind: 'statement',
@@ -192,7 +234,12 @@ filter f { outer(); reject; }`, { bgp_local_pref: 2000 });
         {
           attribute: 'bgp_med',
           at: { file: 'test.conf', line: 3, col: 37, text: 'bgp_med = 1;' },
-          condition: { file: 'test.conf', line: 3, col: 5, text: 'if bgp_local_pref > 1000 then { bgp_med = 1; accept; }' },
+          condition: {
+            file: 'test.conf',
+            line: 3,
+            col: 5,
+            text: 'if bgp_local_pref > 1000 then { bgp_med = 1; accept; }',
+          },
           functions: ['outer', 'inner'],
           rule: 1,
         },
@@ -201,9 +248,20 @@ filter f { outer(); reject; }`, { bgp_local_pref: 2000 });
   });
 
   it('lists every attribute the filter set, with its statement, condition and function, in order', () => {
-    const o = run(`function tag() { bgp_community.add((65000, 100)); }
-filter f { if bgp_local_pref > 1000 then preference = 200; tag(); bgp_path.prepend(65001); accept; }`, { bgp_local_pref: 2000, bgp_path: [] });
-    expect(o.decision.changes?.map((c) => [c.attribute, c.at.text, c.condition?.text ?? '-', c.functions.join('/') || '-', c.rule])).toEqual([
+    const o = run(
+      `function tag() { bgp_community.add((65000, 100)); }
+filter f { if bgp_local_pref > 1000 then preference = 200; tag(); bgp_path.prepend(65001); accept; }`,
+      { bgp_local_pref: 2000, bgp_path: [] },
+    );
+    expect(
+      o.decision.changes?.map((c) => [
+        c.attribute,
+        c.at.text,
+        c.condition?.text ?? '-',
+        c.functions.join('/') || '-',
+        c.rule,
+      ]),
+    ).toEqual([
       ['preference', 'preference = 200;', 'if bgp_local_pref > 1000 then preference = 200;', '-', 1],
       ['bgp_community', 'bgp_community.add((65000, 100));', '-', 'tag', 1],
       ['bgp_path', 'bgp_path.prepend(65001);', '-', '-', 3],

@@ -3,7 +3,23 @@ import { parseIPv4, parsePrefix4 } from '../../lib/ip';
 import type { Expr, PathMaskItem, PrefixPattern, Span, Stmt } from './ast';
 import { BirdSyntaxError, type Token } from './lexer';
 
-const VAR_TYPES = new Set(['int', 'bool', 'ip', 'prefix', 'pair', 'quad', 'string', 'clist', 'eclist', 'lclist', 'bgppath', 'bgpmask', 'ec', 'lc', 'enum']);
+const VAR_TYPES = new Set([
+  'int',
+  'bool',
+  'ip',
+  'prefix',
+  'pair',
+  'quad',
+  'string',
+  'clist',
+  'eclist',
+  'lclist',
+  'bgppath',
+  'bgpmask',
+  'ec',
+  'lc',
+  'enum',
+]);
 const COMPARE = new Set(['=', '==', '!=', '<', '>', '<=', '>=', '~', '!~']);
 
 export class TokenStream {
@@ -42,7 +58,15 @@ export class TokenStream {
   span(from: Token): Span {
     const last = this.tokens[Math.max(0, this.pos - 1)] as Token;
     const src = this.sources.get(from.file) ?? '';
-    const end = last.file === from.file ? last.offset + (last.kind === 'str' ? last.text.length + 2 : last.kind === 'sym' && src[last.offset] === "'" ? last.text.length + 2 : last.text.length) : from.offset + from.text.length;
+    const end =
+      last.file === from.file
+        ? last.offset +
+          (last.kind === 'str'
+            ? last.text.length + 2
+            : last.kind === 'sym' && src[last.offset] === "'"
+              ? last.text.length + 2
+              : last.text.length)
+        : from.offset + from.text.length;
     return lazySpan(from.file, from.line, from.col, src, from.offset, Math.max(end, from.offset));
   }
 }
@@ -82,7 +106,9 @@ export function parseStatement(ts: TokenStream): Stmt {
     ts.expect('then');
     const then = parseStatement(ts);
     const otherwise = ts.accept('else') ? parseStatement(ts) : undefined;
-    return otherwise ? { k: 'if', cond, then, else: otherwise, at: ts.span(start) } : { k: 'if', cond, then, at: ts.span(start) };
+    return otherwise
+      ? { k: 'if', cond, then, else: otherwise, at: ts.span(start) }
+      : { k: 'if', cond, then, at: ts.span(start) };
   }
   if (ts.accept('{')) {
     const body = parseStatements(ts);
@@ -252,7 +278,8 @@ function parseSet(ts: TokenStream, start: Token): Expr {
         max = Number(ts.next().text);
         const close = ts.expect('}');
         // As `bird -p` says it, at the closing brace.
-        if (!(min <= max) || max > 32) throw new BirdSyntaxError(close, `Invalid prefix pattern range: {${min}, ${max}}.`);
+        if (!(min <= max) || max > 32)
+          throw new BirdSyntaxError(close, `Invalid prefix pattern range: {${min}, ${max}}.`);
       }
       items.push({ prefix: p.prefix, min, max });
     } while (ts.accept(','));

@@ -20,7 +20,17 @@ function cfg(text: string) {
 function filter(text: string, name = 'f'): { run: (r: Partial<Route>) => ReturnType<typeof runFilter> } {
   const c = cfg(text);
   const ref: FilterRef = { k: 'named', name, at: { file: 'x', line: 0, col: 0, text: '' } };
-  return { run: (r) => runFilter(c, ref, { net: p('10.244.1.5/32'), source: 'RTS_BGP', dest: 'RTD_ROUTER', preference: 100, ifname: 'eth0', ...r }) };
+  return {
+    run: (r) =>
+      runFilter(c, ref, {
+        net: p('10.244.1.5/32'),
+        source: 'RTS_BGP',
+        dest: 'RTD_ROUTER',
+        preference: 100,
+        ifname: 'eth0',
+        ...r,
+      }),
+  };
 }
 
 describe('BIRD filter interpreter', () => {
@@ -58,7 +68,9 @@ describe('BIRD filter interpreter', () => {
   });
 
   it("runs Calico's golden kubevirt export filter", () => {
-    const dir = fileURLToPath(new URL('../../../third_party/calico/confd/bgpfilter/kubevirt_live_migration', import.meta.url));
+    const dir = fileURLToPath(
+      new URL('../../../third_party/calico/confd/bgpfilter/kubevirt_live_migration', import.meta.url),
+    );
     const c = parseBirdConfig(
       { name: 'bird.cfg', text: readFileSync(`${dir}/bird.cfg`, 'utf8') },
       new Map(['bird_aggr.cfg', 'bird_ipam.cfg'].map((f) => [f, readFileSync(`${dir}/${f}`, 'utf8')])),
@@ -66,7 +78,14 @@ describe('BIRD filter interpreter', () => {
     const peer = c.protocols.find((x) => x.name === 'Node_10_192_0_3');
     const exp = peer?.options.find((o) => o.words[0] === 'export')?.filter;
     if (!exp) throw new Error('no export filter');
-    const o = runFilter(c, exp, { net: p('10.244.1.5/32'), source: 'RTS_INHERIT', dest: 'RTD_DEVICE', preference: 10, ifname: 'cali1', krt_metric: 100 });
+    const o = runFilter(c, exp, {
+      net: p('10.244.1.5/32'),
+      source: 'RTS_INHERIT',
+      dest: 'RTD_DEVICE',
+      preference: 10,
+      ifname: 'cali1',
+      krt_metric: 100,
+    });
     expect(o.verdict).toBe('accept');
     expect(o.route.bgp_community).toEqual(['65000:100']);
     expect(o.route.bgp_local_pref).toBe(2147483547);

@@ -177,7 +177,9 @@ class Machine {
         return { t: 'set', v: e.items.map((x) => this.eval(x)) };
       case 'tuple': {
         const parts = e.items.map((x) => (x.k === 'enum' && x.v === '*' ? '*' : this.eval(x)));
-        const nums = parts.map((p) => (p === '*' ? '*' : p.t === 'int' ? p.v : this.fail(e.at, `a community part must be a number, not ${p.t}`)));
+        const nums = parts.map((p) =>
+          p === '*' ? '*' : p.t === 'int' ? p.v : this.fail(e.at, `a community part must be a number, not ${p.t}`),
+        );
         if (nums.length === 2) return { t: 'pair', a: nums[0] as number, b: nums[1] as number };
         if (nums.length === 3) return { t: 'lc', a: nums[0] as number, b: nums[1] as number, c: nums[2] as number };
         return this.fail(e.at, 'a tuple has two or three parts');
@@ -204,7 +206,8 @@ class Machine {
         return this.call(e.name, e.args, e.at);
       case 'member': {
         const target = this.eval(e.target);
-        if (e.name === 'len' && (target.t === 'path' || target.t === 'clist' || target.t === 'lclist')) return int(target.v.length);
+        if (e.name === 'len' && (target.t === 'path' || target.t === 'clist' || target.t === 'lclist'))
+          return int(target.v.length);
         if (e.name === 'len' && target.t === 'prefix') return int(target.v.len);
         if (e.name === 'ip' && target.t === 'prefix') return { t: 'ip', v: target.v.addr };
         if ((e.name === 'first' || e.name === 'last') && target.t === 'path') {
@@ -248,7 +251,8 @@ class Machine {
         case '/': {
           if (l.t !== 'int' || r.t !== 'int') throw new FilterRuntimeError(`${e.op} needs ints, not ${l.t} and ${r.t}`);
           if (e.op === '/' && r.v === 0) throw new FilterRuntimeError('division by zero');
-          const v = e.op === '+' ? l.v + r.v : e.op === '-' ? l.v - r.v : e.op === '*' ? l.v * r.v : Math.trunc(l.v / r.v);
+          const v =
+            e.op === '+' ? l.v + r.v : e.op === '-' ? l.v - r.v : e.op === '*' ? l.v * r.v : Math.trunc(l.v / r.v);
           return int(v | 0);
         }
       }
@@ -262,7 +266,8 @@ class Machine {
   call(name: string, args: readonly Expr[], at: Span): Value {
     const fn = this.cfg.functions.get(name);
     if (!fn) return this.fail(at, `${name}: unknown function`);
-    if (fn.params.length !== args.length) this.fail(at, `${name} takes ${fn.params.length} arguments, not ${args.length}`);
+    if (fn.params.length !== args.length)
+      this.fail(at, `${name} takes ${fn.params.length} arguments, not ${args.length}`);
     if (this.functions.length >= MAX_CALL_DEPTH) this.fail(at, 'functions nested too deeply');
     const scope = new Map<string, Value>();
     fn.params.forEach((p, i) => scope.set(p.name, this.eval(args[i] as Expr)));
@@ -289,7 +294,13 @@ class Machine {
   changed(attribute: string, at: Span): void {
     const condition = this.conditions[this.conditions.length - 1];
     const rule = this.rules[this.rules.length - 1];
-    this.changes.push({ attribute, at, functions: [...this.functions], ...(condition ? { condition } : {}), ...(rule ? { rule } : {}) });
+    this.changes.push({
+      attribute,
+      at,
+      functions: [...this.functions],
+      ...(condition ? { condition } : {}),
+      ...(rule ? { rule } : {}),
+    });
   }
 
   /** Set while a Terminate unwinds, so the decision keeps the function and condition stacks. */
@@ -360,15 +371,20 @@ class Machine {
       r.bgp_path = [arg.v, ...r.bgp_path];
       return;
     }
-    if ((s.target === 'bgp_community' || s.target === 'bgp_large_community') && (s.name === 'add' || s.name === 'delete')) {
+    if (
+      (s.target === 'bgp_community' || s.target === 'bgp_large_community') &&
+      (s.name === 'add' || s.name === 'delete')
+    ) {
       const large = s.target === 'bgp_large_community';
       const list = (large ? r.bgp_large_community : r.bgp_community) ?? [];
       const items = arg?.t === 'set' ? arg.v : arg ? [arg] : [];
       let next = [...list];
       for (const item of items) {
-        if (item.t !== (large ? 'lc' : 'pair')) return this.fail(s.at, `${s.target}.${s.name} takes ${large ? '(a, b, c)' : '(a, b)'}`);
+        if (item.t !== (large ? 'lc' : 'pair'))
+          return this.fail(s.at, `${s.target}.${s.name} takes ${large ? '(a, b, c)' : '(a, b)'}`);
         if (s.name === 'add') {
-          if (item.a === '*' || item.b === '*' || (item.t === 'lc' && item.c === '*')) return this.fail(s.at, 'cannot add a wildcard community');
+          if (item.a === '*' || item.b === '*' || (item.t === 'lc' && item.c === '*'))
+            return this.fail(s.at, 'cannot add a wildcard community');
           const key = item.t === 'lc' ? `${item.a}:${item.b}:${item.c}` : `${item.a}:${item.b}`;
           if (!next.includes(key)) next.push(key);
         } else {
@@ -383,8 +399,16 @@ class Machine {
   }
 }
 
-function outcome(verdict: 'accept' | 'reject', m: Machine, decision: Omit<Decision, 'functions'> & { functions?: readonly string[] }): FilterOutcome {
-  return { verdict, route: m.route, decision: { functions: [...m.functions], ...decision, ...(m.changes.length > 0 ? { changes: m.changes } : {}) } };
+function outcome(
+  verdict: 'accept' | 'reject',
+  m: Machine,
+  decision: Omit<Decision, 'functions'> & { functions?: readonly string[] },
+): FilterOutcome {
+  return {
+    verdict,
+    route: m.route,
+    decision: { functions: [...m.functions], ...decision, ...(m.changes.length > 0 ? { changes: m.changes } : {}) },
+  };
 }
 
 /** Runs a filter (as a protocol names it) on a copy of `route`. */
@@ -395,22 +419,40 @@ export function runFilter(cfg: BirdConfig, ref: FilterRef, route: Route): Filter
   try {
     if (ref.k === 'where') {
       const v = m.eval(ref.cond);
-      if (v.t !== 'bool') return outcome('reject', m, { kind: 'error', at: ref.at, message: 'runtime error: where needs a bool' });
+      if (v.t !== 'bool')
+        return outcome('reject', m, { kind: 'error', at: ref.at, message: 'runtime error: where needs a bool' });
       return outcome(v.v ? 'accept' : 'reject', m, { kind: 'where', at: ref.at });
     }
     const body = ref.k === 'inline' ? ref.body : cfg.filters.get(ref.name)?.body;
-    if (!body) return outcome('reject', m, { kind: 'error', at: ref.at, message: `filter ${ref.k === 'named' ? ref.name : ''} not found` });
+    if (!body)
+      return outcome('reject', m, {
+        kind: 'error',
+        at: ref.at,
+        message: `filter ${ref.k === 'named' ? ref.name : ''} not found`,
+      });
     m.scopes.push(new Map());
     m.body(body);
-    return outcome('reject', m, { kind: 'end', message: 'the filter ended without accept or reject: the route is rejected' });
+    return outcome('reject', m, {
+      kind: 'end',
+      message: 'the filter ended without accept or reject: the route is rejected',
+    });
   } catch (signal) {
     if (signal instanceof Terminate) {
       const condition = m.conditions[m.conditions.length - 1];
       const rule = m.rules[m.rules.length - 1];
-      return outcome(signal.verdict, m, { kind: 'statement', at: signal.at, ...(condition ? { condition } : {}), ...(rule ? { rule } : {}) });
+      return outcome(signal.verdict, m, {
+        kind: 'statement',
+        at: signal.at,
+        ...(condition ? { condition } : {}),
+        ...(rule ? { rule } : {}),
+      });
     }
     if (signal instanceof FilterRuntimeError) {
-      return outcome('reject', m, { kind: 'error', message: `runtime error: ${signal.message}`, ...(m.errorAt ? { at: m.errorAt } : {}) });
+      return outcome('reject', m, {
+        kind: 'error',
+        message: `runtime error: ${signal.message}`,
+        ...(m.errorAt ? { at: m.errorAt } : {}),
+      });
     }
     if (signal instanceof Return) return outcome('reject', m, { kind: 'error', message: 'return outside a function' });
     throw signal;

@@ -28,7 +28,38 @@ export class BirdSyntaxError extends Error {
   }
 }
 
-const PUNCT = ['[=', '=]', '!=', '==', '<=', '>=', '!~', '&&', '||', '{', '}', '(', ')', '[', ']', ';', ',', '.', '=', '<', '>', '~', '!', '+', '-', '*', '/', ':', '?', '%'];
+const PUNCT = [
+  '[=',
+  '=]',
+  '!=',
+  '==',
+  '<=',
+  '>=',
+  '!~',
+  '&&',
+  '||',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ';',
+  ',',
+  '.',
+  '=',
+  '<',
+  '>',
+  '~',
+  '!',
+  '+',
+  '-',
+  '*',
+  '/',
+  ':',
+  '?',
+  '%',
+];
 
 const PUNCT2 = new Set(PUNCT.filter((p) => p.length === 2));
 const PUNCT1 = new Set(PUNCT.filter((p) => p.length === 1));
@@ -51,7 +82,8 @@ export function tokenize(src: string, file: string): Token[] {
   let lineStart = 0;
   const pos = (at: number): Pos => ({ file, line, col: at - lineStart + 1 });
   // One object per token, its fields always in the same order (a thousand configs make millions).
-  const push = (kind: TokenKind, text: string, at: number) => tokens.push({ file, line, col: at - lineStart + 1, kind, text, offset: at });
+  const push = (kind: TokenKind, text: string, at: number) =>
+    tokens.push({ file, line, col: at - lineStart + 1, kind, text, offset: at });
   while (i < src.length) {
     const c = src[i] as string;
     if (c === '\n') {
@@ -71,10 +103,11 @@ export function tokenize(src: string, file: string): Token[] {
     if (src.startsWith('/*', i)) {
       const end = src.indexOf('*/', i + 2);
       if (end < 0) throw new BirdSyntaxError(pos(i), 'unterminated comment');
-      for (let k = i; k < end; k++) if (src[k] === '\n') {
-        line++;
-        lineStart = k + 1;
-      }
+      for (let k = i; k < end; k++)
+        if (src[k] === '\n') {
+          line++;
+          lineStart = k + 1;
+        }
       i = end + 2;
       continue;
     }

@@ -82,7 +82,9 @@ describe('= and != with different types; < and friends', () => {
 
   it('< between values of different types is a runtime error', () => {
     expect(holds('1 < true')).toBe('runtime error: Incompatible types in comparison: int < bool');
-    expect(holds('bgp_local_pref >= 10.0.0.1', { bgp_local_pref: 5 })).toBe('runtime error: Incompatible types in comparison: int >= ip');
+    expect(holds('bgp_local_pref >= 10.0.0.1', { bgp_local_pref: 5 })).toBe(
+      'runtime error: Incompatible types in comparison: int >= ip',
+    );
     expect(holds('"eth0" <= 3')).toBe('runtime error: Incompatible types in comparison: string <= int');
   });
 
@@ -156,25 +158,35 @@ describe('communities', () => {
       accept;
     }`);
     expect(o.route.bgp_community).toEqual(['65000:100', '65001:1', '65000:200']);
-    const d = run('filter f { bgp_community.delete((65001, 1)); accept; }', { bgp_community: ['65000:100', '65001:1'] });
+    const d = run('filter f { bgp_community.delete((65001, 1)); accept; }', {
+      bgp_community: ['65000:100', '65001:1'],
+    });
     expect(d.route.bgp_community).toEqual(['65000:100']);
     // BIRD 1.6.8: add 65000:100, 65000:100, 65001:1, 65000:200, delete [(65000,*)] leaves (65001,1).
-    const w = run('filter f { bgp_community.delete([(65000,*)]); accept; }', { bgp_community: ['65000:100', '65001:1', '65000:200'] });
+    const w = run('filter f { bgp_community.delete([(65000,*)]); accept; }', {
+      bgp_community: ['65000:100', '65001:1', '65000:200'],
+    });
     expect(w.route.bgp_community).toEqual(['65001:1']);
     const all = run('filter f { bgp_community.delete([(*,*)]); accept; }', { bgp_community: ['65000:100', '65001:1'] });
     expect(all.route.bgp_community).toEqual([]);
   });
 
   it('adding a wildcard is a runtime error', () => {
-    expect(run('filter f { bgp_community.add((65000, *)); accept; }').decision.message).toBe('runtime error: cannot add a wildcard community');
+    expect(run('filter f { bgp_community.add((65000, *)); accept; }').decision.message).toBe(
+      'runtime error: cannot add a wildcard community',
+    );
   });
 
   it('large communities: membership, add without duplicates, delete', () => {
     expect(holds('(65000, 1, 2) ~ bgp_large_community', { bgp_large_community: ['65000:1:2'] })).toBe(true);
     expect(holds('(65000, 1, 3) ~ bgp_large_community', { bgp_large_community: ['65000:1:2'] })).toBe(false);
-    const o = run('filter f { bgp_large_community.add((65000, 1, 2)); bgp_large_community.add((65000, 1, 2)); bgp_large_community.add((65000, 1, 3)); bgp_large_community.delete([(65000, 1, 2)]); accept; }');
+    const o = run(
+      'filter f { bgp_large_community.add((65000, 1, 2)); bgp_large_community.add((65000, 1, 2)); bgp_large_community.add((65000, 1, 3)); bgp_large_community.delete([(65000, 1, 2)]); accept; }',
+    );
     expect(o.route.bgp_large_community).toEqual(['65000:1:3']);
-    expect(run('filter f { bgp_large_community.add((1, 2)); accept; }').decision.message).toBe('runtime error: bgp_large_community.add takes (a, b, c)');
+    expect(run('filter f { bgp_large_community.add((1, 2)); accept; }').decision.message).toBe(
+      'runtime error: bgp_large_community.add takes (a, b, c)',
+    );
   });
 });
 
@@ -200,7 +212,10 @@ describe('AS paths', () => {
   });
 
   it('prepend puts the AS in front; .len, .first and .last read the path', () => {
-    const o = run('filter f { bgp_path.prepend(65000); bgp_path.prepend(65001); if bgp_path.len = 3 && bgp_path.first = 65001 && bgp_path.last = 65101 then accept; reject; }', { bgp_path: [65101] });
+    const o = run(
+      'filter f { bgp_path.prepend(65000); bgp_path.prepend(65001); if bgp_path.len = 3 && bgp_path.first = 65001 && bgp_path.last = 65101 then accept; reject; }',
+      { bgp_path: [65101] },
+    );
     expect(o.verdict).toBe('accept');
     expect(o.route.bgp_path).toEqual([65001, 65000, 65101]);
   });

@@ -17,7 +17,14 @@ export function net(text: string): Prefix4 {
 
 /** A BGP route for 10.244.1.5/32 learned on eth0, with `attrs` on top. */
 export function route(attrs: Partial<Route> = {}): Route {
-  return { net: net('10.244.1.5/32'), source: 'RTS_BGP', dest: 'RTD_ROUTER', preference: 100, ifname: 'eth0', ...attrs };
+  return {
+    net: net('10.244.1.5/32'),
+    source: 'RTS_BGP',
+    dest: 'RTD_ROUTER',
+    preference: 100,
+    ifname: 'eth0',
+    ...attrs,
+  };
 }
 
 export function config(text: string, includes: ReadonlyMap<string, string> = new Map()): BirdConfig {

@@ -116,13 +116,19 @@ function patternMatches(p: PrefixPattern, net: Prefix4): boolean {
 
 /** Shell-style pattern (`*`, `?`) as BIRD's patmatch for `ifname ~ "eth*"`. */
 export function patternMatch(pattern: string, text: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   return re.test(text);
 }
 
 function communityMatches(pattern: Value, key: string): boolean {
   const parts = key.split(':').map(Number);
-  const want = pattern.t === 'pair' ? [pattern.a, pattern.b] : pattern.t === 'lc' ? [pattern.a, pattern.b, pattern.c] : undefined;
+  const want =
+    pattern.t === 'pair' ? [pattern.a, pattern.b] : pattern.t === 'lc' ? [pattern.a, pattern.b, pattern.c] : undefined;
   return want !== undefined && want.length === parts.length && want.every((w, i) => w === '*' || w === parts[i]);
 }
 
@@ -139,7 +145,8 @@ function pathMatches(mask: readonly PathMaskItem[], path: readonly number[]): bo
 
 /** `a ~ b` (membership / match); throws on types BIRD cannot match. */
 export function matches(a: Value, b: Value): boolean {
-  if (a.t === 'void' || b.t === 'void') throw new FilterRuntimeError(`~ applied to an undefined value: ${a.t} ~ ${b.t}`);
+  if (a.t === 'void' || b.t === 'void')
+    throw new FilterRuntimeError(`~ applied to an undefined value: ${a.t} ~ ${b.t}`);
   if (b.t === 'prefixSet') {
     if (a.t !== 'prefix') throw new FilterRuntimeError(`Incompatible types in ~: ${a.t} ~ prefix set`);
     return b.v.some((p) => patternMatches(p, a.v));
@@ -148,11 +155,18 @@ export function matches(a: Value, b: Value): boolean {
     if (a.t === 'prefix') return prefixContainsPrefix(b.v, a.v);
     if (a.t === 'ip') return prefixContainsAddr(b.v, a.v);
   }
-  if ((b.t === 'clist' || b.t === 'lclist') && (a.t === 'pair' || a.t === 'lc')) return b.v.some((k) => communityMatches(a, k));
+  if ((b.t === 'clist' || b.t === 'lclist') && (a.t === 'pair' || a.t === 'lc'))
+    return b.v.some((k) => communityMatches(a, k));
   // `bgp_community ~ [(65000,*)]`: some member of the list is in the set (the other way round is an error).
-  if (b.t === 'set' && (a.t === 'clist' || a.t === 'lclist')) return a.v.some((k) => b.v.some((p) => communityMatches(p, k)));
+  if (b.t === 'set' && (a.t === 'clist' || a.t === 'lclist'))
+    return a.v.some((k) => b.v.some((p) => communityMatches(p, k)));
   if (b.t === 'pathMask' && a.t === 'path') return pathMatches(b.v, a.v);
-  if (b.t === 'set') return b.v.some((x) => (x.t === 'pair' || x.t === 'lc') && (a.t === 'pair' || a.t === 'lc') ? communityMatches(x, `${a.a}:${a.b}${a.t === 'lc' ? `:${a.c}` : ''}`) : same(a, x));
+  if (b.t === 'set')
+    return b.v.some((x) =>
+      (x.t === 'pair' || x.t === 'lc') && (a.t === 'pair' || a.t === 'lc')
+        ? communityMatches(x, `${a.a}:${a.b}${a.t === 'lc' ? `:${a.c}` : ''}`)
+        : same(a, x),
+    );
   if (b.t === 'string' && a.t === 'string') return patternMatch(b.v, a.v);
   throw new FilterRuntimeError(`Incompatible types in ~: ${a.t} ~ ${b.t}`);
 }

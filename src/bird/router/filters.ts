@@ -12,7 +12,10 @@ import { BIRD_NAMES, birdPolicyName } from './names';
 export function birdCommunity(value: string): { literal: string; attribute: 'bgp_community' | 'bgp_large_community' } {
   const c = parseCommunity(value);
   if (!c) throw new Error(`not a community: ${value}`);
-  return { literal: `(${c.parts.join(',')})`, attribute: c.kind === 'standard' ? 'bgp_community' : 'bgp_large_community' };
+  return {
+    literal: `(${c.parts.join(',')})`,
+    attribute: c.kind === 'standard' ? 'bgp_community' : 'bgp_large_community',
+  };
 }
 
 /** A prefix-set element: `prefix{min,max}`. */

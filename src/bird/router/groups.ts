@@ -39,7 +39,9 @@ export function sessionGroups(group: NodeGroup, support: DynamicSupport): Sessio
   const kinds: SessionType[] = group.session === 'mixed' ? ['ebgp', 'ibgp'] : [group.session];
   return kinds.map((session) => {
     const members = group.members.filter((m) => m.session === session);
-    const dynamic = group.session !== 'mixed' && (support === 'multi-as' || (support === 'single-as' && distinctAs(members).length === 1));
+    const dynamic =
+      group.session !== 'mixed' &&
+      (support === 'multi-as' || (support === 'single-as' && distinctAs(members).length === 1));
     return {
       name: group.session === 'mixed' ? `${group.name}-${session}` : group.name,
       group,

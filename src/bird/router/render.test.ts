@@ -31,7 +31,10 @@ describe('filters: the neutral policy, rule by rule', () => {
   });
 
   it('renders the export to nodes of default-plus-host-routes without communities', () => {
-    const model = compileRouter(fabric({ platform: 'bird1', policy: { toNodes: 'default-plus-host-routes', sendCommunity: false } }), 'tor-a');
+    const model = compileRouter(
+      fabric({ platform: 'bird1', policy: { toNodes: 'default-plus-host-routes', sendCommunity: false } }),
+      'tor-a',
+    );
     expect(renderFilter(model.policy.exportToNodes).join('\n')).toBe(
       [
         'filter lr_export_nodes',
@@ -107,8 +110,17 @@ describe('renderBirdRouter', () => {
   it('indexes the protocol of every session and names the filters', () => {
     const doc = fabric({ platform: 'bird1', multihopSpine: true });
     const b1 = renderBirdRouter(compileRouter(doc, 'tor-a'), 1);
-    expect(b1.protocols).toEqual({ neighbors: { 'spine-1': 'peer_spine_1', 'spine-2': 'peer_spine_2' }, nodes: { 'node-a1': 'node_node_a1', 'node-a2': 'node_node_a2' }, dynamicGroups: {} });
-    expect(b1.filters).toEqual({ import: 'lr_import', exportToRouters: 'lr_export_routers', exportToNodes: 'lr_export_nodes', kernel: 'lr_kernel' });
+    expect(b1.protocols).toEqual({
+      neighbors: { 'spine-1': 'peer_spine_1', 'spine-2': 'peer_spine_2' },
+      nodes: { 'node-a1': 'node_node_a1', 'node-a2': 'node_node_a2' },
+      dynamicGroups: {},
+    });
+    expect(b1.filters).toEqual({
+      import: 'lr_import',
+      exportToRouters: 'lr_export_routers',
+      exportToNodes: 'lr_export_nodes',
+      kernel: 'lr_kernel',
+    });
     const b2 = renderBirdRouter(compileRouter(doc, 'tor-a'), 2);
     expect(b2.protocols.nodes).toEqual({});
     expect(b2.protocols.dynamicGroups).toEqual({ 'calico-rack-a': 'group_calico_rack_a' });
@@ -119,8 +131,12 @@ describe('renderBirdRouter', () => {
     const model = compileRouter(doc, 'tor-a');
     const b1 = renderBirdRouter(model, 1).text;
     const b2 = renderBirdRouter(model, 2).text;
-    expect(b1).toContain('  import filter lr_import;\n  export filter lr_export_nodes;\n  next hop self;\n  add paths rx;\n}');
-    expect(b2).toContain('  ipv4 {\n    import filter lr_import;\n    export filter lr_export_nodes;\n    next hop self;\n    add paths rx;\n  };\n}');
+    expect(b1).toContain(
+      '  import filter lr_import;\n  export filter lr_export_nodes;\n  next hop self;\n  add paths rx;\n}',
+    );
+    expect(b2).toContain(
+      '  ipv4 {\n    import filter lr_import;\n    export filter lr_export_nodes;\n    next hop self;\n    add paths rx;\n  };\n}',
+    );
     expect(b1).toContain('protocol static lr_default {\n  route 0.0.0.0/0 blackhole;\n}');
     expect(b2).toContain('protocol static lr_default {\n  ipv4;\n  route 0.0.0.0/0 blackhole;\n}');
     expect(b2).toContain('protocol kernel {\n  ipv4 {\n    import all;\n    export filter lr_kernel;\n  };\n  learn;');
@@ -139,6 +155,8 @@ describe('renderBirdRouter', () => {
 
   it('is deterministic', () => {
     const doc = fabric({ platform: 'bird2', nodeAs: [undefined, 65102], torAs: 64512, routeReflector: true });
-    expect(renderBirdRouter(compileRouter(doc, 'tor-a'), 2).text).toBe(renderBirdRouter(compileRouter(structuredClone(doc), 'tor-a'), 2).text);
+    expect(renderBirdRouter(compileRouter(doc, 'tor-a'), 2).text).toBe(
+      renderBirdRouter(compileRouter(structuredClone(doc), 'tor-a'), 2).text,
+    );
   });
 });

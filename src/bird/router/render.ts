@@ -15,7 +15,12 @@ export interface BirdRouterConfig {
   readonly version: BirdVersion;
   readonly text: string;
   /** The filter names as they appear in `text`. */
-  readonly filters: { readonly import: string; readonly exportToRouters: string; readonly exportToNodes: string; readonly kernel: string };
+  readonly filters: {
+    readonly import: string;
+    readonly exportToRouters: string;
+    readonly exportToNodes: string;
+    readonly kernel: string;
+  };
   readonly protocols: BirdProtocolIndex;
 }
 
@@ -43,7 +48,11 @@ function kernelProtocol(model: RouterConfigModel, version: BirdVersion, underlay
   ];
   return [
     '# The FIB: BGP-learned routes only (the kernel filter), never the originated default.',
-    ...(underlay ? ['# Underlay routes (IGP, static) are learned from the kernel to resolve BGP next hops; no filter exports them.'] : []),
+    ...(underlay
+      ? [
+          '# Underlay routes (IGP, static) are learned from the kernel to resolve BGP next hops; no filter exports them.',
+        ]
+      : []),
     ...(model.policy.multipath ? ['# ECMP: equal BGP routes are merged into one multipath kernel route.'] : []),
     'protocol kernel {',
     ...indent(lines),
@@ -83,7 +92,12 @@ export function renderBirdRouter(model: RouterConfigModel, version: BirdVersion)
     ['protocol device {', '  scan time 10;', '}'],
   ];
   if (underlay) {
-    sections.push(['# Connected subnets, for next-hop resolution only (never exported).', 'protocol direct {', ...indent([...(version === 2 ? ['ipv4;'] : []), 'interface "*";']), '}']);
+    sections.push([
+      '# Connected subnets, for next-hop resolution only (never exported).',
+      'protocol direct {',
+      ...indent([...(version === 2 ? ['ipv4;'] : []), 'interface "*";']),
+      '}',
+    ]);
   }
   sections.push(kernelProtocol(model, version, underlay));
   if (p.originateDefault) {
@@ -98,7 +112,12 @@ export function renderBirdRouter(model: RouterConfigModel, version: BirdVersion)
   return {
     version,
     text: `${sections.map((s) => s.join('\n')).join('\n\n')}\n`,
-    filters: { import: BIRD_NAMES.import, exportToRouters: BIRD_NAMES.exportToRouters, exportToNodes: BIRD_NAMES.exportToNodes, kernel: BIRD_NAMES.kernel },
+    filters: {
+      import: BIRD_NAMES.import,
+      exportToRouters: BIRD_NAMES.exportToRouters,
+      exportToNodes: BIRD_NAMES.exportToNodes,
+      kernel: BIRD_NAMES.kernel,
+    },
     protocols: index,
   };
 }

@@ -33,17 +33,25 @@ function neighborTransport(n: RouterNeighbor): string {
 }
 
 function rrLines(rrClient: boolean, model: RouterConfigModel): string[] {
-  return rrClient && model.routeReflectorClusterId !== undefined ? ['rr client;', `rr cluster id ${model.routeReflectorClusterId};`] : [];
+  return rrClient && model.routeReflectorClusterId !== undefined
+    ? ['rr client;', `rr cluster id ${model.routeReflectorClusterId};`]
+    : [];
 }
 
 const nextHop = (self: boolean): string => (self ? 'next hop self;' : 'next hop keep;');
 
 function neighborBlock(model: RouterConfigModel, n: RouterNeighbor): BgpBlock {
-  const how = n.sharedSegment ? 'on the shared rack segment' : n.multihop ? 'multihop over the underlay' : "over a link, between the routers' addresses";
+  const how = n.sharedSegment
+    ? 'on the shared rack segment'
+    : n.multihop
+      ? 'multihop over the underlay'
+      : "over a link, between the routers' addresses";
   return {
     kind: 'protocol',
     name: neighborProtocol(n.name),
-    comments: [`${n.name}: ${n.session === 'ebgp' ? 'eBGP' : 'iBGP'}${n.rrClient ? ', route-reflector client' : ''}, ${how}`],
+    comments: [
+      `${n.name}: ${n.session === 'ebgp' ? 'eBGP' : 'iBGP'}${n.rrClient ? ', route-reflector client' : ''}, ${how}`,
+    ],
     proto: [
       `description ${birdString(n.name, 'a neighbour name')};`,
       `local ${model.address} as ${model.asNumber};`,
@@ -51,13 +59,22 @@ function neighborBlock(model: RouterConfigModel, n: RouterNeighbor): BgpBlock {
       neighborTransport(n),
       ...rrLines(n.rrClient, model),
     ],
-    channel: [`import filter ${BIRD_NAMES.import};`, `export filter ${BIRD_NAMES.exportToRouters};`, nextHop(n.nextHopSelf)],
+    channel: [
+      `import filter ${BIRD_NAMES.import};`,
+      `export filter ${BIRD_NAMES.exportToRouters};`,
+      nextHop(n.nextHopSelf),
+    ],
   };
 }
 
 function groupCommon(model: RouterConfigModel, g: SessionGroup): { proto: string[]; channel: string[] } {
   return {
-    proto: [`local ${model.address} as ${model.asNumber};`, 'passive on;', g.group.multihop ? 'multihop;' : 'direct;', ...rrLines(g.rrClient, model)],
+    proto: [
+      `local ${model.address} as ${model.asNumber};`,
+      'passive on;',
+      g.group.multihop ? 'multihop;' : 'direct;',
+      ...rrLines(g.rrClient, model),
+    ],
     channel: [
       `import filter ${BIRD_NAMES.import};`,
       `export filter ${BIRD_NAMES.exportToNodes};`,
@@ -83,7 +100,10 @@ function groupBlocks(model: RouterConfigModel, g: SessionGroup): BgpBlock[] {
       {
         kind: 'protocol',
         name,
-        comments: [...groupComments(g), `Dynamic BGP: one session is spawned per node that connects from ${g.group.listenRange}.`],
+        comments: [
+          ...groupComments(g),
+          `Dynamic BGP: one session is spawned per node that connects from ${g.group.listenRange}.`,
+        ],
         proto: [
           `description ${birdString(`nodes of ${g.group.rack}`, 'a group description')};`,
           `neighbor range ${g.group.listenRange} ${g.session === 'ebgp' ? 'external' : 'internal'};`,
@@ -94,21 +114,28 @@ function groupBlocks(model: RouterConfigModel, g: SessionGroup): BgpBlock[] {
       },
     ];
   }
-  const template: BgpBlock = { kind: 'template', name, comments: groupComments(g), proto: [`description ${birdString(`nodes of ${g.group.rack}`, 'a group description')};`, ...proto], channel };
-  const members = g.members.map(
-    (m): BgpBlock => ({
-      kind: 'protocol',
-      name: nodeProtocol(m.name),
-      from: name,
-      comments: [],
-      proto: [`description ${birdString(m.name, 'a node name')};`, `neighbor ${m.address} as ${m.asNumber};`],
-      channel: [],
-    }),
-  );
+  const template: BgpBlock = {
+    kind: 'template',
+    name,
+    comments: groupComments(g),
+    proto: [`description ${birdString(`nodes of ${g.group.rack}`, 'a group description')};`, ...proto],
+    channel,
+  };
+  const members = g.members.map((m): BgpBlock => ({
+    kind: 'protocol',
+    name: nodeProtocol(m.name),
+    from: name,
+    comments: [],
+    proto: [`description ${birdString(m.name, 'a node name')};`, `neighbor ${m.address} as ${m.asNumber};`],
+    channel: [],
+  }));
   return [template, ...members];
 }
 
-export function bgpBlocks(model: RouterConfigModel, version: BirdVersion): { blocks: BgpBlock[]; index: BirdProtocolIndex } {
+export function bgpBlocks(
+  model: RouterConfigModel,
+  version: BirdVersion,
+): { blocks: BgpBlock[]; index: BirdProtocolIndex } {
   const blocks: BgpBlock[] = [];
   const neighbors: Record<string, string> = {};
   const nodes: Record<string, string> = {};

@@ -46,7 +46,11 @@ export function nodeBlocks(ctx: NodeContext): Block[] {
 
 function aggrLines(block: Block, normal: number): string[] {
   const { cidr, state } = block;
-  const rules = [`      if ( net = ${cidr} ) then { accept; }`, `      if ( net ~ ${cidr} && krt_metric < ${normal} ) then { accept; }`, `      if ( net ~ ${cidr} ) then { reject; }`];
+  const rules = [
+    `      if ( net = ${cidr} ) then { accept; }`,
+    `      if ( net ~ ${cidr} && krt_metric < ${normal} ) then { accept; }`,
+    `      if ( net ~ ${cidr} ) then { reject; }`,
+  ];
   if (state === '') return [`      # Block ${cidr} is implicitly confirmed.`, ...rules];
   // Any other state is only noted; its blackhole route is still in static_template.
   return [`      # Block ${cidr} is ${state}`, ...(state === 'confirmed' ? rules : [])];
@@ -55,12 +59,16 @@ function aggrLines(block: Block, normal: number): string[] {
 export function renderBirdAggrCfg(ctx: NodeContext, peerings: Peerings): string {
   const blocks = nodeBlocks(ctx);
   const statics = staticRoutes(ctx);
-  const reachable = (list: ReturnType<typeof sortedPeerings>) => list.filter((p) => p.reachableBy !== undefined).map((p) => `   route ${p.ip}/32 via ${p.reachableBy};`);
+  const reachable = (list: ReturnType<typeof sortedPeerings>) =>
+    list.filter((p) => p.reachableBy !== undefined).map((p) => `   route ${p.ip}/32 via ${p.reachableBy};`);
   const viaGlobal = reachable(sortedPeerings(peerings.global));
   const viaNode = reachable(sortedPeerings(peerings.node));
   const body: string[] = [];
   if (blocks.length > 0) {
-    body.push('   # IP blocks for this host.', ...blocks.filter((b) => !b.cidr.endsWith('/32')).map((b) => `   route ${b.cidr} blackhole;`));
+    body.push(
+      '   # IP blocks for this host.',
+      ...blocks.filter((b) => !b.cidr.endsWith('/32')).map((b) => `   route ${b.cidr} blackhole;`),
+    );
   }
   if (statics.length > 0) body.push('   # Static routes.', ...statics.map((c) => `   route ${c} blackhole;`));
   if (viaGlobal.length > 0) body.push('   # Static routes needed for global BGP peers.', ...viaGlobal);

@@ -45,7 +45,10 @@ function repaired(doc: Topology): Topology {
   const d = structuredClone(doc);
   for (const r of d.spec.calicoResources) {
     if (r.kind === 'BGPFilter') {
-      for (const [list, family] of [['importV4', 4], ['exportV4', 4]] as const) {
+      for (const [list, family] of [
+        ['importV4', 4],
+        ['exportV4', 4],
+      ] as const) {
         for (const rule of r.spec[list] ?? []) {
           const range = prefixRange(rule, family);
           if (range && range.min > range.max) delete rule.prefixLength;
@@ -76,7 +79,10 @@ function checkDesign(doc: Topology, label: string, tally: Tally): void {
       tally.clean++;
     } else {
       expect(message, `${label} ${node.name}: BIRD should refuse Calico's output`).not.toBe('');
-      expect(expected.some((re) => re.test(message)), `${label} ${node.name}: ${message}`).toBe(true);
+      expect(
+        expected.some((re) => re.test(message)),
+        `${label} ${node.name}: ${message}`,
+      ).toBe(true);
       const fixed = repaired(doc);
       expect(birdCheck(calicoResourcesFromDesign(fixed), node.name), `${label} ${node.name} (repaired)`).toBe('');
       tally.refused++;
@@ -85,7 +91,9 @@ function checkDesign(doc: Topology, label: string, tally: Tally): void {
 }
 
 const report = (what: string, t: Tally) =>
-  console.log(`calico-node BIRD parse check: ${what}: ${t.clean + t.refused} node configs with ${t.peers} BGP peers; ${t.clean} accepted by bird -p as rendered, ${t.refused} refused as predicted and accepted once repaired`);
+  console.log(
+    `calico-node BIRD parse check: ${what}: ${t.clean + t.refused} node configs with ${t.peers} BGP peers; ${t.clean} accepted by bird -p as rendered, ${t.refused} refused as predicted and accepted once repaired`,
+  );
 
 if (!bird.path) {
   describe('calico-node configs parse with BIRD 1.6', () => {
@@ -111,7 +119,10 @@ if (!bird.path) {
     });
 
     it('25 random designs with nodes, every node', () => {
-      const designs = fc.sample(designArb, { numRuns: 400, seed: 20261121 }).filter((d) => d.spec.nodes.length > 0).slice(0, 25);
+      const designs = fc
+        .sample(designArb, { numRuns: 400, seed: 20261121 })
+        .filter((d) => d.spec.nodes.length > 0)
+        .slice(0, 25);
       expect(designs).toHaveLength(25);
       const tally: Tally = { clean: 0, refused: 0, peers: 0 };
       designs.forEach((d, i) => checkDesign(d, `random design ${i}`, tally));

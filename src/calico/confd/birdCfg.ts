@@ -27,12 +27,17 @@ export function communityRules(ctx: NodeContext): { cidr: string; adds: string[]
       if (!/^\d+:\d+(:\d+)?$/.test(value)) continue;
       // The reader refuses parts out of range (16 bits standard, 32 bits large): BIRD would refuse the file.
       const parts = communityParts(value);
-      if (!parts) throw new CalicoRenderError(`BGPConfiguration community ${JSON.stringify(value)} is out of range: a standard community has two 16-bit parts, a large one three 32-bit parts`);
+      if (!parts)
+        throw new CalicoRenderError(
+          `BGPConfiguration community ${JSON.stringify(value)} is out of range: a standard community has two 16-bit parts, a large one three 32-bit parts`,
+        );
       values.set(value, parts);
     }
     const adds = [...values.keys()].sort(compareStrings).map((v) => {
       const parts = values.get(v) as number[];
-      return parts.length === 3 ? `bgp_large_community.add((${parts.join(', ')}));` : `bgp_community.add((${parts.join(', ')}));`;
+      return parts.length === 3
+        ? `bgp_large_community.add((${parts.join(', ')}));`
+        : `bgp_community.add((${parts.join(', ')}));`;
     });
     if (adds.length > 0) out.push({ cidr: adv.cidr, adds });
   }
@@ -49,13 +54,18 @@ function applyCommunities(ctx: NodeContext): string[] {
 }
 
 function directInterfaces(ctx: NodeContext): string {
-  const ignored = (ctx.bgp.ignoredInterfaces ?? []).map((i) => `-${birdText(i, 'BGPConfiguration ignoredInterfaces entry')}`);
+  const ignored = (ctx.bgp.ignoredInterfaces ?? []).map(
+    (i) => `-${birdText(i, 'BGPConfiguration ignoredInterfaces entry')}`,
+  );
   return [...ignored, DEFAULT_DIRECT_INTERFACES].join(', ');
 }
 
 export function renderBirdCfg(ctx: NodeContext, peers: readonly BirdPeer[]): string {
   const debug = ctx.logLevel === 'none' ? [] : [`  debug ${ctx.logLevel === 'debug' ? 'all' : '{ states }'};`];
-  const peerDebug = ctx.logLevel === 'none' ? [] : [`  ${ctx.logLevel === 'debug' ? 'debug all;' : 'debug { states, routes, filters, events };'}`];
+  const peerDebug =
+    ctx.logLevel === 'none'
+      ? []
+      : [`  ${ctx.logLevel === 'debug' ? 'debug all;' : 'debug { states, routes, filters, events };'}`];
   const interfaces = directInterfaces(ctx);
   const listenAddress = ctx.bgp.bindMode === 'NodeIP' ? ctx.nodeIP : undefined;
   const lines = [
@@ -91,7 +101,10 @@ export function renderBirdCfg(ctx: NodeContext, peers: readonly BirdPeer[]): str
     '',
     `router id ${ctx.nodeIP};`,
     ...(listenAddress !== undefined || ctx.listenPort !== undefined
-      ? ['# BGP listen configuration', `listen bgp${listenAddress !== undefined ? ` address ${listenAddress}` : ''}${ctx.listenPort !== undefined ? ` port ${ctx.listenPort}` : ''};`]
+      ? [
+          '# BGP listen configuration',
+          `listen bgp${listenAddress !== undefined ? ` address ${listenAddress}` : ''}${ctx.listenPort !== undefined ? ` port ${ctx.listenPort}` : ''};`,
+        ]
       : []),
     '',
     '# Configure synchronization between routing tables and kernel.',
@@ -131,7 +144,9 @@ export function renderBirdCfg(ctx: NodeContext, peers: readonly BirdPeer[]): str
     '# -------------- BGP Filters ------------------',
     ...filterFunctionsSection(ctx.set.bgpFilters, 4),
     '',
-    ...(peers.length > 0 ? ['# BGP Protocol Configurations', ...peers.flatMap((p) => [...renderProtocol(p), ''])] : ['# No BGP peers configured for this node']),
+    ...(peers.length > 0
+      ? ['# BGP Protocol Configurations', ...peers.flatMap((p) => [...renderProtocol(p), ''])]
+      : ['# No BGP peers configured for this node']),
   ];
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }

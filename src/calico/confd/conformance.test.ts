@@ -16,7 +16,9 @@ const differing: string[] = [];
 
 describe('calico confd conformance', () => {
   afterAll(() => {
-    console.log(`calico confd conformance: ${cases.length} cases, ${equal} of ${cases.length * FILES.length} files equal${differing.length > 0 ? `; different: ${differing.join(', ')}` : ''}`);
+    console.log(
+      `calico confd conformance: ${cases.length} cases, ${equal} of ${cases.length * FILES.length} files equal${differing.length > 0 ? `; different: ${differing.join(', ')}` : ''}`,
+    );
   });
 
   it('finds every case of the README', () => {

@@ -9,7 +9,13 @@ import { compareStrings } from '../../lib/names';
 import { matchesSelector, parseSelector } from '../../model/calico/selector';
 import { durationMs } from '../../model/primitives';
 import { DEFAULT_AS_NUMBER, DEFAULT_NORMAL_PRIORITY } from '../../model/resolve';
-import type { BGPConfigurationResource, BGPFilter, CalicoResourceSet, NodeResource, ProgramClusterRoutes } from '../types';
+import type {
+  BGPConfigurationResource,
+  BGPFilter,
+  CalicoResourceSet,
+  NodeResource,
+  ProgramClusterRoutes,
+} from '../types';
 
 /** Options of a render that are not Calico resources. */
 export interface RenderOptions {
@@ -135,20 +141,29 @@ function indexOf(set: CalicoResourceSet): SetIndex {
       if (ip !== '') byAddress.set(ip, [...(byAddress.get(ip) ?? []), n]);
     }
   }
-  const index: SetIndex = { nodes, byName: new Map(nodes.map((n) => [n.metadata.name, n])), byAddress, selectors: new Map() };
+  const index: SetIndex = {
+    nodes,
+    byName: new Map(nodes.map((n) => [n.metadata.name, n])),
+    byAddress,
+    selectors: new Map(),
+  };
   INDEXES.set(set, index);
   return index;
 }
 
 export function nodeContext(set: CalicoResourceSet, nodeName: string, options: RenderOptions = {}): NodeContext {
   for (const route of options.serviceRoutes ?? []) {
-    if (!(route.includes(':') ? parsePrefix6(route) : parsePrefix4(route)).ok) throw new CalicoRenderError(`service route ${JSON.stringify(route)} is not a masked IPv4 or IPv6 prefix`);
+    if (!(route.includes(':') ? parsePrefix6(route) : parsePrefix4(route)).ok)
+      throw new CalicoRenderError(`service route ${JSON.stringify(route)} is not a masked IPv4 or IPv6 prefix`);
   }
   const index = indexOf(set);
   const node = index.byName.get(nodeName);
   if (!node) throw new CalicoRenderError(`there is no Node named ${nodeName}`);
   const cidr = node.spec.bgp?.ipv4Address;
-  if (!cidr) throw new CalicoRenderError(`Node ${nodeName} has no spec.bgp.ipv4Address: confd renders no IPv4 BIRD configuration for it`);
+  if (!cidr)
+    throw new CalicoRenderError(
+      `Node ${nodeName} has no spec.bgp.ipv4Address: confd renders no IPv4 BIRD configuration for it`,
+    );
   const bgp = set.bgpConfiguration?.spec ?? {};
   const globalAS = String(bgp.asNumber ?? DEFAULT_AS_NUMBER);
   const nodes = index.nodes;
@@ -179,7 +194,9 @@ export function nodeContext(set: CalicoResourceSet, nodeName: string, options: R
       const cached = selectorCache.get(selector);
       if (cached) return cached;
       const parsed = parseSelector(selector);
-      const names = parsed.ok ? nodes.filter((n) => matchesSelector(parsed.value, n.metadata.labels ?? {})).map((n) => n.metadata.name) : [];
+      const names = parsed.ok
+        ? nodes.filter((n) => matchesSelector(parsed.value, n.metadata.labels ?? {})).map((n) => n.metadata.name)
+        : [];
       selectorCache.set(selector, names);
       return names;
     },

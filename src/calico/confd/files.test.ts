@@ -7,21 +7,30 @@ import { describe, expect, it } from 'vitest';
 import { CalicoRenderError, renderCalicoNode } from './index';
 import { resources } from './test-support';
 
-const bgpConfig = (spec: string) => `apiVersion: projectcalico.org/v3\nkind: BGPConfiguration\nmetadata: { name: default }\nspec: ${spec}\n`;
-const pool = (name: string, spec: string) => `---\napiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata: { name: ${name} }\nspec: ${spec}\n`;
-const affinity = (name: string, spec: string) => `---\napiVersion: projectcalico.org/v3\nkind: BlockAffinity\nmetadata: { name: ${name} }\nspec: ${spec}\n`;
-const render = (yaml: string, node = 'kube-master', serviceRoutes?: string[]) => renderCalicoNode(resources(yaml), node, serviceRoutes ? { serviceRoutes } : {});
-const between = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to, text.indexOf(from)) + to.length);
+const bgpConfig = (spec: string) =>
+  `apiVersion: projectcalico.org/v3\nkind: BGPConfiguration\nmetadata: { name: default }\nspec: ${spec}\n`;
+const pool = (name: string, spec: string) =>
+  `---\napiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata: { name: ${name} }\nspec: ${spec}\n`;
+const affinity = (name: string, spec: string) =>
+  `---\napiVersion: projectcalico.org/v3\nkind: BlockAffinity\nmetadata: { name: ${name} }\nspec: ${spec}\n`;
+const render = (yaml: string, node = 'kube-master', serviceRoutes?: string[]) =>
+  renderCalicoNode(resources(yaml), node, serviceRoutes ? { serviceRoutes } : {});
+const between = (text: string, from: string, to: string) =>
+  text.slice(text.indexOf(from), text.indexOf(to, text.indexOf(from)) + to.length);
 
 describe('bird.cfg settings', () => {
   it('listens on the node address with bindMode NodeIP', () => {
-    expect(render(bgpConfig('{ bindMode: NodeIP, listenPort: 1790 }')).birdCfg).toContain('router id 10.192.0.2;\n# BGP listen configuration\nlisten bgp address 10.192.0.2 port 1790;\n');
+    expect(render(bgpConfig('{ bindMode: NodeIP, listenPort: 1790 }')).birdCfg).toContain(
+      'router id 10.192.0.2;\n# BGP listen configuration\nlisten bgp address 10.192.0.2 port 1790;\n',
+    );
     expect(render(bgpConfig('{ bindMode: NodeIP }')).birdCfg).toContain('\nlisten bgp address 10.192.0.2;\n');
     expect(render(bgpConfig('{}')).birdCfg).not.toContain('listen bgp');
   });
 
   it('excludes ignored interfaces before Calico’s own, without the comment', () => {
-    expect(between(render(bgpConfig('{ ignoredInterfaces: [eth9, "vxlan*"] }')).birdCfg, 'template direct', '\n}')).toBe(
+    expect(
+      between(render(bgpConfig('{ ignoredInterfaces: [eth9, "vxlan*"] }')).birdCfg, 'template direct', '\n}'),
+    ).toBe(
       'template direct direct_template {\n  debug { states };\n  interface -"eth9", -"vxlan*", -"cali*", -"kube-ipvs*", "*";\n}',
     );
   });
@@ -65,9 +74,13 @@ describe('bird_ipam.cfg pools and services', () => {
     expect(between(enabled, '  calico_aggr();', '\n}')).toBe(
       '  calico_aggr();\n  if (net ~ 10.10.0.0/16) then { accept; }\n  if (net ~ 10.20.0.0/16) then { accept; }\n  if (net ~ 10.30.0.0/16) then { accept; }\n  if (net ~ 10.40.0.0/16) then { accept; }\n}',
     );
-    expect(enabled).toContain('  # filter code terminates when it calls `accept;` or `reject;`,\n  if (net ~ 10.50.0.0/16) then { reject; } # BGP export is disabled.\n  if (internal_peer) then {');
+    expect(enabled).toContain(
+      '  # filter code terminates when it calls `accept;` or `reject;`,\n  if (net ~ 10.50.0.0/16) then { reject; } # BGP export is disabled.\n  if (internal_peer) then {',
+    );
     expect(enabled).toContain('      if ((ifname ~ "*.cali") || (ifname ~ "*.calico")) then {');
-    expect(between(enabled.slice(enabled.indexOf('filter calico_kernel_programming')), '  if (net ~ 10.10', '  accept;\n}')).toBe(
+    expect(
+      between(enabled.slice(enabled.indexOf('filter calico_kernel_programming')), '  if (net ~ 10.10', '  accept;\n}'),
+    ).toBe(
       [
         '  if (net ~ 10.10.0.0/16) then { accept; }',
         '  if (net ~ 10.20.0.0/16) then { krt_tunnel="tunl0"; accept; }',
@@ -78,7 +91,9 @@ describe('bird_ipam.cfg pools and services', () => {
       ].join('\n'),
     );
     const disabled = render(`${bgpConfig('{ programClusterRoutes: Disabled }')}${pools}`).birdIpamCfg;
-    expect(disabled).toContain('  if (net ~ 10.10.0.0/16) then { reject; } # Cluster routes are handled by Felix.\n  if (net ~ 10.20.0.0/16) then { reject; } # Cluster routes are handled by Felix.');
+    expect(disabled).toContain(
+      '  if (net ~ 10.10.0.0/16) then { reject; } # Cluster routes are handled by Felix.\n  if (net ~ 10.20.0.0/16) then { reject; } # Cluster routes are handled by Felix.',
+    );
     expect(disabled).toContain('(ifname ~ "tunl0")');
   });
 
@@ -116,10 +131,14 @@ metadata: { name: excluded, labels: { node.kubernetes.io/exclude-from-external-l
 spec: { bgp: { ipv4Address: 10.192.0.60/16 } }
 `;
     const out = render(yaml, 'excluded', ['10.96.0.10/32']);
-    expect(out.birdIpamCfg).toContain("  # Don't program static routes into kernel.\n  if ( net ~ 10.96.0.0/12 ) then { reject; }\n");
+    expect(out.birdIpamCfg).toContain(
+      "  # Don't program static routes into kernel.\n  if ( net ~ 10.96.0.0/12 ) then { reject; }\n",
+    );
     expect(out.birdIpamCfg).not.toContain('Export static routes');
     expect(out.birdAggrCfg).toContain('# No IP blocks or static routes for this host.');
-    expect(render(yaml, 'kube-master', ['10.96.0.10/32']).birdAggrCfg).toContain('   # Static routes.\n   route 10.96.0.0/12 blackhole;\n   route 10.96.0.10/32 blackhole;\n');
+    expect(render(yaml, 'kube-master', ['10.96.0.10/32']).birdAggrCfg).toContain(
+      '   # Static routes.\n   route 10.96.0.0/12 blackhole;\n   route 10.96.0.10/32 blackhole;\n',
+    );
   });
 });
 
@@ -159,7 +178,8 @@ function calico_aggr ()
 describe('errors', () => {
   it('refuses a node that does not exist or has no IPv4 address', () => {
     expect(() => render('', 'nope')).toThrow(new CalicoRenderError('there is no Node named nope'));
-    const v6 = 'apiVersion: projectcalico.org/v3\nkind: Node\nmetadata: { name: v6-only }\nspec: { bgp: { ipv6Address: "fd00::1/64" } }\n';
+    const v6 =
+      'apiVersion: projectcalico.org/v3\nkind: Node\nmetadata: { name: v6-only }\nspec: { bgp: { ipv6Address: "fd00::1/64" } }\n';
     expect(() => render(v6, 'v6-only')).toThrow(/Node v6-only has no spec.bgp.ipv4Address/);
   });
 });

@@ -32,7 +32,8 @@ export function filterFunctionName(filterName: string, direction: Direction, fam
 
 export function rulesOf(filter: BGPFilter, direction: Direction, family: Family): readonly BGPFilterRule[] {
   const s = filter.spec;
-  const rules = direction === 'import' ? (family === 4 ? s.importV4 : s.importV6) : family === 4 ? s.exportV4 : s.exportV6;
+  const rules =
+    direction === 'import' ? (family === 4 ? s.importV4 : s.importV6) : family === 4 ? s.exportV4 : s.exportV6;
   return rules ?? [];
 }
 
@@ -53,7 +54,10 @@ export function prefixRange(rule: BGPFilterRule, family: Family): { min: number;
   if (!rule.cidr || !rule.prefixLength) return undefined;
   const cidrLen = Number(rule.cidr.split('/')[1]);
   const familyMax = family === 4 ? 32 : 128;
-  return { min: Math.max(cidrLen, rule.prefixLength.min ?? cidrLen), max: Math.min(familyMax, rule.prefixLength.max ?? familyMax) };
+  return {
+    min: Math.max(cidrLen, rule.prefixLength.min ?? cidrLen),
+    max: Math.min(familyMax, rule.prefixLength.max ?? familyMax),
+  };
 }
 
 /** The conditions of a rule, in confd's fixed order (not the YAML order). */
@@ -66,14 +70,17 @@ function conditions(rule: BGPFilterRule, family: Family): string[] {
     out.push(range ? `(net ${op} [ ${rule.cidr}{${range.min},${range.max}} ])` : `(net ${op} ${rule.cidr})`);
   }
   if (rule.source === 'RemotePeers') out.push('((defined(source))&&(source ~ [ RTS_BGP ]))');
-  if (rule.interface) out.push(`((defined(ifname))&&(ifname ~ ${birdText(rule.interface, 'BGPFilter rule interface')}))`);
+  if (rule.interface)
+    out.push(`((defined(ifname))&&(ifname ~ ${birdText(rule.interface, 'BGPFilter rule interface')}))`);
   const community = rule.communities?.values[0];
   if (community !== undefined) {
     const c = communityTuple(community);
     out.push(`(${c.text} ~ ${c.large ? 'bgp_large_community' : 'bgp_community'})`);
   }
-  if (rule.asPathPrefix && rule.asPathPrefix.length > 0) out.push(`(bgp_path ~ [= ${rule.asPathPrefix.join(' ')} * =])`);
-  if (rule.priority !== undefined) out.push(`(defined(bgp_local_pref)&&(bgp_local_pref = ${BIRD_INT_MAX - rule.priority}))`);
+  if (rule.asPathPrefix && rule.asPathPrefix.length > 0)
+    out.push(`(bgp_path ~ [= ${rule.asPathPrefix.join(' ')} * =])`);
+  if (rule.priority !== undefined)
+    out.push(`(defined(bgp_local_pref)&&(bgp_local_pref = ${BIRD_INT_MAX - rule.priority}))`);
   return out;
 }
 
@@ -84,7 +91,10 @@ function operation(op: BGPFilterOperation): string {
   }
   if (op.prependASPath) {
     // Prepended last to first, so the path ends up starting with the list as written (§4.3).
-    return [...op.prependASPath.prefix].reverse().map((asn) => `bgp_path.prepend(${asn});`).join(' ');
+    return [...op.prependASPath.prefix]
+      .reverse()
+      .map((asn) => `bgp_path.prepend(${asn});`)
+      .join(' ');
   }
   if (op.setPriority) return `bgp_local_pref = ${BIRD_INT_MAX - op.setPriority.value};`;
   return '';
@@ -104,7 +114,11 @@ function functionLines(filter: BGPFilter, direction: Direction, family: Family):
   const rules = rulesOf(filter, direction, family);
   if (rules.length === 0) return [];
   const params = takesPeerType(filter, direction, family) ? 'bool is_same_as' : '';
-  return [`function ${filterFunctionName(filter.metadata.name, direction, family)}(${params}) {`, ...rules.map((r) => `  ${ruleStatement(r, family)}`), '}'];
+  return [
+    `function ${filterFunctionName(filter.metadata.name, direction, family)}(${params}) {`,
+    ...rules.map((r) => `  ${ruleStatement(r, family)}`),
+    '}',
+  ];
 }
 
 /**
@@ -124,21 +138,36 @@ export function filterFunctionsSection(filters: readonly BGPFilter[], family: Fa
  * The calls a peer's import or export filter makes, in the peer's `filters` order; names that
  * are not filters, and filters without rules for the direction and family, make no call (§4.4).
  */
-export function filterCalls(names: readonly string[], filters: ReadonlyMap<string, BGPFilter>, direction: Direction, family: Family, sameAS: boolean): string[] {
+export function filterCalls(
+  names: readonly string[],
+  filters: ReadonlyMap<string, BGPFilter>,
+  direction: Direction,
+  family: Family,
+  sameAS: boolean,
+): string[] {
   const out: string[] = [];
   for (const name of names) {
     const f = filters.get(name);
     if (!f || rulesOf(f, direction, family).length === 0) continue;
-    out.push(`${filterFunctionName(name, direction, family)}(${takesPeerType(f, direction, family) ? String(sameAS) : ''});`);
+    out.push(
+      `${filterFunctionName(name, direction, family)}(${takesPeerType(f, direction, family) ? String(sameAS) : ''});`,
+    );
   }
   return out;
 }
 
 /** Rules whose prefix-length range is empty after clamping: BIRD refuses the whole config. */
-export function invalidPrefixRanges(filters: readonly BGPFilter[]): { filter: string; list: string; index: number; min: number; max: number }[] {
+export function invalidPrefixRanges(
+  filters: readonly BGPFilter[],
+): { filter: string; list: string; index: number; min: number; max: number }[] {
   const out: { filter: string; list: string; index: number; min: number; max: number }[] = [];
   for (const f of filters) {
-    for (const [list, family] of [['importV4', 4], ['exportV4', 4], ['importV6', 6], ['exportV6', 6]] as const) {
+    for (const [list, family] of [
+      ['importV4', 4],
+      ['exportV4', 4],
+      ['importV6', 6],
+      ['exportV6', 6],
+    ] as const) {
       (f.spec[list] ?? []).forEach((rule, index) => {
         const range = prefixRange(rule, family);
         if (range && range.min > range.max) out.push({ filter: f.metadata.name, list, index, ...range });

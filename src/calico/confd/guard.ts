@@ -9,7 +9,13 @@
 import type { z } from 'zod';
 import { bgpFilter, bgpPeer } from '../../model/calico/resources';
 import { formatPath, fromZodIssues } from '../../model/issues';
-import { bgpConfigurationResource, blockAffinityResource, felixConfigurationResource, ipPoolResource, nodeResource } from '../schemas';
+import {
+  bgpConfigurationResource,
+  blockAffinityResource,
+  felixConfigurationResource,
+  ipPoolResource,
+  nodeResource,
+} from '../schemas';
 import type { CalicoResourceSet } from '../types';
 import { CalicoRenderError } from './context';
 
@@ -23,7 +29,9 @@ function check(schema: z.ZodType, objects: readonly { kind: string; metadata: { 
     if (r.success) continue;
     const first = fromZodIssues(r.error.issues)[0];
     const name = typeof o.metadata?.name === 'string' ? o.metadata.name : '?';
-    throw new CalicoRenderError(`${o.kind} ${JSON.stringify(name)} cannot be rendered: ${first ? `${formatPath(first.path)}: ${first.message}` : 'it is not valid'}`);
+    throw new CalicoRenderError(
+      `${o.kind} ${JSON.stringify(name)} cannot be rendered: ${first ? `${formatPath(first.path)}: ${first.message}` : 'it is not valid'}`,
+    );
   }
 }
 

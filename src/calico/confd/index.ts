@@ -35,7 +35,11 @@ export function calicoNodePeers(set: CalicoResourceSet, nodeName: string, option
  * node does not exist or has no IPv4 BGP address (confd renders nothing for it either), and
  * when an object of the set is not one the readers accept (nothing unvalidated is written).
  */
-export function renderCalicoNode(set: CalicoResourceSet, nodeName: string, options: RenderOptions = {}): CalicoNodeConfig {
+export function renderCalicoNode(
+  set: CalicoResourceSet,
+  nodeName: string,
+  options: RenderOptions = {},
+): CalicoNodeConfig {
   assertRenderableSet(set);
   const ctx = nodeContext(set, nodeName, options);
   const peerings = computePeerings(ctx);

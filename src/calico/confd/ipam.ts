@@ -28,7 +28,11 @@ function kernelStatement(ctx: NodeContext, pool: IPPoolResource): string {
   // krt_tunnel exists in Calico's BIRD fork only; stock BIRD refuses it (§11.7).
   if (pool.spec.ipipMode === 'Always') return statement(cidr, 'accept', 'krt_tunnel="tunl0";');
   if (pool.spec.ipipMode === 'CrossSubnet') {
-    return statement(cidr, 'accept', `if (defined(bgp_next_hop)&&(bgp_next_hop ~ ${ctx.nodeSubnet})) then krt_tunnel=""; else krt_tunnel="tunl0";`);
+    return statement(
+      cidr,
+      'accept',
+      `if (defined(bgp_next_hop)&&(bgp_next_hop ~ ${ctx.nodeSubnet})) then krt_tunnel=""; else krt_tunnel="tunl0";`,
+    );
   }
   return statement(cidr, 'accept');
 }
@@ -37,21 +41,38 @@ const sorted = (xs: string[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 
 
 export function renderBirdIpamCfg(ctx: NodeContext): string {
   const pools = ctx.set.ipPools.filter((p) => !p.spec.cidr.includes(':'));
-  const disabled = sorted(pools.filter((p) => p.spec.disableBGPExport).map((p) => statement(p.spec.cidr, 'reject', '', 'BGP export is disabled.')));
+  const disabled = sorted(
+    pools
+      .filter((p) => p.spec.disableBGPExport)
+      .map((p) => statement(p.spec.cidr, 'reject', '', 'BGP export is disabled.')),
+  );
   const enabled = sorted(pools.filter((p) => !p.spec.disableBGPExport).map((p) => statement(p.spec.cidr, 'accept')));
   const kernel = sorted(pools.map((p) => kernelStatement(ctx, p)));
   // The tunl0 arm is there while Felix programs IPIP routes (the default), whatever the pools.
-  const tunnels = ['"*.cali"', '"*.calico"', ...(ctx.clusterRoutes.ipip ? [] : ['"tunl0"'])].map((p) => `(ifname ~ ${p})`).join(' || ');
+  const tunnels = ['"*.cali"', '"*.calico"', ...(ctx.clusterRoutes.ipip ? [] : ['"tunl0"'])]
+    .map((p) => `(ifname ~ ${p})`)
+    .join(' || ');
   const statics = staticRoutes(ctx);
   const rejects = rejectCidrs(ctx);
-  const accepts = (cidrs: readonly { cidr?: string | undefined }[] | undefined) => (cidrs ?? []).map((c) => c.cidr ?? '').filter((c) => c !== '' && !c.includes(':'));
+  const accepts = (cidrs: readonly { cidr?: string | undefined }[] | undefined) =>
+    (cidrs ?? []).map((c) => c.cidr ?? '').filter((c) => c !== '' && !c.includes(':'));
   const rrAccepts: string[] = [];
   if (ctx.clusterID !== '') {
     // A route reflector passes on its clients' service routes (§4.6 step 7).
     const lb = accepts(ctx.bgp.serviceLoadBalancerIPs);
     const ext = accepts(ctx.bgp.serviceExternalIPs);
-    if (lb.length > 0) rrAccepts.push('', '  # Configured as a RR - accept any routes within configured LB service IP ranges', ...lb.map((c) => `  if ( net ~ ${c} ) then { accept; }`));
-    if (ext.length > 0) rrAccepts.push('', '  # Configured as a RR - accept any routes within configured external service IP ranges', ...ext.map((c) => `  if ( net ~ ${c} ) then { accept; }`));
+    if (lb.length > 0)
+      rrAccepts.push(
+        '',
+        '  # Configured as a RR - accept any routes within configured LB service IP ranges',
+        ...lb.map((c) => `  if ( net ~ ${c} ) then { accept; }`),
+      );
+    if (ext.length > 0)
+      rrAccepts.push(
+        '',
+        '  # Configured as a RR - accept any routes within configured external service IP ranges',
+        ...ext.map((c) => `  if ( net ~ ${c} ) then { accept; }`),
+      );
   }
   const normal = ctx.normalPriority;
   const lines = [
@@ -78,13 +99,22 @@ export function renderBirdIpamCfg(ctx: NodeContext): string {
     '  reject_local_routes();',
     '  apply_communities();',
     '  calico_aggr();',
-    ...(statics.length > 0 ? ['', '  # Export static routes.', ...statics.map((c) => `  if ( net ~ ${c} ) then { accept; }`)] : []),
+    ...(statics.length > 0
+      ? ['', '  # Export static routes.', ...statics.map((c) => `  if ( net ~ ${c} ) then { accept; }`)]
+      : []),
     ...rrAccepts,
     ...enabled,
     '}',
     '',
     'filter calico_kernel_programming {',
-    ...(rejects.length > 0 ? ['', "  # Don't program static routes into kernel.", ...rejects.map((c) => `  if ( net ~ ${c} ) then { reject; }`), ''] : []),
+    ...(rejects.length > 0
+      ? [
+          '',
+          "  # Don't program static routes into kernel.",
+          ...rejects.map((c) => `  if ( net ~ ${c} ) then { reject; }`),
+          '',
+        ]
+      : []),
     '  if (defined(source) && (source = RTS_BGP) && !defined(krt_metric)) then {',
     `      krt_metric = ${normal};`,
     '      if (defined(bgp_local_pref)) then {',

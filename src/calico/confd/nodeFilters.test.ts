@@ -14,7 +14,9 @@ import { calicoResourcesFromDesign } from '../fromDesign';
 import { renderCalicoNode } from './index';
 
 function nodeConfig(design: string, node: string) {
-  const parsed = parseDesign(readFileSync(new URL(`../../scenarios/${design}.liveroute.yaml`, import.meta.url), 'utf8'));
+  const parsed = parseDesign(
+    readFileSync(new URL(`../../scenarios/${design}.liveroute.yaml`, import.meta.url), 'utf8'),
+  );
   if (!parsed.ok) throw new Error(`${design} does not parse`);
   const files = renderCalicoNode(calicoResourcesFromDesign(parsed.value.doc), node);
   return parseBirdConfig(
@@ -27,8 +29,21 @@ function nodeConfig(design: string, node: string) {
 }
 
 /** Felix's workload route as BIRD's kernel protocol learns it (preference 10). */
-const felix = (ip: string, metric: number): Route => ({ net: net(`${ip}/32`), source: 'RTS_INHERIT', dest: 'RTD_DEVICE', preference: 10, ifname: 'calia1b2c3d4e5f', krt_metric: metric });
-const blockBlackhole: Route = { net: net('10.244.1.0/26'), source: 'RTS_STATIC', dest: 'RTD_BLACKHOLE', preference: 200, ifname: '' };
+const felix = (ip: string, metric: number): Route => ({
+  net: net(`${ip}/32`),
+  source: 'RTS_INHERIT',
+  dest: 'RTD_DEVICE',
+  preference: 10,
+  ifname: 'calia1b2c3d4e5f',
+  krt_metric: metric,
+});
+const blockBlackhole: Route = {
+  net: net('10.244.1.0/26'),
+  source: 'RTS_STATIC',
+  dest: 'RTD_BLACKHOLE',
+  preference: 200,
+  ifname: '',
+};
 /** A BGP route as it arrives (LOCAL_PREF 100 on eBGP unless stated). */
 const bgp = (prefix: string, attrs: Partial<Route> = {}): Route => ({
   net: net(prefix),
@@ -43,7 +58,13 @@ const bgp = (prefix: string, attrs: Partial<Route> = {}): Route => ({
   ...attrs,
 });
 /** What BIRD adds before the export filter of an eBGP session (domain §5.4). */
-const towardsEbgp = (r: Route): Route => ({ ...r, bgp_origin: 0, bgp_path: [65101], bgp_next_hop: 0x0a00010b, bgp_local_pref: 100 });
+const towardsEbgp = (r: Route): Route => ({
+  ...r,
+  bgp_origin: 0,
+  bgp_path: [65101],
+  bgp_next_hop: 0x0a00010b,
+  bgp_local_pref: 100,
+});
 
 const EXPORT_FN = 'bgp_kubevirt-live-migration_exportFilterV4';
 const IMPORT_FN = 'bgp_kubevirt-live-migration_importFilterV4';
@@ -55,11 +76,18 @@ describe('two-racks-ebgp, node-a1: export filter towards tor-a (eBGP, with the l
   it('an elevated /32 of its own block: LOCAL_PREF 2147483135 and community 65000:100, by the BGPFilter rule', () => {
     const o = exp(felix('10.244.1.5', 512));
     expect(o.verdict).toBe('accept');
-    expect(o.route).toMatchObject({ bgp_local_pref: 2147483135, krt_metric: 512, bgp_community: ['65000:100'], bgp_path: [65101] });
+    expect(o.route).toMatchObject({
+      bgp_local_pref: 2147483135,
+      krt_metric: 512,
+      bgp_community: ['65000:100'],
+      bgp_path: [65101],
+    });
     expect(o.decision).toMatchObject({
       kind: 'statement',
       at: { text: 'accept;' },
-      condition: { text: 'if ((defined(bgp_local_pref)&&(bgp_local_pref = 2147483135))) then { bgp_community.add((65000, 100)); accept; }' },
+      condition: {
+        text: 'if ((defined(bgp_local_pref)&&(bgp_local_pref = 2147483135))) then { bgp_community.add((65000, 100)); accept; }',
+      },
       functions: [EXPORT_FN],
     });
   });
@@ -88,20 +116,33 @@ describe('two-racks-ebgp, node-a1: export filter towards tor-a (eBGP, with the l
     const normal = exp(felix('10.244.2.5', 1024));
     expect(normal.verdict).toBe('accept');
     expect(normal.route.bgp_local_pref).toBe(2147482623);
-    expect(normal.decision).toMatchObject({ condition: { file: 'bird_ipam.cfg', text: 'if (net ~ 10.244.0.0/16) then { accept; }' }, functions: ['calico_export_to_bgp_peers'] });
+    expect(normal.decision).toMatchObject({
+      condition: { file: 'bird_ipam.cfg', text: 'if (net ~ 10.244.0.0/16) then { accept; }' },
+      functions: ['calico_export_to_bgp_peers'],
+    });
     const elevated = exp(felix('10.244.2.5', 512));
     expect(elevated.route.bgp_community).toEqual(['65000:100']);
     expect(elevated.decision.functions).toEqual([EXPORT_FN]);
   });
 
   it('a BGP route keeps its LOCAL_PREF: krt_metric follows it, and an elevated one is tagged', () => {
-    const o = runFilter(cfg, protocolFilter(cfg, 'Node_10_0_1_1', 'export'), bgp('10.244.2.5/32', { bgp_local_pref: 2147483135, bgp_path: [65101, 65001, 65000] }));
+    const o = runFilter(
+      cfg,
+      protocolFilter(cfg, 'Node_10_0_1_1', 'export'),
+      bgp('10.244.2.5/32', { bgp_local_pref: 2147483135, bgp_path: [65101, 65001, 65000] }),
+    );
     expect(o.verdict).toBe('accept');
     expect(o.route).toMatchObject({ krt_metric: 512, bgp_local_pref: 2147483135, bgp_community: ['65000:100'] });
   });
 
   it('a route outside the pool falls off calico_export_to_bgp_peers onto the final reject', () => {
-    const o = exp({ net: net('10.0.1.0/24'), source: 'RTS_DEVICE', dest: 'RTD_DEVICE', preference: 240, ifname: 'eth0' });
+    const o = exp({
+      net: net('10.0.1.0/24'),
+      source: 'RTS_DEVICE',
+      dest: 'RTD_DEVICE',
+      preference: 240,
+      ifname: 'eth0',
+    });
     expect(o.verdict).toBe('reject');
     expect(o.decision).toMatchObject({ kind: 'statement', at: { file: 'bird.cfg', text: 'reject;' }, functions: [] });
     expect(o.decision.condition).toBeUndefined();
@@ -116,7 +157,10 @@ describe('two-racks-ebgp, node-a1: import filter from tor-a', () => {
     const o = imp(bgp('10.244.2.5/32', { bgp_community: ['65000:100'] }));
     expect(o.verdict).toBe('accept');
     expect(o.route).toMatchObject({ bgp_local_pref: 2147483135, preference: 100 });
-    expect(o.decision).toMatchObject({ condition: { text: 'if (((65000, 100) ~ bgp_community)) then { bgp_local_pref = 2147483135; accept; }' }, functions: [IMPORT_FN] });
+    expect(o.decision).toMatchObject({
+      condition: { text: 'if (((65000, 100) ~ bgp_community)) then { bgp_local_pref = 2147483135; accept; }' },
+      functions: [IMPORT_FN],
+    });
   });
 
   it('a route with LOCAL_PREF 2147483135 and no community gets preference 200', () => {
@@ -134,14 +178,18 @@ describe('two-racks-ebgp, node-a1: import filter from tor-a', () => {
 
 describe('two-racks-ebgp, node-a1: calico_kernel_programming', () => {
   const cfg = nodeConfig('two-racks-ebgp', 'node-a1');
-  const kernel = (r: Route) => runFilter(cfg, { k: 'named', name: 'calico_kernel_programming', at: { file: 't', line: 1, col: 1, text: '' } }, r);
+  const kernel = (r: Route) =>
+    runFilter(cfg, { k: 'named', name: 'calico_kernel_programming', at: { file: 't', line: 1, col: 1, text: '' } }, r);
 
   it('krt_metric = 2147483647 - LOCAL_PREF for BGP routes; elevated ones get preference 200', () => {
     const elevated = kernel(bgp('10.244.2.5/32', { bgp_local_pref: 2147483135 }));
     expect(elevated.verdict).toBe('accept');
     expect(elevated.route).toMatchObject({ krt_metric: 512, preference: 200 });
     expect(elevated.decision.condition?.text).toBe('if (net ~ 10.244.0.0/16) then { accept; }');
-    expect(kernel(bgp('10.244.2.5/32', { bgp_local_pref: 2147482623 })).route).toMatchObject({ krt_metric: 1024, preference: 100 });
+    expect(kernel(bgp('10.244.2.5/32', { bgp_local_pref: 2147482623 })).route).toMatchObject({
+      krt_metric: 1024,
+      preference: 100,
+    });
   });
 
   it('an eBGP route without SetPriority (LOCAL_PREF 100) is installed at metric 2147483547 (domain §11.4)', () => {
@@ -158,7 +206,13 @@ describe('two-racks-ebgp, node-a1: calico_kernel_programming', () => {
 
 describe('single-rack-mesh, node-a1: iBGP mesh without any BGPFilter (§6.2)', () => {
   const cfg = nodeConfig('single-rack-mesh', 'node-a1');
-  const towardsIbgp = (r: Route): Route => ({ ...r, bgp_origin: 0, bgp_path: [], bgp_next_hop: 0x0a00010b, bgp_local_pref: 100 });
+  const towardsIbgp = (r: Route): Route => ({
+    ...r,
+    bgp_origin: 0,
+    bgp_path: [],
+    bgp_next_hop: 0x0a00010b,
+    bgp_local_pref: 100,
+  });
   const exp = (r: Route) => runFilter(cfg, protocolFilter(cfg, 'Mesh_10_0_1_12', 'export'), towardsIbgp(r));
   const imp = (r: Route) => runFilter(cfg, protocolFilter(cfg, 'Mesh_10_0_1_12', 'import'), r);
 
@@ -179,7 +233,11 @@ describe('single-rack-mesh, node-a1: iBGP mesh without any BGPFilter (§6.2)', (
   });
 
   it('a BGP-learned route keeps its LOCAL_PREF when re-exported, as on a Calico route reflector (fix #12553)', () => {
-    const o = runFilter(cfg, protocolFilter(cfg, 'Mesh_10_0_1_12', 'export'), bgp('10.244.1.5/32', { bgp_path: [], bgp_local_pref: 2147483135 }));
+    const o = runFilter(
+      cfg,
+      protocolFilter(cfg, 'Mesh_10_0_1_12', 'export'),
+      bgp('10.244.1.5/32', { bgp_path: [], bgp_local_pref: 2147483135 }),
+    );
     expect(o.route).toMatchObject({ bgp_local_pref: 2147483135, krt_metric: 512 });
   });
 

@@ -12,12 +12,16 @@ kind: BGPConfiguration
 metadata: { name: default }
 spec: { nodeToNodeMeshEnabled: false }
 `;
-const peer = (name: string, spec: string) => `---\napiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata: { name: ${name} }\nspec: ${spec}\n`;
-const bird = (yaml: string, node = 'kube-master', secrets?: Record<string, string>) => renderCalicoNode(resources(yaml), node, secrets ? { secrets } : {}).birdCfg;
+const peer = (name: string, spec: string) =>
+  `---\napiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata: { name: ${name} }\nspec: ${spec}\n`;
+const bird = (yaml: string, node = 'kube-master', secrets?: Record<string, string>) =>
+  renderCalicoNode(resources(yaml), node, secrets ? { secrets } : {}).birdCfg;
 
 describe('mesh peers', () => {
   it('peers with every other node; the higher address by Go string order is passive', () => {
-    const cfg = bird('apiVersion: projectcalico.org/v3\nkind: BGPConfiguration\nmetadata: { name: default }\nspec: {}\n');
+    const cfg = bird(
+      'apiVersion: projectcalico.org/v3\nkind: BGPConfiguration\nmetadata: { name: default }\nspec: {}\n',
+    );
     expect(protocolNames(cfg)).toEqual(['Mesh_10_192_0_10', 'Mesh_10_192_0_3', 'Mesh_10_192_0_4']);
     // "10.192.0.10" < "10.192.0.2" as strings: kube-master connects to kube-node-10, not the other way.
     expect(protocolBlock(cfg, 'Mesh_10_192_0_10')).not.toContain('passive on;');
@@ -73,17 +77,26 @@ describe('BGPPeer peerings', () => {
   });
 
   it('adds the reverse peering on the nodes a peerSelector selects, unless reversePeering is Manual', () => {
-    const yaml = MESH_OFF + peer('workers-to-master', "{ nodeSelector: \"role == 'worker'\", peerSelector: \"role == 'master'\" }");
+    const yaml =
+      MESH_OFF +
+      peer('workers-to-master', '{ nodeSelector: "role == \'worker\'", peerSelector: "role == \'master\'" }');
     expect(protocolNames(bird(yaml, 'kube-node-1'))).toEqual(['Node_10_192_0_2']);
     expect(protocolNames(bird(yaml))).toEqual(['Node_10_192_0_10', 'Node_10_192_0_3', 'Node_10_192_0_4']);
-    const manual = MESH_OFF + peer('workers-to-master', "{ nodeSelector: \"role == 'worker'\", peerSelector: \"role == 'master'\", reversePeering: Manual }");
+    const manual =
+      MESH_OFF +
+      peer(
+        'workers-to-master',
+        '{ nodeSelector: "role == \'worker\'", peerSelector: "role == \'master\'", reversePeering: Manual }',
+      );
     expect(bird(manual)).toContain('# No BGP peers configured for this node');
   });
 
   it('reverses a peerIP peering on the node with that address and AS', () => {
     const yaml = MESH_OFF + peer('n1-to-master', '{ node: kube-node-1, peerIP: 10.192.0.2, asNumber: 64512 }');
     expect(protocolNames(bird(yaml))).toEqual(['Node_10_192_0_3']);
-    expect(bird(MESH_OFF + peer('n1-to-master', '{ node: kube-node-1, peerIP: 10.192.0.2, asNumber: 65000 }'))).toContain('# No BGP peers configured');
+    expect(
+      bird(MESH_OFF + peer('n1-to-master', '{ node: kube-node-1, peerIP: 10.192.0.2, asNumber: 65000 }')),
+    ).toContain('# No BGP peers configured');
   });
 
   it('makes the node a global peerIP names peer back with every node', () => {
@@ -93,8 +106,14 @@ describe('BGPPeer peerings', () => {
   });
 
   it('reaches selected Calico nodes on the cluster listen port', () => {
-    const cfg = bird(`${MESH_OFF.replace('nodeToNodeMeshEnabled: false', 'nodeToNodeMeshEnabled: false, listenPort: 177')}${peer('all', "{ peerSelector: \"role == 'worker'\" }")}`);
-    expect(protocolNames(cfg)).toEqual(['Global_10_192_0_10_port_177', 'Global_10_192_0_3_port_177', 'Global_10_192_0_4_port_177']);
+    const cfg = bird(
+      `${MESH_OFF.replace('nodeToNodeMeshEnabled: false', 'nodeToNodeMeshEnabled: false, listenPort: 177')}${peer('all', '{ peerSelector: "role == \'worker\'" }')}`,
+    );
+    expect(protocolNames(cfg)).toEqual([
+      'Global_10_192_0_10_port_177',
+      'Global_10_192_0_3_port_177',
+      'Global_10_192_0_4_port_177',
+    ]);
   });
 
   it('makes iBGP peers of a route reflector its clients, unless they share its cluster ID', () => {
@@ -160,7 +179,10 @@ ${MESH_OFF}${peer('everyone', '{ peerSelector: all() }')}${peer('tor', '{ peerIP
     const cfg = bird(
       MESH_OFF +
         peer('ebgp', '{ node: kube-master, peerIP: 10.0.0.1, asNumber: 65000, keepOriginalNextHop: true }') +
-        peer('local-as', '{ node: kube-master, peerIP: 10.0.0.2, asNumber: 65000, localASNumber: 65000, keepOriginalNextHop: true }') +
+        peer(
+          'local-as',
+          '{ node: kube-master, peerIP: 10.0.0.2, asNumber: 65000, localASNumber: 65000, keepOriginalNextHop: true }',
+        ) +
         peer('keep', '{ node: kube-master, peerIP: 10.0.0.3, asNumber: 64512, nextHopMode: Keep }'),
     );
     expect(protocolBlock(cfg, 'Node_10_0_0_1')).toContain('calico_export_to_bgp_peers(false);');
@@ -174,7 +196,10 @@ ${MESH_OFF}${peer('everyone', '{ peerSelector: all() }')}${peer('tor', '{ peerIP
   it('leaves out a password whose secret is unknown, local-workload and IPv6 peers, and itself', () => {
     const cfg = bird(
       MESH_OFF +
-        peer('pw', '{ node: kube-master, peerIP: 10.0.0.1, asNumber: 65000, password: { secretKeyRef: { name: bgp, key: nope } } }') +
+        peer(
+          'pw',
+          '{ node: kube-master, peerIP: 10.0.0.1, asNumber: 65000, password: { secretKeyRef: { name: bgp, key: nope } } }',
+        ) +
         peer('v6', "{ node: kube-master, peerIP: '[fd00::1]:179', asNumber: 65000 }") +
         peer('lw', '{ localWorkloadSelector: all(), asNumber: 65010 }') +
         peer('self', '{ node: kube-master, peerIP: 10.192.0.2, asNumber: 64512 }'),
@@ -185,7 +210,11 @@ ${MESH_OFF}${peer('everyone', '{ peerSelector: all() }')}${peer('tor', '{ peerIP
 
   it('adds reachableBy routes to static_template, global peers first', () => {
     const out = renderCalicoNode(
-      resources(MESH_OFF + peer('g', '{ peerIP: 10.1.0.1, asNumber: 65000, reachableBy: 10.192.0.1 }') + peer('n', '{ node: kube-master, peerIP: 10.1.0.2, asNumber: 65000, reachableBy: 10.192.0.254 }')),
+      resources(
+        MESH_OFF +
+          peer('g', '{ peerIP: 10.1.0.1, asNumber: 65000, reachableBy: 10.192.0.1 }') +
+          peer('n', '{ node: kube-master, peerIP: 10.1.0.2, asNumber: 65000, reachableBy: 10.192.0.254 }'),
+      ),
       'kube-master',
     );
     expect(out.birdAggrCfg).toBe(`# Generated by confd

@@ -46,7 +46,13 @@ function nodeAS(ctx: NodeContext, node: NodeResource): string {
 }
 
 /** Fields every peering of a BGPPeer takes from the resource. */
-function fromResource(ctx: NodeContext, peer: BGPPeer): Pick<Peering, 'password' | 'sourceAddress' | 'restartTime' | 'keepaliveTime' | 'filters' | 'nextHopMode' | 'localASNumber'> {
+function fromResource(
+  ctx: NodeContext,
+  peer: BGPPeer,
+): Pick<
+  Peering,
+  'password' | 'sourceAddress' | 'restartTime' | 'keepaliveTime' | 'filters' | 'nextHopMode' | 'localASNumber'
+> {
   const s = peer.spec;
   return {
     password: ctx.secret(s.password),
@@ -98,7 +104,8 @@ function targets(ctx: NodeContext, peer: BGPPeer): Peering[] {
   if (!parsed || !isIPv4(parsed.ip)) return [];
   let port = parsed.port ?? 0;
   // A peer without a port that is a Calico node is reached on the cluster's BGP listen port.
-  if (port === 0 && ctx.listenPort !== undefined && nodesWithIPPortAndAS(ctx, parsed.ip, s.asNumber, 0).length > 0) port = ctx.listenPort;
+  if (port === 0 && ctx.listenPort !== undefined && nodesWithIPPortAndAS(ctx, parsed.ip, s.asNumber, 0).length > 0)
+    port = ctx.listenPort;
   return [
     {
       ip: parsed.ip,
@@ -160,7 +167,10 @@ function remoteNodes(ctx: NodeContext, p: BGPPeer): ReadonlySet<string> | undefi
   else {
     const parsed = p.spec.peerIP ? parsePeerIP(p.spec.peerIP) : undefined;
     // An IPv6 peerIP only reverses over IPv6.
-    remote = parsed && isIPv4(parsed.ip) ? new Set(nodesWithIPPortAndAS(ctx, parsed.ip, p.spec.asNumber, parsed.port ?? 0)) : undefined;
+    remote =
+      parsed && isIPv4(parsed.ip)
+        ? new Set(nodesWithIPPortAndAS(ctx, parsed.ip, p.spec.asNumber, parsed.port ?? 0))
+        : undefined;
   }
   byPeer.set(p, remote);
   return remote;
@@ -181,7 +191,9 @@ const PEER_INDEX = new WeakMap<NodeContext['set'], PeerIndex>();
 function peerIndex(ctx: NodeContext): PeerIndex {
   const known = PEER_INDEX.get(ctx.set);
   if (known) return known;
-  const peers = [...ctx.set.bgpPeers].filter((p) => !p.spec.localWorkloadSelector).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const peers = [...ctx.set.bgpPeers]
+    .filter((p) => !p.spec.localWorkloadSelector)
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   const localTo = new Map<string, BGPPeer[]>();
   const reversedTo = new Map<string, BGPPeer[]>();
   const add = (index: Map<string, BGPPeer[]>, node: string, p: BGPPeer) => {

@@ -140,11 +140,16 @@ export function renderProtocol(p: BirdPeer): string[] {
   const out = [`protocol bgp ${p.name} from bgp_template {`];
   if (p.localASNumber) out.push(`  local as ${p.localASNumber};`);
   out.push(`  neighbor ${p.ip}${p.port > 0 ? ` port ${p.port}` : ''} as ${p.asNumber};`);
-  if (p.sourceAddress) out.push(`  source address ${p.sourceAddress};  # The local address we use for the TCP connection`);
+  if (p.sourceAddress)
+    out.push(`  source address ${p.sourceAddress};  # The local address we use for the TCP connection`);
   out.push(p.ttlSecurity > 0 ? '  ttl security on;' : '  ttl security off;');
   out.push(p.ttlSecurity > 0 ? `  multihop ${p.ttlSecurity};` : '  multihop;');
   out.push('  import filter {', `    ${p.importFilter.join('\n    ')}`, '  };');
-  out.push('  export filter {', `    ${p.exportFilter.join('\n    ')}`, '  };  # Only want to export routes for workloads.');
+  out.push(
+    '  export filter {',
+    `    ${p.exportFilter.join('\n    ')}`,
+    '  };  # Only want to export routes for workloads.',
+  );
   if (p.passive) out.push('  passive on;');
   if (p.gracefulRestart !== undefined) out.push(`  graceful restart time ${p.gracefulRestart};`);
   if (p.keepaliveTime !== undefined) out.push(`  keepalive time ${p.keepaliveTime};`);

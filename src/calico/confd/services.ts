@@ -15,9 +15,13 @@ const isV4 = (cidr: string) => cidr !== '' && !cidr.includes(':');
 /** The BGPConfiguration CIDRs advertised from every node: cluster IPs, external IPs, load-balancer ranges. */
 function globalServiceCidrs(ctx: NodeContext): string[] {
   const b = ctx.bgp;
-  const cidrs = (list: readonly { cidr?: string | undefined }[] | undefined) => (list ?? []).map((x) => x.cidr ?? '').filter(isV4);
+  const cidrs = (list: readonly { cidr?: string | undefined }[] | undefined) =>
+    (list ?? []).map((x) => x.cidr ?? '').filter(isV4);
   // Single load-balancer addresses are advertised per Service by the route generator, not globally.
-  const lb = b.serviceLoadBalancerAggregation === 'Disabled' ? [] : cidrs(b.serviceLoadBalancerIPs).filter((c) => !c.endsWith('/32'));
+  const lb =
+    b.serviceLoadBalancerAggregation === 'Disabled'
+      ? []
+      : cidrs(b.serviceLoadBalancerIPs).filter((c) => !c.endsWith('/32'));
   return [...new Set([...cidrs(b.serviceClusterIPs), ...cidrs(b.serviceExternalIPs), ...lb])];
 }
 

@@ -75,11 +75,18 @@ export function localServiceRoutes(kubectlYaml: string, set: CalicoResourceSet, 
   const objects = parseAllDocuments(kubectlYaml)
     .map((d) => d.toJS() as KubeObject | null)
     .filter((o): o is KubeObject => o !== null);
-  const ranges = (set.bgpConfiguration?.spec.serviceClusterIPs ?? []).flatMap((r) => (r.cidr ? (prefix4(r.cidr) ?? []) : []));
+  const ranges = (set.bgpConfiguration?.spec.serviceClusterIPs ?? []).flatMap((r) =>
+    r.cidr ? (prefix4(r.cidr) ?? []) : [],
+  );
   const out: string[] = [];
   for (const svc of objects.filter((o) => o.kind === 'Service')) {
     const ip = parseIPv4(String(svc.spec?.clusterIP ?? ''));
-    if (svc.spec?.externalTrafficPolicy !== 'Local' || ip === undefined || !ranges.some((r) => prefixContainsAddr(r, ip))) continue;
+    if (
+      svc.spec?.externalTrafficPolicy !== 'Local' ||
+      ip === undefined ||
+      !ranges.some((r) => prefixContainsAddr(r, ip))
+    )
+      continue;
     const local = objects.some(
       (o) =>
         o.kind === 'EndpointSlice' &&
@@ -93,7 +100,9 @@ export function localServiceRoutes(kubectlYaml: string, set: CalicoResourceSet, 
 }
 
 /** Every case directory (one holding bird.cfg) under the given groups, with its input as the harness applies it. */
-export function conformanceCases(groups: readonly string[] = ['bgpfilter', 'mesh', 'cluster_routes']): ConformanceCase[] {
+export function conformanceCases(
+  groups: readonly string[] = ['bgpfilter', 'mesh', 'cluster_routes'],
+): ConformanceCase[] {
   const out: ConformanceCase[] = [];
   const walk = (dir: string, inherited: string | undefined) => {
     const input = fs.existsSync(path.join(dir, 'input.yaml')) ? path.join(dir, 'input.yaml') : inherited;
@@ -112,7 +121,12 @@ function makeCase(dir: string, input: string): ConformanceCase {
   let affinities = standardAffinities();
   let options: RenderOptions = {};
   const bgp = (spec: Record<string, unknown>) => {
-    const current = set.bgpConfiguration ?? { apiVersion: 'projectcalico.org/v3' as const, kind: 'BGPConfiguration' as const, metadata: { name: 'default' }, spec: {} };
+    const current = set.bgpConfiguration ?? {
+      apiVersion: 'projectcalico.org/v3' as const,
+      kind: 'BGPConfiguration' as const,
+      metadata: { name: 'default' },
+      spec: {},
+    };
     set = { ...set, bgpConfiguration: { ...current, spec: { ...current.spec, ...spec } } };
   };
   // TestNormalRoutePriorityChange runs without block affinities and raises the normal priorities.
@@ -120,8 +134,10 @@ function makeCase(dir: string, input: string): ConformanceCase {
   if (/node_mesh\/priority[23]$/.test(name)) bgp({ ipv4NormalRoutePriority: 5000 });
   if (/node_mesh\/priority3$/.test(name)) bgp({ ipv6NormalRoutePriority: 80 });
   // TestBGPFilterDeletion step 2: the filter is deleted, the peer still names it.
-  if (name === 'bgpfilter/filter_deletion/step2') set = { ...set, bgpFilters: set.bgpFilters.filter((f) => f.metadata.name !== 'test-filter') };
+  if (name === 'bgpfilter/filter_deletion/step2')
+    set = { ...set, bgpFilters: set.bgpFilters.filter((f) => f.metadata.name !== 'test-filter') };
   const kubectl = path.join(path.dirname(input), 'kubectl-input.yaml');
-  if (fs.existsSync(kubectl)) options = { serviceRoutes: localServiceRoutes(fs.readFileSync(kubectl, 'utf8'), set, NODENAME) };
+  if (fs.existsSync(kubectl))
+    options = { serviceRoutes: localServiceRoutes(fs.readFileSync(kubectl, 'utf8'), set, NODENAME) };
   return { name, dir, set: { ...set, blockAffinities: [...set.blockAffinities, ...affinities] }, options };
 }

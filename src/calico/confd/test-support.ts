@@ -14,7 +14,12 @@ spec: { bgp: { ipv4Address: ${ip}/16${extra} } }
 `;
 
 /** kube-master 10.192.0.2, kube-node-1 10.192.0.3, kube-node-2 10.192.0.4, kube-node-10 10.192.0.10. */
-export const NODES = [node('kube-master', '10.192.0.2'), node('kube-node-1', '10.192.0.3'), node('kube-node-2', '10.192.0.4'), node('kube-node-10', '10.192.0.10')].join('---\n');
+export const NODES = [
+  node('kube-master', '10.192.0.2'),
+  node('kube-node-1', '10.192.0.3'),
+  node('kube-node-2', '10.192.0.4'),
+  node('kube-node-10', '10.192.0.10'),
+].join('---\n');
 
 /** Resources from YAML documents (after NODES unless `withNodes` is false). */
 export function resources(yaml: string, withNodes = true): CalicoResourceSet {

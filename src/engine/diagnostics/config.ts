@@ -21,8 +21,12 @@ import {
 } from '../../model';
 import type { Diagnostic } from './types';
 
-const exportSignals = (rule: BGPFilterRule) => rule.action === 'Accept' && rule.priority !== undefined && (rule.operations ?? []).some((o) => o.addCommunity || o.prependASPath);
-const importRestores = (rule: BGPFilterRule) => rule.action === 'Accept' && (rule.operations ?? []).some((o) => o.setPriority);
+const exportSignals = (rule: BGPFilterRule) =>
+  rule.action === 'Accept' &&
+  rule.priority !== undefined &&
+  (rule.operations ?? []).some((o) => o.addCommunity || o.prependASPath);
+const importRestores = (rule: BGPFilterRule) =>
+  rule.action === 'Accept' && (rule.operations ?? []).some((o) => o.setPriority);
 
 /** What a peer's export rules do to signal priority, in words: `tags priority-512 routes with community 65000:100`. */
 function signalsOf(doc: Topology, peer: BGPPeer): string {
@@ -31,7 +35,8 @@ function signalsOf(doc: Topology, peer: BGPPeer): string {
     for (const rule of (f.spec.exportV4 ?? []).filter(exportSignals)) {
       for (const o of rule.operations ?? []) {
         if (o.addCommunity) parts.push(`tags priority-${rule.priority} routes with community ${o.addCommunity.value}`);
-        if (o.prependASPath) parts.push(`prepends ${o.prependASPath.prefix.join(' ')} to priority-${rule.priority} routes`);
+        if (o.prependASPath)
+          parts.push(`prepends ${o.prependASPath.prefix.join(' ')} to priority-${rule.priority} routes`);
       }
     }
   }
@@ -39,7 +44,9 @@ function signalsOf(doc: Topology, peer: BGPPeer): string {
 }
 
 function tagsWithCommunity(doc: Topology, peer: BGPPeer): boolean {
-  return filtersOf(doc, peer).some((f) => (f.spec.exportV4 ?? []).some((r) => exportSignals(r) && (r.operations ?? []).some((o) => o.addCommunity)));
+  return filtersOf(doc, peer).some((f) =>
+    (f.spec.exportV4 ?? []).some((r) => exportSignals(r) && (r.operations ?? []).some((o) => o.addCommunity)),
+  );
 }
 
 function filtersOf(doc: Topology, peer: BGPPeer): BGPFilter[] {
@@ -51,7 +58,8 @@ function filtersOf(doc: Topology, peer: BGPPeer): BGPFilter[] {
 export function signalledCommunities(doc: Topology): string[] {
   const out = new Set<string>();
   for (const f of doc.spec.calicoResources.filter(isBGPFilter)) {
-    for (const rule of f.spec.exportV4 ?? []) if (exportSignals(rule)) for (const o of rule.operations ?? []) if (o.addCommunity) out.add(o.addCommunity.value);
+    for (const rule of f.spec.exportV4 ?? [])
+      if (exportSignals(rule)) for (const o of rule.operations ?? []) if (o.addCommunity) out.add(o.addCommunity.value);
   }
   return [...out].sort();
 }
@@ -59,10 +67,14 @@ export function signalledCommunities(doc: Topology): string[] {
 /** BGPPeers from nodes to routers over eBGP (or, with `ibgp`, over iBGP only). */
 function ebgpNodePeers(doc: Topology, ibgp = false): { peer: BGPPeer; router: string }[] {
   const out: { peer: BGPPeer; router: string }[] = [];
-  for (const peer of doc.spec.calicoResources.filter(isBGPPeer).sort((a, b) => compareStrings(a.metadata.name, b.metadata.name))) {
+  for (const peer of doc.spec.calicoResources
+    .filter(isBGPPeer)
+    .sort((a, b) => compareStrings(a.metadata.name, b.metadata.name))) {
     const router = routerOfPeer(doc, peer);
     if (!router) continue;
-    const ebgp = nodesOfPeer(doc, peer).some((n) => (peer.spec.localASNumber || nodeAsNumber(doc.spec, n)) !== router.asNumber);
+    const ebgp = nodesOfPeer(doc, peer).some(
+      (n) => (peer.spec.localASNumber || nodeAsNumber(doc.spec, n)) !== router.asNumber,
+    );
     if (ebgp !== ibgp) out.push({ peer, router: router.name });
   }
   return out;
@@ -112,7 +124,8 @@ export function configDiagnostics(doc: Topology): Diagnostic[] {
   const out: Diagnostic[] = [];
   const cluster = resolveCluster(doc.spec);
   // Name order, not file order: the same design gives the same findings however its lists are ordered.
-  const byName = (a: { metadata: { name: string } }, b: { metadata: { name: string } }) => compareStrings(a.metadata.name, b.metadata.name);
+  const byName = (a: { metadata: { name: string } }, b: { metadata: { name: string } }) =>
+    compareStrings(a.metadata.name, b.metadata.name);
   const filters = doc.spec.calicoResources.filter(isBGPFilter).sort(byName);
   const peers = doc.spec.calicoResources.filter(isBGPPeer).sort(byName);
 
@@ -124,14 +137,23 @@ export function configDiagnostics(doc: Topology): Diagnostic[] {
         severity: 'error',
         subjects: [peer.metadata.name, name],
         message: `BGPPeer ${peer.metadata.name} names BGPFilter ${name}, which does not exist: Calico skips it silently, so the peering runs without it.`,
-        fix: name === LIVE_MIGRATION_FILTER_NAME ? `Create the BGPFilter ${name} (the documented live-migration filter).` : `Create BGPFilter ${name}, or remove it from the BGPPeer's filters.`,
-        action: name === LIVE_MIGRATION_FILTER_NAME ? { kind: 'add-live-migration-filter', peers: [peer.metadata.name] } : { kind: 'remove-filter-reference', peer: peer.metadata.name, filter: name },
+        fix:
+          name === LIVE_MIGRATION_FILTER_NAME
+            ? `Create the BGPFilter ${name} (the documented live-migration filter).`
+            : `Create BGPFilter ${name}, or remove it from the BGPPeer's filters.`,
+        action:
+          name === LIVE_MIGRATION_FILTER_NAME
+            ? { kind: 'add-live-migration-filter', peers: [peer.metadata.name] }
+            : { kind: 'remove-filter-reference', peer: peer.metadata.name, filter: name },
       });
     }
   }
 
   for (const pool of cluster.ipPools) {
-    const modes = [pool.ipipMode !== 'Never' ? `ipipMode ${pool.ipipMode}` : '', pool.vxlanMode !== 'Never' ? `vxlanMode ${pool.vxlanMode}` : ''].filter((m) => m !== '');
+    const modes = [
+      pool.ipipMode !== 'Never' ? `ipipMode ${pool.ipipMode}` : '',
+      pool.vxlanMode !== 'Never' ? `vxlanMode ${pool.vxlanMode}` : '',
+    ].filter((m) => m !== '');
     if (modes.length === 0) continue;
     out.push({
       code: 'LR-POOL-ENCAPSULATED',
@@ -165,7 +187,9 @@ export function configDiagnostics(doc: Topology): Diagnostic[] {
   for (const f of filters) {
     const rules = [...(f.spec.exportV4 ?? []), ...(f.spec.importV4 ?? [])];
     for (const rule of rules) {
-      const values = [rule.priority, ...(rule.operations ?? []).map((o) => o.setPriority?.value)].filter((v): v is number => v !== undefined);
+      const values = [rule.priority, ...(rule.operations ?? []).map((o) => o.setPriority?.value)].filter(
+        (v): v is number => v !== undefined,
+      );
       for (const v of values) {
         // A value below normal is meant as the elevated priority, one at or above as the normal one.
         const meant = v < cluster.normalPriority ? cluster.elevatedPriority : cluster.normalPriority;
@@ -184,7 +208,9 @@ export function configDiagnostics(doc: Topology): Diagnostic[] {
 
   out.push(...peerTypeDiagnostics(doc));
   const ebgp = ebgpNodePeers(doc);
-  const noSignal = ebgp.filter(({ peer }) => !filtersOf(doc, peer).some((f) => (f.spec.exportV4 ?? []).some(exportSignals)));
+  const noSignal = ebgp.filter(
+    ({ peer }) => !filtersOf(doc, peer).some((f) => (f.spec.exportV4 ?? []).some(exportSignals)),
+  );
   if (noSignal.length > 0) {
     out.push({
       code: 'LR-EBGP-NO-PRIORITY',
@@ -195,7 +221,11 @@ export function configDiagnostics(doc: Topology): Diagnostic[] {
       action: { kind: 'add-live-migration-filter', peers: noSignal.map(({ peer }) => peer.metadata.name) },
     });
   }
-  const noRestore = ebgp.filter(({ peer }) => filtersOf(doc, peer).some((f) => (f.spec.exportV4 ?? []).some(exportSignals)) && !filtersOf(doc, peer).some((f) => (f.spec.importV4 ?? []).some(importRestores)));
+  const noRestore = ebgp.filter(
+    ({ peer }) =>
+      filtersOf(doc, peer).some((f) => (f.spec.exportV4 ?? []).some(exportSignals)) &&
+      !filtersOf(doc, peer).some((f) => (f.spec.importV4 ?? []).some(importRestores)),
+  );
   for (const { peer, router } of noRestore) {
     out.push({
       code: 'LR-EBGP-NO-PRIORITY',
@@ -212,7 +242,11 @@ export function configDiagnostics(doc: Topology): Diagnostic[] {
   const nodeRouters = new Set(ebgp.map((x) => x.router));
   for (const r of [...doc.spec.routers].sort((a, b) => compareStrings(a.name, b.name))) {
     const policy = resolvePolicy(r);
-    if (communities.length > 0 && nodeRouters.has(r.name) && (!policy.elevatedCommunity || !communities.includes(policy.elevatedCommunity))) {
+    if (
+      communities.length > 0 &&
+      nodeRouters.has(r.name) &&
+      (!policy.elevatedCommunity || !communities.includes(policy.elevatedCommunity))
+    ) {
       out.push({
         code: 'LR-TOR-IGNORES-COMMUNITY',
         severity: 'warning',
@@ -232,7 +266,10 @@ export function configDiagnostics(doc: Topology): Diagnostic[] {
         action: { kind: 'set-send-community', router: r.name },
       });
     }
-    if (policy.toNodes === 'default-only' && doc.spec.calicoResources.filter(isBGPPeer).some((p) => routerOfPeer(doc, p)?.name === r.name)) {
+    if (
+      policy.toNodes === 'default-only' &&
+      doc.spec.calicoResources.filter(isBGPPeer).some((p) => routerOfPeer(doc, p)?.name === r.name)
+    ) {
       out.push({
         code: 'LR-DOWNWARD-DEFAULT',
         severity: 'error',
@@ -246,12 +283,21 @@ export function configDiagnostics(doc: Topology): Diagnostic[] {
 
   for (const f of filters) {
     (f.spec.exportV4 ?? []).forEach((rule, i) => {
-      const conditional = rule.cidr || rule.source || rule.interface || rule.communities || rule.asPathPrefix || rule.priority !== undefined;
+      const conditional =
+        rule.cidr ||
+        rule.source ||
+        rule.interface ||
+        rule.communities ||
+        rule.asPathPrefix ||
+        rule.priority !== undefined;
       if (rule.action !== 'Accept' || conditional) return;
       out.push({
         code: 'LR-CATCHALL-EXPORT',
         severity: 'error',
-        subjects: [f.metadata.name, ...peers.filter((p) => p.spec.filters?.includes(f.metadata.name)).map((p) => p.metadata.name)],
+        subjects: [
+          f.metadata.name,
+          ...peers.filter((p) => p.spec.filters?.includes(f.metadata.name)).map((p) => p.metadata.name),
+        ],
         message: `BGPFilter ${f.metadata.name} exportV4[${i}] accepts every route${rule.peerType ? ` to ${rule.peerType} peers` : ''}: an Accept ends the whole BIRD filter, so calico_export_to_bgp_peers never runs and the node exports its entire table (kernel and interface routes too).`,
         fix: 'Remove the unconditional Accept; unmatched routes fall through to Calico’s default export policy.',
       });

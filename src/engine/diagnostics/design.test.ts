@@ -17,7 +17,10 @@ function load(edit: (text: string) => string): Topology {
 }
 
 /** The default design with tor-a's BGPPeer in the wrong AS and rack-b's without the filter. */
-const broken = (t: string) => t.replace('peerIP: 10.0.1.1, asNumber: 65001', 'peerIP: 10.0.1.1, asNumber: 65009').replace('asNumber: 65002, filters: [kubevirt-live-migration]', 'asNumber: 65002');
+const broken = (t: string) =>
+  t
+    .replace('peerIP: 10.0.1.1, asNumber: 65001', 'peerIP: 10.0.1.1, asNumber: 65009')
+    .replace('asNumber: 65002, filters: [kubevirt-live-migration]', 'asNumber: 65002');
 
 /** The same design with no VM, no migration, no expected verdicts and no lesson. */
 function withoutVm(doc: Topology): Topology {
@@ -29,7 +32,8 @@ function withoutVm(doc: Topology): Topology {
   return d;
 }
 
-const summary = (list: readonly { code: string; severity: string; subjects: readonly string[]; phase?: string }[]) => list.map((d) => `${d.severity} ${d.code}${d.phase ? ` [${d.phase}]` : ''}: ${d.subjects.join(', ')}`);
+const summary = (list: readonly { code: string; severity: string; subjects: readonly string[]; phase?: string }[]) =>
+  list.map((d) => `${d.severity} ${d.code}${d.phase ? ` [${d.phase}]` : ''}: ${d.subjects.join(', ')}`);
 
 describe('findings without a VM', () => {
   it('reports sessions that do not come up and peerings without the filter, with their fixes', () => {
@@ -41,7 +45,9 @@ describe('findings without a VM', () => {
       'error LR-SESSION-DOWN: node-a2, tor-a, rack-a-tor',
     ]);
     const down = found.find((d) => d.code === 'LR-SESSION-DOWN');
-    expect(down?.message).toBe('The BGP session node-a1 ↔ tor-a does not come up: AS mismatch: node-a1 expects tor-a in AS 65009, but tor-a speaks AS 65001.');
+    expect(down?.message).toBe(
+      'The BGP session node-a1 ↔ tor-a does not come up: AS mismatch: node-a1 expects tor-a in AS 65009, but tor-a speaks AS 65001.',
+    );
     expect(down?.action).toEqual({ kind: 'set-peer-as', peer: 'rack-a-tor', asNumber: 65001 });
     const fixedAs = applyFix(doc, down?.action ?? { kind: 'set-bgp-normal-priority', value: undefined });
     if (!fixedAs.ok) throw new Error(fixedAs.error);

@@ -2,7 +2,16 @@
  * A design may state the verdict its author expects per phase (`metadata.expected`). A scenario
  * whose engine verdict differs has rotted, or the user changed the design: either way, say so.
  */
-import { countOutcomes, lessonReferenceProblems, OUTCOMES, PHASE_NAMES, type ExpectedVerdict, type OutcomeName, type Topology, type VerdictCounts } from '../../model';
+import {
+  countOutcomes,
+  lessonReferenceProblems,
+  OUTCOMES,
+  PHASE_NAMES,
+  type ExpectedVerdict,
+  type OutcomeName,
+  type Topology,
+  type VerdictCounts,
+} from '../../model';
 import type { Diagnostic } from './types';
 
 export interface VerdictMismatch {
@@ -24,7 +33,13 @@ function complete(v: ExpectedVerdict): VerdictCounts {
 }
 
 /** Phases whose outcome counts differ from the design's expectation. */
-export function verdictMismatches(doc: Topology, phases: readonly { readonly name: string; readonly flows: readonly { readonly client: string; readonly outcome: OutcomeName }[] }[]): VerdictMismatch[] {
+export function verdictMismatches(
+  doc: Topology,
+  phases: readonly {
+    readonly name: string;
+    readonly flows: readonly { readonly client: string; readonly outcome: OutcomeName }[];
+  }[],
+): VerdictMismatch[] {
   const expected = doc.metadata.expected;
   if (!expected) return [];
   const out: VerdictMismatch[] = [];
@@ -35,7 +50,12 @@ export function verdictMismatches(doc: Topology, phases: readonly { readonly nam
     const exp = complete(want);
     const actual = countOutcomes(phase.flows);
     if (OUTCOMES.some((o) => exp[o] !== actual[o])) {
-      out.push({ phase: name, expected: exp, actual, failing: phase.flows.filter((f) => f.outcome !== 'delivered').map((f) => f.client) });
+      out.push({
+        phase: name,
+        expected: exp,
+        actual,
+        failing: phase.flows.filter((f) => f.outcome !== 'delivered').map((f) => f.client),
+      });
     }
   }
   return out;
@@ -52,7 +72,11 @@ export function expectationDiagnostics(doc: Topology, phases: Parameters<typeof 
   }));
 }
 
-const LESSON_ROLE = { highlight: 'highlights', answer: 'expects as the answer', pathsFrom: 'draws the packet paths from' } as const;
+const LESSON_ROLE = {
+  highlight: 'highlights',
+  answer: 'expects as the answer',
+  pathsFrom: 'draws the packet paths from',
+} as const;
 
 /** Lesson steps that name elements the design no longer has (after an edit, or a hand-written file). */
 export function lessonDiagnostics(doc: Topology): Diagnostic[] {

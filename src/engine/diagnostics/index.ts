@@ -19,7 +19,12 @@ function sorted(list: Diagnostic[]): Diagnostic[] {
 
 /** Every finding for a design and its simulated migration, errors first (otherwise in catalogue order). */
 export function diagnose(sim: Simulation): Diagnostic[] {
-  return sorted([...configDiagnostics(sim.net.doc), ...lessonDiagnostics(sim.net.doc), ...outcomeDiagnostics(sim), ...expectationDiagnostics(sim.net.doc, sim.phases)]);
+  return sorted([
+    ...configDiagnostics(sim.net.doc),
+    ...lessonDiagnostics(sim.net.doc),
+    ...outcomeDiagnostics(sim),
+    ...expectationDiagnostics(sim.net.doc, sim.phases),
+  ]);
 }
 
 /**

@@ -11,7 +11,9 @@ import type { Diagnostic } from './types';
 
 function peersBetween(net: Network, node: string, router: string): BGPPeer[] {
   const doc = net.doc;
-  return doc.spec.calicoResources.filter(isBGPPeer).filter((p) => routerOfPeer(doc, p)?.name === router && nodesOfPeer(doc, p).some((n) => n.name === node));
+  return doc.spec.calicoResources
+    .filter(isBGPPeer)
+    .filter((p) => routerOfPeer(doc, p)?.name === router && nodesOfPeer(doc, p).some((n) => n.name === node));
 }
 
 /**
@@ -21,19 +23,23 @@ function peersBetween(net: Network, node: string, router: string): BGPPeer[] {
 export function sessionDiagnostics(net: Network): Diagnostic[] {
   const out: Diagnostic[] = [];
   const broken = new Map<string, string[]>();
-  for (const s of net.speakers.values()) if (s.configError) broken.set(s.configError, [...(broken.get(s.configError) ?? []), s.name]);
+  for (const s of net.speakers.values())
+    if (s.configError) broken.set(s.configError, [...(broken.get(s.configError) ?? []), s.name]);
   for (const [error, speakers] of [...broken].sort(([a], [b]) => compareStrings(a, b))) {
     out.push({
       code: 'LR-BIRD-CONFIG-INVALID',
       severity: 'error',
       subjects: speakers,
       message: `BIRD refuses the configuration of ${speakers.join(', ')}: ${error}. BIRD does not start with it: no BGP session there.`,
-      fix: /as 0/.test(error) ? 'Give the BGPPeer its asNumber (the router’s AS).' : 'Fix the resource the message names.',
+      fix: /as 0/.test(error)
+        ? 'Give the BGPPeer its asNumber (the router’s AS).'
+        : 'Fix the resource the message names.',
     });
   }
   for (const s of net.sessions) {
     if (s.up || net.speakers.get(s.a.speaker)?.configError || net.speakers.get(s.b.speaker)?.configError) continue;
-    const [node, router] = net.speakers.get(s.a.speaker)?.kind === 'node' ? [s.a.speaker, s.b.speaker] : [s.b.speaker, s.a.speaker];
+    const [node, router] =
+      net.speakers.get(s.a.speaker)?.kind === 'node' ? [s.a.speaker, s.b.speaker] : [s.b.speaker, s.a.speaker];
     const peers = peersBetween(net, node, router);
     const routerDef = net.doc.spec.routers.find((r) => r.name === router);
     const asMismatch = /^AS mismatch/.test(s.reason ?? '');
@@ -43,8 +49,13 @@ export function sessionDiagnostics(net: Network): Diagnostic[] {
       severity: 'error',
       subjects: [...new Set([s.a.speaker, s.b.speaker, ...peers.map((p) => p.metadata.name)])].filter((x) => x !== ''),
       message: `The BGP session ${s.a.speaker} ↔ ${s.b.speaker || '(unknown peer)'} does not come up: ${s.reason}.`,
-      fix: asMismatch && peer && routerDef ? `Set BGPPeer ${peer.metadata.name}'s asNumber to ${routerDef.asNumber} (${router}'s AS).` : 'Make both ends agree: the same AS numbers, a session configured on both sides, a reachable address.',
-      ...(asMismatch && peer && routerDef && peer.spec.asNumber !== routerDef.asNumber ? { action: { kind: 'set-peer-as' as const, peer: peer.metadata.name, asNumber: routerDef.asNumber } } : {}),
+      fix:
+        asMismatch && peer && routerDef
+          ? `Set BGPPeer ${peer.metadata.name}'s asNumber to ${routerDef.asNumber} (${router}'s AS).`
+          : 'Make both ends agree: the same AS numbers, a session configured on both sides, a reachable address.',
+      ...(asMismatch && peer && routerDef && peer.spec.asNumber !== routerDef.asNumber
+        ? { action: { kind: 'set-peer-as' as const, peer: peer.metadata.name, asNumber: routerDef.asNumber } }
+        : {}),
     });
   }
   return out;
@@ -58,7 +69,8 @@ function flowDiagnostics(sim: Simulation): Diagnostic[] {
       if (f.outcome === 'delivered') continue;
       const bad = f.paths.find((p) => p.end !== 'delivered');
       if (!bad) continue;
-      const code: Diagnostic['code'] = f.outcome === 'split' ? 'LR-ECMP-SPLIT' : f.outcome === 'loop' ? 'LR-LOOP' : 'LR-BLACKHOLE';
+      const code: Diagnostic['code'] =
+        f.outcome === 'split' ? 'LR-ECMP-SPLIT' : f.outcome === 'loop' ? 'LR-LOOP' : 'LR-BLACKHOLE';
       const key = `${code}|${bad.why}`;
       const g = groups.get(key) ?? { code, clients: [], at: bad.hops[bad.hops.length - 1] as string };
       g.clients.push(f.client);
@@ -66,8 +78,16 @@ function flowDiagnostics(sim: Simulation): Diagnostic[] {
     }
     for (const [key, g] of groups) {
       const why = key.slice(key.indexOf('|') + 1);
-      const who = g.clients.length > 3 ? `${g.clients.slice(0, 3).join(', ')} and ${g.clients.length - 3} more` : g.clients.join(', ');
-      const what = g.code === 'LR-ECMP-SPLIT' ? 'traffic is split: some paths reach the VM, some do not' : g.code === 'LR-LOOP' ? 'packets loop' : 'packets are dropped';
+      const who =
+        g.clients.length > 3
+          ? `${g.clients.slice(0, 3).join(', ')} and ${g.clients.length - 3} more`
+          : g.clients.join(', ');
+      const what =
+        g.code === 'LR-ECMP-SPLIT'
+          ? 'traffic is split: some paths reach the VM, some do not'
+          : g.code === 'LR-LOOP'
+            ? 'packets loop'
+            : 'packets are dropped';
       const staleLocal = /VM's interface, but the VM is not running/.test(why);
       out.push({
         code: g.code,

@@ -10,18 +10,29 @@ import { birdSpeaker } from './bird';
 function endsOf(protocolBody: string) {
   const text = `router id 10.0.1.11;\nprotocol bgp p {\n  local as 64512;\n${protocolBody}\n  import all;\n  export none;\n}\n`;
   const config = parseBirdConfig({ name: 'bird.cfg', text });
-  return birdSpeaker({ name: 'node-a1', kind: 'node', platform: 'bird1', address: ip('10.0.1.11'), config, underlay: oneRackUnderlay() }).ends;
+  return birdSpeaker({
+    name: 'node-a1',
+    kind: 'node',
+    platform: 'bird1',
+    address: ip('10.0.1.11'),
+    config,
+    underlay: oneRackUnderlay(),
+  }).ends;
 }
 
 describe('multihop defaults', () => {
   it('iBGP without an option is multihop; `direct` makes it direct', () => {
     expect(endsOf('  neighbor 10.0.0.1 as 64512;').map((e) => [e.ebgp, e.multihop])).toEqual([[false, true]]);
-    expect(endsOf('  neighbor 10.0.0.1 as 64512;\n  direct;').map((e) => [e.ebgp, e.multihop])).toEqual([[false, false]]);
+    expect(endsOf('  neighbor 10.0.0.1 as 64512;\n  direct;').map((e) => [e.ebgp, e.multihop])).toEqual([
+      [false, false],
+    ]);
   });
 
   it('eBGP without an option is direct; `multihop` makes it multihop', () => {
     expect(endsOf('  neighbor 10.0.0.1 as 65000;').map((e) => [e.ebgp, e.multihop])).toEqual([[true, false]]);
-    expect(endsOf('  neighbor 10.0.0.1 as 65000;\n  multihop;').map((e) => [e.ebgp, e.multihop])).toEqual([[true, true]]);
+    expect(endsOf('  neighbor 10.0.0.1 as 65000;\n  multihop;').map((e) => [e.ebgp, e.multihop])).toEqual([
+      [true, true],
+    ]);
   });
 });
 

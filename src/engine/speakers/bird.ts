@@ -85,12 +85,21 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
       const multihopFor = (ebgp: boolean): boolean => explicitMultihop || (!ebgp && !explicitDirect);
       // BIRD's default gateway mode: direct for direct sessions, recursive for multihop ones.
       const gatewayWord = option(opts, 'gateway')?.words[1];
-      const gatewayFor = (ebgp: boolean): 'direct' | 'recursive' => (gatewayWord === 'direct' || gatewayWord === 'recursive' ? gatewayWord : multihopFor(ebgp) ? 'recursive' : 'direct');
+      const gatewayFor = (ebgp: boolean): 'direct' | 'recursive' =>
+        gatewayWord === 'direct' || gatewayWord === 'recursive'
+          ? gatewayWord
+          : multihopFor(ebgp)
+            ? 'recursive'
+            : 'direct';
       const common = {
         localAddress,
         localAs,
         rrClient: option(opts, 'rr', 'client') !== undefined,
-        nextHop: (option(opts, 'next', 'hop', 'self') ? 'self' : option(opts, 'next', 'hop', 'keep') ? 'keep' : 'default') as SessionEnd['nextHop'],
+        nextHop: (option(opts, 'next', 'hop', 'self')
+          ? 'self'
+          : option(opts, 'next', 'hop', 'keep')
+            ? 'keep'
+            : 'default') as SessionEnd['nextHop'],
         addPathTx: ap.tx,
         addPathRx: ap.rx,
         passive: hasFlag(opts, 'passive'),
@@ -106,12 +115,25 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
         const range = prefix4(neighbor.words[2] as string);
         const kind = neighbor.words[3];
         if (!range) throw new ConfigError(`protocol ${protocol}: bad neighbor range`);
-        const peerAs = kind === 'external' || kind === 'internal' ? kind : [num(neighbor.words[4], 'neighbor range as')];
+        const peerAs =
+          kind === 'external' || kind === 'internal' ? kind : [num(neighbor.words[4], 'neighbor range as')];
         listens.push({
           prefix: range,
           localAs,
           peerAs,
-          make: (peer, peerAddress, asn) => ({ ...common, id: `${name}:${protocol}:${peer}`, speaker: name, peer, protocol: `${protocol} (${peer})`, peerAddress, peerAs: asn, ebgp: asn !== localAs, multihop: multihopFor(asn !== localAs), gateway: gatewayFor(asn !== localAs), group: protocol }),
+          make: (peer, peerAddress, asn) => ({
+            ...common,
+            id: `${name}:${protocol}:${peer}`,
+            speaker: name,
+            peer,
+            protocol: `${protocol} (${peer})`,
+            peerAddress,
+            peerAs: asn,
+            ebgp: asn !== localAs,
+            multihop: multihopFor(asn !== localAs),
+            gateway: gatewayFor(asn !== localAs),
+            group: protocol,
+          }),
         });
         continue;
       }
@@ -119,8 +141,12 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
       const asAt = neighbor.words.indexOf('as');
       const peerAs = num(neighbor.words[asAt + 1], `protocol ${protocol}: neighbor as`);
       // BIRD refuses to load a config with a neighbor in AS 0 ("Remote AS number must be set").
-      if (peerAs === 0) throw new ConfigError(`protocol ${protocol}: Remote AS number must be set (neighbor ${neighbor.words[1]} as 0)`);
-      if (peerAddress === undefined) throw new ConfigError(`protocol ${protocol}: neighbor ${neighbor.words[1]} is not an IPv4 address`);
+      if (peerAs === 0)
+        throw new ConfigError(
+          `protocol ${protocol}: Remote AS number must be set (neighbor ${neighbor.words[1]} as 0)`,
+        );
+      if (peerAddress === undefined)
+        throw new ConfigError(`protocol ${protocol}: neighbor ${neighbor.words[1]} is not an IPv4 address`);
       ends.push({
         ...common,
         id: `${name}:${protocol}`,
@@ -146,7 +172,11 @@ export function birdSpeaker(input: BirdSpeakerInput): Speaker {
       .filter((o) => o.words[0] === 'route')
       .map((o) => {
         const via = o.words[2] === 'via' ? parseIPv4(o.words[3] as string) : undefined;
-        return { prefix: o.words[1] as string, blackhole: o.words[2] === 'blackhole' || o.words[2] === 'unreachable', ...(via !== undefined ? { via } : {}) };
+        return {
+          prefix: o.words[1] as string,
+          blackhole: o.words[2] === 'blackhole' || o.words[2] === 'unreachable',
+          ...(via !== undefined ? { via } : {}),
+        };
       }),
   );
   return {

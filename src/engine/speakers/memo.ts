@@ -33,7 +33,11 @@ const MISSING = 0x9e3779b9;
 
 function mixNumber(h: number, v: number | undefined): number {
   // Attributes are 32-bit unsigned numbers; a larger one (never seen) still hashes consistently.
-  return v === undefined ? mix(h, MISSING) : v >= 0 && v <= 0xffffffff ? mix(h, v) : mix(mix(h, v | 0), Math.floor(v / 0x100000000));
+  return v === undefined
+    ? mix(h, MISSING)
+    : v >= 0 && v <= 0xffffffff
+      ? mix(h, v)
+      : mix(mix(h, v | 0), Math.floor(v / 0x100000000));
 }
 
 /**
@@ -44,7 +48,16 @@ function mixNumber(h: number, v: number | undefined): number {
 export function routeHash(r: Route): number {
   let h = 0x811c9dc5;
   h = mix(mix(h, r.net.addr), r.net.len);
-  h = mixNumber(mixNumber(mixNumber(mixNumber(mixNumber(mixNumber(mixNumber(h, r.preference), r.gw), r.krt_metric), r.bgp_local_pref), r.bgp_med), r.bgp_origin), r.bgp_next_hop);
+  h = mixNumber(
+    mixNumber(
+      mixNumber(
+        mixNumber(mixNumber(mixNumber(mixNumber(h, r.preference), r.gw), r.krt_metric), r.bgp_local_pref),
+        r.bgp_med,
+      ),
+      r.bgp_origin,
+    ),
+    r.bgp_next_hop,
+  );
   const path = r.bgp_path;
   if (path === undefined) h = mix(h, MISSING);
   else for (let i = 0; i < path.length; i++) h = mixNumber(h, path[i]);

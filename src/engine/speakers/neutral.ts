@@ -14,7 +14,9 @@ import { memoFilter } from './memo';
 function holds(c: Condition, r: Route): boolean {
   switch (c.kind) {
     case 'community':
-      return c.value.split(':').length === 3 ? (r.bgp_large_community ?? []).includes(c.value) : (r.bgp_community ?? []).includes(c.value);
+      return c.value.split(':').length === 3
+        ? (r.bgp_large_community ?? []).includes(c.value)
+        : (r.bgp_community ?? []).includes(c.value);
     case 'bgp-learned':
       return r.source === 'RTS_BGP';
     case 'originated-default':
@@ -22,18 +24,27 @@ function holds(c: Condition, r: Route): boolean {
     case 'prefix-list':
       return c.entries.some((e) => {
         const p = prefix4(e.prefix);
-        return p !== undefined && prefixContainsPrefix(p, r.net) && r.net.len >= e.minLength && r.net.len <= e.maxLength;
+        return (
+          p !== undefined && prefixContainsPrefix(p, r.net) && r.net.len >= e.minLength && r.net.len <= e.maxLength
+        );
       });
   }
 }
 
 function describeRule(policy: RoutePolicy, index: number, rule: PolicyRule): string {
-  const when = rule.when.map((c) => (c.kind === 'community' ? `community ${c.value}` : c.kind === 'prefix-list' ? `prefix-list ${c.name}` : c.kind)).join(' and ');
+  const when = rule.when
+    .map((c) =>
+      c.kind === 'community' ? `community ${c.value}` : c.kind === 'prefix-list' ? `prefix-list ${c.name}` : c.kind,
+    )
+    .join(' and ');
   return `${policy.name} rule ${index + 1}: ${when || 'always'} -> ${rule.then}`;
 }
 
 /** Evaluates a neutral policy as the vendor configs express it (first matching rule decides). */
-export function evaluatePolicy(policy: RoutePolicy, route: Route): { verdict: 'accept' | 'reject'; route: Route; decision: Decision } {
+export function evaluatePolicy(
+  policy: RoutePolicy,
+  route: Route,
+): { verdict: 'accept' | 'reject'; route: Route; decision: Decision } {
   for (const [i, rule] of policy.rules.entries()) {
     if (!rule.when.every((c) => holds(c, route))) continue;
     const r: { -readonly [K in keyof Route]: Route[K] } = { ...route };
@@ -43,12 +54,25 @@ export function evaluatePolicy(policy: RoutePolicy, route: Route): { verdict: 'a
       // set-preference is BIRD's; a vendor router has no per-route preference (DESIGN §6).
     }
     const text = describeRule(policy, i, rule);
-    return { verdict: rule.then, route: r, decision: { kind: 'statement', at: { file: policy.name, line: i + 1, col: 1, text }, functions: [] } };
+    return {
+      verdict: rule.then,
+      route: r,
+      decision: { kind: 'statement', at: { file: policy.name, line: i + 1, col: 1, text }, functions: [] },
+    };
   }
   return {
     verdict: policy.otherwise,
     route,
-    decision: { kind: 'statement', at: { file: policy.name, line: policy.rules.length + 1, col: 1, text: `${policy.name}: otherwise -> ${policy.otherwise}` }, functions: [] },
+    decision: {
+      kind: 'statement',
+      at: {
+        file: policy.name,
+        line: policy.rules.length + 1,
+        col: 1,
+        text: `${policy.name}: otherwise -> ${policy.otherwise}`,
+      },
+      functions: [],
+    },
   };
 }
 
@@ -58,14 +82,20 @@ function runner(policy: RoutePolicy): FilterRunner {
 
 export function neutralSpeaker(model: RouterConfigModel, owner: (address: number) => string | undefined): Speaker {
   const address = parseIPv4(model.address);
-  assert(address !== undefined, `router ${model.name}: address ${model.address} is IPv4 (the design's validation checks it)`);
+  assert(
+    address !== undefined,
+    `router ${model.name}: address ${model.address} is IPv4 (the design's validation checks it)`,
+  );
   const importFilter = runner(model.policy.import);
   const toRouters = runner(model.policy.exportToRouters);
   const toNodes = runner(model.policy.exportToNodes);
   const ends: SessionEnd[] = [];
   for (const n of model.neighbors) {
     const peerAddress = parseIPv4(n.address);
-    assert(peerAddress !== undefined, `router ${model.name}: neighbor ${n.name}'s address ${n.address} is IPv4 (the design's validation checks it)`);
+    assert(
+      peerAddress !== undefined,
+      `router ${model.name}: neighbor ${n.name}'s address ${n.address} is IPv4 (the design's validation checks it)`,
+    );
     ends.push({
       id: `${model.name}:neighbor:${n.name}`,
       speaker: model.name,
@@ -91,7 +121,10 @@ export function neutralSpeaker(model: RouterConfigModel, owner: (address: number
   for (const g of model.nodeGroups) {
     for (const m of g.members) {
       const peerAddress = parseIPv4(m.address);
-      assert(peerAddress !== undefined, `router ${model.name}: ${g.name} member ${m.name}'s address ${m.address} is IPv4 (the design's validation checks it)`);
+      assert(
+        peerAddress !== undefined,
+        `router ${model.name}: ${g.name} member ${m.name}'s address ${m.address} is IPv4 (the design's validation checks it)`,
+      );
       ends.push({
         id: `${model.name}:${g.name}:${m.name}`,
         speaker: model.name,
@@ -131,7 +164,16 @@ export function neutralSpeaker(model: RouterConfigModel, owner: (address: number
     kernelExport: memoFilter('fib', (route) => ({
       verdict: route.source === 'RTS_BGP' ? 'accept' : 'reject',
       route,
-      decision: { kind: 'statement', functions: [], at: { file: 'fib', line: 1, col: 1, text: route.source === 'RTS_BGP' ? 'BGP route installed' : 'only BGP routes are installed' } },
+      decision: {
+        kind: 'statement',
+        functions: [],
+        at: {
+          file: 'fib',
+          line: 1,
+          col: 1,
+          text: route.source === 'RTS_BGP' ? 'BGP route installed' : 'only BGP routes are installed',
+        },
+      },
     })),
     statics: model.policy.originateDefault ? [{ prefix: '0.0.0.0/0', blackhole: true }] : [],
   };

@@ -14,7 +14,13 @@ const doc = generateFabric({ racks: 2, nodesPerRack: 3, spines: 2, torsPerRack: 
 const set = calicoResourcesFromDesign(doc);
 const files = (node: string) => {
   const cfg = renderCalicoNode(set, node);
-  return { main: { name: 'bird.cfg', text: cfg.birdCfg }, includes: new Map([['bird_aggr.cfg', cfg.birdAggrCfg], ['bird_ipam.cfg', cfg.birdIpamCfg]]) };
+  return {
+    main: { name: 'bird.cfg', text: cfg.birdCfg },
+    includes: new Map([
+      ['bird_aggr.cfg', cfg.birdAggrCfg],
+      ['bird_ipam.cfg', cfg.birdIpamCfg],
+    ]),
+  };
 };
 
 /** A parser module with empty caches. */
@@ -55,7 +61,16 @@ describe('parsing shared config text once', () => {
 });
 
 describe('the filter memo', () => {
-  const route: Route = { net: { addr: 0x0af40000, len: 26 }, source: 'RTS_BGP', dest: 'RTD_ROUTER', preference: 100, ifname: 'eth0', bgp_path: [65001, 4200001001], bgp_next_hop: 0x0a000101, bgp_community: ['65000:100'] };
+  const route: Route = {
+    net: { addr: 0x0af40000, len: 26 },
+    source: 'RTS_BGP',
+    dest: 'RTD_ROUTER',
+    preference: 100,
+    ifname: 'eth0',
+    bgp_path: [65001, 4200001001],
+    bgp_next_hop: 0x0a000101,
+    bgp_community: ['65000:100'],
+  };
 
   it('finds equal attributes in another object, and tells a missing list from an empty one', () => {
     expect(routeHash({ ...route, bgp_path: [65001, 4200001001] })).toBe(routeHash(route));

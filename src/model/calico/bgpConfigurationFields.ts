@@ -13,7 +13,11 @@ const show = (v: string) => JSON.stringify(v);
 /** A masked IPv4 or IPv6 prefix. */
 export const anyCidr = z.string().superRefine((v, ctx) => {
   const ok = v.includes(':') ? parsePrefix6(v).ok : parsePrefix4(v).ok;
-  if (!ok) ctx.addIssue({ code: 'custom', message: `${v} is not a masked IPv4 or IPv6 prefix (address/length, no host bits)` });
+  if (!ok)
+    ctx.addIssue({
+      code: 'custom',
+      message: `${v} is not a masked IPv4 or IPv6 prefix (address/length, no host bits)`,
+    });
 });
 
 /** Calico's ignoredInterfaceRegex: 1 to 15 of letters, digits, '_', '.', '-' and the wildcard '*' (but not "*" alone). */
@@ -36,7 +40,8 @@ export const ignoredInterface = z.string().superRefine((v, ctx) => {
 export const ignoredInterfaces = z.array(ignoredInterface).superRefine((list, ctx) => {
   const seen = new Set<string>();
   list.forEach((v, i) => {
-    if (seen.has(v)) ctx.addIssue({ code: 'custom', path: [i], message: `${show(v)} is listed twice (ignoredInterfaces is a set)` });
+    if (seen.has(v))
+      ctx.addIssue({ code: 'custom', path: [i], message: `${show(v)} is listed twice (ignoredInterfaces is a set)` });
     seen.add(v);
   });
 });
@@ -77,7 +82,10 @@ export const prefixAdvertisement = z.strictObject({
 
 export const bgpCommunitiesFields = {
   communities: z.array(namedCommunity).max(500, 'communities lists at most 500 communities').optional(),
-  prefixAdvertisements: z.array(prefixAdvertisement).max(500, 'prefixAdvertisements lists at most 500 prefixes').optional(),
+  prefixAdvertisements: z
+    .array(prefixAdvertisement)
+    .max(500, 'prefixAdvertisements lists at most 500 prefixes')
+    .optional(),
 } as const;
 
 type CommunitiesSpec = {
@@ -99,12 +107,20 @@ export function checkBgpCommunities(spec: CommunitiesSpec, ctx: z.RefinementCtx)
         const problem = communityValueProblem(c);
         if (problem) ctx.addIssue({ code: 'custom', path, message: problem });
       } else if (!names.has(c)) {
-        ctx.addIssue({ code: 'custom', path, message: `${show(c)} is neither a community value (aa:nn or aa:nn:mm) nor the name of one of spec.communities` });
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `${show(c)} is neither a community value (aa:nn or aa:nn:mm) nor the name of one of spec.communities`,
+        });
       }
     });
   });
   if ((spec.communities?.length ?? 0) > 0 && (spec.prefixAdvertisements?.length ?? 0) === 0) {
-    ctx.addIssue({ code: 'custom', path: ['communities'], message: 'communities are defined but not used in prefixAdvertisements' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['communities'],
+      message: 'communities are defined but not used in prefixAdvertisements',
+    });
   }
 }
 
@@ -123,5 +139,9 @@ export const localWorkloadPeeringIPV6 = z.string().superRefine((v, ctx) => {
 
 /** The CRD's pattern `^(?i)(Trace|Debug|Info|Warning|Error|Fatal)?$`. */
 export const logSeverityScreen = z.string().superRefine((v, ctx) => {
-  if (!/^(trace|debug|info|warning|error|fatal)?$/i.test(v)) ctx.addIssue({ code: 'custom', message: `${show(v)} is not a log severity: Trace, Debug, Info, Warning, Error or Fatal` });
+  if (!/^(trace|debug|info|warning|error|fatal)?$/i.test(v))
+    ctx.addIssue({
+      code: 'custom',
+      message: `${show(v)} is not a log severity: Trace, Debug, Info, Warning, Error or Fatal`,
+    });
 });

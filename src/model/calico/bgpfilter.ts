@@ -26,7 +26,10 @@ const operation = z
     addCommunity: z.strictObject({ value: community }).optional(),
     prependASPath: z
       .strictObject({
-        prefix: z.array(asnItem).min(1, 'prependASPath.prefix needs 1 to 10 AS numbers').max(10, 'prependASPath.prefix takes at most 10 AS numbers'),
+        prefix: z
+          .array(asnItem)
+          .min(1, 'prependASPath.prefix needs 1 to 10 AS numbers')
+          .max(10, 'prependASPath.prefix takes at most 10 AS numbers'),
       })
       .optional(),
     setPriority: z.strictObject({ value: routePriority }).optional(),
@@ -51,7 +54,9 @@ function ruleSchema(family: 'V4' | 'V6') {
   return z
     .strictObject({
       action: z.enum(['Accept', 'Reject'], { error: 'action must be Accept or Reject' }),
-      matchOperator: z.enum(['Equal', 'NotEqual', 'In', 'NotIn'], { error: 'matchOperator must be Equal, NotEqual, In or NotIn' }).optional(),
+      matchOperator: z
+        .enum(['Equal', 'NotEqual', 'In', 'NotIn'], { error: 'matchOperator must be Equal, NotEqual, In or NotIn' })
+        .optional(),
       cidr: (family === 'V4' ? cidr4 : cidr6).optional(),
       prefixLength: z.strictObject({ min: lengthBound.optional(), max: lengthBound.optional() }).optional(),
       source: z.enum(['RemotePeers'], { error: 'source must be RemotePeers' }).optional(),
@@ -59,23 +64,38 @@ function ruleSchema(family: 'V4' | 'V6') {
       peerType: z.enum(['eBGP', 'iBGP'], { error: 'peerType must be eBGP or iBGP' }).optional(),
       communities: z
         .strictObject({
-          values: z.array(community).min(1, 'communities.values needs exactly one value').max(1, 'communities.values takes exactly one value'),
+          values: z
+            .array(community)
+            .min(1, 'communities.values needs exactly one value')
+            .max(1, 'communities.values takes exactly one value'),
         })
         .optional(),
       asPathPrefix: z.array(asnItem).optional(),
       priority: routePriority.optional(),
-      operations: z.array(operation).min(1, 'operations, when present, lists 1 to 10 operations').max(10, 'operations lists at most 10 operations').optional(),
+      operations: z
+        .array(operation)
+        .min(1, 'operations, when present, lists 1 to 10 operations')
+        .max(10, 'operations lists at most 10 operations')
+        .optional(),
     })
     .superRefine((rule, ctx) => {
       // The CEL rules of Calico's CRD, with its messages.
       if (Boolean(rule.cidr) !== Boolean(rule.matchOperator)) {
-        ctx.addIssue({ code: 'custom', path: [rule.cidr ? 'matchOperator' : 'cidr'], message: 'cidr and matchOperator must both be set or both be empty' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [rule.cidr ? 'matchOperator' : 'cidr'],
+          message: 'cidr and matchOperator must both be set or both be empty',
+        });
       }
       if (rule.prefixLength !== undefined && !rule.cidr) {
         ctx.addIssue({ code: 'custom', path: ['prefixLength'], message: 'cidr is required when prefixLength is set' });
       }
       if (rule.operations && rule.operations.length > 0 && rule.action !== 'Accept') {
-        ctx.addIssue({ code: 'custom', path: ['operations'], message: 'operations may only be used with action Accept' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['operations'],
+          message: 'operations may only be used with action Accept',
+        });
       }
     });
 }

@@ -24,7 +24,8 @@ export function parsePeerIP(v: string): { ip: string; port?: number } | undefine
   const v4 = /^([\d.]+):(\d+)$/.exec(v);
   if (v4 && isIPv4(v4[1] as string) && portOk(v4[2] as string)) return { ip: v4[1] as string, port: Number(v4[2]) };
   const v6 = /^\[([0-9a-fA-F:.]+)\]:(\d+)$/.exec(v);
-  if (v6 && parseIPv6(v6[1] as string) !== undefined && portOk(v6[2] as string)) return { ip: v6[1] as string, port: Number(v6[2]) };
+  if (v6 && parseIPv6(v6[1] as string) !== undefined && portOk(v6[2] as string))
+    return { ip: v6[1] as string, port: Number(v6[2]) };
   return undefined;
 }
 
@@ -57,14 +58,28 @@ export const bgpPeerSpec = z
     nextHopMode: z.enum(['Auto', 'Self', 'Keep'], { error: 'nextHopMode must be Auto, Self or Keep' }).optional(),
     sourceAddress: z.enum(['UseNodeIP', 'None'], { error: 'sourceAddress must be UseNodeIP or None' }).optional(),
     reachableBy: ipAddress.optional(),
-    ttlSecurity: z.number().int().min(0, 'ttlSecurity is from 0 to 255').max(255, 'ttlSecurity is from 0 to 255').optional(),
-    numAllowedLocalASNumbers: z.number().int().min(0, 'numAllowedLocalASNumbers is at least 0').max(2147483647).optional(),
+    ttlSecurity: z
+      .number()
+      .int()
+      .min(0, 'ttlSecurity is from 0 to 255')
+      .max(255, 'ttlSecurity is from 0 to 255')
+      .optional(),
+    numAllowedLocalASNumbers: z
+      .number()
+      .int()
+      .min(0, 'numAllowedLocalASNumbers is at least 0')
+      .max(2147483647)
+      .optional(),
     maxRestartTime: duration.optional(),
     keepaliveTime: duration.optional(),
     reversePeering: z.enum(['Auto', 'Manual'], { error: 'reversePeering must be Auto or Manual' }).optional(),
     password: z
       .strictObject({
-        secretKeyRef: z.strictObject({ name: z.string().optional(), key: z.string(), optional: z.boolean().optional() }),
+        secretKeyRef: z.strictObject({
+          name: z.string().optional(),
+          key: z.string(),
+          optional: z.boolean().optional(),
+        }),
       })
       .optional(),
   })
@@ -75,15 +90,34 @@ export const bgpPeerSpec = z
     };
     rule(set(s.node) && set(s.nodeSelector), 'nodeSelector', 'node and nodeSelector cannot both be set');
     rule(set(s.peerIP) && set(s.peerSelector), 'peerSelector', 'peerIP and peerSelector cannot both be set');
-    rule(set(s.peerSelector) && s.asNumber !== undefined && s.asNumber !== 0, 'asNumber', 'asNumber must be empty when peerSelector is set');
-    rule(set(s.localWorkloadSelector) && set(s.peerIP), 'peerIP', 'peerIP must be empty when localWorkloadSelector is set');
-    rule(set(s.localWorkloadSelector) && set(s.peerSelector), 'peerSelector', 'peerSelector must be empty when localWorkloadSelector is set');
-    rule(set(s.localWorkloadSelector) && !s.asNumber, 'asNumber', 'asNumber is required when localWorkloadSelector is set');
+    rule(
+      set(s.peerSelector) && s.asNumber !== undefined && s.asNumber !== 0,
+      'asNumber',
+      'asNumber must be empty when peerSelector is set',
+    );
+    rule(
+      set(s.localWorkloadSelector) && set(s.peerIP),
+      'peerIP',
+      'peerIP must be empty when localWorkloadSelector is set',
+    );
+    rule(
+      set(s.localWorkloadSelector) && set(s.peerSelector),
+      'peerSelector',
+      'peerSelector must be empty when localWorkloadSelector is set',
+    );
+    rule(
+      set(s.localWorkloadSelector) && !s.asNumber,
+      'asNumber',
+      'asNumber is required when localWorkloadSelector is set',
+    );
     rule(set(s.reachableBy) && !set(s.peerIP), 'reachableBy', 'reachableBy must be empty when peerIP is empty');
     // Calico's Go validator: the gateway and the peer are of one address family.
     const peer = s.peerIP ? parsePeerIP(s.peerIP) : undefined;
     rule(
-      set(s.reachableBy) && peer !== undefined && parsePeerIP(s.reachableBy as string) !== undefined && isIPv4(peer.ip) !== isIPv4(s.reachableBy as string),
+      set(s.reachableBy) &&
+        peer !== undefined &&
+        parsePeerIP(s.reachableBy as string) !== undefined &&
+        isIPv4(peer.ip) !== isIPv4(s.reachableBy as string),
       'reachableBy',
       'reachableBy must be of the same address family as peerIP',
     );

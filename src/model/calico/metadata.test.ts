@@ -55,20 +55,30 @@ describe('annotation keys', () => {
 
   it('takes any text as a value, line breaks included, up to 256 KiB for all annotations together', () => {
     expect(problems({ name: 'p', annotations: { note: 'two\nlines: "and # more"' } })).toEqual([]);
-    expect(problems({ name: 'p', annotations: { a: 'x'.repeat(128 * 1024), b: 'y'.repeat(128 * 1024 - 2) } })).toEqual([]);
+    expect(problems({ name: 'p', annotations: { a: 'x'.repeat(128 * 1024), b: 'y'.repeat(128 * 1024 - 2) } })).toEqual(
+      [],
+    );
     expect(problems({ name: 'p', annotations: { a: 'x'.repeat(128 * 1024), b: 'y'.repeat(128 * 1024 - 1) } })).toEqual([
       'annotations: annotations take 262145 bytes: at most 262144 (256 KiB), keys and values together',
     ]);
     // Bytes as the API server counts them: é is two bytes in UTF-8.
-    expect(problems({ name: 'p', annotations: { a: 'é'.repeat(131_072) } })).toEqual(['annotations: annotations take 262145 bytes: at most 262144 (256 KiB), keys and values together']);
+    expect(problems({ name: 'p', annotations: { a: 'é'.repeat(131_072) } })).toEqual([
+      'annotations: annotations take 262145 bytes: at most 262144 (256 KiB), keys and values together',
+    ]);
   });
 });
 
 describe('labels', () => {
   it('refuses keys and values the API server refuses', () => {
-    expect(problems({ name: 'p', labels: { 'x # not a key': 'v' } })).toEqual(['labels.x # not a key: "x # not a key" is not a valid label key']);
-    expect(problems({ name: 'p', labels: { team: 'a\nb' } })).toEqual(['labels.team: "a\\nb" is not a valid label value']);
-    expect(problems({ name: 'p', labels: { team: 'v'.repeat(64) } })).toEqual([`labels.team: "${'v'.repeat(64)}" is not a valid label value`]);
+    expect(problems({ name: 'p', labels: { 'x # not a key': 'v' } })).toEqual([
+      'labels.x # not a key: "x # not a key" is not a valid label key',
+    ]);
+    expect(problems({ name: 'p', labels: { team: 'a\nb' } })).toEqual([
+      'labels.team: "a\\nb" is not a valid label value',
+    ]);
+    expect(problems({ name: 'p', labels: { team: 'v'.repeat(64) } })).toEqual([
+      `labels.team: "${'v'.repeat(64)}" is not a valid label value`,
+    ]);
     expect(problems({ name: 'p', labels: { 'example.com/team': '', zone: 'z_1.a-b' } })).toEqual([]);
   });
 });

@@ -25,7 +25,10 @@ export const annotationMap = z.record(z.string(), z.string()).superRefine((annot
     }
   }
   if (size > MAX_ANNOTATIONS_SIZE) {
-    ctx.addIssue({ code: 'custom', message: `annotations take ${size} bytes: at most ${MAX_ANNOTATIONS_SIZE} (256 KiB), keys and values together` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `annotations take ${size} bytes: at most ${MAX_ANNOTATIONS_SIZE} (256 KiB), keys and values together`,
+    });
   }
 });
 

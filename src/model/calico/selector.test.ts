@@ -32,7 +32,11 @@ describe('parsing', () => {
   });
 
   it('reads label keys with prefixes, dots and underscores, and ignores spacing', () => {
-    expect(sel("kubernetes.io/hostname=='node-a1'")).toEqual({ op: 'eq', key: 'kubernetes.io/hostname', value: 'node-a1' });
+    expect(sel("kubernetes.io/hostname=='node-a1'")).toEqual({
+      op: 'eq',
+      key: 'kubernetes.io/hostname',
+      value: 'node-a1',
+    });
     expect(sel("  my_key.v2   ==   'x y'  ")).toEqual({ op: 'eq', key: 'my_key.v2', value: 'x y' });
     expect(sel('a == "it\'s"')).toEqual({ op: 'eq', key: 'a', value: "it's" });
     expect(sel("in == 'x'")).toEqual({ op: 'eq', key: 'in', value: 'x' });
@@ -56,8 +60,14 @@ describe('errors name the character position', () => {
   it.each([
     ['', 'expected a label name, all(), has(...), ! or ( at character 1, found the end'],
     ["rack == 'a' &&", 'expected a label name, all(), has(...), ! or ( at character 15, found the end'],
-    ["rack 'a'", `expected '==', '!=', 'in', 'not in', 'contains', 'starts with' or 'ends with' at character 6, found "a"`],
-    ["rack starts 'a'", `expected '==', '!=', 'in', 'not in', 'contains', 'starts with' or 'ends with' at character 6, found "starts"`],
+    [
+      "rack 'a'",
+      `expected '==', '!=', 'in', 'not in', 'contains', 'starts with' or 'ends with' at character 6, found "a"`,
+    ],
+    [
+      "rack starts 'a'",
+      `expected '==', '!=', 'in', 'not in', 'contains', 'starts with' or 'ends with' at character 6, found "starts"`,
+    ],
     ["rack = 'a'", 'unexpected character "=" at character 6'],
     ["rack == 'a' & has(x)", 'unexpected character "&" at character 13'],
     ['has(a) ||| has(b)', 'unexpected character "|" at character 10'],
@@ -123,8 +133,8 @@ describe('evaluation', () => {
     expect(matches("rack == 'rack-b' || zone == 'z1'", NODE)).toBe(true);
     // && first: false || (true && false) = false; with parentheses: (false || true) && false = false, (… || true) && true = true
     expect(matches("rack == 'rack-b' || has(zone) && has(row)", NODE)).toBe(false);
-    expect(matches("has(row) && has(x) || has(zone)", NODE)).toBe(true);
-    expect(matches("has(row) && (has(x) || has(zone))", NODE)).toBe(false);
+    expect(matches('has(row) && has(x) || has(zone)', NODE)).toBe(true);
+    expect(matches('has(row) && (has(x) || has(zone))', NODE)).toBe(false);
     expect(matches("!(rack == 'rack-a' && zone == 'z1')", NODE)).toBe(false);
   });
 
@@ -161,20 +171,31 @@ describe('rack selectors', () => {
 describe('hostile selectors (issue 15)', () => {
   it('refuses nesting past 128 levels instead of exhausting the stack', () => {
     expect(parseSelector(`${'('.repeat(128)}all()${')'.repeat(128)}`).ok).toBe(true);
-    expect(parseSelector(`${'('.repeat(200_000)}all()${')'.repeat(200_000)}`)).toEqual({ ok: false, error: "more than 128 levels of '!' and '(' at character 129" });
-    expect(parseSelector(`${'!'.repeat(200_000)}has(a)`)).toEqual({ ok: false, error: "more than 128 levels of '!' and '(' at character 129" });
+    expect(parseSelector(`${'('.repeat(200_000)}all()${')'.repeat(200_000)}`)).toEqual({
+      ok: false,
+      error: "more than 128 levels of '!' and '(' at character 129",
+    });
+    expect(parseSelector(`${'!'.repeat(200_000)}has(a)`)).toEqual({
+      ok: false,
+      error: "more than 128 levels of '!' and '(' at character 129",
+    });
   });
 
   it('refuses a chain of && or || deeper than 128 once parsed (it is evaluated by recursion)', () => {
     const chain = (n: number) => Array.from({ length: n }, (_, i) => `k${i} == 'v'`).join(' && ');
     expect(parseSelector(chain(128)).ok).toBe(true);
-    expect(parseSelector(chain(50_000))).toEqual({ ok: false, error: 'more than 128 levels deep once parsed (each && and || of a chain is one)' });
+    expect(parseSelector(chain(50_000))).toEqual({
+      ok: false,
+      error: 'more than 128 levels deep once parsed (each && and || of a chain is one)',
+    });
   });
 
   it('refuses a BGPPeer selector past 1024 characters without parsing it', async () => {
     const { parseDesign } = await import('../parse');
     const sel = `${'('.repeat(100_000)}all()${')'.repeat(100_000)}`;
-    const peer = parseDesign(`apiVersion: liveroute/v1\nkind: Topology\nmetadata: { name: m }\nspec:\n  calicoResources:\n    - apiVersion: projectcalico.org/v3\n      kind: BGPPeer\n      metadata: { name: p }\n      spec: { peerIP: 10.0.0.1, asNumber: 65000, nodeSelector: "${sel}" }\n`);
+    const peer = parseDesign(
+      `apiVersion: liveroute/v1\nkind: Topology\nmetadata: { name: m }\nspec:\n  calicoResources:\n    - apiVersion: projectcalico.org/v3\n      kind: BGPPeer\n      metadata: { name: p }\n      spec: { peerIP: 10.0.0.1, asNumber: 65000, nodeSelector: "${sel}" }\n`,
+    );
     expect(peer.ok ? [] : peer.error.map((i) => i.message)).toEqual(['a selector is at most 1024 characters']);
   });
 });

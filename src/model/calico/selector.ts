@@ -109,7 +109,10 @@ class Parser {
   private parseUnary(): Selector {
     if (this.isPunct('!') || this.isPunct('(')) {
       // Each '!' and '(' is a level of recursion here: a hostile selector must not exhaust the stack.
-      if (++this.nesting > MAX_SELECTOR_DEPTH) throw new SelectorError(`more than ${MAX_SELECTOR_DEPTH} levels of '!' and '(' at character ${this.peek().at + 1}`);
+      if (++this.nesting > MAX_SELECTOR_DEPTH)
+        throw new SelectorError(
+          `more than ${MAX_SELECTOR_DEPTH} levels of '!' and '(' at character ${this.peek().at + 1}`,
+        );
       const negation = this.isPunct('!');
       this.pos++;
       const inner: Selector = negation ? { op: 'not', expr: this.parseUnary() } : this.parseOr();
@@ -202,7 +205,8 @@ export function parseSelector(src: string): Result<Selector, string> {
     throw e;
   }
   // && and || chains are parsed by loops but evaluated by recursion (matchesSelector).
-  if (selectorDepth(selector) > MAX_SELECTOR_DEPTH) return err(`more than ${MAX_SELECTOR_DEPTH} levels deep once parsed (each && and || of a chain is one)`);
+  if (selectorDepth(selector) > MAX_SELECTOR_DEPTH)
+    return err(`more than ${MAX_SELECTOR_DEPTH} levels deep once parsed (each && and || of a chain is one)`);
   return ok(selector);
 }
 

@@ -50,16 +50,23 @@ export const ipPoolExtraFields = {
   disabled: z.boolean().optional(),
   nodeSelector: calicoSelector.optional(),
   namespaceSelector: z.string().optional(),
-  allowedUses: z.array(z.enum(['Workload', 'Tunnel', 'LoadBalancer'], { error: 'must be Workload, Tunnel or LoadBalancer' })).optional(),
+  allowedUses: z
+    .array(z.enum(['Workload', 'Tunnel', 'LoadBalancer'], { error: 'must be Workload, Tunnel or LoadBalancer' }))
+    .optional(),
   assignmentMode: z.enum(['Automatic', 'Manual'], { error: 'must be Automatic or Manual' }).optional(),
 } as const;
 
 const on = (m: string | undefined) => m !== undefined && m !== 'Never';
 
 /** Calico's cross-field rules of an IPPool's encapsulation. */
-export function checkEncapsulation(s: { cidr: string; ipipMode?: string | undefined; vxlanMode?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (on(s.ipipMode) && on(s.vxlanMode)) ctx.addIssue({ code: 'custom', path: ['vxlanMode'], message: 'ipipMode and vxlanMode cannot both be enabled' });
-  if (s.cidr.includes(':') && on(s.ipipMode)) ctx.addIssue({ code: 'custom', path: ['ipipMode'], message: 'IPIP is not supported on IPv6 pools' });
+export function checkEncapsulation(
+  s: { cidr: string; ipipMode?: string | undefined; vxlanMode?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (on(s.ipipMode) && on(s.vxlanMode))
+    ctx.addIssue({ code: 'custom', path: ['vxlanMode'], message: 'ipipMode and vxlanMode cannot both be enabled' });
+  if (s.cidr.includes(':') && on(s.ipipMode))
+    ctx.addIssue({ code: 'custom', path: ['ipipMode'], message: 'IPIP is not supported on IPv6 pools' });
 }
 
 export const ipPoolSpec = z
@@ -73,7 +80,11 @@ export const ipPoolSpec = z
     const v6 = s.cidr.includes(':');
     const [min, max] = v6 ? [116, 128] : [20, 32];
     if (s.blockSize !== undefined && (s.blockSize < min || s.blockSize > max)) {
-      ctx.addIssue({ code: 'custom', path: ['blockSize'], message: `an ${v6 ? 'IPv6' : 'IPv4'} blockSize is from ${min} to ${max}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['blockSize'],
+        message: `an ${v6 ? 'IPv6' : 'IPv4'} blockSize is from ${min} to ${max}`,
+      });
     }
     checkEncapsulation(s, ctx);
   });
@@ -95,7 +106,12 @@ export const BGP_CONFIGURATION_MODELLED = {
 /** The BGPConfiguration spec fields other than those of BGP_CONFIGURATION_MODELLED. */
 export const bgpConfigurationOtherFields = {
   logSeverityScreen: logSeverityScreen.optional(),
-  listenPort: z.number().int().min(1, 'listenPort is from 1 to 65535').max(65535, 'listenPort is from 1 to 65535').optional(),
+  listenPort: z
+    .number()
+    .int()
+    .min(1, 'listenPort is from 1 to 65535')
+    .max(65535, 'listenPort is from 1 to 65535')
+    .optional(),
   bindMode: z.enum(['None', 'NodeIP'], { error: 'bindMode must be None or NodeIP' }).optional(),
   ignoredInterfaces: ignoredInterfaces.optional(),
   ipv6NormalRoutePriority: routePriority.optional(),
@@ -144,7 +160,12 @@ export const felixOtherFields = {
 
 function checkFelixFieldNames(spec: Record<string, unknown>, ctx: z.RefinementCtx): void {
   for (const key of Object.keys(spec)) {
-    if (!FELIX_FIELD_NAME.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `${JSON.stringify(key)} is not a FelixConfiguration field name` });
+    if (!FELIX_FIELD_NAME.test(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `${JSON.stringify(key)} is not a FelixConfiguration field name`,
+      });
   }
 }
 
@@ -162,7 +183,8 @@ export const felixConfigurationSpec = z
 function refuseModelled(modelled: Readonly<Record<string, string>>, kind: string) {
   return (spec: Record<string, unknown>, ctx: z.RefinementCtx) => {
     for (const [field, home] of Object.entries(modelled)) {
-      if (spec[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${kind}'s ${field} is set by ${home}, not here` });
+      if (spec[field] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `${kind}'s ${field} is set by ${home}, not here` });
     }
   };
 }
@@ -176,7 +198,11 @@ export const designBgpConfiguration = z
     checkBgpCommunities(spec, ctx);
     for (const key of Object.keys(spec)) {
       if (!(key in bgpConfigurationOtherFields) && !(key in BGP_CONFIGURATION_MODELLED)) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `unknown field "${key}": not a BGPConfiguration spec field of Calico v3.32` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `unknown field "${key}": not a BGPConfiguration spec field of Calico v3.32`,
+        });
       }
     }
   });

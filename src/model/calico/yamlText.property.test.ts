@@ -32,7 +32,8 @@ const BUFFERS = DESIGNS.flatMap((doc) => KINDS.map((kind) => ({ doc, kind, text:
 let printed: string[] = [];
 beforeEach(() => {
   printed = [];
-  for (const method of ['log', 'warn', 'error', 'info'] as const) vi.spyOn(console, method).mockImplementation((...args) => void printed.push(args.map(String).join(' ')));
+  for (const method of ['log', 'warn', 'error', 'info'] as const)
+    vi.spyOn(console, method).mockImplementation((...args) => void printed.push(args.map(String).join(' ')));
   vi.spyOn(process, 'emitWarning').mockImplementation((w) => void printed.push(String(w)));
 });
 afterEach(() => void vi.restoreAllMocks());
@@ -64,7 +65,46 @@ function apply(doc: Topology, kind: EditableKind, text: string): string[] {
 }
 
 const bufferArb = fc.constantFrom(...BUFFERS);
-const YAML_CHARS = [':', ': ', '-', '- ', '[', ']', '{', '}', ',', '&a ', '*a', '!', '!!str ', '|', '>', "'", '"', '#', '%', '@', '`', '?', '? ', '\t', '\n', '\n---\n', '\n...\n', '\u0000', '\ufeff', '😀', ' ', '  ', '<<: ', '0x1', '~', 'null', 'yes', '1e999'];
+const YAML_CHARS = [
+  ':',
+  ': ',
+  '-',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a ',
+  '*a',
+  '!',
+  '!!str ',
+  '|',
+  '>',
+  "'",
+  '"',
+  '#',
+  '%',
+  '@',
+  '`',
+  '?',
+  '? ',
+  '\t',
+  '\n',
+  '\n---\n',
+  '\n...\n',
+  '\u0000',
+  '\ufeff',
+  '😀',
+  ' ',
+  '  ',
+  '<<: ',
+  '0x1',
+  '~',
+  'null',
+  'yes',
+  '1e999',
+];
 const charArb = fc.oneof(fc.constantFrom(...YAML_CHARS), fc.string({ minLength: 1, maxLength: 3 }));
 
 describe('the config editor buffer under hostile edits', () => {
@@ -75,7 +115,10 @@ describe('the config editor buffer under hostile edits', () => {
         let t = text;
         for (const [op, at, c] of edits) {
           const i = at % (t.length + 1);
-          t = op === 'insert' ? t.slice(0, i) + c + t.slice(i) : t.slice(0, i) + (op === 'replace' ? c : '') + t.slice(i + 1);
+          t =
+            op === 'insert'
+              ? t.slice(0, i) + c + t.slice(i)
+              : t.slice(0, i) + (op === 'replace' ? c : '') + t.slice(i + 1);
         }
         apply(doc, kind, t);
       }),
@@ -105,56 +148,86 @@ describe('the config editor buffer under hostile edits', () => {
   });
 
   it('any text at all', () => {
-    const utf16 = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 300 }).map((u) => String.fromCharCode(...u));
+    const utf16 = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 300 })
+      .map((u) => String.fromCharCode(...u));
     fc.assert(
-      fc.property(bufferArb, fc.oneof(utf16, fc.string({ unit: fc.constantFrom(...YAML_CHARS, 'a', 'kind', 'BGPPeer', 'spec'), maxLength: 60 })), ({ doc, kind }, text) => {
-        apply(doc, kind, text);
-      }),
+      fc.property(
+        bufferArb,
+        fc.oneof(
+          utf16,
+          fc.string({ unit: fc.constantFrom(...YAML_CHARS, 'a', 'kind', 'BGPPeer', 'spec'), maxLength: 60 }),
+        ),
+        ({ doc, kind }, text) => {
+          apply(doc, kind, text);
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });
 
   it('alias bombs of any fan-out and depth are refused, not expanded', () => {
     fc.assert(
-      fc.property(bufferArb, fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 12 }), ({ doc, kind }, fanOut, levels) => {
-        const lines = [`l0: &l0 [${Array(fanOut).fill('x').join(', ')}]`];
-        for (let l = 1; l <= levels; l++) lines.push(`l${l}: &l${l} [${Array(fanOut).fill(`*l${l - 1}`).join(', ')}]`);
-        // Up to 12^13 values once expanded: this returns only if the reader refuses before expanding.
-        expect(apply(doc, kind, `${lines.join('\n')}\n`).length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        bufferArb,
+        fc.integer({ min: 2, max: 12 }),
+        fc.integer({ min: 2, max: 12 }),
+        ({ doc, kind }, fanOut, levels) => {
+          const lines = [`l0: &l0 [${Array(fanOut).fill('x').join(', ')}]`];
+          for (let l = 1; l <= levels; l++)
+            lines.push(
+              `l${l}: &l${l} [${Array(fanOut)
+                .fill(`*l${l - 1}`)
+                .join(', ')}]`,
+            );
+          // Up to 12^13 values once expanded: this returns only if the reader refuses before expanding.
+          expect(apply(doc, kind, `${lines.join('\n')}\n`).length).toBeGreaterThan(0);
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });
 
   it('nesting of any depth, in flow or block style, is read or refused in words at a line', () => {
     fc.assert(
-      fc.property(bufferArb, fc.integer({ min: 1, max: 1500 }), fc.constantFrom('flow-seq', 'flow-map', 'block'), ({ doc, kind }, depth, style) => {
-        const text =
-          style === 'flow-seq' ? `${'['.repeat(depth)}${']'.repeat(depth)}\n`
-          : style === 'flow-map' ? `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`
-          : `${Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`;
-        const issues = apply(doc, kind, text);
-        expect(issues.length).toBeGreaterThan(0);
-        // Past any real object's depth: one refusal for the nesting, not one per level (nor the parser's stack overflow).
-        if (depth > DEEPER_THAN_ANY_OBJECT) {
-          expect(issues).toHaveLength(1);
-          expect(issues[0]).toMatch(/\(line \d+\): /);
-          expect(issues[0]).not.toMatch(/call stack/i);
-        }
-      }),
+      fc.property(
+        bufferArb,
+        fc.integer({ min: 1, max: 1500 }),
+        fc.constantFrom('flow-seq', 'flow-map', 'block'),
+        ({ doc, kind }, depth, style) => {
+          const text =
+            style === 'flow-seq'
+              ? `${'['.repeat(depth)}${']'.repeat(depth)}\n`
+              : style === 'flow-map'
+                ? `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`
+                : `${Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`;
+          const issues = apply(doc, kind, text);
+          expect(issues.length).toBeGreaterThan(0);
+          // Past any real object's depth: one refusal for the nesting, not one per level (nor the parser's stack overflow).
+          if (depth > DEEPER_THAN_ANY_OBJECT) {
+            expect(issues).toHaveLength(1);
+            expect(issues[0]).toMatch(/\(line \d+\): /);
+            expect(issues[0]).not.toMatch(/call stack/i);
+          }
+        },
+      ),
       { seed: SEED, numRuns: 40 },
     );
   });
 
   it('a key that is a mapping or a list is refused at its line, and nothing is printed', () => {
     fc.assert(
-      fc.property(bufferArb, fc.constantFrom('? [a]\n: 1', '? { a: 1 }\n: 1', '[a]: 1', '{ a: 1 }: 2', '? - a\n  - b\n: 1'), ({ doc, kind, text }, key) => {
-        // After the buffer's first document: its own key at the top level.
-        const first = text.split('---\n')[0] as string;
-        const keyLine = first.split('\n').length;
-        const issues = apply(doc, kind, `${first.trimEnd()}\n${key}\n`);
-        expect(issues.some((i) => i.includes(`(line ${keyLine}): `))).toBe(true);
-      }),
+      fc.property(
+        bufferArb,
+        fc.constantFrom('? [a]\n: 1', '? { a: 1 }\n: 1', '[a]: 1', '{ a: 1 }: 2', '? - a\n  - b\n: 1'),
+        ({ doc, kind, text }, key) => {
+          // After the buffer's first document: its own key at the top level.
+          const first = text.split('---\n')[0] as string;
+          const keyLine = first.split('\n').length;
+          const issues = apply(doc, kind, `${first.trimEnd()}\n${key}\n`);
+          expect(issues.some((i) => i.includes(`(line ${keyLine}): `))).toBe(true);
+        },
+      ),
       { seed: SEED, numRuns: 30 },
     );
   });

@@ -48,22 +48,36 @@ describe('Calico objects as editable YAML', () => {
     const r = applyResourcesYaml(doc, 'BGPFilter', edited);
     if (!r.ok) throw new Error(r.error.map(formatIssue).join('\n'));
     const filter = r.value.spec.calicoResources[0];
-    expect(filter?.kind === 'BGPFilter' && filter.spec.exportV4?.[0]?.operations?.[0]).toEqual({ addCommunity: { value: '65000:200' } });
-    expect(r.value.spec.calicoResources.map((x) => x.metadata.name)).toEqual(['kubevirt-live-migration', 'rack-a-tor', 'rack-b-tor']);
+    expect(filter?.kind === 'BGPFilter' && filter.spec.exportV4?.[0]?.operations?.[0]).toEqual({
+      addCommunity: { value: '65000:200' },
+    });
+    expect(r.value.spec.calicoResources.map((x) => x.metadata.name)).toEqual([
+      'kubevirt-live-migration',
+      'rack-a-tor',
+      'rack-b-tor',
+    ]);
   });
 
   it('reports invalid YAML with its line, and schema problems with document, path and line', () => {
-    const broken = applyResourcesYaml(doc, 'BGPPeer', 'apiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata: { name: x\n');
+    const broken = applyResourcesYaml(
+      doc,
+      'BGPPeer',
+      'apiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata: { name: x\n',
+    );
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.error[0]?.line).toBe(4);
     const bad = resourcesYaml(doc, 'BGPPeer').replace('peerIP: 10.0.2.1', 'peerIP: 10.0.2.300');
     const r = applyResourcesYaml(doc, 'BGPPeer', bad);
-    expect(r.ok ? [] : r.error.map(formatIssue)).toEqual(['[1].spec.peerIP (line 15): 10.0.2.300 is not a peer address (IP, IPv4:port or [IPv6]:port)']);
+    expect(r.ok ? [] : r.error.map(formatIssue)).toEqual([
+      '[1].spec.peerIP (line 15): 10.0.2.300 is not a peer address (IP, IPv4:port or [IPv6]:port)',
+    ]);
   });
 
   it('maps a whole-design problem back to the document that causes it', () => {
     const bad = resourcesYaml(doc, 'BGPPeer').replace("nodeSelector: rack == 'rack-b'", 'node: node-z9');
     const r = applyResourcesYaml(doc, 'BGPPeer', bad);
-    expect(r.ok ? [] : r.error.map(formatIssue)).toEqual(['[1].spec.node (line 14): unknown node "node-z9" (known: node-a1, node-a2, node-b1, node-b2)']);
+    expect(r.ok ? [] : r.error.map(formatIssue)).toEqual([
+      '[1].spec.node (line 14): unknown node "node-z9" (known: node-a1, node-a2, node-b1, node-b2)',
+    ]);
   });
 });

@@ -39,7 +39,8 @@ export function applyResourcesYaml(doc: Topology, kind: EditableKind, text: stri
     if (value === null || value === undefined) return;
     const parsed = SCHEMA[kind].safeParse(value, { reportInput: true });
     if (!parsed.success) {
-      for (const i of fromZodIssues(parsed.error.issues)) issues.push({ ...i, path: [index, ...i.path], ...locate(yamlDoc, lineCounter, i.path) });
+      for (const i of fromZodIssues(parsed.error.issues))
+        issues.push({ ...i, path: [index, ...i.path], ...locate(yamlDoc, lineCounter, i.path) });
     } else objects.push(parsed.data);
   });
   if (issues.length > 0) return err(issues);
@@ -58,7 +59,13 @@ export function applyResourcesYaml(doc: Topology, kind: EditableKind, text: stri
   return err(
     checked.error.map((i) => {
       const [s, c, at, ...rest] = i.path;
-      if (s !== 'spec' || c !== 'calicoResources' || typeof at !== 'number' || candidate.spec.calicoResources[at]?.kind !== kind) return issue(i.path, i.message);
+      if (
+        s !== 'spec' ||
+        c !== 'calicoResources' ||
+        typeof at !== 'number' ||
+        candidate.spec.calicoResources[at]?.kind !== kind
+      )
+        return issue(i.path, i.message);
       const index = at - start;
       const yamlDoc = yamlDocs.filter((d) => d.contents !== null)[index];
       return { path: [index, ...rest], message: i.message, ...(yamlDoc ? locate(yamlDoc, lineCounter, rest) : {}) };

@@ -19,7 +19,14 @@ import {
 } from './allocate';
 import { draft, setPosition, type EditResult } from './common';
 import { connectRackToRouter } from './connect';
-import { ALLOW_OWN_AS_ONCE, ensureLiveMigrationFilter, makeSpinesReflect, preferCommunity, SPINE_AS, type RackChoices } from './rackChoices';
+import {
+  ALLOW_OWN_AS_ONCE,
+  ensureLiveMigrationFilter,
+  makeSpinesReflect,
+  preferCommunity,
+  SPINE_AS,
+  type RackChoices,
+} from './rackChoices';
 import { isBGPPeer } from '../calico/resources';
 import { resolveCluster } from '../resolve';
 
@@ -45,7 +52,8 @@ export function addRack(doc: Topology, template: RackTemplate, at?: Point): Edit
   setPosition(d, name, at);
   const created = [name];
   const tag = rackTag(name);
-  const perNode = (template.nodeAs ?? (d.spec.nodes.some((n) => n.asNumber !== undefined) ? 'per-node' : 'cluster')) === 'per-node';
+  const perNode =
+    (template.nodeAs ?? (d.spec.nodes.some((n) => n.asNumber !== undefined) ? 'per-node' : 'cluster')) === 'per-node';
   const spines = d.spec.routers.filter((r) => r.role === 'spine');
   const torsInSpineAs = template.torAs === 'spines';
   // A ToR pair shares the rack's AS.
@@ -80,14 +88,20 @@ export function addRack(doc: Topology, template: RackTemplate, at?: Point): Edit
     created.push(added.name);
   }
   let result: Topology = d;
-  const filters = template.liveMigrationFilter === undefined ? undefined : community !== undefined ? [LIVE_MIGRATION_FILTER_NAME] : [];
+  const filters =
+    template.liveMigrationFilter === undefined
+      ? undefined
+      : community !== undefined
+        ? [LIVE_MIGRATION_FILTER_NAME]
+        : [];
   const allowOwnAs = !perNode && !resolveCluster(d.spec).nodeToNodeMeshEnabled;
   for (const tor of tors) {
     const peered = connectRackToRouter(result, name, tor.name, filters);
     if (!peered.ok) continue;
     result = peered.value.doc;
     const peer = result.spec.calicoResources.find((r) => isBGPPeer(r) && r.metadata.name === peered.value.created[0]);
-    if (allowOwnAs && peer && isBGPPeer(peer) && peer.spec.asNumber !== resolveCluster(d.spec).asNumber) Object.assign(peer.spec, ALLOW_OWN_AS_ONCE);
+    if (allowOwnAs && peer && isBGPPeer(peer) && peer.spec.asNumber !== resolveCluster(d.spec).asNumber)
+      Object.assign(peer.spec, ALLOW_OWN_AS_ONCE);
   }
   return ok({ doc: result, created });
 }
@@ -100,7 +114,11 @@ function pushNode(d: Topology, rackName: string, asNumber: number | undefined): 
   if (!address) return undefined;
   const tag = rackTag(rackName);
   let index = 1;
-  while (d.spec.nodes.some((n) => n.name === memberName('node', tag, index)) || d.spec.routers.some((r) => r.name === memberName('node', tag, index))) index++;
+  while (
+    d.spec.nodes.some((n) => n.name === memberName('node', tag, index)) ||
+    d.spec.routers.some((r) => r.name === memberName('node', tag, index))
+  )
+    index++;
   const node: CalicoNode = {
     name: freeName(d, memberName('node', tag, index)),
     rack: rackName,
@@ -130,7 +148,11 @@ export function addNode(doc: Topology, rackName: string, at?: Point): EditResult
   return ok({ doc: d, created: [node.name] });
 }
 
-const ROLE_BASE: Record<Exclude<RouterRole, 'tor'>, string> = { spine: 'spine', 'route-reflector': 'rr', border: 'border' };
+const ROLE_BASE: Record<Exclude<RouterRole, 'tor'>, string> = {
+  spine: 'spine',
+  'route-reflector': 'rr',
+  border: 'border',
+};
 
 export function addRouter(doc: Topology, role: RouterRole, rackName?: string, at?: Point): EditResult {
   const d = draft(doc);
@@ -158,7 +180,8 @@ export function addRouter(doc: Topology, role: RouterRole, rackName?: string, at
     const address = nextLoopback(d);
     if (!address) return err('no free loopback left in 10.0.0.0/24');
     const sameRole = d.spec.routers.find((r) => r.role === role);
-    const asNumber = role === 'spine' || role === 'route-reflector' ? (sameRole?.asNumber ?? SPINE_AS) : freeAsNumber(d, 65100);
+    const asNumber =
+      role === 'spine' || role === 'route-reflector' ? (sameRole?.asNumber ?? SPINE_AS) : freeAsNumber(d, 65100);
     router = {
       name: freeName(d, `${ROLE_BASE[role]}-1`),
       role,

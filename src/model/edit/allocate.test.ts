@@ -21,7 +21,9 @@ const EMPTY = 'apiVersion: liveroute/v1\nkind: Topology\nmetadata: { name: e }\n
 
 describe('addresses', () => {
   it('usedAddresses holds every node and router address', () => {
-    expect([...usedAddresses(smallFabric())].sort()).toEqual(['10.0.0.1', '10.0.1.1', '10.0.1.11', '10.0.1.12'].map((a) => parseIPv4(a)).sort());
+    expect([...usedAddresses(smallFabric())].sort()).toEqual(
+      ['10.0.0.1', '10.0.1.1', '10.0.1.11', '10.0.1.12'].map((a) => parseIPv4(a)).sort(),
+    );
   });
 
   it('freeHostAddress takes the lowest free host at or after the start, never the broadcast', () => {
@@ -102,7 +104,8 @@ describe('AS numbers and names', () => {
   it('nextRackName goes rack-a … rack-z, then rack-27, rack-28, …', () => {
     const doc = mustParse(EMPTY);
     expect(nextRackName(doc)).toBe('rack-a');
-    for (let i = 0; i < 26; i++) doc.spec.racks.push({ name: `rack-${String.fromCharCode(97 + i)}`, subnet: `10.0.${i + 1}.0/24` });
+    for (let i = 0; i < 26; i++)
+      doc.spec.racks.push({ name: `rack-${String.fromCharCode(97 + i)}`, subnet: `10.0.${i + 1}.0/24` });
     expect(nextRackName(doc)).toBe('rack-27');
     doc.spec.racks.push({ name: 'rack-27', subnet: '10.0.27.0/24' });
     expect(nextRackName(doc)).toBe('rack-28');

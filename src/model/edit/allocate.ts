@@ -2,7 +2,16 @@
  * Picking free resources for new elements: addresses in a rack subnet, loopbacks, rack subnets,
  * IPAM blocks, VM IPs, AS numbers, names. Deterministic: always the lowest free value.
  */
-import { formatIPv4, formatPrefix4, parseIPv4, prefix4, prefixContainsAddr, prefixesOverlap, prefixSize, type Prefix4 } from '../../lib/ip';
+import {
+  formatIPv4,
+  formatPrefix4,
+  parseIPv4,
+  prefix4,
+  prefixContainsAddr,
+  prefixesOverlap,
+  prefixSize,
+  type Prefix4,
+} from '../../lib/ip';
 import { uniqueName } from '../../lib/names';
 import { effectiveBlocks, elementNames, nextFreeBlock, resolveCluster } from '../resolve';
 import type { Topology } from '../schema';
@@ -24,7 +33,12 @@ export function usedAddresses(doc: Topology): Set<number> {
 }
 
 /** The lowest free host address of `subnet` at or after host number `start`. */
-export function freeHostAddress(doc: Topology, subnet: string, start: number, extraUsed: ReadonlySet<number> = new Set()): string | undefined {
+export function freeHostAddress(
+  doc: Topology,
+  subnet: string,
+  start: number,
+  extraUsed: ReadonlySet<number> = new Set(),
+): string | undefined {
   const p = prefix4(subnet);
   if (!p) return undefined;
   const used = usedAddresses(doc);
@@ -65,10 +79,11 @@ export function nextRackSubnet(doc: Topology, extraTaken: readonly Prefix4[] = [
 /** The next IPAM block not affine to any node (explicit or allocated in file order). */
 export function nextBlock(doc: Topology, extraTaken: readonly Prefix4[] = []): string | undefined {
   const taken: Prefix4[] = [...extraTaken];
-  for (const blocks of effectiveBlocks(doc.spec).values()) for (const b of blocks) {
-    const p = prefix4(b);
-    if (p) taken.push(p);
-  }
+  for (const blocks of effectiveBlocks(doc.spec).values())
+    for (const b of blocks) {
+      const p = prefix4(b);
+      if (p) taken.push(p);
+    }
   const block = nextFreeBlock(resolveCluster(doc.spec).ipPools, taken);
   return block ? formatPrefix4(block) : undefined;
 }

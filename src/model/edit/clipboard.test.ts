@@ -37,19 +37,38 @@ describe('paste', () => {
     valid(doc);
     expect(created).toEqual(['rack-b', 'tor-b', 'node-b1', 'node-b2', 'vm-2']);
     expect(doc.spec.racks.at(-1)).toEqual({ name: 'rack-b', subnet: '10.0.2.0/24' });
-    expect(doc.spec.routers.at(-1)).toEqual({ name: 'tor-b', role: 'tor', rack: 'rack-b', asNumber: 65002, address: '10.0.2.1', platform: 'bird1', policy: { elevatedCommunity: '65000:100' } });
+    expect(doc.spec.routers.at(-1)).toEqual({
+      name: 'tor-b',
+      role: 'tor',
+      rack: 'rack-b',
+      asNumber: 65002,
+      address: '10.0.2.1',
+      platform: 'bird1',
+      policy: { elevatedCommunity: '65000:100' },
+    });
     expect(doc.spec.nodes.slice(2)).toEqual([
       { name: 'node-b1', rack: 'rack-b', address: '10.0.2.11', asNumber: 65103, blocks: ['10.244.0.0/26'] },
       { name: 'node-b2', rack: 'rack-b', address: '10.0.2.12', asNumber: 65104, blocks: ['10.244.0.64/26'] },
     ]);
     expect(doc.spec.vms.at(-1)).toEqual({ name: 'vm-2', ip: '10.244.0.1', node: 'node-b1' });
-    expect(doc.spec.links).toEqual([['tor-a', 'spine-1'], ['tor-b', 'spine-1']]);
-    expect(doc.spec.sessions).toEqual([['tor-a', 'spine-1'], ['tor-b', 'spine-1']]);
+    expect(doc.spec.links).toEqual([
+      ['tor-a', 'spine-1'],
+      ['tor-b', 'spine-1'],
+    ]);
+    expect(doc.spec.sessions).toEqual([
+      ['tor-a', 'spine-1'],
+      ['tor-b', 'spine-1'],
+    ]);
     expect(doc.spec.calicoResources.at(-1)).toEqual({
       apiVersion: 'projectcalico.org/v3',
       kind: 'BGPPeer',
       metadata: { name: 'rack-b-tor-b' },
-      spec: { nodeSelector: "rack == 'rack-b'", peerIP: '10.0.2.1', asNumber: 65002, filters: ['kubevirt-live-migration'] },
+      spec: {
+        nodeSelector: "rack == 'rack-b'",
+        peerIP: '10.0.2.1',
+        asNumber: 65002,
+        filters: ['kubevirt-live-migration'],
+      },
     });
     expect(doc.spec.layout?.positions).toMatchObject({ 'rack-b': [40, 40], 'tor-b': [10, 10], 'node-b1': [20, 60] });
     expect(doc0).toEqual(smallFabric());
@@ -68,7 +87,10 @@ describe('paste', () => {
       ['node-c1', '10.0.3.11', 65105, ['10.244.0.128/26']],
       ['node-c2', '10.0.3.12', 65106, ['10.244.0.192/26']],
     ]);
-    expect(doc.spec.calicoResources.at(-1)).toMatchObject({ metadata: { name: 'rack-c-tor-c' }, spec: { nodeSelector: "rack == 'rack-c'", peerIP: '10.0.3.1', asNumber: 65003 } });
+    expect(doc.spec.calicoResources.at(-1)).toMatchObject({
+      metadata: { name: 'rack-c-tor-c' },
+      spec: { nodeSelector: "rack == 'rack-c'", peerIP: '10.0.3.1', asNumber: 65003 },
+    });
     expect(doc.spec.layout?.positions?.['rack-c']).toEqual([0, 100]);
   });
 
@@ -85,9 +107,21 @@ describe('paste', () => {
     const { doc, created } = unwrap(paste(doc0, copy(doc0, ['spine-1'])));
     valid(doc);
     expect(created).toEqual(['spine-2']);
-    expect(doc.spec.routers.at(-1)).toEqual({ name: 'spine-2', role: 'spine', asNumber: 65000, address: '10.0.0.2', platform: 'bird1' });
-    expect(doc.spec.links).toEqual([['tor-a', 'spine-1'], ['tor-a', 'spine-2']]);
-    expect(doc.spec.sessions).toEqual([['tor-a', 'spine-1'], ['tor-a', 'spine-2']]);
+    expect(doc.spec.routers.at(-1)).toEqual({
+      name: 'spine-2',
+      role: 'spine',
+      asNumber: 65000,
+      address: '10.0.0.2',
+      platform: 'bird1',
+    });
+    expect(doc.spec.links).toEqual([
+      ['tor-a', 'spine-1'],
+      ['tor-a', 'spine-2'],
+    ]);
+    expect(doc.spec.sessions).toEqual([
+      ['tor-a', 'spine-1'],
+      ['tor-a', 'spine-2'],
+    ]);
     expect(doc.spec.layout?.positions?.['spine-2']).toEqual([240, -60]);
   });
 
@@ -95,7 +129,14 @@ describe('paste', () => {
     const doc0 = unwrap(addRouter(smallFabric(), 'route-reflector')).doc;
     const doc = unwrap(paste(doc0, copy(doc0, ['rr-1']))).doc;
     valid(doc);
-    expect(doc.spec.routers.at(-1)).toEqual({ name: 'rr-2', role: 'route-reflector', asNumber: 65000, address: '10.0.0.3', platform: 'bird1', routeReflector: { clusterId: '10.0.0.3' } });
+    expect(doc.spec.routers.at(-1)).toEqual({
+      name: 'rr-2',
+      role: 'route-reflector',
+      asNumber: 65000,
+      address: '10.0.0.3',
+      platform: 'bird1',
+      routeReflector: { clusterId: '10.0.0.3' },
+    });
   });
 
   it('a node alone stays in its rack with a free address, a new block, AS and VM', () => {
@@ -103,7 +144,13 @@ describe('paste', () => {
     const { doc, created } = unwrap(paste(doc0, copy(doc0, ['node-a1'])));
     valid(doc);
     expect(created).toEqual(['node-a1-2', 'vm-2']);
-    expect(doc.spec.nodes.at(-1)).toEqual({ name: 'node-a1-2', rack: 'rack-a', address: '10.0.1.13', asNumber: 65103, blocks: ['10.244.0.0/26'] });
+    expect(doc.spec.nodes.at(-1)).toEqual({
+      name: 'node-a1-2',
+      rack: 'rack-a',
+      address: '10.0.1.13',
+      asNumber: 65103,
+      blocks: ['10.244.0.0/26'],
+    });
     expect(doc.spec.vms.at(-1)).toEqual({ name: 'vm-2', ip: '10.244.0.1', node: 'node-a1-2' });
   });
 
@@ -112,13 +159,21 @@ describe('paste', () => {
     const f = copy(doc0, ['tor-a']);
     const { doc } = unwrap(paste(doc0, f));
     valid(doc);
-    expect(doc.spec.routers.at(-1)).toMatchObject({ name: 'tor-a-2', rack: 'rack-a', asNumber: 65001, address: '10.0.1.2' });
+    expect(doc.spec.routers.at(-1)).toMatchObject({
+      name: 'tor-a-2',
+      rack: 'rack-a',
+      asNumber: 65001,
+      address: '10.0.1.2',
+    });
     expect(paste(doc, f)).toEqual({ ok: false, error: 'rack rack-a already has two ToRs' });
   });
 
   it('refuses members of a rack that is gone', () => {
     const doc0 = smallFabric();
     const f = copy(doc0, ['node-a1']);
-    expect(paste(remove(doc0, { elements: ['rack-a'] }), f)).toEqual({ ok: false, error: 'rack rack-a no longer exists' });
+    expect(paste(remove(doc0, { elements: ['rack-a'] }), f)).toEqual({
+      ok: false,
+      error: 'rack rack-a no longer exists',
+    });
   });
 });

@@ -9,7 +9,19 @@ import { formatIPv4, parseIPv4, prefix4, prefixContainsAddr, prefixSize } from '
 import { isBGPPeer, type BGPPeer } from '../calico/resources';
 import { rackOfSelector, rackSelector } from '../calico/selector';
 import type { CalicoNode, Rack, Router, Topology, VM } from '../schema';
-import { freeAsNumber, freeHostAddress, freeName, freeVmIp, nextBlock, nextLoopback, nextRackName, nextRackSubnet, NODE_HOST_START, rackTag, TOR_HOST_START } from './allocate';
+import {
+  freeAsNumber,
+  freeHostAddress,
+  freeName,
+  freeVmIp,
+  nextBlock,
+  nextLoopback,
+  nextRackName,
+  nextRackSubnet,
+  NODE_HOST_START,
+  rackTag,
+  TOR_HOST_START,
+} from './allocate';
 import { draft, type EditResult } from './common';
 
 export interface Fragment {
@@ -27,10 +39,11 @@ export interface Fragment {
 export function copy(doc: Topology, names: readonly string[]): Fragment {
   const s = doc.spec;
   const picked = new Set(names);
-  for (const r of s.racks) if (picked.has(r.name)) {
-    for (const n of s.nodes) if (n.rack === r.name) picked.add(n.name);
-    for (const t of s.routers) if (t.rack === r.name) picked.add(t.name);
-  }
+  for (const r of s.racks)
+    if (picked.has(r.name)) {
+      for (const n of s.nodes) if (n.rack === r.name) picked.add(n.name);
+      for (const t of s.routers) if (t.rack === r.name) picked.add(t.name);
+    }
   const nodes = s.nodes.filter((n) => picked.has(n.name));
   const nodeNames = new Set(nodes.map((n) => n.name));
   const routers = s.routers.filter((r) => picked.has(r.name));
@@ -57,7 +70,13 @@ export function copy(doc: Topology, names: readonly string[]): Fragment {
 }
 
 /** Keeps the host part of `address` in `subnet` when that address is free, else the first free one. */
-function rehome(d: Topology, address: string, oldSubnet: string | undefined, newSubnet: string, start: number): string | undefined {
+function rehome(
+  d: Topology,
+  address: string,
+  oldSubnet: string | undefined,
+  newSubnet: string,
+  start: number,
+): string | undefined {
   const a = parseIPv4(address);
   const o = oldSubnet ? prefix4(oldSubnet) : undefined;
   const n = prefix4(newSubnet);
@@ -95,7 +114,8 @@ export function paste(doc: Topology, fragment: Fragment, offset: readonly [numbe
       const rack = rackOf(r.rack);
       const subnet = subnetOf(rack);
       if (!subnet) return err(`rack ${rack} no longer exists`);
-      if (s.routers.filter((t) => t.role === 'tor' && t.rack === rack).length >= 2) return err(`rack ${rack} already has two ToRs`);
+      if (s.routers.filter((t) => t.role === 'tor' && t.rack === rack).length >= 2)
+        return err(`rack ${rack} already has two ToRs`);
       copy.rack = rack;
       const address = rehome(d, r.address, oldSubnet.get(r.rack), subnet, TOR_HOST_START);
       if (!address) return err(`rack ${rack} has no free address`);
@@ -151,7 +171,8 @@ export function paste(doc: Topology, fragment: Fragment, offset: readonly [numbe
   }
 
   const mapPair = ([a, b]: [string, string]): [string, string] => [rename.get(a) ?? a, rename.get(b) ?? b];
-  const has = (list: [string, string][], [a, b]: [string, string]) => list.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+  const has = (list: [string, string][], [a, b]: [string, string]) =>
+    list.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
   for (const p of fragment.links.map(mapPair)) if (p[0] !== p[1] && !has(s.links, p)) s.links.push(p);
   for (const p of fragment.sessions.map(mapPair)) if (p[0] !== p[1] && !has(s.sessions, p)) s.sessions.push(p);
 
@@ -179,7 +200,8 @@ export function paste(doc: Topology, fragment: Fragment, offset: readonly [numbe
     const now = rename.get(old);
     if (!now) continue;
     const positions = ((s.layout ??= {}).positions ??= {});
-    const isMember = fragment.nodes.some((n) => n.name === old) || fragment.routers.some((r) => r.name === old && r.role === 'tor');
+    const isMember =
+      fragment.nodes.some((n) => n.name === old) || fragment.routers.some((r) => r.name === old && r.role === 'tor');
     positions[now] = isMember && rename.has(memberRack(fragment, old) ?? '') ? [x, y] : [x + offset[0], y + offset[1]];
   }
   return ok({ doc: d, created });

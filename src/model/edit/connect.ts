@@ -10,12 +10,19 @@ import { nodeAsNumber, resolveCluster } from '../resolve';
 import type { Topology } from '../schema';
 import { draft, type EditResult } from './common';
 
-const samePair = (p: readonly [string, string], a: string, b: string) => (p[0] === a && p[1] === b) || (p[0] === b && p[1] === a);
+const samePair = (p: readonly [string, string], a: string, b: string) =>
+  (p[0] === a && p[1] === b) || (p[0] === b && p[1] === a);
 
 export function connect(doc: Topology, a: string, b: string): EditResult {
   const s = doc.spec;
   const kind = (n: string) =>
-    s.routers.some((r) => r.name === n) ? 'router' : s.racks.some((r) => r.name === n) ? 'rack' : s.nodes.some((x) => x.name === n) ? 'node' : 'none';
+    s.routers.some((r) => r.name === n)
+      ? 'router'
+      : s.racks.some((r) => r.name === n)
+        ? 'rack'
+        : s.nodes.some((x) => x.name === n)
+          ? 'node'
+          : 'none';
   const [ka, kb] = [kind(a), kind(b)];
   if (ka === 'router' && kb === 'router') return connectRouters(doc, a, b);
   if (ka === 'rack' && kb === 'router') return connectRackToRouter(doc, a, b);
@@ -36,12 +43,21 @@ export function connectRouters(doc: Topology, a: string, b: string): EditResult 
 
 /** The BGPFilters the design already attaches to its node→router eBGP peers (its convention). */
 function conventionalFilters(doc: Topology): string[] | undefined {
-  const peer = doc.spec.calicoResources.find((r): r is BGPPeer => isBGPPeer(r) && (r.spec.filters?.length ?? 0) > 0 && r.spec.peerIP !== undefined);
+  const peer = doc.spec.calicoResources.find(
+    (r): r is BGPPeer => isBGPPeer(r) && (r.spec.filters?.length ?? 0) > 0 && r.spec.peerIP !== undefined,
+  );
   return peer?.spec.filters ? [...peer.spec.filters] : undefined;
 }
 
 /** `filters`: the BGPFilters the new peer names; undefined: the design's convention (eBGP peers only). */
-function newPeer(doc: Topology, name: string, scope: { nodeSelector: string } | { node: string }, routerName: string, ebgp: boolean, filterList?: readonly string[]): EditResult {
+function newPeer(
+  doc: Topology,
+  name: string,
+  scope: { nodeSelector: string } | { node: string },
+  routerName: string,
+  ebgp: boolean,
+  filterList?: readonly string[],
+): EditResult {
   const router = doc.spec.routers.find((r) => r.name === routerName);
   if (!router) return err(`unknown router ${routerName}`);
   const exists = doc.spec.calicoResources.some(
@@ -54,7 +70,13 @@ function newPeer(doc: Topology, name: string, scope: { nodeSelector: string } | 
   const taken = new Set(doc.spec.calicoResources.filter(isBGPPeer).map((r) => r.metadata.name));
   let peerName = name;
   for (let i = 2; taken.has(peerName); i++) peerName = `${name}-${i}`;
-  const filters = filterList ? (filterList.length > 0 ? [...filterList] : undefined) : ebgp ? conventionalFilters(doc) : undefined;
+  const filters = filterList
+    ? filterList.length > 0
+      ? [...filterList]
+      : undefined
+    : ebgp
+      ? conventionalFilters(doc)
+      : undefined;
   const peer: BGPPeer = {
     apiVersion: CALICO_API_VERSION,
     kind: 'BGPPeer',
@@ -66,11 +88,20 @@ function newPeer(doc: Topology, name: string, scope: { nodeSelector: string } | 
   return ok({ doc: d, created: [peerName] });
 }
 
-export function connectRackToRouter(doc: Topology, rackName: string, routerName: string, filters?: readonly string[]): EditResult {
+export function connectRackToRouter(
+  doc: Topology,
+  rackName: string,
+  routerName: string,
+  filters?: readonly string[],
+): EditResult {
   const router = doc.spec.routers.find((r) => r.name === routerName);
   const members = doc.spec.nodes.filter((n) => n.rack === rackName);
   const clusterAs = resolveCluster(doc.spec).asNumber;
-  const ebgp = router !== undefined && (members.length === 0 ? clusterAs !== router.asNumber : members.some((n) => nodeAsNumber(doc.spec, n) !== router.asNumber));
+  const ebgp =
+    router !== undefined &&
+    (members.length === 0
+      ? clusterAs !== router.asNumber
+      : members.some((n) => nodeAsNumber(doc.spec, n) !== router.asNumber));
   return newPeer(doc, `${rackName}-${routerName}`, { nodeSelector: rackSelector(rackName) }, routerName, ebgp, filters);
 }
 

@@ -12,16 +12,26 @@ function threeRacks(): Topology {
   delete doc.spec.routers[0]?.policy;
   doc = unwrap(addRack(doc, { torsPerRack: 1, nodesPerRack: 1, liveMigrationFilter: false })).doc;
   doc = unwrap(addRack(doc, { torsPerRack: 1, nodesPerRack: 1, liveMigrationFilter: false })).doc;
-  expect(doc.spec.routers.map((r) => `${r.name}: ${r.policy?.elevatedCommunity ?? 'none'}`)).toEqual(['tor-a: none', 'spine-1: none', 'tor-b: none', 'tor-c: none']);
+  expect(doc.spec.routers.map((r) => `${r.name}: ${r.policy?.elevatedCommunity ?? 'none'}`)).toEqual([
+    'tor-a: none',
+    'spine-1: none',
+    'tor-b: none',
+    'tor-c: none',
+  ]);
   return doc;
 }
 
-const communities = (doc: Topology) => doc.spec.routers.map((r) => `${r.name}: ${r.policy?.elevatedCommunity ?? 'none'}`);
+const communities = (doc: Topology) =>
+  doc.spec.routers.map((r) => `${r.name}: ${r.policy?.elevatedCommunity ?? 'none'}`);
 
 describe('applyFixes', () => {
   it('applies every fix of the list, each on the result of the one before', () => {
     const before = threeRacks();
-    const fixes: Fix[] = ['tor-a', 'tor-b', 'tor-c'].map((router) => ({ kind: 'set-elevated-community', router, community: '65000:100' }));
+    const fixes: Fix[] = ['tor-a', 'tor-b', 'tor-c'].map((router) => ({
+      kind: 'set-elevated-community',
+      router,
+      community: '65000:100',
+    }));
     const doc = unwrap(applyFixes(before, fixes));
     expect(validationErrors(doc)).toEqual([]);
     expect(communities(doc)).toEqual(['tor-a: 65000:100', 'spine-1: none', 'tor-b: 65000:100', 'tor-c: 65000:100']);
@@ -37,8 +47,14 @@ describe('applyFixes', () => {
     const doc = unwrap(applyFixes(before, fixes));
     const oneByOne = unwrap(applyFix(unwrap(applyFix(before, fixes[0] as Fix)), fixes[1] as Fix));
     expect(doc).toEqual(oneByOne);
-    expect(doc.spec.calicoResources.filter((r) => r.kind === 'BGPFilter').map((r) => r.metadata.name)).toEqual(['kubevirt-live-migration']);
-    expect(doc.spec.calicoResources.filter((r): r is BGPPeer => r.kind === 'BGPPeer').map((p) => `${p.metadata.name}: ${(p.spec.filters ?? []).join(',')}`)).toEqual([
+    expect(doc.spec.calicoResources.filter((r) => r.kind === 'BGPFilter').map((r) => r.metadata.name)).toEqual([
+      'kubevirt-live-migration',
+    ]);
+    expect(
+      doc.spec.calicoResources
+        .filter((r): r is BGPPeer => r.kind === 'BGPPeer')
+        .map((p) => `${p.metadata.name}: ${(p.spec.filters ?? []).join(',')}`),
+    ).toEqual([
       'rack-a-tor-a: kubevirt-live-migration',
       'rack-b-tor-b: kubevirt-live-migration',
       'rack-c-tor-c: kubevirt-live-migration',
@@ -52,7 +68,10 @@ describe('applyFixes', () => {
       { kind: 'set-elevated-community', router: 'tor-z', community: '65000:100' },
       { kind: 'set-elevated-community', router: 'tor-c', community: '65000:100' },
     ];
-    expect(applyFixes(before, fixes)).toEqual({ ok: false, error: 'fix 2 of 3 (router tor-z) cannot be applied: unknown router tor-z; none was applied' });
+    expect(applyFixes(before, fixes)).toEqual({
+      ok: false,
+      error: 'fix 2 of 3 (router tor-z) cannot be applied: unknown router tor-z; none was applied',
+    });
     expect(communities(before)).toEqual(['tor-a: none', 'spine-1: none', 'tor-b: none', 'tor-c: none']);
   });
 

@@ -127,7 +127,10 @@ export function applyFixes(doc: Topology, fixes: readonly Fix[]): Result<Topolog
   let result = doc;
   for (const [i, fix] of fixes.entries()) {
     const next = applyFix(result, fix);
-    if (!next.ok) return err(`fix ${i + 1} of ${fixes.length} (${fixTarget(fix)}) cannot be applied: ${next.error}; none was applied`);
+    if (!next.ok)
+      return err(
+        `fix ${i + 1} of ${fixes.length} (${fixTarget(fix)}) cannot be applied: ${next.error}; none was applied`,
+      );
     result = next.value;
   }
   return ok(result);

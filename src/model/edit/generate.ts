@@ -61,7 +61,15 @@ export function generateFabric(f: FabricSpec): Topology {
   for (let i = 1; i <= f.spines; i++) {
     spines.push(`spine-${i}`);
     const reflect = torsInSpineAs ? { routeReflector: { clusterId: SPINE_CLUSTER_ID } } : {};
-    routers.push({ name: `spine-${i}`, role: 'spine', asNumber: SPINE_AS, address: `10.0.0.${i}`, platform, ...reflect, ...policy });
+    routers.push({
+      name: `spine-${i}`,
+      role: 'spine',
+      asNumber: SPINE_AS,
+      address: `10.0.0.${i}`,
+      platform,
+      ...reflect,
+      ...policy,
+    });
   }
   routers.push({ name: 'border-1', role: 'border', asNumber: 64900, address: '10.0.0.254', platform, ...policy });
   const links: [string, string][] = spines.map((s) => [s, 'border-1']);
@@ -85,7 +93,13 @@ export function generateFabric(f: FabricSpec): Topology {
         apiVersion: CALICO_API_VERSION,
         kind: 'BGPPeer' as const,
         metadata: { name: `${rack}-${tor}` },
-        spec: { nodeSelector: rackSelector(rack), peerIP: address, asNumber: torAs, ...(filter ? { filters: [LIVE_MIGRATION_FILTER_NAME] } : {}), ...(perNode ? {} : ALLOW_OWN_AS_ONCE) },
+        spec: {
+          nodeSelector: rackSelector(rack),
+          peerIP: address,
+          asNumber: torAs,
+          ...(filter ? { filters: [LIVE_MIGRATION_FILTER_NAME] } : {}),
+          ...(perNode ? {} : ALLOW_OWN_AS_ONCE),
+        },
       });
     }
     for (let n = 1; n <= f.nodesPerRack; n++) {

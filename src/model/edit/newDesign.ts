@@ -34,13 +34,19 @@ export type NewDesignKind = NewDesignTemplate['kind'];
 export function newDesign(template: NewDesignTemplate): Result<Topology, string> {
   if (template.kind === 'empty') return ok(emptyDesign());
   const n = template.nodesPerRack;
-  if (!Number.isInteger(n) || n < NEW_DESIGN_NODES.min || n > NEW_DESIGN_NODES.max) return err(`a template has ${NEW_DESIGN_NODES.min} to ${NEW_DESIGN_NODES.max} nodes per rack`);
+  if (!Number.isInteger(n) || n < NEW_DESIGN_NODES.min || n > NEW_DESIGN_NODES.max)
+    return err(`a template has ${NEW_DESIGN_NODES.min} to ${NEW_DESIGN_NODES.max} nodes per rack`);
   if (template.kind === 'two-racks') {
     const fabric = generateFabric({ racks: 2, nodesPerRack: n, spines: 1, torsPerRack: 1, vms: 1 });
     // Only the spec: the generator's title describes a generated fabric, not the user's design.
     return ok({ ...emptyDesign(), spec: fabric.spec });
   }
-  const rack = addRack(emptyDesign(), { torsPerRack: 1, nodesPerRack: n, nodeAs: 'cluster', liveMigrationFilter: true });
+  const rack = addRack(emptyDesign(), {
+    torsPerRack: 1,
+    nodesPerRack: n,
+    nodeAs: 'cluster',
+    liveMigrationFilter: true,
+  });
   if (!rack.ok) return rack;
   const first = rack.value.doc.spec.nodes[0];
   const second = rack.value.doc.spec.nodes[1];

@@ -59,7 +59,8 @@ export function ensureLiveMigrationFilter(d: Topology): string {
     return LIVE_MIGRATION_COMMUNITY;
   }
   if (!isBGPFilter(existing)) return LIVE_MIGRATION_COMMUNITY;
-  for (const rule of existing.spec.exportV4 ?? []) for (const op of rule.operations ?? []) if (op.addCommunity) return op.addCommunity.value;
+  for (const rule of existing.spec.exportV4 ?? [])
+    for (const op of rule.operations ?? []) if (op.addCommunity) return op.addCommunity.value;
   return LIVE_MIGRATION_COMMUNITY;
 }
 

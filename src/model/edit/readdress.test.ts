@@ -8,7 +8,10 @@ import type { Topology } from '../schema';
 import type { BGPPeer } from '../calico/resources';
 
 const valid = (doc: Topology) => expect(validationErrors(doc)).toEqual([]);
-const peerIPs = (doc: Topology) => doc.spec.calicoResources.filter((r): r is BGPPeer => r.kind === 'BGPPeer').map((p) => [p.metadata.name, p.spec.peerIP]);
+const peerIPs = (doc: Topology) =>
+  doc.spec.calicoResources
+    .filter((r): r is BGPPeer => r.kind === 'BGPPeer')
+    .map((p) => [p.metadata.name, p.spec.peerIP]);
 /** smallFabric plus an empty rack-b (10.0.2.0/24, no ToR). */
 function withRackB(): Topology {
   const doc = unwrap(addRack(smallFabric(), { torsPerRack: 0, nodesPerRack: 0 })).doc;
@@ -28,15 +31,23 @@ describe('changeRackSubnet', () => {
   });
 
   it('refuses a subnet too small for a host number, and an unknown rack', () => {
-    expect(changeRackSubnet(smallFabric(), 'rack-a', '10.0.5.0/29')).toEqual({ ok: false, error: "node-a1's host number .11 does not fit in 10.0.5.0/29" });
-    expect(changeRackSubnet(smallFabric(), 'rack-z', '10.0.5.0/24')).toEqual({ ok: false, error: 'unknown rack rack-z' });
+    expect(changeRackSubnet(smallFabric(), 'rack-a', '10.0.5.0/29')).toEqual({
+      ok: false,
+      error: "node-a1's host number .11 does not fit in 10.0.5.0/29",
+    });
+    expect(changeRackSubnet(smallFabric(), 'rack-z', '10.0.5.0/24')).toEqual({
+      ok: false,
+      error: 'unknown rack rack-z',
+    });
   });
 
   it('writes text that is not a prefix as it is, for validation to report', () => {
     const doc = unwrap(changeRackSubnet(smallFabric(), 'rack-a', '10.0.5.0'));
     expect(doc.spec.racks[0]?.subnet).toBe('10.0.5.0');
     expect(doc.spec.nodes[0]?.address).toBe('10.0.1.11');
-    expect(validationErrors(doc)).toEqual(['spec.racks[0].subnet: 10.0.5.0 is not an IPv4 prefix (expected address/length)']);
+    expect(validationErrors(doc)).toEqual([
+      'spec.racks[0].subnet: 10.0.5.0 is not an IPv4 prefix (expected address/length)',
+    ]);
   });
 });
 
@@ -44,7 +55,13 @@ describe('moveNodeToRack', () => {
   it('gives the node a free address in its new rack and forgets its rack-relative position', () => {
     const doc = unwrap(moveNodeToRack(withRackB(), 'node-a1', 'rack-b'));
     valid(doc);
-    expect(doc.spec.nodes[0]).toEqual({ name: 'node-a1', rack: 'rack-b', address: '10.0.2.11', asNumber: 65101, blocks: ['10.244.1.0/26'] });
+    expect(doc.spec.nodes[0]).toEqual({
+      name: 'node-a1',
+      rack: 'rack-b',
+      address: '10.0.2.11',
+      asNumber: 65101,
+      blocks: ['10.244.1.0/26'],
+    });
     expect(doc.spec.layout?.positions?.['node-a1']).toBeUndefined();
   });
 
@@ -90,25 +107,41 @@ describe('changeRouterAddress', () => {
     const doc = unwrap(changeRouterAddress(before, 'spine-1', '10.0.0.9'));
     valid(doc);
     expect(doc.spec.routers[1]?.address).toBe('10.0.0.9');
-    expect(peerIPs(doc)).toEqual([['rack-a-tor-a', '10.0.1.1'], ['node-a1-spine-1', '10.0.0.9']]);
+    expect(peerIPs(doc)).toEqual([
+      ['rack-a-tor-a', '10.0.1.1'],
+      ['node-a1-spine-1', '10.0.0.9'],
+    ]);
     expect(changeRouterAddress(before, 'nope', '10.0.0.9')).toEqual({ ok: false, error: 'unknown router nope' });
   });
 });
 
 describe('changeRouterAs', () => {
-  const peerAses = (doc: Topology) => doc.spec.calicoResources.filter((r): r is BGPPeer => r.kind === 'BGPPeer').map((p) => `${p.metadata.name} → ${p.spec.peerIP} AS ${p.spec.asNumber}`);
+  const peerAses = (doc: Topology) =>
+    doc.spec.calicoResources
+      .filter((r): r is BGPPeer => r.kind === 'BGPPeer')
+      .map((p) => `${p.metadata.name} → ${p.spec.peerIP} AS ${p.spec.asNumber}`);
 
   it('gives the router its new AS and the BGPPeers that target it with the old AS follow; the others stay', () => {
     let before = unwrap(connect(smallFabric(), 'node-a1', 'tor-a')).doc;
     before = unwrap(connect(before, 'node-a2', 'spine-1')).doc;
     // One peer of tor-a names another AS on purpose (a test of the mismatch): it keeps it.
-    const onPurpose = before.spec.calicoResources.find((r): r is BGPPeer => r.kind === 'BGPPeer' && r.metadata.name === 'node-a1-tor-a') as BGPPeer;
+    const onPurpose = before.spec.calicoResources.find(
+      (r): r is BGPPeer => r.kind === 'BGPPeer' && r.metadata.name === 'node-a1-tor-a',
+    ) as BGPPeer;
     onPurpose.spec.asNumber = 65009;
-    expect(peerAses(before)).toEqual(['rack-a-tor-a → 10.0.1.1 AS 65001', 'node-a1-tor-a → 10.0.1.1 AS 65009', 'node-a2-spine-1 → 10.0.0.1 AS 65000']);
+    expect(peerAses(before)).toEqual([
+      'rack-a-tor-a → 10.0.1.1 AS 65001',
+      'node-a1-tor-a → 10.0.1.1 AS 65009',
+      'node-a2-spine-1 → 10.0.0.1 AS 65000',
+    ]);
     const doc = unwrap(changeRouterAs(before, 'tor-a', 65055));
     valid(doc);
     expect(doc.spec.routers.map((r) => `${r.name} ${r.asNumber}`)).toEqual(['tor-a 65055', 'spine-1 65000']);
-    expect(peerAses(doc)).toEqual(['rack-a-tor-a → 10.0.1.1 AS 65055', 'node-a1-tor-a → 10.0.1.1 AS 65009', 'node-a2-spine-1 → 10.0.0.1 AS 65000']);
+    expect(peerAses(doc)).toEqual([
+      'rack-a-tor-a → 10.0.1.1 AS 65055',
+      'node-a1-tor-a → 10.0.1.1 AS 65009',
+      'node-a2-spine-1 → 10.0.0.1 AS 65000',
+    ]);
     // Nodes are not routers: their AS numbers do not move with a router's.
     expect(doc.spec.nodes.map((n) => n.asNumber)).toEqual([65101, 65102]);
     expect(peerAses(before)[0]).toBe('rack-a-tor-a → 10.0.1.1 AS 65001');
@@ -123,10 +156,18 @@ describe('changeRouterAs', () => {
 
   it('leaves the peers of another router with the same AS alone (a ToR pair shares its rack AS)', () => {
     const before = unwrap(addRack(smallFabric(), { torsPerRack: 2, nodesPerRack: 1 })).doc;
-    expect(before.spec.routers.filter((r) => r.role === 'tor').map((r) => `${r.name} ${r.asNumber}`)).toEqual(['tor-a 65001', 'tor-b1 65002', 'tor-b2 65002']);
+    expect(before.spec.routers.filter((r) => r.role === 'tor').map((r) => `${r.name} ${r.asNumber}`)).toEqual([
+      'tor-a 65001',
+      'tor-b1 65002',
+      'tor-b2 65002',
+    ]);
     const doc = unwrap(changeRouterAs(before, 'tor-b1', 65077));
     valid(doc);
-    expect(peerAses(doc)).toEqual(['rack-a-tor-a → 10.0.1.1 AS 65001', 'rack-b-tor-b1 → 10.0.2.1 AS 65077', 'rack-b-tor-b2 → 10.0.2.2 AS 65002']);
+    expect(peerAses(doc)).toEqual([
+      'rack-a-tor-a → 10.0.1.1 AS 65001',
+      'rack-b-tor-b1 → 10.0.2.1 AS 65077',
+      'rack-b-tor-b2 → 10.0.2.2 AS 65002',
+    ]);
   });
 
   it('refuses an unknown router', () => {

@@ -21,10 +21,17 @@ export function changeRackSubnet(doc: Topology, rackName: string, subnet: string
   const oldP = rack ? prefix4(rack.subnet) : undefined;
   const newP = prefix4(subnet);
   if (!rack || !oldP) return err(`unknown rack ${rackName}`);
-  if (!newP) return ok({ ...doc, spec: { ...doc.spec, racks: doc.spec.racks.map((r) => (r.name === rackName ? { ...r, subnet } : r)) } });
+  if (!newP)
+    return ok({
+      ...doc,
+      spec: { ...doc.spec, racks: doc.spec.racks.map((r) => (r.name === rackName ? { ...r, subnet } : r)) },
+    });
   const d = draft(doc);
   (d.spec.racks.find((r) => r.name === rackName) as { subnet: string }).subnet = subnet;
-  const members = [...d.spec.nodes.filter((n) => n.rack === rackName), ...d.spec.routers.filter((r) => r.role === 'tor' && r.rack === rackName)];
+  const members = [
+    ...d.spec.nodes.filter((n) => n.rack === rackName),
+    ...d.spec.routers.filter((r) => r.role === 'tor' && r.rack === rackName),
+  ];
   for (const m of members) {
     const a = parseIPv4(m.address);
     if (a === undefined || !prefixContainsAddr(oldP, a)) continue;

@@ -31,7 +31,13 @@ describe('remove', () => {
     const before = smallFabric();
     const doc = remove(before, { elements: ['rack-a'] });
     valid(doc);
-    expect(names(doc)).toEqual({ racks: [], nodes: [], routers: ['spine-1'], vms: [], resources: ['BGPFilter/kubevirt-live-migration'] });
+    expect(names(doc)).toEqual({
+      racks: [],
+      nodes: [],
+      routers: ['spine-1'],
+      vms: [],
+      resources: ['BGPFilter/kubevirt-live-migration'],
+    });
     expect(doc.spec.links).toEqual([]);
     expect(doc.spec.sessions).toEqual([]);
     expect(doc.spec.layout?.positions).toEqual({ 'spine-1': [200, -100] });
@@ -54,7 +60,11 @@ describe('remove', () => {
   it('a router takes its links, sessions and the BGPPeers that target its address', () => {
     const doc = remove(twoRacks(), { elements: ['spine-1'] });
     valid(doc);
-    expect(names(doc).resources).toEqual(['BGPFilter/kubevirt-live-migration', 'BGPPeer/rack-a-tor-a', 'BGPPeer/rack-b-tor-b']);
+    expect(names(doc).resources).toEqual([
+      'BGPFilter/kubevirt-live-migration',
+      'BGPPeer/rack-a-tor-a',
+      'BGPPeer/rack-b-tor-b',
+    ]);
     expect(doc.spec.links).toEqual([]);
     expect(doc.spec.sessions).toEqual([]);
     expect(doc.spec.migration).toEqual({ vm: 'vm-1', to: 'node-b1' });
@@ -70,7 +80,11 @@ describe('remove', () => {
   it('removes BGPPeers by name and sessions with links by pair (either order)', () => {
     const doc = remove(twoRacks(), { peers: ['rack-b-tor-b'], pairs: [['spine-1', 'tor-a']] });
     valid(doc);
-    expect(names(doc).resources).toEqual(['BGPFilter/kubevirt-live-migration', 'BGPPeer/rack-a-tor-a', 'BGPPeer/node-b1-spine-1']);
+    expect(names(doc).resources).toEqual([
+      'BGPFilter/kubevirt-live-migration',
+      'BGPPeer/rack-a-tor-a',
+      'BGPPeer/node-b1-spine-1',
+    ]);
     expect(doc.spec.links).toEqual([['tor-b', 'spine-1']]);
     expect(doc.spec.sessions).toEqual([['tor-b', 'spine-1']]);
     expect(names(doc).routers).toEqual(['tor-a', 'spine-1', 'tor-b']);

@@ -21,10 +21,11 @@ export function remove(doc: Topology, what: Removal): Topology {
   const d = draft(doc);
   const s = d.spec;
   const names = new Set(what.elements ?? []);
-  for (const rack of s.racks) if (names.has(rack.name)) {
-    for (const n of s.nodes) if (n.rack === rack.name) names.add(n.name);
-    for (const r of s.routers) if (r.rack === rack.name) names.add(r.name);
-  }
+  for (const rack of s.racks)
+    if (names.has(rack.name)) {
+      for (const n of s.nodes) if (n.rack === rack.name) names.add(n.name);
+      for (const r of s.routers) if (r.rack === rack.name) names.add(r.name);
+    }
   const racks = new Set(s.racks.filter((r) => names.has(r.name)).map((r) => r.name));
   const nodes = new Set(s.nodes.filter((n) => names.has(n.name)).map((n) => n.name));
   const goneRouters = s.routers.filter((r) => names.has(r.name));
@@ -34,7 +35,9 @@ export function remove(doc: Topology, what: Removal): Topology {
   const vms = new Set(s.vms.filter((v) => names.has(v.name)).map((v) => v.name));
   const peers = new Set(what.peers ?? []);
   const pairGone = (p: readonly [string, string]) =>
-    routerNames.has(p[0]) || routerNames.has(p[1]) || (what.pairs ?? []).some((q) => (q[0] === p[0] && q[1] === p[1]) || (q[0] === p[1] && q[1] === p[0]));
+    routerNames.has(p[0]) ||
+    routerNames.has(p[1]) ||
+    (what.pairs ?? []).some((q) => (q[0] === p[0] && q[1] === p[1]) || (q[0] === p[1] && q[1] === p[0]));
 
   s.racks = s.racks.filter((r) => !racks.has(r.name));
   s.nodes = s.nodes.filter((n) => !nodes.has(n.name));

@@ -12,7 +12,12 @@ function fabric(): Topology {
   const doc = smallFabric();
   doc.spec.racks.push({ name: 'rack-b', subnet: '10.0.2.0/24' });
   doc.spec.migration = { vm: 'vm-1', to: 'node-a2' };
-  doc.spec.calicoResources.push({ apiVersion: 'projectcalico.org/v3', kind: 'BGPPeer', metadata: { name: 'a2' }, spec: { node: 'node-a2', peerIP: '10.0.0.1', asNumber: 65000, filters: ['kubevirt-live-migration'] } });
+  doc.spec.calicoResources.push({
+    apiVersion: 'projectcalico.org/v3',
+    kind: 'BGPPeer',
+    metadata: { name: 'a2' },
+    spec: { node: 'node-a2', peerIP: '10.0.0.1', asNumber: 65000, filters: ['kubevirt-live-migration'] },
+  });
   valid(doc);
   return doc;
 }
@@ -26,7 +31,12 @@ describe('rename an element', () => {
     expect(doc.spec.nodes.map((n) => n.rack)).toEqual(['row-1', 'row-1']);
     expect(doc.spec.routers[0]?.rack).toBe('row-1');
     expect(peers(doc)[0]?.spec.nodeSelector).toBe("rack == 'row-1'");
-    expect(doc.spec.layout?.positions).toEqual({ 'row-1': [0, 0], 'tor-a': [10, 10], 'node-a1': [20, 60], 'spine-1': [200, -100] });
+    expect(doc.spec.layout?.positions).toEqual({
+      'row-1': [0, 0],
+      'tor-a': [10, 10],
+      'node-a1': [20, 60],
+      'spine-1': [200, -100],
+    });
   });
 
   it('a node: VMs, the migration target and node-scoped BGPPeers follow', () => {
@@ -64,9 +74,15 @@ describe('rename an element', () => {
   });
 
   it('refuses invalid, unknown and taken names', () => {
-    expect(rename(fabric(), 'tor-a', 'Tor_A')).toEqual({ ok: false, error: `"Tor_A" is not a valid name: lowercase letters, digits and '-', at most 63 characters` });
+    expect(rename(fabric(), 'tor-a', 'Tor_A')).toEqual({
+      ok: false,
+      error: `"Tor_A" is not a valid name: lowercase letters, digits and '-', at most 63 characters`,
+    });
     expect(rename(fabric(), 'nope', 'x')).toEqual({ ok: false, error: 'unknown element nope' });
-    expect(rename(fabric(), 'tor-a', 'rack-b')).toEqual({ ok: false, error: 'rack-b is already the name of another element' });
+    expect(rename(fabric(), 'tor-a', 'rack-b')).toEqual({
+      ok: false,
+      error: 'rack-b is already the name of another element',
+    });
     const two = fabric();
     two.spec.vms.push({ name: 'vm-2', ip: '10.244.1.6', node: 'node-a1' });
     expect(rename(two, 'vm-1', 'vm-2')).toEqual({ ok: false, error: 'a VM named vm-2 already exists' });
@@ -89,7 +105,10 @@ describe('renameResource', () => {
   });
 
   it('refuses a name its kind already uses, and ignores the other kind', () => {
-    expect(renameResource(fabric(), 'BGPPeer', 'a2', 'rack-a-tor-a')).toEqual({ ok: false, error: 'a BGPPeer named rack-a-tor-a already exists' });
+    expect(renameResource(fabric(), 'BGPPeer', 'a2', 'rack-a-tor-a')).toEqual({
+      ok: false,
+      error: 'a BGPPeer named rack-a-tor-a already exists',
+    });
     const doc = unwrap(renameResource(fabric(), 'BGPPeer', 'a2', 'kubevirt-live-migration'));
     valid(doc);
   });

@@ -9,7 +9,8 @@ import { draft } from './common';
 
 export function rename(doc: Topology, from: string, to: string): Result<Topology, string> {
   if (from === to) return ok(doc);
-  if (!isDnsLabel(to)) return err(`${JSON.stringify(to)} is not a valid name: lowercase letters, digits and '-', at most 63 characters`);
+  if (!isDnsLabel(to))
+    return err(`${JSON.stringify(to)} is not a valid name: lowercase letters, digits and '-', at most 63 characters`);
   const s0 = doc.spec;
   const isVm = s0.vms.some((v) => v.name === from);
   if (isVm) {
@@ -41,7 +42,8 @@ export function rename(doc: Topology, from: string, to: string): Result<Topology
   for (const r of s.calicoResources) {
     if (!isBGPPeer(r)) continue;
     if (r.spec.node !== undefined) r.spec.node = swap(r.spec.node);
-    if (r.spec.nodeSelector !== undefined && rackOfSelector(r.spec.nodeSelector) === from) r.spec.nodeSelector = rackSelector(to);
+    if (r.spec.nodeSelector !== undefined && rackOfSelector(r.spec.nodeSelector) === from)
+      r.spec.nodeSelector = rackSelector(to);
   }
   const positions = s.layout?.positions;
   if (positions && positions[from]) {
@@ -52,13 +54,20 @@ export function rename(doc: Topology, from: string, to: string): Result<Topology
 }
 
 /** Renames a BGPPeer or BGPFilter; a filter's new name follows into every BGPPeer that lists it. */
-export function renameResource(doc: Topology, kind: 'BGPPeer' | 'BGPFilter', from: string, to: string): Result<Topology, string> {
+export function renameResource(
+  doc: Topology,
+  kind: 'BGPPeer' | 'BGPFilter',
+  from: string,
+  to: string,
+): Result<Topology, string> {
   if (from === to) return ok(doc);
-  if (doc.spec.calicoResources.some((r) => r.kind === kind && r.metadata.name === to)) return err(`a ${kind} named ${to} already exists`);
+  if (doc.spec.calicoResources.some((r) => r.kind === kind && r.metadata.name === to))
+    return err(`a ${kind} named ${to} already exists`);
   const d = draft(doc);
   for (const r of d.spec.calicoResources) {
     if (r.kind === kind && r.metadata.name === from) r.metadata.name = to;
-    if (kind === 'BGPFilter' && isBGPPeer(r) && r.spec.filters) r.spec.filters = r.spec.filters.map((f) => (f === from ? to : f));
+    if (kind === 'BGPFilter' && isBGPPeer(r) && r.spec.filters)
+      r.spec.filters = r.spec.filters.map((f) => (f === from ? to : f));
   }
   return ok(d);
 }

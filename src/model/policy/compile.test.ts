@@ -9,7 +9,9 @@ import { fabric } from './test-fabric';
 describe('compileRouter', () => {
   it('tells a session on a shared rack segment from one over a link and from a multihop one', () => {
     const model = compileRouter(fabric({ platform: 'frr', torPair: true, multihopSpine: true }), 'tor-a');
-    const by = Object.fromEntries(model.neighbors.map((n) => [n.name, { multihop: n.multihop, sharedSegment: n.sharedSegment }]));
+    const by = Object.fromEntries(
+      model.neighbors.map((n) => [n.name, { multihop: n.multihop, sharedSegment: n.sharedSegment }]),
+    );
     expect(by).toEqual({
       'spine-1': { multihop: false, sharedSegment: false },
       'spine-2': { multihop: true, sharedSegment: false },
@@ -18,7 +20,10 @@ describe('compileRouter', () => {
   });
 
   it('gives every node member its own route-reflector client and next-hop-self flags', () => {
-    const model = compileRouter(fabric({ platform: 'frr', torAs: 64512, routeReflector: true, nodeAs: [undefined, 65102] }), 'tor-a');
+    const model = compileRouter(
+      fabric({ platform: 'frr', torAs: 64512, routeReflector: true, nodeAs: [undefined, 65102] }),
+      'tor-a',
+    );
     const group = model.nodeGroups[0];
     expect(group?.session).toBe('mixed');
     expect(group?.rrClient).toBe(false);

@@ -8,14 +8,27 @@ import { matchesSelector, parseSelector } from '../calico/selector';
 import { parsePeerIP } from '../calico/bgppeer';
 import { nodeAsNumber, nodeLabels, resolveCluster, resolvePolicy } from '../resolve';
 import type { CalicoNode, Router, Topology } from '../schema';
-import type { NeutralPolicy, NodeGroup, NodeMember, PolicyRule, RouterConfigModel, RouterNeighbor, RoutePolicy } from './types';
+import type {
+  NeutralPolicy,
+  NodeGroup,
+  NodeMember,
+  PolicyRule,
+  RouterConfigModel,
+  RouterNeighbor,
+  RoutePolicy,
+} from './types';
 
 /** BIRD's preference for routes the router prefers (Calico's birdOverridePreference). */
 export const ELEVATED_PREFERENCE = 200;
 /** Calico's LOCAL_PREF ↔ priority constant (domain §1). */
 export const BIRD_INT_MAX = 2147483647;
 
-export const POLICY_NAMES = { import: 'LR-IMPORT', exportToRouters: 'LR-EXPORT-ROUTERS', exportToNodes: 'LR-EXPORT-NODES', hostRoutes: 'LR-POOL-HOST-ROUTES' } as const;
+export const POLICY_NAMES = {
+  import: 'LR-IMPORT',
+  exportToRouters: 'LR-EXPORT-ROUTERS',
+  exportToNodes: 'LR-EXPORT-NODES',
+  hostRoutes: 'LR-POOL-HOST-ROUTES',
+} as const;
 
 /** The nodes a BGPPeer applies to: `node`, `nodeSelector`, or every node for a global peer. */
 export function nodesOfPeer(doc: Topology, peer: BGPPeer): CalicoNode[] {
@@ -110,7 +123,11 @@ function policyOf(doc: Topology, router: Router): NeutralPolicy {
   const cluster = resolveCluster(doc.spec);
   const strip: PolicyRule['apply'] = p.sendCommunity ? [] : [{ kind: 'delete-communities' }];
   const elevated = p.elevatedCommunity
-    ? { community: p.elevatedCommunity, localPref: BIRD_INT_MAX - cluster.elevatedPriority, preference: ELEVATED_PREFERENCE }
+    ? {
+        community: p.elevatedCommunity,
+        localPref: BIRD_INT_MAX - cluster.elevatedPriority,
+        preference: ELEVATED_PREFERENCE,
+      }
     : undefined;
   const importPolicy: RoutePolicy = {
     name: POLICY_NAMES.import,
@@ -134,14 +151,19 @@ function policyOf(doc: Topology, router: Router): NeutralPolicy {
   const hostRoutes: PolicyRule = {
     when: [
       { kind: 'bgp-learned' },
-      { kind: 'prefix-list', name: POLICY_NAMES.hostRoutes, entries: cluster.ipPools.map((pool) => ({ prefix: pool.cidr, minLength: 32, maxLength: 32 })) },
+      {
+        kind: 'prefix-list',
+        name: POLICY_NAMES.hostRoutes,
+        entries: cluster.ipPools.map((pool) => ({ prefix: pool.cidr, minLength: 32, maxLength: 32 })),
+      },
     ],
     apply: strip,
     then: 'accept',
   };
   const exportToNodes: RoutePolicy = {
     name: POLICY_NAMES.exportToNodes,
-    rules: p.toNodes === 'all' ? [bgpRoutes] : p.toNodes === 'default-only' ? [defaultRoute] : [defaultRoute, hostRoutes],
+    rules:
+      p.toNodes === 'all' ? [bgpRoutes] : p.toNodes === 'default-only' ? [defaultRoute] : [defaultRoute, hostRoutes],
     otherwise: 'reject',
   };
   return {

@@ -19,23 +19,30 @@ const K8S_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?
 const DERIVED_NAME = /^[A-Za-z0-9][-A-Za-z0-9]*$/;
 
 function fail(router: string, what: string, value: unknown): never {
-  throw new UnsafeModelError(`router ${JSON.stringify(router)}: ${what} ${JSON.stringify(value)} cannot be written into a config`);
+  throw new UnsafeModelError(
+    `router ${JSON.stringify(router)}: ${what} ${JSON.stringify(value)} cannot be written into a config`,
+  );
 }
 
 /** Throws UnsafeModelError unless every value of the model has the shape the generators splice bare. */
 export function assertRenderableModel(model: RouterConfigModel): void {
-  const r = typeof model.name === 'string' && isDnsLabel(model.name) ? model.name : fail(String(model.name), 'the router name', model.name);
+  const r =
+    typeof model.name === 'string' && isDnsLabel(model.name)
+      ? model.name
+      : fail(String(model.name), 'the router name', model.name);
   const label = (what: string, v: string) => (isDnsLabel(v) ? v : fail(r, what, v));
   const derived = (what: string, v: string) => (v.length <= 255 && DERIVED_NAME.test(v) ? v : fail(r, what, v));
   const ipv4 = (what: string, v: string) => (isIPv4(v) ? v : fail(r, what, v));
   const prefix = (what: string, v: string) => (parsePrefix4(v).ok ? v : fail(r, what, v));
-  const whole = (what: string, v: number, min: number, max: number) => (Number.isInteger(v) && v >= min && v <= max ? v : fail(r, what, v));
+  const whole = (what: string, v: number, min: number, max: number) =>
+    Number.isInteger(v) && v >= min && v <= max ? v : fail(r, what, v);
   const asn = (what: string, v: number) => whole(what, v, 1, MAX_ASN);
   const community = (what: string, v: string) => (parseCommunity(v) ? v : fail(r, what, v));
 
   asn('the AS number', model.asNumber);
   ipv4('the address', model.address);
-  if (model.routeReflectorClusterId !== undefined) ipv4('the route-reflector cluster id', model.routeReflectorClusterId);
+  if (model.routeReflectorClusterId !== undefined)
+    ipv4('the route-reflector cluster id', model.routeReflectorClusterId);
   if (model.segment) {
     label('the rack', model.segment.rack);
     prefix('the rack subnet', model.segment.subnet);
@@ -66,7 +73,8 @@ export function assertRenderableModel(model: RouterConfigModel): void {
     derived('a policy name', policy.name);
     for (const rule of policy.rules) {
       for (const c of rule.when) checkCondition(c, { derived, prefix, community, whole });
-      for (const op of rule.apply) if (op.kind !== 'delete-communities') whole(`the ${op.kind} value`, op.value, 0, 4294967295);
+      for (const op of rule.apply)
+        if (op.kind !== 'delete-communities') whole(`the ${op.kind} value`, op.value, 0, 4294967295);
     }
   }
 }

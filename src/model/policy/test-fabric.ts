@@ -63,14 +63,24 @@ export function fabric(o: FabricOptions): Topology {
     ...(o.routeReflector ? { routeReflector: { clusterId: '10.0.1.1' } } : {}),
     ...(o.policy ? { policy: o.policy } : {}),
   };
-  const routers: object[] = [tor, { name: 'spine-1', role: 'spine', asNumber: 65000, address: '10.0.0.1', platform: o.platform }];
+  const routers: object[] = [
+    tor,
+    { name: 'spine-1', role: 'spine', asNumber: 65000, address: '10.0.0.1', platform: o.platform },
+  ];
   const sessions = [['tor-a', 'spine-1']];
   if (o.multihopSpine) {
     routers.push({ name: 'spine-2', role: 'spine', asNumber: 65000, address: '10.0.0.2', platform: o.platform });
     sessions.push(['tor-a', 'spine-2']);
   }
   if (o.torPair) {
-    routers.push({ name: 'tor-b', role: 'tor', rack: 'rack-a', asNumber: torAs, address: '10.0.1.2', platform: o.platform });
+    routers.push({
+      name: 'tor-b',
+      role: 'tor',
+      rack: 'rack-a',
+      asNumber: torAs,
+      address: '10.0.1.2',
+      platform: o.platform,
+    });
     sessions.push(['tor-a', 'tor-b']);
   }
   const peer = (name: string, ip: string, as: number) => ({
@@ -90,7 +100,10 @@ export function fabric(o: FabricOptions): Topology {
       routers,
       links: [['tor-a', 'spine-1']],
       sessions,
-      calicoResources: [peer('rack-a-tor', '10.0.1.1', torAs), ...(o.nodesToSpine ? [peer('rack-a-spine', '10.0.0.1', 65000)] : [])],
+      calicoResources: [
+        peer('rack-a-tor', '10.0.1.1', torAs),
+        ...(o.nodesToSpine ? [peer('rack-a-spine', '10.0.0.1', 65000)] : []),
+      ],
     },
   };
   return mustParseDesign(JSON.stringify(doc), 'fabric');

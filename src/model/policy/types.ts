@@ -99,7 +99,8 @@ export interface RoutePolicy {
 }
 
 export interface NeutralPolicy {
-  readonly elevated: { readonly community: string; readonly localPref: number; readonly preference: number } | undefined;
+  readonly elevated:
+    { readonly community: string; readonly localPref: number; readonly preference: number } | undefined;
   readonly sendCommunity: boolean;
   readonly multipath: boolean;
   readonly toNodes: 'all' | 'default-only' | 'default-plus-host-routes';

@@ -75,7 +75,10 @@ export function FabricCanvas() {
 
   // Level of detail (a large design only): a discrete value of the zoom, so the canvas renders
   // anew when the level changes, not on every zoom tick.
-  const large = useMemo(() => flow.nodes.reduce((n, x) => (x.type === 'rack' ? n : n + 1), 0) > LOD_MIN_CARDS, [flow.nodes]);
+  const large = useMemo(
+    () => flow.nodes.reduce((n, x) => (x.type === 'rack' ? n : n + 1), 0) > LOD_MIN_CARDS,
+    [flow.nodes],
+  );
   const lodAtZoom = useStore((s) => lodKey(s.transform[2], large));
   const lod = useMemo(() => parseLod(lodAtZoom), [lodAtZoom]);
   const level = lod.level;
@@ -83,8 +86,13 @@ export function FabricCanvas() {
   // A large fabric gives React Flow only what can be seen (cull.ts): far out the rack boxes and
   // the routers; nearer also the members of the racks in and around the view.
   const boxes = useMemo(() => (large ? rackBoxes(flow.nodes) : []), [flow.nodes, large]);
-  const inViewKey = useStore((s) => (large && level !== 'racks' ? racksInView(boxes, s.transform, s.width, s.height) : ''));
-  const shownNodes = useMemo(() => (large ? shownMembers(nodes, level, new Set(inViewKey.split('\n'))) : nodes), [nodes, large, level, inViewKey]);
+  const inViewKey = useStore((s) =>
+    large && level !== 'racks' ? racksInView(boxes, s.transform, s.width, s.height) : '',
+  );
+  const shownNodes = useMemo(
+    () => (large ? shownMembers(nodes, level, new Set(inViewKey.split('\n'))) : nodes),
+    [nodes, large, level, inViewKey],
+  );
   const shownEdges = useMemo(() => {
     if (!large) return edges;
     if (level === 'racks') return rackEdges(edges, owners);
@@ -147,7 +155,9 @@ export function FabricCanvas() {
   }, []);
   const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge | RackBundleEdge>[]) => {
     // A far-out bundle is drawn from the edges, not kept: a change to one has nothing to change.
-    const own = changes.filter((c) => !('id' in c && c.id.startsWith('rackbundle:')) && !('item' in c && c.item.type === 'rackBundle')) as EdgeChange<FlowEdge>[];
+    const own = changes.filter(
+      (c) => !('id' in c && c.id.startsWith('rackbundle:')) && !('item' in c && c.item.type === 'rackBundle'),
+    ) as EdgeChange<FlowEdge>[];
     setEdgeState((s) => ({ from: s.from, edges: applyEdgeChanges(own, s.edges) }));
   }, []);
 
@@ -184,7 +194,10 @@ export function FabricCanvas() {
       if (state.isValid || !state.fromNode) return;
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!point) return;
-      const target = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node')?.getAttribute('data-id');
+      const target = document
+        .elementFromPoint(point.clientX, point.clientY)
+        ?.closest('.react-flow__node')
+        ?.getAttribute('data-id');
       if (!target || target === state.fromNode.id) return;
       applyEdit(stores, connect(stores.design.getState().doc, state.fromNode.id, target), 'Connect');
     },
@@ -194,7 +207,14 @@ export function FabricCanvas() {
   const isValidConnection = useCallback(
     (c: Connection | { source: string; target: string }) => {
       const s = stores.design.getState().doc.spec;
-      const kind = (n: string) => (s.routers.some((r) => r.name === n) ? 'router' : s.racks.some((r) => r.name === n) ? 'rack' : s.nodes.some((x) => x.name === n) ? 'node' : 'none');
+      const kind = (n: string) =>
+        s.routers.some((r) => r.name === n)
+          ? 'router'
+          : s.racks.some((r) => r.name === n)
+            ? 'rack'
+            : s.nodes.some((x) => x.name === n)
+              ? 'node'
+              : 'none';
       const kinds = [kind(c.source), kind(c.target)].sort().join('-');
       return c.source !== c.target && (kinds === 'router-router' || kinds === 'rack-router' || kinds === 'node-router');
     },
@@ -246,52 +266,60 @@ export function FabricCanvas() {
   return (
     <LodContext.Provider value={lod}>
       <CanvasNodesContext.Provider value={nodes}>
-      <ReactFlow
-        ref={flowRef}
-        className={large ? `lod lod-${level}` : undefined}
-        nodes={shownNodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onSelectionChange={onSelectionChange}
-        onNodeClick={onNodeClick}
-        onPaneClick={onPaneClick}
-        onNodeDoubleClick={onNodeDoubleClick}
-        zoomOnDoubleClick={false}
-        connectionMode={ConnectionMode.Loose}
-        deleteKeyCode={null}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        selectionKeyCode="Shift"
-        minZoom={MIN_ZOOM}
-        maxZoom={MAX_ZOOM}
-        // A selected rack stays under its members and the BGPPeer bundle drawn inside it.
-        elevateNodesOnSelect={false}
-        onlyRenderVisibleElements={large || nodes.length > 300}
-        attributionPosition="bottom-right"
-      >
-        <Background gap={24} size={1.2} color="#cbd3de" />
-        {large ? (
+        <ReactFlow
+          ref={flowRef}
+          className={large ? `lod lod-${level}` : undefined}
+          nodes={shownNodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onSelectionChange={onSelectionChange}
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          onNodeDoubleClick={onNodeDoubleClick}
+          zoomOnDoubleClick={false}
+          connectionMode={ConnectionMode.Loose}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          selectionKeyCode="Shift"
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
+          // A selected rack stays under its members and the BGPPeer bundle drawn inside it.
+          elevateNodesOnSelect={false}
+          onlyRenderVisibleElements={large || nodes.length > 300}
+          attributionPosition="bottom-right"
+        >
+          <Background gap={24} size={1.2} color="#cbd3de" />
+          {large ? (
+            <Suspense fallback={null}>
+              <LargeMiniMap nodes={flow.nodes} />
+            </Suspense>
+          ) : (
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#999'}
+              nodeStrokeWidth={2}
+              style={{ width: 170, height: 110 }}
+            />
+          )}
+          {/* The tools and the key share the top right: a row, and the key beside it (below it when narrow). */}
+          <Panel position="top-right" className="canvas-tools">
+            <OverlayControls />
+            <Legend />
+          </Panel>
           <Suspense fallback={null}>
-            <LargeMiniMap nodes={flow.nodes} />
+            <SimOverlay />
           </Suspense>
-        ) : <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? '#999'} nodeStrokeWidth={2} style={{ width: 170, height: 110 }} />}
-        {/* The tools and the key share the top right: a row, and the key beside it (below it when narrow). */}
-        <Panel position="top-right" className="canvas-tools">
-          <OverlayControls />
-          <Legend />
-        </Panel>
-        <Suspense fallback={null}>
-          <SimOverlay />
-        </Suspense>
-      </ReactFlow>
+        </ReactFlow>
       </CanvasNodesContext.Provider>
     </LodContext.Provider>
   );

@@ -19,13 +19,27 @@ export const LargeMiniMap = memo(function LargeMiniMap({ nodes }: { nodes: reado
     () =>
       nodes
         .filter((n) => n.parentId === undefined)
-        .map((n) => ({ id: n.id, type: n.type, x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 })),
+        .map((n) => ({
+          id: n.id,
+          type: n.type,
+          x: n.position.x,
+          y: n.position.y,
+          width: n.width ?? 0,
+          height: n.height ?? 0,
+        })),
     [nodes],
   );
   const bounds = useMemo(() => {
     const xs = shapes.flatMap((s) => [s.x, s.x + s.width]);
     const ys = shapes.flatMap((s) => [s.y, s.y + s.height]);
-    return xs.length ? { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) } : { x: 0, y: 0, width: 1, height: 1 };
+    return xs.length
+      ? {
+          x: Math.min(...xs),
+          y: Math.min(...ys),
+          width: Math.max(...xs) - Math.min(...xs),
+          height: Math.max(...ys) - Math.min(...ys),
+        }
+      : { x: 0, y: 0, width: 1, height: 1 };
   }, [shapes]);
   const view = useStore((s) => {
     const [tx, ty, zoom] = s.transform;
@@ -53,11 +67,27 @@ export const LargeMiniMap = memo(function LargeMiniMap({ nodes }: { nodes: reado
   );
   return (
     <Panel position="bottom-right" className="react-flow__minimap large-minimap" data-testid="large-minimap">
-      <svg width={WIDTH} height={HEIGHT} viewBox={viewBox} role="img" aria-label="Mini map: click to move the view there" onClick={onClick}>
+      <svg
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={viewBox}
+        role="img"
+        aria-label="Mini map: click to move the view there"
+        onClick={onClick}
+      >
         {shapes.map((s) => (
           <rect key={s.id} x={s.x} y={s.y} width={s.width} height={s.height} fill={COLORS[s.type ?? ''] ?? '#999'} />
         ))}
-        <rect className="large-minimap-view" x={vx} y={vy} width={vw} height={vh} fill="none" stroke="#1c64d1" strokeWidth={2 * scale} />
+        <rect
+          className="large-minimap-view"
+          x={vx}
+          y={vy}
+          width={vw}
+          height={vh}
+          fill="none"
+          stroke="#1c64d1"
+          strokeWidth={2 * scale}
+        />
       </svg>
     </Panel>
   );

@@ -8,7 +8,12 @@ export function RackSummary({ data }: { data: RackData }) {
   const { rack, nodeCount, torAnchors, members } = data;
   const marks = useRackMarks(rack.name, members);
   return (
-    <div className="rack-summary" data-testid={`rack-summary-${rack.name}`} data-worst={marks.worst} data-vm={marks.vmHere}>
+    <div
+      className="rack-summary"
+      data-testid={`rack-summary-${rack.name}`}
+      data-worst={marks.worst}
+      data-vm={marks.vmHere}
+    >
       <div className="name">{rack.name}</div>
       <div className="counts" data-testid={`rack-count-${rack.name}`}>
         {nodeCount} node{nodeCount === 1 ? '' : 's'} · {torAnchors.length} ToR{torAnchors.length === 1 ? '' : 's'}
@@ -16,12 +21,22 @@ export function RackSummary({ data }: { data: RackData }) {
       {(marks.worst || marks.vmHere) && (
         <div className="marks">
           {marks.worst && (
-            <span className="worst" data-testid={`rack-worst-${rack.name}`} data-outcome={marks.worst} data-count={marks.worstCount} title={`worst outcome of the rack's clients: ${marks.worst} (${marks.worstCount})`}>
+            <span
+              className="worst"
+              data-testid={`rack-worst-${rack.name}`}
+              data-outcome={marks.worst}
+              data-count={marks.worstCount}
+              title={`worst outcome of the rack's clients: ${marks.worst} (${marks.worstCount})`}
+            >
               <OutcomeBadge outcome={marks.worst} short /> <span className="n">× {marks.worstCount}</span>
             </span>
           )}
           {marks.vmHere && (
-            <span className="vm-pill" data-testid={`rack-vmhost-${rack.name}`} title={`${marks.vmHere} runs on ${marks.vmNode}`}>
+            <span
+              className="vm-pill"
+              data-testid={`rack-vmhost-${rack.name}`}
+              title={`${marks.vmHere} runs on ${marks.vmNode}`}
+            >
               ▣ {marks.vmHere}
             </span>
           )}

@@ -29,7 +29,8 @@ export async function autoLayout(doc: Topology): Promise<Record<string, [number,
   const cleared: Topology = { ...doc, spec: { ...doc.spec, layout: {} } };
   const { rackSizes } = computePositions(cleared);
   const memberPositions = new Map<string, XY>();
-  for (const rack of doc.spec.racks) for (const [n, p] of defaultMemberPositions(doc, rack.name)) memberPositions.set(n, p);
+  for (const rack of doc.spec.racks)
+    for (const [n, p] of defaultMemberPositions(doc, rack.name)) memberPositions.set(n, p);
 
   const box = (name: string): string => {
     const r = doc.spec.routers.find((x) => x.name === name);
@@ -37,10 +38,19 @@ export async function autoLayout(doc: Topology): Promise<Record<string, [number,
   };
   const rank = (id: string) => RANK[doc.spec.routers.find((r) => r.name === id)?.role ?? 'tor'] ?? 2;
   // In the order people read names (rack-2 before rack-10), which ELK keeps within each tier.
-  const byName = <T extends { name: string }>(xs: readonly T[]) => [...xs].sort((a, b) => NAME_ORDER.compare(a.name, b.name));
+  const byName = <T extends { name: string }>(xs: readonly T[]) =>
+    [...xs].sort((a, b) => NAME_ORDER.compare(a.name, b.name));
   const children: ElkNode[] = [
-    ...byName(doc.spec.racks).map((r) => ({ id: r.name, width: rackSizes.get(r.name)?.width ?? 400, height: rackSizes.get(r.name)?.height ?? 200 })),
-    ...byName(doc.spec.routers.filter((r) => r.role !== 'tor')).map((r) => ({ id: r.name, width: CARD_W, height: ROUTER_H })),
+    ...byName(doc.spec.racks).map((r) => ({
+      id: r.name,
+      width: rackSizes.get(r.name)?.width ?? 400,
+      height: rackSizes.get(r.name)?.height ?? 200,
+    })),
+    ...byName(doc.spec.routers.filter((r) => r.role !== 'tor')).map((r) => ({
+      id: r.name,
+      width: CARD_W,
+      height: ROUTER_H,
+    })),
   ];
   const seen = new Set<string>();
   const edges: { id: string; sources: string[]; targets: string[] }[] = [];
@@ -54,7 +64,11 @@ export async function autoLayout(doc: Topology): Promise<Record<string, [number,
     edges.push({ id: `e${edges.length}`, sources: [up], targets: [down] });
   };
   for (const [a, b] of [...doc.spec.sessions, ...doc.spec.links]) addEdge(a, b);
-  for (const b of bundles(doc)) addEdge(b.from.kind === 'rack' ? b.from.name : (doc.spec.nodes.find((n) => n.name === b.from.name)?.rack ?? b.from.name), b.router.name);
+  for (const b of bundles(doc))
+    addEdge(
+      b.from.kind === 'rack' ? b.from.name : (doc.spec.nodes.find((n) => n.name === b.from.name)?.rack ?? b.from.name),
+      b.router.name,
+    );
 
   const graph = await elk.layout({
     id: 'root',
@@ -85,14 +99,21 @@ export async function autoLayout(doc: Topology): Promise<Record<string, [number,
  * a row is wrapped into rows (as many racks per row as the default layout takes), in name order,
  * and the routers above are centred over it again.
  */
-function wrapRackRow(doc: Topology, out: Record<string, [number, number]>, sizes: Map<string, { width: number; height: number }>): void {
+function wrapRackRow(
+  doc: Topology,
+  out: Record<string, [number, number]>,
+  sizes: Map<string, { width: number; height: number }>,
+): void {
   const racks = [...doc.spec.racks].sort((a, b) => NAME_ORDER.compare(a.name, b.name));
   if (racks.length < 2) return;
   const rows = new Set(racks.map((r) => out[r.name]?.[1]));
   const size = (name: string) => sizes.get(name) ?? { width: 400, height: 200 };
   const top = Math.min(...racks.map((r) => out[r.name]?.[1] ?? 0));
   const left = Math.min(...racks.map((r) => out[r.name]?.[0] ?? 0));
-  const perRow = racksPerRow(racks.map((r) => size(r.name)), top);
+  const perRow = racksPerRow(
+    racks.map((r) => size(r.name)),
+    top,
+  );
   if (rows.size !== 1 || perRow >= racks.length) return;
   let x = left;
   let y = top;

@@ -41,14 +41,21 @@ describe('what React Flow holds of a large fabric', () => {
     if (!rack || !member) throw new Error('missing');
     const lookup = layoutLookup(nodes, new Map());
     const internal = lookup.get('node-03-2');
-    expect(internal?.internals.positionAbsolute).toEqual({ x: rack.position.x + member.position.x, y: rack.position.y + member.position.y });
+    expect(internal?.internals.positionAbsolute).toEqual({
+      x: rack.position.x + member.position.x,
+      y: rack.position.y + member.position.y,
+    });
     expect(internal?.measured).toEqual({ width: member.width, height: member.height });
     expect(lookup.get('no-such-node')).toBeUndefined();
   });
 
   it('far out, a rack box stands for its members once, and a message inside one rack is not drawn', () => {
     const owners = rackOwners(nodes);
-    expect(farStandIns(['node-01-1', 'node-01-2', 'tor-02-1', 'spine-1'], owners)).toEqual(['rack-01', 'rack-02', 'spine-1']);
+    expect(farStandIns(['node-01-1', 'node-01-2', 'tor-02-1', 'spine-1'], owners)).toEqual([
+      'rack-01',
+      'rack-02',
+      'spine-1',
+    ]);
     expect(crossesRacks('node-01-1', 'tor-01-1', owners)).toBe(false);
     expect(crossesRacks('tor-01-1', 'spine-1', owners)).toBe(true);
     expect(crossesRacks('node-01-1', 'tor-02-1', owners)).toBe(true);

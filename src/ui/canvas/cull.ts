@@ -33,7 +33,13 @@ export function rackBoxes(nodes: readonly FlowNode[]): RackBox[] {
  * design order, joined): a store selector returns it, so the canvas renders anew only when a rack
  * comes into or leaves the widened view, not on every pan frame.
  */
-export function racksInView(boxes: readonly RackBox[], transform: readonly [number, number, number], width: number, height: number, margin = 0.5): string {
+export function racksInView(
+  boxes: readonly RackBox[],
+  transform: readonly [number, number, number],
+  width: number,
+  height: number,
+  margin = 0.5,
+): string {
   const [tx, ty, zoom] = transform;
   if (zoom <= 0 || width <= 0 || height <= 0) return '';
   const left = (-tx - margin * width) / zoom;
@@ -41,7 +47,8 @@ export function racksInView(boxes: readonly RackBox[], transform: readonly [numb
   const right = (-tx + (1 + margin) * width) / zoom;
   const bottom = (-ty + (1 + margin) * height) / zoom;
   const names: string[] = [];
-  for (const b of boxes) if (b.x < right && b.x + b.width > left && b.y < bottom && b.y + b.height > top) names.push(b.name);
+  for (const b of boxes)
+    if (b.x < right && b.x + b.width > left && b.y < bottom && b.y + b.height > top) names.push(b.name);
   return names.join('\n');
 }
 
@@ -51,7 +58,9 @@ export function racksInView(boxes: readonly RackBox[], transform: readonly [numb
  * the selection it holds).
  */
 export function shownMembers(nodes: readonly FlowNode[], level: LodLevel, inView: ReadonlySet<string>): FlowNode[] {
-  return nodes.filter((n) => n.parentId === undefined || (level !== 'racks' && (inView.has(n.parentId) || n.selected === true)));
+  return nodes.filter(
+    (n) => n.parentId === undefined || (level !== 'racks' && (inView.has(n.parentId) || n.selected === true)),
+  );
 }
 
 /**

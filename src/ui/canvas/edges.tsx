@@ -37,7 +37,10 @@ export const PairEdge = memo(function PairEdge(props: EdgeProps<Edge<PairData, '
   // Zoomed out on a large fabric the labels are specks: not drawn at all (a small design hides them with CSS).
   const labels = useLod().level === 'full';
   if (!data) return null;
-  const [labelX, labelY] = data.labelAt === 0.5 ? [midX, midY] : bezierPoint({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }, data.labelAt);
+  const [labelX, labelY] =
+    data.labelAt === 0.5
+      ? [midX, midY]
+      : bezierPoint({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }, data.labelAt);
   const color = data.session ? KIND_COLOR[data.kind] : 'var(--link)';
   return (
     <>
@@ -55,7 +58,10 @@ export const PairEdge = memo(function PairEdge(props: EdgeProps<Edge<PairData, '
         <EdgeLabelRenderer>
           <div
             className={`edge-label nodrag nopan${selected ? ' selected' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, ['--kind-color' as string]: color }}
+            style={{
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+              ['--kind-color' as string]: color,
+            }}
             data-testid={`edge-label-${id}`}
             onClick={onLabelClick}
           >
@@ -76,10 +82,22 @@ export const BundleEdge = memo(function BundleEdge(props: EdgeProps<Edge<BundleD
   const color = data.mismatch ? 'var(--danger)' : KIND_COLOR[data.kind];
   // A bundle inside its rack is short and vertical: its label sits beside the knob, not on the line.
   const beside = Math.abs(targetY - sourceY) < 100 && Math.abs(targetX - sourceX) < 40;
-  const transform = beside ? `translate(14px, -50%) translate(${sourceX}px, ${sourceY}px)` : `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`;
+  const transform = beside
+    ? `translate(14px, -50%) translate(${sourceX}px, ${sourceY}px)`
+    : `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`;
   return (
     <>
-      <BaseEdge id={id} path={path} style={{ stroke: color, strokeWidth: selected ? 7 : 5, strokeOpacity: 0.55, strokeDasharray: data.mismatch ? '6 4' : undefined }} interactionWidth={18} />
+      <BaseEdge
+        id={id}
+        path={path}
+        style={{
+          stroke: color,
+          strokeWidth: selected ? 7 : 5,
+          strokeOpacity: 0.55,
+          strokeDasharray: data.mismatch ? '6 4' : undefined,
+        }}
+        interactionWidth={18}
+      />
       <BaseEdge path={path} style={{ stroke: '#fff', strokeWidth: 1.2, strokeOpacity: 0.9 }} interactionWidth={0} />
       {labels && (
         <EdgeLabelRenderer>
@@ -91,7 +109,11 @@ export const BundleEdge = memo(function BundleEdge(props: EdgeProps<Edge<BundleD
             onClick={onLabelClick}
           >
             {data.mismatch ? `⚠ ${data.mismatch}` : data.label}
-            <span className="filters">{data.filters.length > 0 ? ` · ${data.filters.length === 1 ? '1 filter' : `${data.filters.length} filters`}` : ' · no filter'}</span>
+            <span className="filters">
+              {data.filters.length > 0
+                ? ` · ${data.filters.length === 1 ? '1 filter' : `${data.filters.length} filters`}`
+                : ' · no filter'}
+            </span>
           </div>
         </EdgeLabelRenderer>
       )}

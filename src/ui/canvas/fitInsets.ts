@@ -53,8 +53,17 @@ function bandsOf(pane: { width: number; height: number }, panel: Box): { side: S
  * shows the design as large as possible (up to maxScale). Panels outside the pane or of no size
  * are ignored.
  */
-export function fitInsets(pane: { width: number; height: number }, panels: readonly Box[], design: { width: number; height: number }, maxScale = Infinity, margin = FIT_MARGIN): Insets {
-  const visible = panels.filter((p) => p.width > 0 && p.height > 0 && p.x < pane.width && p.y < pane.height && p.x + p.width > 0 && p.y + p.height > 0);
+export function fitInsets(
+  pane: { width: number; height: number },
+  panels: readonly Box[],
+  design: { width: number; height: number },
+  maxScale = Infinity,
+  margin = FIT_MARGIN,
+): Insets {
+  const visible = panels.filter(
+    (p) =>
+      p.width > 0 && p.height > 0 && p.x < pane.width && p.y < pane.height && p.x + p.width > 0 && p.y + p.height > 0,
+  );
   const choices = visible.map((p) => bandsOf(pane, p));
   const w = Math.max(design.width, 1);
   const h = Math.max(design.height, 1);
@@ -77,6 +86,11 @@ export function fitInsets(pane: { width: number; height: number }, panels: reado
 }
 
 /** The insets as React Flow's fitView padding. */
-export function asPadding(insets: Insets): { top: `${number}px`; right: `${number}px`; bottom: `${number}px`; left: `${number}px` } {
+export function asPadding(insets: Insets): {
+  top: `${number}px`;
+  right: `${number}px`;
+  bottom: `${number}px`;
+  left: `${number}px`;
+} {
   return { top: `${insets.top}px`, right: `${insets.right}px`, bottom: `${insets.bottom}px`, left: `${insets.left}px` };
 }

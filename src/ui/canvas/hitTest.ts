@@ -23,7 +23,8 @@ export function hitTest(doc: Topology, point: XY): Hit {
       const x = origin[0] + p[0];
       const y = origin[1] + p[1];
       const h = nodeHeight(doc.spec.vms.filter((v) => v.node === n.name).length);
-      if (px >= x && px <= x + CARD_W && py >= y && py <= y + h) return { rack: { name: rack.name, origin }, node: n.name };
+      if (px >= x && px <= x + CARD_W && py >= y && py <= y + h)
+        return { rack: { name: rack.name, origin }, node: n.name };
     }
     return { rack: { name: rack.name, origin } };
   }

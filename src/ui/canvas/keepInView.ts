@@ -32,7 +32,8 @@ export function useKeepInView(id: string | undefined): void {
         const { x, y } = node.internals.positionAbsolute;
         const left = x * zoom + tx;
         const top = y * zoom + ty;
-        const visible = left >= MARGIN && top >= MARGIN && left + w * zoom <= width - MARGIN && top + h * zoom <= height - MARGIN;
+        const visible =
+          left >= MARGIN && top >= MARGIN && left + w * zoom <= width - MARGIN && top + h * zoom <= height - MARGIN;
         if (!visible) void flow.setCenter(x + w / 2, y + h / 2, { zoom, duration: 250 });
       });
     });

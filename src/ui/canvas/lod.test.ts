@@ -29,7 +29,9 @@ describe('level of detail', () => {
     expect(owners.get('tor-01-2')).toBe('rack-01');
     expect(owners.has('spine-1')).toBe(false);
     const far = rackEdges(edges, owners);
-    const described = far.map((e) => (e.type === 'rackBundle' ? `${e.id} ×${e.data?.count} ${e.data?.kind}` : e.id)).sort();
+    const described = far
+      .map((e) => (e.type === 'rackBundle' ? `${e.id} ×${e.data?.count} ${e.data?.kind}` : e.id))
+      .sort();
     expect(described).toEqual([
       'pair:border-1|spine-1',
       'pair:border-1|spine-2',
@@ -49,11 +51,31 @@ describe('level of detail', () => {
     const fabric = generateFabric({ racks: 2, nodesPerRack: 2, spines: 1, torsPerRack: 1, vms: 0 });
     const { nodes, edges } = toFlow(fabric, []);
     const data = { kind: 'iBGP' as const, label: '', detail: '', filters: [], mismatch: undefined };
-    const fromRack = { id: 'peer:to-spine@rack-01', type: 'bundle' as const, source: 'rack-01', target: 'spine-1', sourceHandle: 'top', targetHandle: 'b', data };
-    const fromNode = { id: 'peer:one@node-02-1', type: 'bundle' as const, source: 'node-02-1', target: 'spine-1', sourceHandle: 't', targetHandle: 'b', data };
+    const fromRack = {
+      id: 'peer:to-spine@rack-01',
+      type: 'bundle' as const,
+      source: 'rack-01',
+      target: 'spine-1',
+      sourceHandle: 'top',
+      targetHandle: 'b',
+      data,
+    };
+    const fromNode = {
+      id: 'peer:one@node-02-1',
+      type: 'bundle' as const,
+      source: 'node-02-1',
+      target: 'spine-1',
+      sourceHandle: 't',
+      targetHandle: 'b',
+      data,
+    };
     const far = rackEdges([...edges, fromRack, fromNode], rackOwners(nodes));
     expect(far).toContainEqual(fromRack);
-    expect(far.find((e) => e.id === 'rackbundle:spine-1|rack-02')?.data).toMatchObject({ count: 2, kind: 'mixed', session: true });
+    expect(far.find((e) => e.id === 'rackbundle:spine-1|rack-02')?.data).toMatchObject({
+      count: 2,
+      kind: 'mixed',
+      session: true,
+    });
     expect(far.find((e) => e.id === 'rackbundle:spine-1|rack-01')?.data).toMatchObject({ count: 1, kind: 'eBGP' });
   });
 

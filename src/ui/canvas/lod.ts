@@ -71,10 +71,16 @@ export function rackOwners(nodes: readonly FlowNode[]): Map<string, string> {
  * a rack joins the bundle of that rack and the other end (its rack, or the router), one edge per
  * pair with a count; an edge inside one rack is not drawn (the box stands for it).
  */
-export function rackEdges(edges: readonly FlowEdge[], owners: ReadonlyMap<string, string>): (FlowEdge | RackBundleEdge)[] {
+export function rackEdges(
+  edges: readonly FlowEdge[],
+  owners: ReadonlyMap<string, string>,
+): (FlowEdge | RackBundleEdge)[] {
   const out: (FlowEdge | RackBundleEdge)[] = [];
   const racks = new Set(owners.values());
-  const bundles = new Map<string, { a: string; b: string; count: number; kinds: Set<SessionKind>; session: boolean; ids: string[] }>();
+  const bundles = new Map<
+    string,
+    { a: string; b: string; count: number; kinds: Set<SessionKind>; session: boolean; ids: string[] }
+  >();
   for (const e of edges) {
     const a = owners.get(e.source);
     const b = owners.get(e.target);
@@ -86,9 +92,17 @@ export function rackEdges(edges: readonly FlowEdge[], owners: ReadonlyMap<string
     const to = b ?? e.target;
     if (from === to) continue;
     // The router (the upper end) first, as pair edges run from the upper router down.
-    const [upper, lower] = a === undefined ? [from, to] : b === undefined ? [to, from] : from < to ? [from, to] : [to, from];
+    const [upper, lower] =
+      a === undefined ? [from, to] : b === undefined ? [to, from] : from < to ? [from, to] : [to, from];
     const key = `${upper}|${lower}`;
-    const bundle = bundles.get(key) ?? { a: upper, b: lower, count: 0, kinds: new Set<SessionKind>(), session: false, ids: [] };
+    const bundle = bundles.get(key) ?? {
+      a: upper,
+      b: lower,
+      count: 0,
+      kinds: new Set<SessionKind>(),
+      session: false,
+      ids: [],
+    };
     const session = e.type === 'bundle' || (e.data as { session?: boolean } | undefined)?.session === true;
     bundle.count++;
     bundle.session ||= session;

@@ -11,8 +11,20 @@ import { useVmChip, useVmDropTarget } from '../timeline/vmDrag';
 const RackSummary = lazy(() => import('./RackSummary').then((m) => ({ default: m.RackSummary })));
 
 const ROLE_LABEL = { tor: 'ToR', spine: 'SPINE', 'route-reflector': 'RR', border: 'BORDER' } as const;
-const ROLE_COLOR = { tor: 'var(--tor)', spine: 'var(--spine)', 'route-reflector': 'var(--rr)', border: 'var(--border)' } as const;
-const PLATFORM_LABEL = { bird1: 'BIRD 1', bird2: 'BIRD 2', frr: 'FRR', eos: 'EOS', nxos: 'NX-OS', junos: 'Junos' } as const;
+const ROLE_COLOR = {
+  tor: 'var(--tor)',
+  spine: 'var(--spine)',
+  'route-reflector': 'var(--rr)',
+  border: 'var(--border)',
+} as const;
+const PLATFORM_LABEL = {
+  bird1: 'BIRD 1',
+  bird2: 'BIRD 2',
+  frr: 'FRR',
+  eos: 'EOS',
+  nxos: 'NX-OS',
+  junos: 'Junos',
+} as const;
 
 export const RackNode = memo(function RackNode({ id, data, selected }: NodeProps<Node<RackData, 'rack'>>) {
   const { rack, anchorY, torAnchors, mesh, nodeCount } = data;
@@ -37,13 +49,27 @@ export const RackNode = memo(function RackNode({ id, data, selected }: NodeProps
         <div className="rack-header">
           <span className="name">{rack.name}</span>
           <span className="subnet mono">{rack.subnet}</span>
-          <span className="chip">{nodeCount} node{nodeCount === 1 ? '' : 's'}</span>
-          {mesh && nodeCount > 0 && <span className="chip" title="Calico node-to-node mesh (iBGP between all nodes)">iBGP mesh</span>}
+          <span className="chip">
+            {nodeCount} node{nodeCount === 1 ? '' : 's'}
+          </span>
+          {mesh && nodeCount > 0 && (
+            <span className="chip" title="Calico node-to-node mesh (iBGP between all nodes)">
+              iBGP mesh
+            </span>
+          )}
         </div>
       )}
       <Handle id="top" type="source" position={Position.Top} className="hidden-handle" isConnectable={false} />
       {torAnchors.map((t) => (
-        <Handle key={t.name} id={`bundle-${t.name}`} type="source" position={Position.Top} className="hidden-handle" isConnectable={false} style={{ left: t.x, top: t.y }} />
+        <Handle
+          key={t.name}
+          id={`bundle-${t.name}`}
+          type="source"
+          position={Position.Top}
+          className="hidden-handle"
+          isConnectable={false}
+          style={{ left: t.x, top: t.y }}
+        />
       ))}
       <Handle
         id="bundle"
@@ -58,7 +84,10 @@ export const RackNode = memo(function RackNode({ id, data, selected }: NodeProps
   );
 });
 
-export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: NodeProps<Node<CalicoNodeData, 'calicoNode'>>) {
+export const CalicoNodeCard = memo(function CalicoNodeCard({
+  data,
+  selected,
+}: NodeProps<Node<CalicoNodeData, 'calicoNode'>>) {
   const { node, vms, asNumber, asIsDefault, selectedVms } = data;
   const marks = useSimMarks(node.name);
   const lite = useLod().level !== 'full';
@@ -77,7 +106,11 @@ export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: N
       <div className="head">
         <span className="role">NODE</span>
         <span className="name">{node.name}</span>
-        {node.routeReflectorClusterID && <span className="platform" title={`route reflector, cluster ID ${node.routeReflectorClusterID}`}>RR</span>}
+        {node.routeReflectorClusterID && (
+          <span className="platform" title={`route reflector, cluster ID ${node.routeReflectorClusterID}`}>
+            RR
+          </span>
+        )}
       </div>
       {/* Zoomed out the small print is unreadable: the card keeps its name and marks. */}
       {!lite && (
@@ -90,7 +123,14 @@ export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: N
             block <span className="mono">{(node.blocks ?? []).join(', ') || 'auto'}</span>
           </div>
           {vms.map((vm) => (
-            <VmChip key={vm.name} vm={vm} node={node.name} selected={selectedVms.includes(vm.name)} away={marks.vmAway === vm.name} phase={marks.phase} />
+            <VmChip
+              key={vm.name}
+              vm={vm}
+              node={node.name}
+              selected={selectedVms.includes(vm.name)}
+              away={marks.vmAway === vm.name}
+              phase={marks.phase}
+            />
           ))}
         </>
       )}
@@ -99,7 +139,19 @@ export const CalicoNodeCard = memo(function CalicoNodeCard({ data, selected }: N
 });
 
 /** A VM placed on a node: click to select it, drag it onto another node to migrate it there. */
-function VmChip({ vm, node, selected, away, phase }: { vm: CalicoNodeData['vms'][number]; node: string; selected: boolean; away: boolean; phase: string }) {
+function VmChip({
+  vm,
+  node,
+  selected,
+  away,
+  phase,
+}: {
+  vm: CalicoNodeData['vms'][number];
+  node: string;
+  selected: boolean;
+  away: boolean;
+  phase: string;
+}) {
   const chip = useVmChip(vm.name, node);
   return (
     <div
@@ -145,7 +197,12 @@ export const RouterNode = memo(function RouterNode({ data, selected }: NodeProps
             <span className="mono">{r.address}</span> · AS {r.asNumber}
           </div>
           <div className="sub">
-            {PLATFORM_LABEL[r.platform]} · {r.routeReflector ? `RR ${r.routeReflector.clusterId}` : r.policy?.elevatedCommunity ? `prefers ${r.policy.elevatedCommunity}` : 'no community pref.'}
+            {PLATFORM_LABEL[r.platform]} ·{' '}
+            {r.routeReflector
+              ? `RR ${r.routeReflector.clusterId}`
+              : r.policy?.elevatedCommunity
+                ? `prefers ${r.policy.elevatedCommunity}`
+                : 'no community pref.'}
           </div>
         </>
       )}

@@ -2,7 +2,17 @@
  * What the canvas draws for BGP: router pairs (physical link and/or session) and BGPPeer bundles
  * (one edge per BGPPeer and rack, from the rack's nodes to the router the peer targets).
  */
-import { isBGPPeer, nodeAsNumber, nodesOfPeer, resolveCluster, routerOfPeer, type BGPPeer, type CalicoNode, type Router, type Topology } from '../../model';
+import {
+  isBGPPeer,
+  nodeAsNumber,
+  nodesOfPeer,
+  resolveCluster,
+  routerOfPeer,
+  type BGPPeer,
+  type CalicoNode,
+  type Router,
+  type Topology,
+} from '../../model';
 
 export type SessionKind = 'eBGP' | 'iBGP' | 'RR client' | 'mixed';
 
@@ -73,7 +83,9 @@ export function bundles(doc: Topology): Bundle[] {
     }
     for (const [key, members] of groups) {
       const [kind, name] = key.split(':') as ['rack' | 'node', string];
-      const nodeAs = [...new Set(members.map((n) => peer.spec.localASNumber || nodeAsNumber(doc.spec, n)))].sort((x, y) => x - y);
+      const nodeAs = [...new Set(members.map((n) => peer.spec.localASNumber || nodeAsNumber(doc.spec, n)))].sort(
+        (x, y) => x - y,
+      );
       const kinds = new Set(nodeAs.map((as) => sessionKind(as, router.asNumber, router.routeReflector !== undefined)));
       out.push({
         peer,
@@ -82,7 +94,8 @@ export function bundles(doc: Topology): Bundle[] {
         nodes: members,
         kind: kinds.size === 1 ? ([...kinds][0] as SessionKind) : 'mixed',
         nodeAs,
-        asMismatch: peer.spec.asNumber !== undefined && peer.spec.asNumber !== router.asNumber ? peer.spec.asNumber : undefined,
+        asMismatch:
+          peer.spec.asNumber !== undefined && peer.spec.asNumber !== router.asNumber ? peer.spec.asNumber : undefined,
       });
     }
   }

@@ -1,6 +1,17 @@
 /** The first free place for a new member of a rack: the ToR row for a ToR, the node grid for a node. */
 import type { Topology } from '../../model';
-import { CARD_W, GAP_X, NODE_H, NODE_ROW_TOP, NODES_PER_ROW, nodeHeight, RACK_HEADER, RACK_PAD, ROUTER_H, type XY } from './geometry';
+import {
+  CARD_W,
+  GAP_X,
+  NODE_H,
+  NODE_ROW_TOP,
+  NODES_PER_ROW,
+  nodeHeight,
+  RACK_HEADER,
+  RACK_PAD,
+  ROUTER_H,
+  type XY,
+} from './geometry';
 import { computePositions } from './toFlow';
 
 interface Rect {
@@ -15,14 +26,22 @@ const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y
 export function freeSlot(doc: Topology, rack: string, kind: 'node' | 'tor'): XY {
   const { positions } = computePositions(doc);
   const taken: Rect[] = [];
-  for (const n of doc.spec.nodes) if (n.rack === rack) {
-    const p = positions.get(n.name);
-    if (p) taken.push({ x: p[0], y: p[1], w: CARD_W, h: nodeHeight(doc.spec.vms.filter((v) => v.node === n.name).length) });
-  }
-  for (const r of doc.spec.routers) if (r.role === 'tor' && r.rack === rack) {
-    const p = positions.get(r.name);
-    if (p) taken.push({ x: p[0], y: p[1], w: CARD_W, h: ROUTER_H });
-  }
+  for (const n of doc.spec.nodes)
+    if (n.rack === rack) {
+      const p = positions.get(n.name);
+      if (p)
+        taken.push({
+          x: p[0],
+          y: p[1],
+          w: CARD_W,
+          h: nodeHeight(doc.spec.vms.filter((v) => v.node === n.name).length),
+        });
+    }
+  for (const r of doc.spec.routers)
+    if (r.role === 'tor' && r.rack === rack) {
+      const p = positions.get(r.name);
+      if (p) taken.push({ x: p[0], y: p[1], w: CARD_W, h: ROUTER_H });
+    }
   const free = (x: number, y: number, h: number) => !taken.some((t) => overlaps(t, { x, y, w: CARD_W, h }));
   if (kind === 'tor') {
     for (let i = 0; ; i++) {

@@ -6,7 +6,10 @@ import { toFlow } from './toFlow';
 
 const labels = (doc: Topology) =>
   toFlow(doc, [])
-    .edges.map((e) => `${e.id}: ${(e.data as { label: string }).label}${(e.data as { mismatch?: string }).mismatch ? ` [${(e.data as { mismatch: string }).mismatch}]` : ''}`)
+    .edges.map(
+      (e) =>
+        `${e.id}: ${(e.data as { label: string }).label}${(e.data as { mismatch?: string }).mismatch ? ` [${(e.data as { mismatch: string }).mismatch}]` : ''}`,
+    )
     .sort();
 
 describe('canvas view of a design', () => {
@@ -33,7 +36,12 @@ describe('canvas view of a design', () => {
   it('bundles 32 nodes of a rack into one edge per ToR', () => {
     const doc = generateFabric({ racks: 2, nodesPerRack: 32, spines: 2, torsPerRack: 2, vms: 0 });
     const bundles = toFlow(doc, []).edges.filter((e) => e.type === 'bundle');
-    expect(bundles.map((e) => `${e.source}→${e.target}`)).toEqual(['rack-01→tor-01-1', 'rack-01→tor-01-2', 'rack-02→tor-02-1', 'rack-02→tor-02-2']);
+    expect(bundles.map((e) => `${e.source}→${e.target}`)).toEqual([
+      'rack-01→tor-01-1',
+      'rack-01→tor-01-2',
+      'rack-02→tor-02-1',
+      'rack-02→tor-02-2',
+    ]);
     expect((bundles[0]?.data as { detail: string }).detail).toBe('rack-01-tor-01-1 · 32 nodes');
   });
 

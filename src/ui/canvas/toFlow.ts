@@ -3,7 +3,15 @@
  * progress) into React Flow nodes and edges. Pure and deterministic.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { nodeAsNumber, resolveCluster, type CalicoNode, type Rack, type Router, type Topology, type VM } from '../../model';
+import {
+  nodeAsNumber,
+  resolveCluster,
+  type CalicoNode,
+  type Rack,
+  type Router,
+  type Topology,
+  type VM,
+} from '../../model';
 import { pairId, peerId } from '../../store/ui';
 import {
   BUNDLE_GAP,
@@ -88,23 +96,28 @@ function rackSize(doc: Topology, rack: string, positions: Map<string, XY>): { wi
   let right = 2 * CARD_W + GAP_X + RACK_PAD;
   let bottom = RACK_HEADER + ROUTER_H;
   const vms = doc.spec.vms;
-  for (const n of doc.spec.nodes) if (n.rack === rack) {
-    const p = positions.get(n.name);
-    if (!p) continue;
-    right = Math.max(right, p[0] + CARD_W);
-    bottom = Math.max(bottom, p[1] + nodeHeight(vms.filter((v) => v.node === n.name).length));
-  }
-  for (const r of doc.spec.routers) if (r.role === 'tor' && r.rack === rack) {
-    const p = positions.get(r.name);
-    if (!p) continue;
-    right = Math.max(right, p[0] + CARD_W);
-    bottom = Math.max(bottom, p[1] + ROUTER_H);
-  }
+  for (const n of doc.spec.nodes)
+    if (n.rack === rack) {
+      const p = positions.get(n.name);
+      if (!p) continue;
+      right = Math.max(right, p[0] + CARD_W);
+      bottom = Math.max(bottom, p[1] + nodeHeight(vms.filter((v) => v.node === n.name).length));
+    }
+  for (const r of doc.spec.routers)
+    if (r.role === 'tor' && r.rack === rack) {
+      const p = positions.get(r.name);
+      if (!p) continue;
+      right = Math.max(right, p[0] + CARD_W);
+      bottom = Math.max(bottom, p[1] + ROUTER_H);
+    }
   return { width: right + RACK_PAD, height: bottom + RACK_PAD };
 }
 
 /** Every element's position: saved layout, else the default placement (tiers above a row of racks). */
-export function computePositions(doc: Topology, dragging: Readonly<Record<string, XY>> = {}): { positions: Map<string, XY>; rackSizes: Map<string, { width: number; height: number }> } {
+export function computePositions(
+  doc: Topology,
+  dragging: Readonly<Record<string, XY>> = {},
+): { positions: Map<string, XY>; rackSizes: Map<string, { width: number; height: number }> } {
   const saved = doc.spec.layout?.positions ?? {};
   const positions = new Map<string, XY>();
   const pick = (name: string, fallback: XY): XY => dragging[name] ?? (saved[name] as XY | undefined) ?? fallback;
@@ -153,7 +166,10 @@ function pairLabelPlaces(pairs: ReturnType<typeof pairEdges>, positions: Map<str
   for (const p of pairs) {
     if (ROLE_RANK[p.a.role] === ROLE_RANK[p.b.role]) continue;
     const [upper, lower] = ROLE_RANK[p.a.role] < ROLE_RANK[p.b.role] ? [p.a, p.b] : [p.b, p.a];
-    byLower.set(lower.name, [...(byLower.get(lower.name) ?? []), { id: pairId(p.a.name, p.b.name), x: positions.get(upper.name)?.[0] ?? 0 }]);
+    byLower.set(lower.name, [
+      ...(byLower.get(lower.name) ?? []),
+      { id: pairId(p.a.name, p.b.name), x: positions.get(upper.name)?.[0] ?? 0 },
+    ]);
   }
   const out = new Map<string, number>();
   for (const group of byLower.values()) {
@@ -164,7 +180,11 @@ function pairLabelPlaces(pairs: ReturnType<typeof pairEdges>, positions: Map<str
   return out;
 }
 
-export function toFlow(doc: Topology, selection: readonly string[], dragging: Readonly<Record<string, XY>> = {}): { nodes: FlowNode[]; edges: FlowEdge[] } {
+export function toFlow(
+  doc: Topology,
+  selection: readonly string[],
+  dragging: Readonly<Record<string, XY>> = {},
+): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const selected = new Set(selection);
   const { positions, rackSizes } = computePositions(doc, dragging);
   const mesh = resolveCluster(doc.spec).nodeToNodeMeshEnabled;
@@ -173,7 +193,9 @@ export function toFlow(doc: Topology, selection: readonly string[], dragging: Re
     return { x: p[0], y: p[1] };
   };
   const nodes: FlowNode[] = [];
-  const members = new Map<string, { nodes: string[]; tors: Router[] }>(doc.spec.racks.map((r) => [r.name, { nodes: [], tors: [] }]));
+  const members = new Map<string, { nodes: string[]; tors: Router[] }>(
+    doc.spec.racks.map((r) => [r.name, { nodes: [], tors: [] }]),
+  );
   for (const n of doc.spec.nodes) members.get(n.rack)?.nodes.push(n.name);
   for (const r of doc.spec.routers) if (r.role === 'tor' && r.rack) members.get(r.rack)?.tors.push(r);
   for (const rack of doc.spec.racks) {
@@ -245,7 +267,11 @@ export function toFlow(doc: Topology, selection: readonly string[], dragging: Re
     const [upper, lower] = ROLE_RANK[p.a.role] <= ROLE_RANK[p.b.role] ? [p.a, p.b] : [p.b, p.a];
     const sameTier = ROLE_RANK[upper.role] === ROLE_RANK[lower.role];
     const id = pairId(p.a.name, p.b.name);
-    const label = !p.session ? '' : p.kind === 'eBGP' ? `eBGP ${upper.asNumber} ↔ ${lower.asNumber}` : `${p.kind} AS ${upper.asNumber}`;
+    const label = !p.session
+      ? ''
+      : p.kind === 'eBGP'
+        ? `eBGP ${upper.asNumber} ↔ ${lower.asNumber}`
+        : `${p.kind} AS ${upper.asNumber}`;
     edges.push({
       id,
       type: 'pair',
@@ -253,7 +279,13 @@ export function toFlow(doc: Topology, selection: readonly string[], dragging: Re
       target: lower.name,
       sourceHandle: sameTier ? 'r' : 'b',
       targetHandle: sameTier ? 'l' : 't',
-      data: { kind: p.kind, link: p.link, session: p.session, label: p.session && !p.link ? `${label} (multihop)` : label, labelAt: labelAt.get(id) ?? 0.5 },
+      data: {
+        kind: p.kind,
+        link: p.link,
+        session: p.session,
+        label: p.session && !p.link ? `${label} (multihop)` : label,
+        labelAt: labelAt.get(id) ?? 0.5,
+      },
       selected: selected.has(id),
       zIndex: 2,
     });
@@ -275,7 +307,10 @@ export function toFlow(doc: Topology, selection: readonly string[], dragging: Re
         label: `${b.kind === 'mixed' ? 'BGP' : b.kind} ${formatAsSet(b.nodeAs)} → ${b.router.asNumber}`,
         detail: `${b.peer.metadata.name} · ${count} node${count === 1 ? '' : 's'}`,
         filters,
-        mismatch: b.asMismatch !== undefined ? `peer asNumber ${b.asMismatch} ≠ ${b.router.name}'s AS ${b.router.asNumber}` : undefined,
+        mismatch:
+          b.asMismatch !== undefined
+            ? `peer asNumber ${b.asMismatch} ≠ ${b.router.name}'s AS ${b.router.asNumber}`
+            : undefined,
       },
       selected: selected.has(peerId(b.peer.metadata.name)) || selected.has(id),
       zIndex: 3,

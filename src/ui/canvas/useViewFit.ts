@@ -28,20 +28,32 @@ interface Room {
 }
 function roomOf(el: HTMLElement): Room {
   const r = el.getBoundingClientRect();
-  return { width: r.width, height: r.height, panels: canvasPanels(el).map((p) => `${Math.round(p.width)}x${Math.round(p.height)}`).join(';') };
+  return {
+    width: r.width,
+    height: r.height,
+    panels: canvasPanels(el)
+      .map((p) => `${Math.round(p.width)}x${Math.round(p.height)}`)
+      .join(';'),
+  };
 }
-const roomChanged = (a: Room, b: Room) => a.panels !== b.panels || Math.abs(a.width - b.width) >= ROOM_STEP || Math.abs(a.height - b.height) >= ROOM_STEP;
+const roomChanged = (a: Room, b: Room) =>
+  a.panels !== b.panels || Math.abs(a.width - b.width) >= ROOM_STEP || Math.abs(a.height - b.height) >= ROOM_STEP;
 
 type MoveHandler = (event: unknown, viewport: Viewport) => void;
 
-const same = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-3;
+const same = (a: Viewport, b: Viewport) =>
+  Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-3;
 
 /**
  * `ready`: React Flow holds the nodes of the current design. Returns the handlers for React Flow's
  * onMoveStart and onMoveEnd, which tell a move of the user's (the view is theirs from then on)
  * from a fit.
  */
-export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null, rackOf: (id: string) => string | undefined): { onMoveStart: MoveHandler; onMoveEnd: MoveHandler } {
+export function useViewFit(
+  ready: boolean,
+  flowElement: () => HTMLElement | null,
+  rackOf: (id: string) => string | undefined,
+): { onMoveStart: MoveHandler; onMoveEnd: MoveHandler } {
   const stores = useStores();
   const flow = useReactFlow();
   const request = useUi((s) => s.fitRequest);
@@ -163,15 +175,15 @@ export function useViewFit(ready: boolean, flowElement: () => HTMLElement | null
   }, []);
   const onMoveEnd = useCallback(
     (event: unknown, viewport: Viewport) => {
-    const moved = !moveStart.current || !same(viewport, moveStart.current);
-    if (event && moved) {
-      busy.current = 0;
-      again.current = false;
-      setFitted(undefined);
-      return;
-    }
-    if (busy.current || !fitted.current) return;
-    if (!same(viewport, fitted.current)) setFitted(undefined);
+      const moved = !moveStart.current || !same(viewport, moveStart.current);
+      if (event && moved) {
+        busy.current = 0;
+        again.current = false;
+        setFitted(undefined);
+        return;
+      }
+      if (busy.current || !fitted.current) return;
+      if (!same(viewport, fitted.current)) setFitted(undefined);
     },
     [setFitted],
   );

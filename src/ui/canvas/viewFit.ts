@@ -17,7 +17,6 @@ const isLarge = (flowElement: HTMLElement) => flowElement.classList.contains('lo
 /** A whole design is never blown up past this: a lone rack stays at a natural size. */
 export const DESIGN_MAX_ZOOM = 1.25;
 
-
 /**
  * The edge labels' extent in flow coordinates: a label beside a bundle's knob sticks out of its
  * rack, and must not end up under a panel either. (Labels are drawn in the zoomed viewport.)
@@ -34,7 +33,14 @@ function labelsBounds(flow: ReactFlowInstance, flowElement: HTMLElement | undefi
     const top = (r.top - pane.top - y) / zoom;
     const right = left + r.width / zoom;
     const bottom = top + r.height / zoom;
-    box = box ? { left: Math.min(box.left, left), top: Math.min(box.top, top), right: Math.max(box.right, right), bottom: Math.max(box.bottom, bottom) } : { left, top, right, bottom };
+    box = box
+      ? {
+          left: Math.min(box.left, left),
+          top: Math.min(box.top, top),
+          right: Math.max(box.right, right),
+          bottom: Math.max(box.bottom, bottom),
+        }
+      : { left, top, right, bottom };
   }
   return box && { x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top };
 }
@@ -43,11 +49,20 @@ function union(a: Rect, b: Rect | undefined): Rect {
   if (!b) return a;
   const x = Math.min(a.x, b.x);
   const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
 }
 
 /** What to fit: some elements (a lesson step's), or the whole design with its edge labels. */
-function boundsOf(flow: ReactFlowInstance, target: FitTarget, flowElement?: HTMLElement): { ids: string[] | undefined; bounds: Rect } | undefined {
+function boundsOf(
+  flow: ReactFlowInstance,
+  target: FitTarget,
+  flowElement?: HTMLElement,
+): { ids: string[] | undefined; bounds: Rect } | undefined {
   const wanted = target.nodes?.filter((id) => flow.getNode(id) !== undefined);
   const ids = wanted && wanted.length > 0 ? wanted : undefined;
   const nodes = ids ?? flow.getNodes().map((n) => n.id);
@@ -75,7 +90,11 @@ export function viewNeedsFit(flow: ReactFlowInstance, pane: { width: number; hei
 
 /** The zoom at which the bounds fill the room the insets leave. */
 function zoomFor(pane: { width: number; height: number }, insets: Insets, bounds: Rect, maxZoom: number): number {
-  return Math.min((pane.width - insets.left - insets.right) / bounds.width, (pane.height - insets.top - insets.bottom) / bounds.height, maxZoom);
+  return Math.min(
+    (pane.width - insets.left - insets.right) / bounds.width,
+    (pane.height - insets.top - insets.bottom) / bounds.height,
+    maxZoom,
+  );
 }
 
 /** Some elements (a lesson step's) are shown with the whole design when that costs them little size. */
@@ -85,7 +104,12 @@ const WHOLE_DESIGN_SHARE = 0.7;
 export type FitOutcome = 'fitted' | 'fitted-without-labels' | 'failed';
 
 /** Fits the view to the target, clear of the panels; resolves when the move has been made. */
-export async function fitClearOfPanels(flow: ReactFlowInstance, flowElement: HTMLElement, target: FitTarget, duration = 0): Promise<FitOutcome> {
+export async function fitClearOfPanels(
+  flow: ReactFlowInstance,
+  flowElement: HTMLElement,
+  target: FitTarget,
+  duration = 0,
+): Promise<FitOutcome> {
   let found = boundsOf(flow, target, flowElement);
   if (!found) return 'failed';
   const rect = flowElement.getBoundingClientRect();
@@ -97,7 +121,12 @@ export async function fitClearOfPanels(flow: ReactFlowInstance, flowElement: HTM
   if (found.ids) {
     const whole = boundsOf(flow, {}, flowElement);
     const wholeInsets = whole && fitInsets(pane, panels, whole.bounds, maxZoom);
-    if (whole && wholeInsets && zoomFor(pane, wholeInsets, whole.bounds, maxZoom) >= WHOLE_DESIGN_SHARE * zoomFor(pane, insets, found.bounds, maxZoom)) {
+    if (
+      whole &&
+      wholeInsets &&
+      zoomFor(pane, wholeInsets, whole.bounds, maxZoom) >=
+        WHOLE_DESIGN_SHARE * zoomFor(pane, insets, found.bounds, maxZoom)
+    ) {
       found = whole;
       insets = wholeInsets;
     }
@@ -112,12 +141,25 @@ export async function fitClearOfPanels(flow: ReactFlowInstance, flowElement: HTM
     bottom: insets.bottom + (found.bounds.y + found.bounds.height - inner.y - inner.height) * zoom,
     right: insets.right + (found.bounds.x + found.bounds.width - inner.x - inner.width) * zoom,
   };
-  const labelsDrawn = found.ids !== undefined || isLarge(flowElement) || flow.getEdges().length === 0 || flowElement.querySelector('.edge-label') !== null;
+  const labelsDrawn =
+    found.ids !== undefined ||
+    isLarge(flowElement) ||
+    flow.getEdges().length === 0 ||
+    flowElement.querySelector('.edge-label') !== null;
   // Measured nodes: set the view at once. fitView would first put every node through React Flow
   // again (it waits for measurements that way), which a fabric of a thousand cards feels.
   const measured = flow.getNodes().every((n) => (n.measured?.width ?? 0) > 0);
   const ok = measured
-    ? await flow.setViewport(getViewportForBounds(found.bounds, pane.width, pane.height, MIN_ZOOM, maxZoom, asPadding(insets)), { duration })
-    : await flow.fitView({ nodes: nodes.map((id) => ({ id })), padding: asPadding(padding), maxZoom, includeHiddenNodes: true, duration });
+    ? await flow.setViewport(
+        getViewportForBounds(found.bounds, pane.width, pane.height, MIN_ZOOM, maxZoom, asPadding(insets)),
+        { duration },
+      )
+    : await flow.fitView({
+        nodes: nodes.map((id) => ({ id })),
+        padding: asPadding(padding),
+        maxZoom,
+        includeHiddenNodes: true,
+        duration,
+      });
   return !ok ? 'failed' : labelsDrawn ? 'fitted' : 'fitted-without-labels';
 }

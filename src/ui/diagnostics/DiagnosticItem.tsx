@@ -25,7 +25,19 @@ export interface DiagnosticItemProps {
   readonly onFixAll?: () => void;
 }
 
-function SubjectChip({ target, pressed, phase, onClick, onInspect }: { target: SubjectTarget; pressed: boolean; phase: string | undefined; onClick: () => void; onInspect: () => void }) {
+function SubjectChip({
+  target,
+  pressed,
+  phase,
+  onClick,
+  onInspect,
+}: {
+  target: SubjectTarget;
+  pressed: boolean;
+  phase: string | undefined;
+  onClick: () => void;
+  onInspect: () => void;
+}) {
   const clickable = target.highlight.length > 0 || target.kind === 'cluster';
   return (
     <span className={`diag-subject kind-${target.kind}${pressed ? ' pressed' : ''}`}>
@@ -43,7 +55,15 @@ function SubjectChip({ target, pressed, phase, onClick, onInspect }: { target: S
         <span className="diag-subject-kind">{target.label}</span> <span className="mono">{target.name}</span>
       </button>
       {target.inspect !== undefined && target.kind !== 'cluster' && (
-        <button type="button" className="diag-inspect" data-testid="diagnostic-inspect" data-subject={target.name} title={`Show ${target.label} ${target.name} in the inspector`} aria-label={`Show ${target.label} ${target.name} in the inspector`} onClick={onInspect}>
+        <button
+          type="button"
+          className="diag-inspect"
+          data-testid="diagnostic-inspect"
+          data-subject={target.name}
+          title={`Show ${target.label} ${target.name} in the inspector`}
+          aria-label={`Show ${target.label} ${target.name} in the inspector`}
+          onClick={onInspect}
+        >
           ↗
         </button>
       )}
@@ -54,14 +74,35 @@ function SubjectChip({ target, pressed, phase, onClick, onInspect }: { target: S
 /** A finding about a whole fabric can name a thousand subjects: the first few show, the rest on request. */
 export const SUBJECTS_SHOWN = 12;
 
-export function DiagnosticItem({ diagnostic: d, targets, active, shownPhase, fixBlocked, onSubject, onAll, onInspect, onPhase, onFix, kindCount, onFixAll }: DiagnosticItemProps) {
+export function DiagnosticItem({
+  diagnostic: d,
+  targets,
+  active,
+  shownPhase,
+  fixBlocked,
+  onSubject,
+  onAll,
+  onInspect,
+  onPhase,
+  onFix,
+  kindCount,
+  onFixAll,
+}: DiagnosticItemProps) {
   const highlightable = targets.filter((t) => t.highlight.length > 0);
   const [allShown, setAllShown] = useState(false);
   const capped = !allShown && targets.length > SUBJECTS_SHOWN + 1;
   // The subject highlighted on the canvas stays in sight among the few.
-  const shown = capped ? targets.filter((t, i) => i < SUBJECTS_SHOWN || (active !== 'all' && active?.subject === t.name)) : targets;
+  const shown = capped
+    ? targets.filter((t, i) => i < SUBJECTS_SHOWN || (active !== 'all' && active?.subject === t.name))
+    : targets;
   return (
-    <li className={`diag sev-${d.severity}`} data-testid="diagnostic" data-code={d.code} data-severity={d.severity} data-phase={d.phase ?? ''}>
+    <li
+      className={`diag sev-${d.severity}`}
+      data-testid="diagnostic"
+      data-code={d.code}
+      data-severity={d.severity}
+      data-phase={d.phase ?? ''}
+    >
       <div className="diag-head">
         <SeverityBadge severity={d.severity} />
         <code className="diag-code">{d.code}</code>
@@ -99,12 +140,25 @@ export function DiagnosticItem({ diagnostic: d, targets, active, shownPhase, fix
             />
           ))}
           {targets.length > SUBJECTS_SHOWN + 1 && (
-            <button type="button" className="link-btn diag-more" data-testid="diagnostic-more-subjects" aria-expanded={!capped} onClick={() => setAllShown(capped)}>
+            <button
+              type="button"
+              className="link-btn diag-more"
+              data-testid="diagnostic-more-subjects"
+              aria-expanded={!capped}
+              onClick={() => setAllShown(capped)}
+            >
               {capped ? `+${targets.length - shown.length} more` : 'show fewer'}
             </button>
           )}
           {highlightable.length > 1 && (
-            <button type="button" className="link-btn diag-all" data-testid="diagnostic-highlight-all" aria-pressed={active === 'all'} title="Highlight every subject of this finding on the canvas" onClick={onAll}>
+            <button
+              type="button"
+              className="link-btn diag-all"
+              data-testid="diagnostic-highlight-all"
+              aria-pressed={active === 'all'}
+              title="Highlight every subject of this finding on the canvas"
+              onClick={onAll}
+            >
               {active === 'all' ? 'clear' : 'highlight all'}
             </button>
           )}
@@ -112,7 +166,14 @@ export function DiagnosticItem({ diagnostic: d, targets, active, shownPhase, fix
       )}
       {d.action && (
         <div className="diag-actions">
-          <button type="button" className="btn primary diag-apply" data-testid="diagnostic-fix" disabled={fixBlocked !== undefined} title={fixBlocked ?? `Apply: ${d.fix} (one undo step)`} onClick={onFix}>
+          <button
+            type="button"
+            className="btn primary diag-apply"
+            data-testid="diagnostic-fix"
+            disabled={fixBlocked !== undefined}
+            title={fixBlocked ?? `Apply: ${d.fix} (one undo step)`}
+            onClick={onFix}
+          >
             <span aria-hidden="true">⚙ </span>Apply fix
           </button>
           {kindCount !== undefined && kindCount > 1 && onFixAll && (

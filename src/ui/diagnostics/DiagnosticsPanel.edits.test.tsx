@@ -33,7 +33,10 @@ async function mount(doc: Topology): Promise<Stores> {
 }
 
 const el = () => host as HTMLElement;
-const items = () => [...el().querySelectorAll<HTMLElement>('[data-testid="diagnostic"]')].map((li) => `${li.dataset.severity} ${li.dataset.code}${li.dataset.phase ? ` [${li.dataset.phase}]` : ''}`);
+const items = () =>
+  [...el().querySelectorAll<HTMLElement>('[data-testid="diagnostic"]')].map(
+    (li) => `${li.dataset.severity} ${li.dataset.code}${li.dataset.phase ? ` [${li.dataset.phase}]` : ''}`,
+  );
 const all = (selector: string) => [...el().querySelectorAll<HTMLButtonElement>(selector)];
 const text = (testId: string) => el().querySelector(`[data-testid="${testId}"]`)?.textContent;
 const state = () => el().querySelector<HTMLElement>('[data-testid="diagnostics-status"]')?.dataset.state;
@@ -74,10 +77,15 @@ describe('apply all fixes of a kind', () => {
     expect(buttons.map((b) => b.textContent)).toEqual(['Apply all 2 of this kind', 'Apply all 2 of this kind']);
     expect(buttons[0]?.title).toBe('Apply the fixes of all 2 LR-DOWNWARD-DEFAULT findings (one undo step)');
     await click(buttons[1] as HTMLButtonElement);
-    const modes = stores.design.getState().doc.spec.routers.filter((r) => r.role === 'tor').map((r) => `${r.name}: ${r.policy?.toNodes ?? 'all'}`);
+    const modes = stores.design
+      .getState()
+      .doc.spec.routers.filter((r) => r.role === 'tor')
+      .map((r) => `${r.name}: ${r.policy?.toNodes ?? 'all'}`);
     expect(modes).toEqual(['tor-a: default-plus-host-routes', 'tor-b: default-plus-host-routes']);
     expect(stores.design.temporal.getState().pastStates).toHaveLength(1);
-    expect(stores.ui.getState().notices.map((n) => `${n.kind}: ${n.text}`)).toEqual(['info: Applied 2 fixes for LR-DOWNWARD-DEFAULT as one step; re-simulating']);
+    expect(stores.ui.getState().notices.map((n) => `${n.kind}: ${n.text}`)).toEqual([
+      'info: Applied 2 fixes for LR-DOWNWARD-DEFAULT as one step; re-simulating',
+    ]);
     // Until the re-run is in, the buttons wait.
     expect(all('[data-testid="diagnostic-fix-all"]').every((b) => b.disabled)).toBe(true);
     await settle(stores);
@@ -89,8 +97,20 @@ describe('apply all fixes of a kind', () => {
 
   it('refuses the whole list when one fix cannot be applied, says which, and changes nothing', () => {
     const design = createDesignStore(scenario('downward-default'));
-    const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient), worker: inProcessClient };
-    const finding = (router: string): Diagnostic => ({ code: 'LR-DOWNWARD-DEFAULT', severity: 'error', subjects: [router], message: 'm', fix: 'f', action: { kind: 'set-to-nodes', router, mode: 'default-plus-host-routes' } });
+    const stores: Stores = {
+      design,
+      ui: createUiStore({ animate: false }),
+      simulation: createSimulationStore(design, inProcessClient),
+      worker: inProcessClient,
+    };
+    const finding = (router: string): Diagnostic => ({
+      code: 'LR-DOWNWARD-DEFAULT',
+      severity: 'error',
+      subjects: [router],
+      message: 'm',
+      fix: 'f',
+      action: { kind: 'set-to-nodes', router, mode: 'default-plus-host-routes' },
+    });
     const before = design.getState().doc;
     expect(applyDiagnosticFixes(stores, [finding('tor-a'), finding('tor-gone'), finding('tor-b')])).toBe('refused');
     expect(design.getState().doc).toBe(before);
@@ -107,13 +127,17 @@ describe('findings without a VM', () => {
     await settle(stores);
     expect(stores.simulation.getState().status).toBe('no-migration');
     expect(state()).toBe('no-migration');
-    expect(text('diagnostics-status')).toBe('No migration to simulate: these are the findings about the design itself. Pick a VM and its target (Migrate…) for the migration’s.');
+    expect(text('diagnostics-status')).toBe(
+      'No migration to simulate: these are the findings about the design itself. Pick a VM and its target (Migrate…) for the migration’s.',
+    );
     expect(items()).toEqual(['error LR-SESSION-DOWN', 'error LR-SESSION-DOWN']);
     expect(text('diagnostics-summary')).toBe('2 errorsThe design only: no migration simulated.');
     const fixAll = all('[data-testid="diagnostic-fix-all"]')[0] as HTMLButtonElement;
     expect(fixAll.disabled).toBe(false);
     await click(fixAll);
-    const peer = stores.design.getState().doc.spec.calicoResources.find((r) => isBGPPeer(r) && r.metadata.name === 'rack-a-tor');
+    const peer = stores.design
+      .getState()
+      .doc.spec.calicoResources.find((r) => isBGPPeer(r) && r.metadata.name === 'rack-a-tor');
     expect(peer && isBGPPeer(peer) && peer.spec.asNumber).toBe(65001);
     await settle(stores);
     expect(items()).toEqual([]);

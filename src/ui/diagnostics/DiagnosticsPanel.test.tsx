@@ -23,7 +23,10 @@ async function mount(scenario: string) {
 }
 
 const el = () => host as HTMLElement;
-const items = () => [...el().querySelectorAll<HTMLElement>('[data-testid="diagnostic"]')].map((li) => `${li.dataset.severity} ${li.dataset.code}${li.dataset.phase ? ` [${li.dataset.phase}]` : ''}`);
+const items = () =>
+  [...el().querySelectorAll<HTMLElement>('[data-testid="diagnostic"]')].map(
+    (li) => `${li.dataset.severity} ${li.dataset.code}${li.dataset.phase ? ` [${li.dataset.phase}]` : ''}`,
+  );
 const item = (code: string, phase = '') => {
   const li = el().querySelector<HTMLElement>(`[data-testid="diagnostic"][data-code="${code}"][data-phase="${phase}"]`);
   if (!li) throw new Error(`no finding ${code} [${phase}]`);
@@ -48,12 +51,24 @@ describe('the diagnostics panel', () => {
   it('lists the findings worst first, with severity words, codes, phases and the verdict', async () => {
     await mount('two-racks-ebgp-no-filter');
     expect(state()).toBe('current');
-    expect(items()).toEqual(['error LR-EBGP-NO-PRIORITY', 'error LR-BLACKHOLE [live]', 'info LR-TRANSIENT-BLACKHOLE [live]']);
-    expect(el().querySelector('[data-testid="diagnostics-summary"]')?.textContent).toBe('2 errors1 infolive 4 delivered, 1 blackhole');
+    expect(items()).toEqual([
+      'error LR-EBGP-NO-PRIORITY',
+      'error LR-BLACKHOLE [live]',
+      'info LR-TRANSIENT-BLACKHOLE [live]',
+    ]);
+    expect(el().querySelector('[data-testid="diagnostics-summary"]')?.textContent).toBe(
+      '2 errors1 infolive 4 delivered, 1 blackhole',
+    );
     const ebgp = item('LR-EBGP-NO-PRIORITY');
     expect(ebgp.querySelector('.sev-badge')?.textContent).toBe('error');
-    expect(ebgp.querySelector('.diag-fix')?.textContent).toMatch(/^Fix: Attach the live-migration BGPFilter .* to rack-a-tor, rack-b-tor\.$/);
-    expect([...ebgp.querySelectorAll<HTMLElement>('[data-testid="diagnostic-subject"]')].map((b) => `${b.dataset.kind}:${b.dataset.subject}`)).toEqual(['peer:rack-a-tor', 'router:tor-a', 'peer:rack-b-tor', 'router:tor-b']);
+    expect(ebgp.querySelector('.diag-fix')?.textContent).toMatch(
+      /^Fix: Attach the live-migration BGPFilter .* to rack-a-tor, rack-b-tor\.$/,
+    );
+    expect(
+      [...ebgp.querySelectorAll<HTMLElement>('[data-testid="diagnostic-subject"]')].map(
+        (b) => `${b.dataset.kind}:${b.dataset.subject}`,
+      ),
+    ).toEqual(['peer:rack-a-tor', 'router:tor-a', 'peer:rack-b-tor', 'router:tor-b']);
     expect(button(ebgp, '[data-testid="diagnostic-fix"]').title).toMatch(/^Apply: Attach the live-migration BGPFilter/);
     // Findings without a machine-applicable fix have no button.
     expect(item('LR-BLACKHOLE', 'live').querySelector('[data-testid="diagnostic-fix"]')).toBeNull();
@@ -89,7 +104,10 @@ describe('the diagnostics panel', () => {
     await click(button(item('LR-BLACKHOLE', 'live'), '[data-subject="node-a1"]'));
     await click(button(item('LR-EBGP-NO-PRIORITY'), '[data-testid="diagnostic-fix"]'));
     const peers = stores.design.getState().doc.spec.calicoResources.filter(isBGPPeer);
-    expect(peers.map((p) => `${p.metadata.name}: ${(p.spec.filters ?? []).join(',')}`)).toEqual(['rack-a-tor: kubevirt-live-migration', 'rack-b-tor: kubevirt-live-migration']);
+    expect(peers.map((p) => `${p.metadata.name}: ${(p.spec.filters ?? []).join(',')}`)).toEqual([
+      'rack-a-tor: kubevirt-live-migration',
+      'rack-b-tor: kubevirt-live-migration',
+    ]);
     expect(stores.design.temporal.getState().pastStates).toHaveLength(1);
     expect(stores.ui.getState().notices.map((n) => `${n.kind}: ${n.text}`)).toEqual([
       'info: Applied: Attach the live-migration BGPFilter (export: priority 512 → community; import: community → setPriority 512) to rack-a-tor, rack-b-tor; re-simulating',
@@ -103,21 +121,32 @@ describe('the diagnostics panel', () => {
     expect(state()).toBe('current');
     // The scenario expects its live blackhole (metadata.expected): the fixed design no longer matches it.
     expect(items()).toEqual(['warning LR-EXPECTED-VERDICT [live]', 'info LR-TRANSIENT-BLACKHOLE [live]']);
-    expect(el().querySelector('[data-testid="diagnostics-summary"]')?.textContent).toBe('1 warning1 info✓ Every phase delivers to all 5 clients.');
+    expect(el().querySelector('[data-testid="diagnostics-summary"]')?.textContent).toBe(
+      '1 warning1 info✓ Every phase delivers to all 5 clients.',
+    );
     // The highlighted finding is gone, and so is its highlight.
     expect(stores.ui.getState().highlight).toEqual([]);
 
     await act(() => stores.design.temporal.getState().undo());
     await settle(stores);
-    expect(items()).toEqual(['error LR-EBGP-NO-PRIORITY', 'error LR-BLACKHOLE [live]', 'info LR-TRANSIENT-BLACKHOLE [live]']);
+    expect(items()).toEqual([
+      'error LR-EBGP-NO-PRIORITY',
+      'error LR-BLACKHOLE [live]',
+      'info LR-TRANSIENT-BLACKHOLE [live]',
+    ]);
   });
 
   it('fixes one router of downward-default at a time', async () => {
     const stores = await mount('downward-default');
-    const downward = () => [...el().querySelectorAll<HTMLElement>('[data-code="LR-DOWNWARD-DEFAULT"] [data-testid="diagnostic-subject"]')].map((b) => b.dataset.subject);
+    const downward = () =>
+      [
+        ...el().querySelectorAll<HTMLElement>('[data-code="LR-DOWNWARD-DEFAULT"] [data-testid="diagnostic-subject"]'),
+      ].map((b) => b.dataset.subject);
     expect(downward()).toEqual(['tor-a', 'tor-b']);
     await click(button(item('LR-DOWNWARD-DEFAULT'), '[data-testid="diagnostic-fix"]'));
-    expect(stores.design.getState().doc.spec.routers.find((r) => r.name === 'tor-a')?.policy?.toNodes).toBe('default-plus-host-routes');
+    expect(stores.design.getState().doc.spec.routers.find((r) => r.name === 'tor-a')?.policy?.toNodes).toBe(
+      'default-plus-host-routes',
+    );
     await settle(stores);
     expect(downward()).toEqual(['tor-b']);
   });

@@ -12,7 +12,18 @@ import type { SelectionId } from '../../store/ui';
 import { applyDiagnosticFix, applyDiagnosticFixes } from './applyDiagnosticFix';
 import { DiagnosticItem, type Active } from './DiagnosticItem';
 import { describeVerdict, findingsCurrent, findingsOf } from '../../store/simulation';
-import { clientCount, countBySeverity, describeCounts, diagnosticKey, emptyText, groupFixable, isPhaseName, SEVERITIES, sortDiagnostics, troubledPhases } from './findings';
+import {
+  clientCount,
+  countBySeverity,
+  describeCounts,
+  diagnosticKey,
+  emptyText,
+  groupFixable,
+  isPhaseName,
+  SEVERITIES,
+  sortDiagnostics,
+  troubledPhases,
+} from './findings';
 import { SeverityBadge } from './SeverityBadge';
 import { highlightOf, resolveSubject, type SubjectTarget } from './subjects';
 import './diagnostics.css';
@@ -49,7 +60,13 @@ function StatusLine() {
     );
   } else state = 'current';
   return (
-    <div className={`diag-status ${state}`} role="status" aria-live="polite" data-testid="diagnostics-status" data-state={state}>
+    <div
+      className={`diag-status ${state}`}
+      role="status"
+      aria-live="polite"
+      data-testid="diagnostics-status"
+      data-state={state}
+    >
       {body}
     </div>
   );
@@ -64,16 +81,26 @@ function Summary({ report, diagnostics }: { report: SimulationSummary; diagnosti
   return (
     <div className="diag-summary" data-testid="diagnostics-summary">
       <div className="diag-counts" title={describeCounts(counts)}>
-        {diagnostics.length === 0 ? <span>No findings</span> : SEVERITIES.filter((s) => counts[s] > 0).map((s) => <SeverityBadge key={s} severity={s} count={counts[s]} />)}
+        {diagnostics.length === 0 ? (
+          <span>No findings</span>
+        ) : (
+          SEVERITIES.filter((s) => counts[s] > 0).map((s) => <SeverityBadge key={s} severity={s} count={counts[s]} />)
+        )}
       </div>
       {trouble.length === 0 ? (
         <div className="diag-verdict ok">
-          <span aria-hidden="true">✓ </span>Every phase delivers to {clients === 1 ? 'its client' : `all ${clients} clients`}.
+          <span aria-hidden="true">✓ </span>Every phase delivers to{' '}
+          {clients === 1 ? 'its client' : `all ${clients} clients`}.
         </div>
       ) : (
         trouble.map((t) => (
           <div key={t.phase} className="diag-verdict bad">
-            <button type="button" className="diag-phase" title={`Show the ${t.phase} phase`} onClick={() => stores.simulation.getState().selectPhase(t.phase)}>
+            <button
+              type="button"
+              className="diag-phase"
+              title={`Show the ${t.phase} phase`}
+              onClick={() => stores.simulation.getState().selectPhase(t.phase)}
+            >
               {t.phase}
             </button>{' '}
             {describeVerdict(t.verdict)}
@@ -90,7 +117,11 @@ function DesignSummary({ diagnostics }: { diagnostics: readonly Diagnostic[] }) 
   return (
     <div className="diag-summary" data-testid="diagnostics-summary">
       <div className="diag-counts" title={describeCounts(counts)}>
-        {diagnostics.length === 0 ? <span>No findings</span> : SEVERITIES.filter((s) => counts[s] > 0).map((s) => <SeverityBadge key={s} severity={s} count={counts[s]} />)}
+        {diagnostics.length === 0 ? (
+          <span>No findings</span>
+        ) : (
+          SEVERITIES.filter((s) => counts[s] > 0).map((s) => <SeverityBadge key={s} severity={s} count={counts[s]} />)
+        )}
       </div>
       <div className="muted">The design only: no migration simulated.</div>
     </div>
@@ -110,7 +141,12 @@ export function DiagnosticsPanel() {
 
   const items = useMemo(() => {
     const sorted = sortDiagnostics(findings ?? []);
-    return sorted.map((d, i) => ({ d, key: diagnosticKey(d), reactKey: `${i}:${diagnosticKey(d)}`, targets: d.subjects.map((name) => resolveSubject(doc, name)) }));
+    return sorted.map((d, i) => ({
+      d,
+      key: diagnosticKey(d),
+      reactKey: `${i}:${diagnosticKey(d)}`,
+      targets: d.subjects.map((name) => resolveSubject(doc, name)),
+    }));
   }, [findings, doc]);
   // The findings with a fix, by code: several of one code can be fixed at once.
   const fixable = useMemo(() => groupFixable(items.map((it) => it.d)), [items]);
@@ -128,7 +164,8 @@ export function DiagnosticsPanel() {
   const fixBlocked = current ? undefined : 'Wait until the simulation has re-run: this finding may no longer hold';
 
   const toggle = (next: Focus | undefined, revealName: string | undefined) => {
-    const same = focused && next && focused.key === next.key && JSON.stringify(focused.active) === JSON.stringify(next.active);
+    const same =
+      focused && next && focused.key === next.key && JSON.stringify(focused.active) === JSON.stringify(next.active);
     setFocus(same ? undefined : next);
     setReveal(same ? undefined : revealName);
     return !same;

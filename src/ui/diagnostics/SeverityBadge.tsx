@@ -5,7 +5,14 @@
 import type { Severity } from './findings';
 
 function SeverityIcon({ severity }: { severity: Severity }) {
-  const common = { width: 14, height: 14, viewBox: '0 0 16 16', 'aria-hidden': true, focusable: false, className: `sev-icon ${severity}` } as const;
+  const common = {
+    width: 14,
+    height: 14,
+    viewBox: '0 0 16 16',
+    'aria-hidden': true,
+    focusable: false,
+    className: `sev-icon ${severity}`,
+  } as const;
   if (severity === 'error') {
     return (
       <svg {...common}>

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { scenarioById } from '../../scenarios';
 import type { Diagnostic } from '../../worker/protocol';
 import { describeVerdict } from '../../store/simulation';
-import { countBySeverity, describeCounts, diagnosticKey, emptyText, isPhaseName, sortDiagnostics, troubledPhases } from './findings';
+import {
+  countBySeverity,
+  describeCounts,
+  diagnosticKey,
+  emptyText,
+  isPhaseName,
+  sortDiagnostics,
+  troubledPhases,
+} from './findings';
 import { simulateNow } from './test-support';
 
 const report = (id: string) => {
@@ -11,7 +19,12 @@ const report = (id: string) => {
   return simulateNow(scenario.doc);
 };
 
-const finding = (code: Diagnostic['code'], severity: Diagnostic['severity'], phase?: string, subjects: string[] = []): Diagnostic => ({
+const finding = (
+  code: Diagnostic['code'],
+  severity: Diagnostic['severity'],
+  phase?: string,
+  subjects: string[] = [],
+): Diagnostic => ({
   code,
   severity,
   ...(phase !== undefined ? { phase } : {}),
@@ -53,7 +66,9 @@ describe('ordering findings', () => {
   });
 
   it('orders the findings of downward-default as the engine reports them', () => {
-    expect(sortDiagnostics(report('downward-default').diagnostics).map((d) => `${line(d)} ${d.subjects.join(',')}`)).toEqual([
+    expect(
+      sortDiagnostics(report('downward-default').diagnostics).map((d) => `${line(d)} ${d.subjects.join(',')}`),
+    ).toEqual([
       'error LR-DOWNWARD-DEFAULT tor-a',
       'error LR-DOWNWARD-DEFAULT tor-b',
       'error LR-BLACKHOLE [live] node-a1',
@@ -67,7 +82,9 @@ describe('ordering findings', () => {
 describe('naming and summing up findings', () => {
   it('keys a finding by code, phase and subjects', () => {
     expect(diagnosticKey(finding('LR-BLACKHOLE', 'error', 'live', ['node-a1']))).toBe('LR-BLACKHOLE|live|node-a1');
-    expect(diagnosticKey(finding('LR-EBGP-NO-PRIORITY', 'error', undefined, ['rack-a-tor', 'tor-a']))).toBe('LR-EBGP-NO-PRIORITY||rack-a-tor,tor-a');
+    expect(diagnosticKey(finding('LR-EBGP-NO-PRIORITY', 'error', undefined, ['rack-a-tor', 'tor-a']))).toBe(
+      'LR-EBGP-NO-PRIORITY||rack-a-tor,tor-a',
+    );
   });
 
   it('counts by severity in words', () => {
@@ -81,13 +98,19 @@ describe('naming and summing up findings', () => {
   it('lists the phases that do not deliver, with their verdict', () => {
     const trouble = troubledPhases(report('two-racks-ebgp-no-filter'));
     expect(trouble.map((t) => `${t.phase}: ${describeVerdict(t.verdict)}`)).toEqual(['live: 4 delivered, 1 blackhole']);
-    expect(troubledPhases(report('downward-default')).map((t) => t.phase)).toEqual(['live', 'source-deleted', 'settled']);
+    expect(troubledPhases(report('downward-default')).map((t) => t.phase)).toEqual([
+      'live',
+      'source-deleted',
+      'settled',
+    ]);
     expect(troubledPhases(report('two-racks-ebgp'))).toEqual([]);
   });
 
   it('says "every phase delivers" only when the report shows it', () => {
     expect(emptyText(report('two-racks-ebgp'))).toBe('No findings: every phase delivers.');
-    expect(emptyText(report('two-racks-ebgp-no-filter'))).toBe('No findings, but not every phase delivers (live: 4 delivered, 1 blackhole).');
+    expect(emptyText(report('two-racks-ebgp-no-filter'))).toBe(
+      'No findings, but not every phase delivers (live: 4 delivered, 1 blackhole).',
+    );
   });
 
   it('knows the phase names', () => {

@@ -17,7 +17,12 @@ const phaseRank = (phase: string | undefined): number => {
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return list
     .map((d, i) => ({ d, i }))
-    .sort((a, b) => SEVERITIES.indexOf(a.d.severity) - SEVERITIES.indexOf(b.d.severity) || phaseRank(a.d.phase) - phaseRank(b.d.phase) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        SEVERITIES.indexOf(a.d.severity) - SEVERITIES.indexOf(b.d.severity) ||
+        phaseRank(a.d.phase) - phaseRank(b.d.phase) ||
+        a.i - b.i,
+    )
     .map(({ d }) => d);
 }
 
@@ -47,7 +52,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function describeCounts(c: SeverityCounts): string {
   const total = c.error + c.warning + c.info;
   if (total === 0) return 'No findings';
-  const parts = [c.error > 0 && plural(c.error, 'error'), c.warning > 0 && plural(c.warning, 'warning'), c.info > 0 && `${c.info} info`].filter(Boolean);
+  const parts = [
+    c.error > 0 && plural(c.error, 'error'),
+    c.warning > 0 && plural(c.warning, 'warning'),
+    c.info > 0 && `${c.info} info`,
+  ].filter(Boolean);
   return `${plural(total, 'finding')}: ${parts.join(', ')}`;
 }
 

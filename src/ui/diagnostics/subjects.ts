@@ -34,21 +34,62 @@ const CLUSTER_SUBJECT = 'cluster';
  */
 export function resolveSubject(doc: Topology, name: string): SubjectTarget {
   const s = doc.spec;
-  const element = (kind: 'node' | 'router' | 'rack', label: string): SubjectTarget => ({ name, kind, label, highlight: [name], select: [name], reveal: name, inspect: undefined });
+  const element = (kind: 'node' | 'router' | 'rack', label: string): SubjectTarget => ({
+    name,
+    kind,
+    label,
+    highlight: [name],
+    select: [name],
+    reveal: name,
+    inspect: undefined,
+  });
   if (s.nodes.some((n) => n.name === name)) return element('node', 'node');
   const router = s.routers.find((r) => r.name === name);
   if (router) return element('router', ROUTER_LABEL[router.role]);
   if (s.racks.some((r) => r.name === name)) return element('rack', 'rack');
   if (s.calicoResources.some((r) => isBGPPeer(r) && r.metadata.name === name)) {
     // A peer is drawn as the bundles between its racks and router: selecting it marks them.
-    return { name, kind: 'peer', label: 'BGPPeer', highlight: [peerId(name)], select: [peerId(name)], reveal: undefined, inspect: [peerId(name)] };
+    return {
+      name,
+      kind: 'peer',
+      label: 'BGPPeer',
+      highlight: [peerId(name)],
+      select: [peerId(name)],
+      reveal: undefined,
+      inspect: [peerId(name)],
+    };
   }
   if (s.calicoResources.some((r) => isBGPFilter(r) && r.metadata.name === name)) {
     // A filter has no shape on the canvas: a click only highlights (for views that mark it), the inspector shows it.
-    return { name, kind: 'filter', label: 'BGPFilter', highlight: [filterId(name)], select: undefined, reveal: undefined, inspect: [filterId(name)] };
+    return {
+      name,
+      kind: 'filter',
+      label: 'BGPFilter',
+      highlight: [filterId(name)],
+      select: undefined,
+      reveal: undefined,
+      inspect: [filterId(name)],
+    };
   }
-  if (name === CLUSTER_SUBJECT) return { name, kind: 'cluster', label: 'settings', highlight: [], select: undefined, reveal: undefined, inspect: [] };
-  return { name, kind: 'missing', label: 'gone', highlight: [], select: undefined, reveal: undefined, inspect: undefined };
+  if (name === CLUSTER_SUBJECT)
+    return {
+      name,
+      kind: 'cluster',
+      label: 'settings',
+      highlight: [],
+      select: undefined,
+      reveal: undefined,
+      inspect: [],
+    };
+  return {
+    name,
+    kind: 'missing',
+    label: 'gone',
+    highlight: [],
+    select: undefined,
+    reveal: undefined,
+    inspect: undefined,
+  };
 }
 
 /** A tooltip that says what the subject is and what a click does. */

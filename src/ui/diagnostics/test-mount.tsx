@@ -19,9 +19,17 @@ import { inProcessClient } from './test-support';
 const NEVER_MS = 3_600_000;
 
 /** Renders the panel on `doc` and lets its first run finish; returns the stores and the host element. */
-export async function mountDiagnosticsPanel(dom: DomHarness, doc: Topology): Promise<{ stores: Stores; host: HTMLElement }> {
+export async function mountDiagnosticsPanel(
+  dom: DomHarness,
+  doc: Topology,
+): Promise<{ stores: Stores; host: HTMLElement }> {
   const design = createDesignStore(doc);
-  const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient, { debounceMs: NEVER_MS }), worker: inProcessClient };
+  const stores: Stores = {
+    design,
+    ui: createUiStore({ animate: false }),
+    simulation: createSimulationStore(design, inProcessClient, { debounceMs: NEVER_MS }),
+    worker: inProcessClient,
+  };
   stores.ui.getState().setSidePanel('diagnostics');
   const { host, root } = dom.open();
   await act(async () => {

@@ -30,7 +30,9 @@ function IssuesDialog() {
         ))}
       </ul>
       <div className="actions">
-        <button className="btn primary" type="button" autoFocus onClick={close}>Close</button>
+        <button className="btn primary" type="button" autoFocus onClick={close}>
+          Close
+        </button>
       </div>
     </Modal>
   );
@@ -50,7 +52,9 @@ function ImportReportDialog() {
         ))}
       </ul>
       <div className="actions">
-        <button className="btn primary" type="button" autoFocus onClick={close}>Close</button>
+        <button className="btn primary" type="button" autoFocus onClick={close}>
+          Close
+        </button>
       </div>
     </Modal>
   );

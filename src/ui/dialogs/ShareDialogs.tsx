@@ -18,12 +18,23 @@ function OpenSharedDialog() {
     <Modal title={`Open the shared design “${title}”?`} onClose={keep} testId="share-open-dialog">
       <p>It replaces the current design (you can undo).</p>
       <p className="muted" data-testid="share-open-summary">
-        {doc.metadata.name}: {plural(s.racks.length, 'rack')}, {plural(s.nodes.length, 'node')}, {plural(s.routers.length, 'router')}, {plural(s.vms.length, 'VM')}
+        {doc.metadata.name}: {plural(s.racks.length, 'rack')}, {plural(s.nodes.length, 'node')},{' '}
+        {plural(s.routers.length, 'router')}, {plural(s.vms.length, 'VM')}
         {step !== undefined ? `; lesson step ${step}` : ''}
       </p>
       <div className="actions">
-        <button className="btn" type="button" onClick={keep} data-testid="share-keep">Keep mine</button>
-        <button className="btn primary" type="button" autoFocus onClick={() => acceptSharedDesign(stores, doc, step)} data-testid="share-accept">Open</button>
+        <button className="btn" type="button" onClick={keep} data-testid="share-keep">
+          Keep mine
+        </button>
+        <button
+          className="btn primary"
+          type="button"
+          autoFocus
+          onClick={() => acceptSharedDesign(stores, doc, step)}
+          data-testid="share-accept"
+        >
+          Open
+        </button>
       </div>
     </Modal>
   );
@@ -63,11 +74,26 @@ function CopyLinkDialog() {
         onFocus={(e) => e.currentTarget.select()}
         aria-label="Share link"
         data-testid="share-link-field"
-        style={{ width: '100%', fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 12, wordBreak: 'break-all' }}
+        style={{
+          width: '100%',
+          fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
+          fontSize: 12,
+          wordBreak: 'break-all',
+        }}
       />
       <div className="actions">
-        <button className="btn" type="button" onClick={close}>Close</button>
-        <button className="btn primary" type="button" autoFocus onClick={() => void copy()} data-testid="share-link-copy">Copy</button>
+        <button className="btn" type="button" onClick={close}>
+          Close
+        </button>
+        <button
+          className="btn primary"
+          type="button"
+          autoFocus
+          onClick={() => void copy()}
+          data-testid="share-link-copy"
+        >
+          Copy
+        </button>
       </div>
     </Modal>
   );

@@ -13,7 +13,14 @@ import { useDesign, useStores } from '../context';
 import { monaco } from './monaco';
 
 const APPLY_DELAY_MS = 400;
-const LANGUAGE_ID: Record<GeneratedFile['language'], string> = { yaml: 'yaml', bird: 'bird', cli: 'cli', junos: 'junos', markdown: 'markdown', shell: 'shell' };
+const LANGUAGE_ID: Record<GeneratedFile['language'], string> = {
+  yaml: 'yaml',
+  bird: 'bird',
+  cli: 'cli',
+  junos: 'junos',
+  markdown: 'markdown',
+  shell: 'shell',
+};
 
 function toMarkers(issues: readonly Issue[]): monaco.editor.IMarkerData[] {
   return issues.map((i) => ({
@@ -27,13 +34,24 @@ function toMarkers(issues: readonly Issue[]): monaco.editor.IMarkerData[] {
   }));
 }
 
-export default function EditorPanel({ onDownloadZip, onDownloadManifests, onClose }: { onDownloadZip: () => void; onDownloadManifests: () => void; onClose: () => void }) {
+export default function EditorPanel({
+  onDownloadZip,
+  onDownloadManifests,
+  onClose,
+}: {
+  onDownloadZip: () => void;
+  onDownloadManifests: () => void;
+  onClose: () => void;
+}) {
   const stores = useStores();
   const doc = useDesign((s) => s.doc);
   const [node, setNode] = useState<string | undefined>(doc.spec.nodes[0]?.name);
   const nodeName = node && doc.spec.nodes.some((n) => n.name === node) ? node : doc.spec.nodes[0]?.name;
   // The worker renders the files; the list shown stays until the next one is in (with the design it was rendered from).
-  const [generated, setGenerated] = useState<{ readonly doc: Topology | undefined; readonly files: readonly GeneratedFile[] }>({ doc: undefined, files: [] });
+  const [generated, setGenerated] = useState<{
+    readonly doc: Topology | undefined;
+    readonly files: readonly GeneratedFile[];
+  }>({ doc: undefined, files: [] });
   const files = generated.files;
   const [activePath, setActivePath] = useState<string>('');
   useEffect(() => {
@@ -43,7 +61,9 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests, onClos
       if (!r.ok) return setStatus(`the files could not be generated: ${r.error}`);
       setGenerated({ doc, files: r.value });
       // The first list opens on the BGPFilter file.
-      setActivePath((path) => path || (r.value.find((f) => f.editable === 'BGPFilter')?.path ?? r.value[0]?.path ?? ''));
+      setActivePath(
+        (path) => path || (r.value.find((f) => f.editable === 'BGPFilter')?.path ?? r.value[0]?.path ?? ''),
+      );
     });
     return () => {
       current = false;
@@ -72,7 +92,10 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests, onClos
   useEffect(() => {
     // For tests and the curious: the markers of every file, by owner (liveroute, yaml), and the text of the open file.
     Object.assign((window as unknown as { liveroute?: object }).liveroute ?? {}, {
-      editorMarkers: () => monaco.editor.getModelMarkers({}).map((m) => ({ owner: m.owner, file: m.resource.path, line: m.startLineNumber, message: m.message })),
+      editorMarkers: () =>
+        monaco.editor
+          .getModelMarkers({})
+          .map((m) => ({ owner: m.owner, file: m.resource.path, line: m.startLineNumber, message: m.message })),
       editorText: () => editor.current?.getValue(),
     });
     if (!host.current) return;
@@ -126,10 +149,11 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests, onClos
   // Keep one model per file in step with the design.
   useEffect(() => {
     const live = new Set(files.map((f) => f.path));
-    for (const [path, m] of models.current) if (!live.has(path)) {
-      m.dispose();
-      models.current.delete(path);
-    }
+    for (const [path, m] of models.current)
+      if (!live.has(path)) {
+        m.dispose();
+        models.current.delete(path);
+      }
     for (const f of files) {
       let m = models.current.get(f.path);
       if (!m) {
@@ -162,7 +186,10 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests, onClos
     const m = active ? models.current.get(active.path) : undefined;
     if (!editor.current || !m || !active) return;
     if (editor.current.getModel() !== m) editor.current.setModel(m);
-    editor.current.updateOptions({ readOnly: !active.editable, readOnlyMessage: { value: 'Generated from the design: edit the design, or the BGPPeer/BGPFilter files.' } });
+    editor.current.updateOptions({
+      readOnly: !active.editable,
+      readOnlyMessage: { value: 'Generated from the design: edit the design, or the BGPPeer/BGPFilter files.' },
+    });
   }, [active, files]);
 
   const groups = useMemo(() => {
@@ -178,9 +205,16 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests, onClos
           <div key={group}>
             <h4>{group}</h4>
             {group === 'calico-node' && (
-              <select value={nodeName ?? ''} onChange={(e) => setNode(e.target.value)} aria-label="calico-node" data-testid="editor-node">
+              <select
+                value={nodeName ?? ''}
+                onChange={(e) => setNode(e.target.value)}
+                aria-label="calico-node"
+                data-testid="editor-node"
+              >
                 {doc.spec.nodes.map((n) => (
-                  <option key={n.name} value={n.name}>{n.name}</option>
+                  <option key={n.name} value={n.name}>
+                    {n.name}
+                  </option>
                 ))}
               </select>
             )}
@@ -203,13 +237,37 @@ export default function EditorPanel({ onDownloadZip, onDownloadManifests, onClos
       <div className="editor-main">
         <div className="editor-bar">
           <span className="mono">{active?.path}</span>
-          <span className={`chip${active?.editable ? ' editable' : ''}`}>{active?.editable ? 'editable: changes the design' : 'generated, read-only'}</span>
-          <span className="muted" data-testid="editor-status">{status}</span>
+          <span className={`chip${active?.editable ? ' editable' : ''}`}>
+            {active?.editable ? 'editable: changes the design' : 'generated, read-only'}
+          </span>
+          <span className="muted" data-testid="editor-status">
+            {status}
+          </span>
           <span className="spacer" />
-          <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(active?.text ?? '')} data-testid="editor-copy">Copy</button>
-          <button type="button" className="btn" onClick={onDownloadManifests} data-testid="download-manifests">Calico manifests</button>
-          <button type="button" className="btn primary" onClick={onDownloadZip} data-testid="download-zip">Download all (.zip)</button>
-          <button type="button" className="btn" onClick={onClose} aria-label="Close the config files" title="Close the config files (Ctrl+E)" data-testid="editor-close">✕</button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void navigator.clipboard?.writeText(active?.text ?? '')}
+            data-testid="editor-copy"
+          >
+            Copy
+          </button>
+          <button type="button" className="btn" onClick={onDownloadManifests} data-testid="download-manifests">
+            Calico manifests
+          </button>
+          <button type="button" className="btn primary" onClick={onDownloadZip} data-testid="download-zip">
+            Download all (.zip)
+          </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={onClose}
+            aria-label="Close the config files"
+            title="Close the config files (Ctrl+E)"
+            data-testid="editor-close"
+          >
+            ✕
+          </button>
         </div>
         {/* nokey: React Flow's key handling (Space pans the canvas, and swallows the keystroke) stays out of the editor. */}
         <div className="editor-host nokey" ref={host} data-testid="editor-host" />

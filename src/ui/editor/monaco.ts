@@ -34,7 +34,9 @@ function patchWorkers(): void {
   // start the YAML worker ourselves. Its bootstrap takes one message to initialise and reads
   // createData from the next; Monaco's own first message ('-please-ignore-') then finds the
   // worker already started.
-  (monaco.editor as { createWebWorker: CreateWebWorker }).createWebWorker = ((opts: Parameters<CreateWebWorker>[0] & { createData?: unknown }) => {
+  (monaco.editor as { createWebWorker: CreateWebWorker }).createWebWorker = ((
+    opts: Parameters<CreateWebWorker>[0] & { createData?: unknown },
+  ) => {
     if ((opts as { worker?: unknown }).worker) return create(opts);
     const worker = new YamlWorker();
     worker.postMessage(opts.createData);
@@ -45,8 +47,16 @@ function patchWorkers(): void {
 
 /** Editable Calico files are checked against JSON schemas derived from the same zod schemas the design uses. */
 export const CALICO_SCHEMAS = [
-  { fileMatch: ['**/bgppeers.yaml'], uri: 'liveroute://schemas/bgppeer.json', schema: z.toJSONSchema(bgpPeer, { target: 'draft-7', unrepresentable: 'any' }) },
-  { fileMatch: ['**/bgpfilters.yaml'], uri: 'liveroute://schemas/bgpfilter.json', schema: z.toJSONSchema(bgpFilter, { target: 'draft-7', unrepresentable: 'any' }) },
+  {
+    fileMatch: ['**/bgppeers.yaml'],
+    uri: 'liveroute://schemas/bgppeer.json',
+    schema: z.toJSONSchema(bgpPeer, { target: 'draft-7', unrepresentable: 'any' }),
+  },
+  {
+    fileMatch: ['**/bgpfilters.yaml'],
+    uri: 'liveroute://schemas/bgpfilter.json',
+    schema: z.toJSONSchema(bgpFilter, { target: 'draft-7', unrepresentable: 'any' }),
+  },
 ];
 
 patchWorkers();

@@ -11,9 +11,26 @@ import type { Rect } from '../sim/overlay/geometry';
 import type { CalicoNodeData, RackData, RouterData } from '../canvas/toFlow';
 import { el, fitText, num, PALETTE, text, textWidth } from './svgKit';
 
-const ROLE_LABEL: Readonly<Record<Router['role'], string>> = { tor: 'ToR', spine: 'SPINE', 'route-reflector': 'RR', border: 'BORDER' };
-const ROLE_COLOR: Readonly<Record<Router['role'], string>> = { tor: PALETTE.tor, spine: PALETTE.spine, 'route-reflector': PALETTE.rr, border: PALETTE.border };
-const PLATFORM_LABEL: Readonly<Record<Router['platform'], string>> = { bird1: 'BIRD 1', bird2: 'BIRD 2', frr: 'FRR', eos: 'EOS', nxos: 'NX-OS', junos: 'Junos' };
+const ROLE_LABEL: Readonly<Record<Router['role'], string>> = {
+  tor: 'ToR',
+  spine: 'SPINE',
+  'route-reflector': 'RR',
+  border: 'BORDER',
+};
+const ROLE_COLOR: Readonly<Record<Router['role'], string>> = {
+  tor: PALETTE.tor,
+  spine: PALETTE.spine,
+  'route-reflector': PALETTE.rr,
+  border: PALETTE.border,
+};
+const PLATFORM_LABEL: Readonly<Record<Router['platform'], string>> = {
+  bird1: 'BIRD 1',
+  bird2: 'BIRD 2',
+  frr: 'FRR',
+  eos: 'EOS',
+  nxos: 'NX-OS',
+  junos: 'Junos',
+};
 
 export const OUTCOME_COLOR: Readonly<Record<Outcome, { fg: string; bg: string }>> = {
   delivered: { fg: PALETTE.delivered, bg: PALETTE.deliveredBg },
@@ -31,7 +48,16 @@ export function rackSvg(data: RackData, r: Rect): string {
   const baseline = r.y + 24;
   let x = r.x + 12;
   const parts = [
-    el('rect', { x: r.x, y: r.y, width: r.width, height: r.height, rx: 10, fill: PALETTE.rackFill, stroke: PALETTE.rackLine, 'stroke-width': 2 }),
+    el('rect', {
+      x: r.x,
+      y: r.y,
+      width: r.width,
+      height: r.height,
+      rx: 10,
+      fill: PALETTE.rackFill,
+      stroke: PALETTE.rackLine,
+      'stroke-width': 2,
+    }),
     text(rack.name, { x, y: baseline, 'font-size': 14, 'font-weight': 700, fill: PALETTE.text }),
   ];
   x += textWidth(rack.name, 14, true) + 8;
@@ -40,7 +66,10 @@ export function rackSvg(data: RackData, r: Rect): string {
   const chips = [`${nodeCount} node${nodeCount === 1 ? '' : 's'}`, ...(mesh && nodeCount > 0 ? ['iBGP mesh'] : [])];
   for (const chip of chips) {
     const w = textWidth(chip, 11) + 12;
-    parts.push(el('rect', { x, y: baseline - 12, width: w, height: 16, rx: 8, fill: '#fff', stroke: PALETTE.line }), text(chip, { x: x + 6, y: baseline, 'font-size': 11, fill: PALETTE.muted }));
+    parts.push(
+      el('rect', { x, y: baseline - 12, width: w, height: 16, rx: 8, fill: '#fff', stroke: PALETTE.line }),
+      text(chip, { x: x + 6, y: baseline, 'font-size': 11, fill: PALETTE.muted }),
+    );
     x += w + 6;
   }
   return el('g', { class: 'rack', 'data-name': rack.name }, ...parts);
@@ -56,7 +85,16 @@ function cardFrame(r: Rect, accent: string, outcome: Outcome | undefined): strin
   return [
     el('rect', { x: r.x, y: r.y, width: r.width, height: r.height, rx: rr, fill: accent }),
     el('path', { d: body, fill }),
-    el('rect', { x: r.x, y: r.y, width: r.width, height: r.height, rx: rr, fill: 'none', stroke, 'stroke-width': outcome ? 2 : 1 }),
+    el('rect', {
+      x: r.x,
+      y: r.y,
+      width: r.width,
+      height: r.height,
+      rx: rr,
+      fill: 'none',
+      stroke,
+      'stroke-width': outcome ? 2 : 1,
+    }),
   ].join('');
 }
 
@@ -69,14 +107,34 @@ function cardHead(r: Rect, role: string, accent: string, name: string, note?: st
   return [
     el('rect', { x, y: r.y + 8, width: tagW, height: 14, rx: 3, fill: accent }),
     text(role, { x: x + 4, y: r.y + 19, 'font-size': 10, 'font-weight': 700, fill: '#fff', 'letter-spacing': 0.5 }),
-    text(fitText(name, nameRoom, 13.5, true), { class: 'name', x: x + tagW + 6, y: r.y + 20, 'font-size': 13.5, 'font-weight': 700, fill: PALETTE.text }),
-    note ? text(note, { x: r.x + r.width - PAD_X, y: r.y + 19, 'text-anchor': 'end', 'font-size': 10.5, fill: PALETTE.muted }) : '',
+    text(fitText(name, nameRoom, 13.5, true), {
+      class: 'name',
+      x: x + tagW + 6,
+      y: r.y + 20,
+      'font-size': 13.5,
+      'font-weight': 700,
+      fill: PALETTE.text,
+    }),
+    note
+      ? text(note, {
+          x: r.x + r.width - PAD_X,
+          y: r.y + 19,
+          'text-anchor': 'end',
+          'font-size': 10.5,
+          fill: PALETTE.muted,
+        })
+      : '',
   ].join('');
 }
 
 function subLine(r: Rect, line: number, s: string): string {
   const room = r.width - ACCENT_W - PAD_X * 2;
-  return text(fitText(s, room, SUB_SIZE), { x: r.x + ACCENT_W + PAD_X, y: r.y + 38 + line * 16, 'font-size': SUB_SIZE, fill: PALETTE.muted });
+  return text(fitText(s, room, SUB_SIZE), {
+    x: r.x + ACCENT_W + PAD_X,
+    y: r.y + 38 + line * 16,
+    'font-size': SUB_SIZE,
+    fill: PALETTE.muted,
+  });
 }
 
 export interface ClientMarks {
@@ -104,7 +162,16 @@ export function calicoNodeSvg(data: CalicoNodeData, r: Rect, marks: ClientMarks)
       el(
         'g',
         { class: 'vm-chip', 'data-vm': vm.name, opacity: away ? 0.55 : undefined },
-        el('rect', { x, y, width: w, height: 17, rx: 4, fill: away ? 'none' : PALETTE.vmFill, stroke: PALETTE.vmLine, 'stroke-dasharray': away ? '4 3' : undefined }),
+        el('rect', {
+          x,
+          y,
+          width: w,
+          height: 17,
+          rx: 4,
+          fill: away ? 'none' : PALETTE.vmFill,
+          stroke: PALETTE.vmLine,
+          'stroke-dasharray': away ? '4 3' : undefined,
+        }),
         text(`▣ ${vm.name}`, { x: x + 6, y: y + 12.5, 'font-size': 11.5, fill: PALETTE.text }),
         text(vm.ip, { x: x + w - 6, y: y + 12.5, 'text-anchor': 'end', 'font-size': 11, fill: PALETTE.muted }),
       ),
@@ -116,7 +183,11 @@ export function calicoNodeSvg(data: CalicoNodeData, r: Rect, marks: ClientMarks)
 export function routerSvg(data: RouterData, r: Rect, marks: ClientMarks): string {
   const router = data.router;
   const accent = ROLE_COLOR[router.role];
-  const preference = router.routeReflector ? `RR ${router.routeReflector.clusterId}` : router.policy?.elevatedCommunity ? `prefers ${router.policy.elevatedCommunity}` : 'no community pref.';
+  const preference = router.routeReflector
+    ? `RR ${router.routeReflector.clusterId}`
+    : router.policy?.elevatedCommunity
+      ? `prefers ${router.policy.elevatedCommunity}`
+      : 'no community pref.';
   return el(
     'g',
     { class: 'card router', 'data-name': router.name },

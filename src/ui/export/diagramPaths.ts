@@ -36,7 +36,19 @@ export interface DrawnPaths {
 export function arrowDefs(): string {
   return (['delivered', 'blackhole', 'loop'] as const)
     .map((end) =>
-      el('marker', { id: `lr-arrow-${end}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' }, el('path', { d: 'M0,0 L10,5 L0,10 z', fill: PATH_STYLE[end].stroke })),
+      el(
+        'marker',
+        {
+          id: `lr-arrow-${end}`,
+          viewBox: '0 0 10 10',
+          refX: 9,
+          refY: 5,
+          markerWidth: 5,
+          markerHeight: 5,
+          orient: 'auto-start-reverse',
+        },
+        el('path', { d: 'M0,0 L10,5 L0,10 z', fill: PATH_STYLE[end].stroke }),
+      ),
     )
     .join('');
 }
@@ -61,11 +73,22 @@ export function endMarkSvg(end: Exclude<PathEnd, 'delivered'>, at: Point, hop?: 
     'g',
     { class: `path-mark ${end}`, 'data-hop': hop, transform: `translate(${at.x.toFixed(1)},${at.y.toFixed(1)})` },
     el('circle', { r: MARK_R, fill: PATH_STYLE[end].stroke, stroke: '#fff', 'stroke-width': 1.8 }),
-    text(OUTCOME_ICON[end], { y: 4.5, 'text-anchor': 'middle', 'font-family': FONT, 'font-size': 13, 'font-weight': 700, fill: '#fff' }),
+    text(OUTCOME_ICON[end], {
+      y: 4.5,
+      'text-anchor': 'middle',
+      'font-family': FONT,
+      'font-size': 13,
+      'font-weight': 700,
+      fill: '#fff',
+    }),
   );
 }
 
-export function drawPaths(flows: ReadonlyMap<string, FlowReport> | undefined, pathsFrom: PathsFrom, geometry: FlowGeometry): DrawnPaths {
+export function drawPaths(
+  flows: ReadonlyMap<string, FlowReport> | undefined,
+  pathsFrom: PathsFrom,
+  geometry: FlowGeometry,
+): DrawnPaths {
   const choice = choosePaths(flows, pathsFrom);
   const plan = planPaths(choice.flows);
   const casings: string[] = [];
@@ -88,6 +111,27 @@ export function drawPaths(flows: ReadonlyMap<string, FlowReport> | undefined, pa
     extent.push({ x: at.x - MARK_R, y: at.y - MARK_R }, { x: at.x + MARK_R, y: at.y + MARK_R });
     marks.push(endMarkSvg(m.end, at, m.hop));
   }
-  const casingGroup = casings.length > 0 ? el('g', { class: 'path-casings', fill: 'none', stroke: '#fff', 'stroke-opacity': 0.9, 'stroke-width': 6.5, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }, ...casings) : '';
-  return { lines: casingGroup + groups.join(''), marks: marks.join(''), extent, hidden: choice.hidden, drawnClients: plan.length };
+  const casingGroup =
+    casings.length > 0
+      ? el(
+          'g',
+          {
+            class: 'path-casings',
+            fill: 'none',
+            stroke: '#fff',
+            'stroke-opacity': 0.9,
+            'stroke-width': 6.5,
+            'stroke-linecap': 'round',
+            'stroke-linejoin': 'round',
+          },
+          ...casings,
+        )
+      : '';
+  return {
+    lines: casingGroup + groups.join(''),
+    marks: marks.join(''),
+    extent,
+    hidden: choice.hidden,
+    drawnClients: plan.length,
+  };
 }

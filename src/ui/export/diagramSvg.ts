@@ -45,7 +45,12 @@ const PAD = 28;
 const HEADER_H = 70;
 const LEGEND_H = 46;
 
-const KIND_COLOR: Readonly<Record<SessionKind, string>> = { eBGP: PALETTE.ebgp, iBGP: PALETTE.ibgp, 'RR client': PALETTE.rrclient, mixed: PALETTE.mixed };
+const KIND_COLOR: Readonly<Record<SessionKind, string>> = {
+  eBGP: PALETTE.ebgp,
+  iBGP: PALETTE.ibgp,
+  'RR client': PALETTE.rrclient,
+  mixed: PALETTE.mixed,
+};
 
 interface Label {
   readonly svg: string;
@@ -53,21 +58,45 @@ interface Label {
 }
 
 /** A pill-shaped edge label, centred on `at` (or starting there with `anchor: 'start'`). */
-function edgeLabel(main: string, extra: string, color: string, at: Point, anchor: 'middle' | 'start', strong: boolean): Label {
+function edgeLabel(
+  main: string,
+  extra: string,
+  color: string,
+  at: Point,
+  anchor: 'middle' | 'start',
+  strong: boolean,
+): Label {
   const w = textWidth(main, 11, strong) + textWidth(extra, 11) + 14;
   const x = anchor === 'middle' ? at.x - w / 2 : at.x;
   const box = { x, y: at.y - 9, width: w, height: 18 };
-  const spans = el('tspan', { fill: strong ? PALETTE.danger : PALETTE.text, 'font-weight': strong ? 700 : undefined }, esc(main)) + (extra ? el('tspan', { fill: PALETTE.muted }, esc(extra)) : '');
+  const spans =
+    el('tspan', { fill: strong ? PALETTE.danger : PALETTE.text, 'font-weight': strong ? 700 : undefined }, esc(main)) +
+    (extra ? el('tspan', { fill: PALETTE.muted }, esc(extra)) : '');
   return {
     box,
-    svg: el('g', { class: 'edge-label' }, el('rect', { x, y: box.y, width: w, height: 18, rx: 9, fill: '#fff', stroke: color, 'stroke-width': 1.5 }), el('text', { x: x + 7, y: at.y + 4, 'font-size': 11 }, spans)),
+    svg: el(
+      'g',
+      { class: 'edge-label' },
+      el('rect', { x, y: box.y, width: w, height: 18, rx: 9, fill: '#fff', stroke: color, 'stroke-width': 1.5 }),
+      el('text', { x: x + 7, y: at.y + 4, 'font-size': 11 }, spans),
+    ),
   };
 }
 
 function pairEdgeSvg(data: PairData, route: readonly Point[]): { line: string; label?: Label } {
   const color = data.session ? KIND_COLOR[data.kind] : PALETTE.link;
-  const line = el('path', { class: 'session', d: svgPath(route), fill: 'none', stroke: color, 'stroke-width': data.session ? 2.5 : 1.5, 'stroke-dasharray': data.session && !data.link ? '7 5' : undefined });
-  return { line, label: data.label ? edgeLabel(data.label, '', color, pointAtFraction(route, 0.5), 'middle', false) : undefined };
+  const line = el('path', {
+    class: 'session',
+    d: svgPath(route),
+    fill: 'none',
+    stroke: color,
+    'stroke-width': data.session ? 2.5 : 1.5,
+    'stroke-dasharray': data.session && !data.link ? '7 5' : undefined,
+  });
+  return {
+    line,
+    label: data.label ? edgeLabel(data.label, '', color, pointAtFraction(route, 0.5), 'middle', false) : undefined,
+  };
 }
 
 /** Where a BGPPeer bundle starts: under its ToR inside the rack, the rack's top, or a node's top. */
@@ -80,20 +109,43 @@ function bundleStart(edge: FlowEdge, source: FlowNode | undefined, rect: Rect): 
   return { x: rect.x + rect.width / 2, y: rect.y };
 }
 
-function bundleSvg(edge: FlowEdge, data: BundleData, source: FlowNode | undefined, from: Rect, to: Rect): { line: string; label: Label } {
+function bundleSvg(
+  edge: FlowEdge,
+  data: BundleData,
+  source: FlowNode | undefined,
+  from: Rect,
+  to: Rect,
+): { line: string; label: Label } {
   const start = bundleStart(edge, source, from);
   const end = { x: to.x + to.width / 2, y: to.y + to.height };
   const route = bezierRoute(start, 'top', end, 'bottom');
   const d = svgPath(route);
   const color = data.mismatch ? PALETTE.danger : KIND_COLOR[data.kind];
   const line =
-    el('path', { class: 'bundle', d, fill: 'none', stroke: color, 'stroke-width': 5, 'stroke-opacity': 0.55, 'stroke-dasharray': data.mismatch ? '6 4' : undefined }) +
-    el('path', { d, fill: 'none', stroke: '#fff', 'stroke-width': 1.2, 'stroke-opacity': 0.9 });
+    el('path', {
+      class: 'bundle',
+      d,
+      fill: 'none',
+      stroke: color,
+      'stroke-width': 5,
+      'stroke-opacity': 0.55,
+      'stroke-dasharray': data.mismatch ? '6 4' : undefined,
+    }) + el('path', { d, fill: 'none', stroke: '#fff', 'stroke-width': 1.2, 'stroke-opacity': 0.9 });
   // A bundle inside its rack is short and vertical: its label sits beside it, as on the canvas.
   const beside = Math.abs(end.y - start.y) < 100 && Math.abs(end.x - start.x) < 40;
-  const filters = data.filters.length === 0 ? ' · no filter' : ` · ${data.filters.length === 1 ? '1 filter' : `${data.filters.length} filters`}`;
+  const filters =
+    data.filters.length === 0
+      ? ' · no filter'
+      : ` · ${data.filters.length === 1 ? '1 filter' : `${data.filters.length} filters`}`;
   const main = data.mismatch ? `⚠ ${data.mismatch}` : data.label;
-  const label = edgeLabel(main, filters, color, beside ? { x: start.x + 14, y: start.y } : pointAtFraction(route, 0.5), beside ? 'start' : 'middle', data.mismatch !== undefined);
+  const label = edgeLabel(
+    main,
+    filters,
+    color,
+    beside ? { x: start.x + 14, y: start.y } : pointAtFraction(route, 0.5),
+    beside ? 'start' : 'middle',
+    data.mismatch !== undefined,
+  );
   return { line, label };
 }
 
@@ -102,7 +154,10 @@ function summary(flows: ReadonlyMap<string, FlowReport> | undefined): string {
   const counts = new Map<Outcome, number>();
   for (const f of flows.values()) counts.set(f.outcome, (counts.get(f.outcome) ?? 0) + 1);
   const order: Outcome[] = ['delivered', 'blackhole', 'loop', 'split'];
-  return order.filter((o) => counts.has(o)).map((o) => `${OUTCOME_ICON[o]} ${counts.get(o)} ${OUTCOME_LABEL[o]}`).join('   ');
+  return order
+    .filter((o) => counts.has(o))
+    .map((o) => `${OUTCOME_ICON[o]} ${counts.get(o)} ${OUTCOME_LABEL[o]}`)
+    .join('   ');
 }
 
 /** The legend row: what each path style and mark means. Returns its SVG and width. */
@@ -117,7 +172,10 @@ function legend(x0: number, y: number, hidden: number, vm: string | undefined): 
   parts.push(pathLine('delivered', `M${num(x)},${y} L${num(x + 34)},${y}`, true));
   x += 42;
   word('✓ delivered');
-  parts.push(pathLine('blackhole', `M${num(x)},${y} L${num(x + 26)},${y}`, false), endMarkSvg('blackhole', { x: x + 36, y }));
+  parts.push(
+    pathLine('blackhole', `M${num(x)},${y} L${num(x + 26)},${y}`, false),
+    endMarkSvg('blackhole', { x: x + 36, y }),
+  );
   x += 52;
   word('✕ blackhole');
   parts.push(pathLine('loop', `M${num(x)},${y} L${num(x + 26)},${y}`, false), endMarkSvg('loop', { x: x + 36, y }));
@@ -125,7 +183,10 @@ function legend(x0: number, y: number, hidden: number, vm: string | undefined): 
   word('↻ loop');
   const split = '½ split';
   const w = textWidth(split, 11, true) + 14;
-  parts.push(el('rect', { x, y: y - 9, width: w, height: 18, rx: 9, fill: OUTCOME_COLOR.split.fg }), text(split, { x: x + 7, y: y + 4, 'font-size': 11, 'font-weight': 700, fill: '#fff' }));
+  parts.push(
+    el('rect', { x, y: y - 9, width: w, height: 18, rx: 9, fill: OUTCOME_COLOR.split.fg }),
+    text(split, { x: x + 7, y: y + 4, 'font-size': 11, 'font-weight': 700, fill: '#fff' }),
+  );
   x += w + 8;
   word('each path in its own style');
   if (vm) word(`▣ ${vm} here: where the VM runs`, PALETTE.vmText);
@@ -173,10 +234,13 @@ export function renderDiagramSvg(scene: DiagramScene): DiagramSvg {
     const from = geometry.rect(e.source);
     const to = geometry.rect(e.target);
     if (!from || !to || !e.data) continue;
-    const drawn = e.type === 'pair' ? (() => {
-      const route = geometry.route(e.source, e.target);
-      return route ? pairEdgeSvg(e.data as PairData, route) : undefined;
-    })() : bundleSvg(e, e.data as BundleData, byId.get(e.source), from, to);
+    const drawn =
+      e.type === 'pair'
+        ? (() => {
+            const route = geometry.route(e.source, e.target);
+            return route ? pairEdgeSvg(e.data as PairData, route) : undefined;
+          })()
+        : bundleSvg(e, e.data as BundleData, byId.get(e.source), from, to);
     if (!drawn) continue;
     lines.push(drawn.line);
     if (drawn.label) labels.push(drawn.label);
@@ -190,7 +254,14 @@ export function renderDiagramSvg(scene: DiagramScene): DiagramSvg {
   // Without a simulation there is nothing for the legend to explain.
   const legendRow = flows && flows.size > 0 ? legend(PAD, 0, paths.hidden, vm?.name) : undefined;
   const legendH = legendRow ? LEGEND_H : 0;
-  const width = Math.ceil(Math.max(content.width + 2 * PAD, textWidth(title, 20, true) + 2 * PAD, textWidth(caption, 13.5) + 2 * PAD, (legendRow?.width ?? 0) + 2 * PAD));
+  const width = Math.ceil(
+    Math.max(
+      content.width + 2 * PAD,
+      textWidth(title, 20, true) + 2 * PAD,
+      textWidth(caption, 13.5) + 2 * PAD,
+      (legendRow?.width ?? 0) + 2 * PAD,
+    ),
+  );
   const height = Math.ceil(HEADER_H + content.height + PAD + legendH);
   const dx = (width - content.width) / 2 - content.x;
   const dy = HEADER_H - content.y;
@@ -218,7 +289,9 @@ export function renderDiagramSvg(scene: DiagramScene): DiagramSvg {
       ...pills,
       el('g', { class: 'path-marks' }, paths.marks),
     ),
-    legendRow ? el('line', { x1: PAD, y1: height - LEGEND_H, x2: width - PAD, y2: height - LEGEND_H, stroke: PALETTE.line }) : '',
+    legendRow
+      ? el('line', { x1: PAD, y1: height - LEGEND_H, x2: width - PAD, y2: height - LEGEND_H, stroke: PALETTE.line })
+      : '',
     legendRow ? el('g', { transform: `translate(0,${legendY.toFixed(1)})` }, legendRow.svg) : '',
     '</svg>',
   ];

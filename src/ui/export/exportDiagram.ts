@@ -64,7 +64,11 @@ export function exportDiagramSvg(ctx: CommandContext): void {
 }
 
 /** The PNG's pixel size for an SVG: viewBox × 2, rounded, scaled down to fit MAX_PNG_SIDE. */
-export function pngSize(diagram: Pick<DiagramSvg, 'width' | 'height'>): { width: number; height: number; scale: number } {
+export function pngSize(diagram: Pick<DiagramSvg, 'width' | 'height'>): {
+  width: number;
+  height: number;
+  scale: number;
+} {
   const scale = Math.min(PNG_SCALE, MAX_PNG_SIDE / diagram.width, MAX_PNG_SIDE / diagram.height);
   return { width: Math.round(diagram.width * scale), height: Math.round(diagram.height * scale), scale };
 }
@@ -83,7 +87,9 @@ export async function svgToPng(diagram: DiagramSvg): Promise<Blob> {
     const g = canvas.getContext('2d');
     if (!g) throw new Error('this browser has no 2D canvas');
     g.drawImage(image, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -95,10 +101,17 @@ export async function exportDiagramPng(ctx: CommandContext): Promise<void> {
   try {
     downloadBlob(diagramFileName(ctx, 'png'), await svgToPng(diagram));
   } catch (e) {
-    ctx.stores.ui.getState().notify('error', `The PNG could not be made: ${(e as Error).message}. Export as SVG instead.`);
+    ctx.stores.ui
+      .getState()
+      .notify('error', `The PNG could not be made: ${(e as Error).message}. Export as SVG instead.`);
     return;
   }
   if (size.scale < PNG_SCALE) {
-    ctx.stores.ui.getState().notify('info', `The design is large: the PNG is ${size.width} × ${size.height} px (${size.scale.toFixed(2)}×, not 2×); the SVG keeps every detail.`);
+    ctx.stores.ui
+      .getState()
+      .notify(
+        'info',
+        `The design is large: the PNG is ${size.width} × ${size.height} px (${size.scale.toFixed(2)}×, not 2×); the SVG keeps every detail.`,
+      );
   }
 }

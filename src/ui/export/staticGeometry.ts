@@ -18,7 +18,11 @@ export function staticNodeLookup(nodes: readonly Node[]): Map<string, InternalNo
   };
   const lookup = new Map<string, InternalNode>();
   for (const n of nodes) {
-    const internal = { ...n, measured: { width: n.width, height: n.height }, internals: { positionAbsolute: absolute(n), z: 0, userNode: n } };
+    const internal = {
+      ...n,
+      measured: { width: n.width, height: n.height },
+      internals: { positionAbsolute: absolute(n), z: 0, userNode: n },
+    };
     lookup.set(n.id, internal as unknown as InternalNode);
   }
   return lookup;

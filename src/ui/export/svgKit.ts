@@ -46,7 +46,12 @@ export const FONT = "'DejaVu Sans', 'Segoe UI', Roboto, Helvetica, Arial, sans-s
 
 /** Text as SVG character data or attribute value: `<`, `&`, `>` and quotes escaped. */
 export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** Numbers to hundredths: a shorter file, the same picture. */

@@ -9,7 +9,15 @@ import { openScenario } from '../actions';
 import { useDesign, useStores } from '../context';
 import { OUTCOME_ICON, OUTCOME_LABEL } from '../sim/outcome';
 import { lessonOf, startLesson } from '../lesson/workshop';
-import { allTags, codeSegments, galleryEntry, moveInGrid, withTag, type ExpectedChip, type GalleryEntry } from './galleryModel';
+import {
+  allTags,
+  codeSegments,
+  galleryEntry,
+  moveInGrid,
+  withTag,
+  type ExpectedChip,
+  type GalleryEntry,
+} from './galleryModel';
 import './gallery.css';
 
 function Summary({ text }: { text: string }) {
@@ -27,7 +35,13 @@ function Expected({ id, chips }: { id: string; chips: readonly ExpectedChip[] })
       {chips.map((c) => {
         const words = c.counts.map((k) => `${k.n} ${OUTCOME_LABEL[k.outcome]}`).join(', ');
         return (
-          <li key={c.phase} className="exp-chip" data-testid={`gallery-expected-${id}-${c.phase}`} aria-label={`${c.phase}: ${words}`} title={`${c.phase}: ${words}`}>
+          <li
+            key={c.phase}
+            className="exp-chip"
+            data-testid={`gallery-expected-${id}-${c.phase}`}
+            aria-label={`${c.phase}: ${words}`}
+            title={`${c.phase}: ${words}`}
+          >
             <span className="exp-phase">{c.phase}</span>
             {c.counts.map((k) => (
               <span key={k.outcome} className={`exp-count ${k.outcome}`} aria-hidden="true">
@@ -42,7 +56,19 @@ function Expected({ id, chips }: { id: string; chips: readonly ExpectedChip[] })
   );
 }
 
-function Card({ entry, current, focusable, onTag, onOpen }: { entry: GalleryEntry; current: boolean; focusable: boolean; onTag: (t: string) => void; onOpen: (withLesson: boolean) => void }) {
+function Card({
+  entry,
+  current,
+  focusable,
+  onTag,
+  onOpen,
+}: {
+  entry: GalleryEntry;
+  current: boolean;
+  focusable: boolean;
+  onTag: (t: string) => void;
+  onOpen: (withLesson: boolean) => void;
+}) {
   const titleId = `gallery-title-${entry.id}`;
   return (
     <li
@@ -67,7 +93,14 @@ function Card({ entry, current, focusable, onTag, onOpen }: { entry: GalleryEntr
       {entry.tags.length > 0 && (
         <div className="gallery-card-tags">
           {entry.tags.map((t) => (
-            <button key={t} type="button" className="tag-chip" tabIndex={-1} onClick={() => onTag(t)} title={`Show the scenarios tagged ${t}`}>
+            <button
+              key={t}
+              type="button"
+              className="tag-chip"
+              tabIndex={-1}
+              onClick={() => onTag(t)}
+              title={`Show the scenarios tagged ${t}`}
+            >
               {t}
             </button>
           ))}
@@ -82,7 +115,12 @@ function Card({ entry, current, focusable, onTag, onOpen }: { entry: GalleryEntr
           Open
         </button>
         {entry.lessonSteps > 0 && (
-          <button type="button" className="btn primary" onClick={() => onOpen(true)} data-testid={`gallery-lesson-${entry.id}`}>
+          <button
+            type="button"
+            className="btn primary"
+            onClick={() => onOpen(true)}
+            data-testid={`gallery-lesson-${entry.id}`}
+          >
             Open with lesson
           </button>
         )}
@@ -133,7 +171,9 @@ export function Gallery() {
     e.stopPropagation();
     if (e.key === 'Escape') return close();
     if (e.key === 'Tab') {
-      const focusables = [...(dialog.current?.querySelectorAll<HTMLElement>('button:not([tabindex="-1"]), [tabindex="0"]') ?? [])];
+      const focusables = [
+        ...(dialog.current?.querySelectorAll<HTMLElement>('button:not([tabindex="-1"]), [tabindex="0"]') ?? []),
+      ];
       const first = focusables[0];
       const last = focusables[focusables.length - 1];
       if (e.shiftKey && document.activeElement === first) {
@@ -162,33 +202,69 @@ export function Gallery() {
 
   return (
     <div className="backdrop gallery-backdrop" onPointerDown={(e) => e.target === e.currentTarget && close()}>
-      <div className="gallery" role="dialog" aria-modal="true" aria-labelledby="gallery-heading" data-testid="gallery" ref={dialog} onKeyDown={onKeyDown}>
+      <div
+        className="gallery"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="gallery-heading"
+        data-testid="gallery"
+        ref={dialog}
+        onKeyDown={onKeyDown}
+      >
         <header className="gallery-head">
           <h2 id="gallery-heading">Scenario gallery</h2>
           <span className="muted" data-testid="gallery-count">
             {visible.length} of {entries.length} scenarios
           </span>
           <span className="spacer" />
-          <button type="button" className="btn" onClick={close} data-testid="gallery-close" aria-label="Close the gallery">
+          <button
+            type="button"
+            className="btn"
+            onClick={close}
+            data-testid="gallery-close"
+            aria-label="Close the gallery"
+          >
             ✕
           </button>
         </header>
         <div className="gallery-tags" role="group" aria-label="Filter by tag">
-          <button type="button" className="tag-chip" aria-pressed={tag === undefined} onClick={() => pickTag(undefined)} data-testid="gallery-tag-all">
+          <button
+            type="button"
+            className="tag-chip"
+            aria-pressed={tag === undefined}
+            onClick={() => pickTag(undefined)}
+            data-testid="gallery-tag-all"
+          >
             all
           </button>
           {tags.map((t) => (
-            <button key={t} type="button" className="tag-chip" aria-pressed={tag === t} onClick={() => pickTag(tag === t ? undefined : t)} data-testid={`gallery-tag-${t}`}>
+            <button
+              key={t}
+              type="button"
+              className="tag-chip"
+              aria-pressed={tag === t}
+              onClick={() => pickTag(tag === t ? undefined : t)}
+              data-testid={`gallery-tag-${t}`}
+            >
               {t}
             </button>
           ))}
         </div>
         <ul className="gallery-grid" ref={grid} aria-label="Scenarios">
           {visible.map((entry, i) => (
-            <Card key={entry.id} entry={entry} current={entry.id === currentName} focusable={i === Math.min(focus, visible.length - 1)} onTag={pickTag} onOpen={(withLesson) => open(entry.id, withLesson)} />
+            <Card
+              key={entry.id}
+              entry={entry}
+              current={entry.id === currentName}
+              focusable={i === Math.min(focus, visible.length - 1)}
+              onTag={pickTag}
+              onOpen={(withLesson) => open(entry.id, withLesson)}
+            />
           ))}
         </ul>
-        <p className="gallery-keys muted">Arrow keys move between the cards, Enter opens one, Escape closes the gallery.</p>
+        <p className="gallery-keys muted">
+          Arrow keys move between the cards, Enter opens one, Escape closes the gallery.
+        </p>
       </div>
     </div>
   );

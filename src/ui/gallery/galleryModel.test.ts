@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTER } from '../lesson/test-fixture';
-import { allTags, codeSegments, expectedChips, firstParagraph, galleryEntry, moveInGrid, withTag, type GalleryEntry } from './galleryModel';
+import {
+  allTags,
+  codeSegments,
+  expectedChips,
+  firstParagraph,
+  galleryEntry,
+  moveInGrid,
+  withTag,
+  type GalleryEntry,
+} from './galleryModel';
 
-const entry = (id: string, tags: string[]): GalleryEntry => ({ id, title: id, summary: '', tags, expected: [], lessonSteps: 0 });
+const entry = (id: string, tags: string[]): GalleryEntry => ({
+  id,
+  title: id,
+  summary: '',
+  tags,
+  expected: [],
+  lessonSteps: 0,
+});
 
 describe('gallery model', () => {
   it('takes the first paragraph of a description, its lines joined', () => {
@@ -32,7 +48,13 @@ describe('gallery model', () => {
     const doc = structuredClone(NO_FILTER);
     doc.metadata.expected = { settled: { delivered: 5, loop: 0 }, live: { delivered: 4, blackhole: 1 } };
     expect(expectedChips(doc)).toEqual([
-      { phase: 'live', counts: [{ outcome: 'delivered', n: 4 }, { outcome: 'blackhole', n: 1 }] },
+      {
+        phase: 'live',
+        counts: [
+          { outcome: 'delivered', n: 4 },
+          { outcome: 'blackhole', n: 1 },
+        ],
+      },
       { phase: 'settled', counts: [{ outcome: 'delivered', n: 5 }] },
     ]);
     const bare = structuredClone(doc);
@@ -43,9 +65,21 @@ describe('gallery model', () => {
   it("makes an entry from a scenario: its title, summary, tags and lesson's length", () => {
     const doc = structuredClone(NO_FILTER);
     doc.metadata.tags = ['eBGP', 'broken'];
-    doc.lesson = { steps: [{ title: 'a', text: 'b' }, { title: 'c', text: 'd' }] };
+    doc.lesson = {
+      steps: [
+        { title: 'a', text: 'b' },
+        { title: 'c', text: 'd' },
+      ],
+    };
     const e = galleryEntry({ id: 'x', title: 'X', description: 'First `live`\nline.\n\nSecond.', doc });
-    expect(e).toEqual({ id: 'x', title: 'X', summary: 'First `live` line.', tags: ['eBGP', 'broken'], expected: expectedChips(doc), lessonSteps: 2 });
+    expect(e).toEqual({
+      id: 'x',
+      title: 'X',
+      summary: 'First `live` line.',
+      tags: ['eBGP', 'broken'],
+      expected: expectedChips(doc),
+      lessonSteps: 2,
+    });
     delete doc.lesson;
     expect(galleryEntry({ id: 'x', title: 'X', description: '', doc }).lessonSteps).toBe(0);
   });

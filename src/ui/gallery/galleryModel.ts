@@ -21,11 +21,13 @@ export interface ExpectedChip {
   readonly counts: readonly { readonly outcome: Outcome; readonly n: number }[];
 }
 
-
 /** The first paragraph of a description, its lines joined. */
 export function firstParagraph(description: string): string {
   const first = description.trim().split(/\n\s*\n/)[0] ?? '';
-  return first.split('\n').map((l) => l.trim()).join(' ');
+  return first
+    .split('\n')
+    .map((l) => l.trim())
+    .join(' ');
 }
 
 /** Text with `code` spans, as segments to render (no markup is interpreted otherwise). */
@@ -33,7 +35,11 @@ export function codeSegments(text: string): { code: boolean; text: string }[] {
   return text
     .split(/(`[^`]+`)/)
     .filter((s) => s !== '')
-    .map((s) => (s.length > 2 && s.startsWith('`') && s.endsWith('`') ? { code: true, text: s.slice(1, -1) } : { code: false, text: withoutEmphasis(s) }));
+    .map((s) =>
+      s.length > 2 && s.startsWith('`') && s.endsWith('`')
+        ? { code: true, text: s.slice(1, -1) }
+        : { code: false, text: withoutEmphasis(s) },
+    );
 }
 
 /** Plain text for markdown emphasis (`*normal*`, `**bold**`): a summary shows the words, not the marks. */
@@ -64,7 +70,9 @@ export function galleryEntry(s: { id: string; title: string; description: string
 
 /** Every tag, in alphabetical order (ignoring case), each once. */
 export function allTags(entries: readonly GalleryEntry[]): string[] {
-  return [...new Set(entries.flatMap((e) => e.tags))].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1));
+  return [...new Set(entries.flatMap((e) => e.tags))].sort(
+    (a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1),
+  );
 }
 
 /** The entries carrying the tag; every entry when no tag is chosen. */
@@ -74,7 +82,12 @@ export function withTag(entries: readonly GalleryEntry[], tag: string | undefine
 
 /** Where an arrow key moves the focus in a grid of `count` cards, `columns` wide. */
 export function moveInGrid(index: number, key: string, count: number, columns: number): number {
-  const step: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns };
+  const step: Readonly<Record<string, number>> = {
+    ArrowRight: 1,
+    ArrowLeft: -1,
+    ArrowDown: columns,
+    ArrowUp: -columns,
+  };
   if (key === 'Home') return 0;
   if (key === 'End') return count - 1;
   const delta = step[key];

@@ -26,10 +26,19 @@ export function Inspector() {
     body = (
       <>
         <h2>{selection.length} selected</h2>
-        <p className="muted">{selection.map((id) => parseSelectionId(id)).map((s) => ('name' in s ? s.name : `${s.a}↔${s.b}`)).join(', ')}</p>
+        <p className="muted">
+          {selection
+            .map((id) => parseSelectionId(id))
+            .map((s) => ('name' in s ? s.name : `${s.a}↔${s.b}`))
+            .join(', ')}
+        </p>
         <div className="row">
-          <button className="btn" type="button" onClick={() => copySelection(stores)}>Copy</button>
-          <button className="btn danger" type="button" onClick={() => deleteSelection(stores)}>Delete</button>
+          <button className="btn" type="button" onClick={() => copySelection(stores)}>
+            Copy
+          </button>
+          <button className="btn danger" type="button" onClick={() => deleteSelection(stores)}>
+            Delete
+          </button>
         </div>
       </>
     );
@@ -50,8 +59,17 @@ export function Inspector() {
       <Suspense fallback={<p className="muted">Loading…</p>}>{body}</Suspense>
       {selection.length === 1 && (
         <div className="section row">
-          <button className="btn" type="button" onClick={() => stores.ui.getState().select([])}>Design settings</button>
-          <button className="btn danger" type="button" onClick={() => deleteSelection(stores)} data-testid="delete-selection">Delete</button>
+          <button className="btn" type="button" onClick={() => stores.ui.getState().select([])}>
+            Design settings
+          </button>
+          <button
+            className="btn danger"
+            type="button"
+            onClick={() => deleteSelection(stores)}
+            data-testid="delete-selection"
+          >
+            Delete
+          </button>
         </div>
       )}
     </aside>

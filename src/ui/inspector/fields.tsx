@@ -41,7 +41,18 @@ interface TextFieldProps {
   readonly onCommitted?: (text: string) => void;
 }
 
-export function TextField({ label, value, candidate, path, hint, placeholder, multiline, testId, mono, onCommitted }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  candidate,
+  path,
+  hint,
+  placeholder,
+  multiline,
+  testId,
+  mono,
+  onCommitted,
+}: TextFieldProps) {
   const stores = useStores();
   const id = useId();
   const [draft, setDraft] = useState(value);
@@ -177,12 +188,28 @@ export function SelectField({ label, value, options, candidate, path, testId, hi
           </option>
         ))}
       </select>
-      {error ? <div className="error" role="alert">{error}</div> : hint && <div className="hint">{hint}</div>}
+      {error ? (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      ) : (
+        hint && <div className="hint">{hint}</div>
+      )}
     </div>
   );
 }
 
-export function CheckField({ label, checked, candidate, testId }: { label: string; checked: boolean; candidate: (checked: boolean) => Result<Topology, string>; testId?: string }) {
+export function CheckField({
+  label,
+  checked,
+  candidate,
+  testId,
+}: {
+  label: string;
+  checked: boolean;
+  candidate: (checked: boolean) => Result<Topology, string>;
+  testId?: string;
+}) {
   const stores = useStores();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => setError(undefined), [checked]);
@@ -202,7 +229,13 @@ export function CheckField({ label, checked, candidate, testId }: { label: strin
         />
         {label}
       </label>
-      {error && <div className="field invalid"><div className="error" role="alert">{error}</div></div>}
+      {error && (
+        <div className="field invalid">
+          <div className="error" role="alert">
+            {error}
+          </div>
+        </div>
+      )}
     </>
   );
 }

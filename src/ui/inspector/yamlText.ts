@@ -14,7 +14,9 @@ export function parseYamlObject(text: string): Result<Record<string, unknown>, s
   const read = readYaml(text, DESIGN_YAML_LIMITS);
   if (!read.ok) {
     const first = read.error[0];
-    return err(`YAML${first?.line !== undefined ? ` (line ${first.line})` : ''}: ${first?.message ?? 'cannot be read'}`);
+    return err(
+      `YAML${first?.line !== undefined ? ` (line ${first.line})` : ''}: ${first?.message ?? 'cannot be read'}`,
+    );
   }
   if (read.value.documents.length > 1) return err('expected one mapping of fields, not several documents');
   const v = read.value.documents[0]?.value;

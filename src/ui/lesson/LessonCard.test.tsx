@@ -22,7 +22,12 @@ const dom = domHarness();
 
 function mount(lesson: Lesson, step = 0): { stores: Stores; host: HTMLElement } {
   const design = createDesignStore(NO_FILTER);
-  const stores: Stores = { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient), worker: inProcessClient };
+  const stores: Stores = {
+    design,
+    ui: createUiStore({ animate: false }),
+    simulation: createSimulationStore(design, inProcessClient),
+    worker: inProcessClient,
+  };
   lessonOf(stores).getState().start(lesson, 'two-racks-ebgp-no-filter', step);
   const { host, root } = dom.open();
   act(() =>
@@ -58,12 +63,25 @@ describe('LessonCard', () => {
 
   it('renders no HTML, image or script a lesson carries, and no javascript: link', () => {
     const hostile = lessonSchema.parse({
-      steps: [{ title: 'x', text: 'Hi <img src="x" onerror="alert(1)"> <script>alert(2)</script>\n\n![pic](http://example.com/a.png)\n\n[go](javascript:alert(3)) [docs](https://docs.tigera.io/)' }],
+      steps: [
+        {
+          title: 'x',
+          text: 'Hi <img src="x" onerror="alert(1)"> <script>alert(2)</script>\n\n![pic](http://example.com/a.png)\n\n[go](javascript:alert(3)) [docs](https://docs.tigera.io/)',
+        },
+      ],
     });
     const { host } = mount(hostile);
     const text = byTestId(host, 'lesson-text')!;
-    expect([text.querySelectorAll('img').length, text.querySelectorAll('script').length, text.querySelectorAll('[onerror]').length]).toEqual([0, 0, 0]);
-    const links = [...text.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('rel')]);
+    expect([
+      text.querySelectorAll('img').length,
+      text.querySelectorAll('script').length,
+      text.querySelectorAll('[onerror]').length,
+    ]).toEqual([0, 0, 0]);
+    const links = [...text.querySelectorAll('a')].map((a) => [
+      a.textContent,
+      a.getAttribute('href'),
+      a.getAttribute('rel'),
+    ]);
     expect(links).toEqual([
       ['go', '', 'noopener noreferrer'],
       ['docs', 'https://docs.tigera.io/', 'noopener noreferrer'],
@@ -77,7 +95,10 @@ describe('LessonCard', () => {
     click(byTestId(host, 'lesson-choice-0'));
     click(byTestId(host, 'lesson-answer'));
     const wrong = byTestId(host, 'lesson-feedback')!;
-    expect([wrong.getAttribute('data-correct'), wrong.textContent]).toEqual(['false', '✕ Not quiteLOCAL_PREF stays inside the AS.Try again, or go on with Next.']);
+    expect([wrong.getAttribute('data-correct'), wrong.textContent]).toEqual([
+      'false',
+      '✕ Not quiteLOCAL_PREF stays inside the AS.Try again, or go on with Next.',
+    ]);
     click(byTestId(host, 'lesson-choice-1'));
     click(byTestId(host, 'lesson-answer'));
     expect(byTestId(host, 'lesson-feedback')!.getAttribute('data-correct')).toBe('true');
@@ -90,7 +111,9 @@ describe('LessonCard', () => {
     const { host, stores } = mount(FIXTURE_LESSON, 2);
     expect(byTestId(host, 'lesson-question')!.textContent).toContain('Click your answer on the canvas.');
     act(() => void lessonOf(stores).getState().answerWithElement('node-a2'));
-    expect(byTestId(host, 'lesson-feedback')!.textContent).toBe('✕ Not quite (you clicked node-a2)Look at the ✕ on the canvas.Try again, or go on with Next.');
+    expect(byTestId(host, 'lesson-feedback')!.textContent).toBe(
+      '✕ Not quite (you clicked node-a2)Look at the ✕ on the canvas.Try again, or go on with Next.',
+    );
     act(() => void lessonOf(stores).getState().answerWithElement('node-a1'));
     expect(byTestId(host, 'lesson-feedback')!.getAttribute('data-correct')).toBe('true');
     expect(byTestId(host, 'lesson-question')!.textContent).not.toContain('Click your answer');
@@ -102,7 +125,8 @@ describe('click answers', () => {
     const node = document.createElement('div');
     node.className = 'react-flow__node';
     node.setAttribute('data-id', 'node-a1');
-    node.innerHTML = '<div class="card"><span class="name">node-a1</span><div class="vm-chip" data-testid="vm-vm-1"><span>vm</span></div></div>';
+    node.innerHTML =
+      '<div class="card"><span class="name">node-a1</span><div class="vm-chip" data-testid="vm-vm-1"><span>vm</span></div></div>';
     document.body.appendChild(node);
     expect(clickedNames(node.querySelector('.name')!)).toEqual(['node-a1']);
     const inChip = clickedNames(node.querySelector('.vm-chip span')!);

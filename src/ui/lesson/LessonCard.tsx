@@ -20,7 +20,14 @@ function Feedback({ question, answer }: { question: Question; answer: Answer }) 
     box.current?.scrollIntoView?.({ block: 'nearest' });
   }, [answer]);
   return (
-    <div ref={box} className={`lesson-feedback ${answer.correct ? 'right' : 'wrong'}`} data-testid="lesson-feedback" data-correct={String(answer.correct)} role="status" aria-live="polite">
+    <div
+      ref={box}
+      className={`lesson-feedback ${answer.correct ? 'right' : 'wrong'}`}
+      data-testid="lesson-feedback"
+      data-correct={String(answer.correct)}
+      role="status"
+      aria-live="polite"
+    >
       <strong className="verdict-line">
         <span aria-hidden="true">{answer.correct ? '✓' : '✕'}</span> {answer.correct ? 'Right' : 'Not quite'}
         {click && <span className="given"> (you clicked {answer.given})</span>}
@@ -47,7 +54,13 @@ function Choices({ question, step, answer }: { question: Question; step: number;
         <legend className="sr-only">Choices</legend>
         {(question.choices ?? []).map((c, i) => (
           <label key={i} className={`lesson-choice${picked === i ? ' picked' : ''}`}>
-            <input type="radio" name={`lesson-choice-${step}`} checked={picked === i} onChange={() => setPicked(i)} data-testid={`lesson-choice-${i}`} />
+            <input
+              type="radio"
+              name={`lesson-choice-${step}`}
+              checked={picked === i}
+              onChange={() => setPicked(i)}
+              data-testid={`lesson-choice-${i}`}
+            />
             <Markdown text={c.text} inline />
           </label>
         ))}
@@ -65,7 +78,9 @@ function QuestionBlock({ question, step }: { question: Question; step: number })
   return (
     <div className="lesson-question" data-testid="lesson-question" data-kind={click ? 'click' : 'choice'}>
       <div className="prompt">
-        <span className="q-mark" aria-hidden="true">?</span>
+        <span className="q-mark" aria-hidden="true">
+          ?
+        </span>
         <Markdown text={question.prompt} />
       </div>
       {click && answer?.correct !== true && <p className="hint">Click your answer on the canvas.</p>}
@@ -82,12 +97,24 @@ function ProgressBar() {
   const p = progressOf({ lesson, step, answers });
   const score = p.questions > 0 ? `, ${p.right} of ${p.questions} question${p.questions === 1 ? '' : 's'} right` : '';
   return (
-    <div className="lesson-progress" data-testid="lesson-progress" role="progressbar" aria-valuemin={1} aria-valuemax={p.total} aria-valuenow={p.current} aria-valuetext={`Step ${p.current} of ${p.total}${score}`}>
+    <div
+      className="lesson-progress"
+      data-testid="lesson-progress"
+      role="progressbar"
+      aria-valuemin={1}
+      aria-valuemax={p.total}
+      aria-valuenow={p.current}
+      aria-valuetext={`Step ${p.current} of ${p.total}${score}`}
+    >
       {(lesson?.steps ?? []).map((s, i) => {
         const a = answers[i];
         const mark = a ? (a.correct ? '✓' : '✕') : s.question ? '?' : '';
         return (
-          <span key={i} className={`seg${i < step ? ' done' : ''}${i === step ? ' current' : ''}${a ? (a.correct ? ' right' : ' wrong') : ''}`} title={`Step ${i + 1}: ${s.title}`}>
+          <span
+            key={i}
+            className={`seg${i < step ? ' done' : ''}${i === step ? ' current' : ''}${a ? (a.correct ? ' right' : ' wrong') : ''}`}
+            title={`Step ${i + 1}: ${s.title}`}
+          >
             {mark}
           </span>
         );
@@ -119,10 +146,24 @@ export default function LessonCard() {
           Step {progress.current} of {progress.total}
         </span>
         <span className="spacer" />
-        <button type="button" className="btn" aria-pressed={presenter} onClick={() => togglePresenter(stores)} data-testid="lesson-present" title="Presenter mode: full screen, large text, keys ← → Space, Esc to leave (P)">
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={presenter}
+          onClick={() => togglePresenter(stores)}
+          data-testid="lesson-present"
+          title="Presenter mode: full screen, large text, keys ← → Space, Esc to leave (P)"
+        >
           {presenter ? 'Leave presenter' : '▶ Present'}
         </button>
-        <button type="button" className="btn lesson-close" onClick={() => ls().close()} data-testid="lesson-close" aria-label="Close the lesson" title="Close the lesson">
+        <button
+          type="button"
+          className="btn lesson-close"
+          onClick={() => ls().close()}
+          data-testid="lesson-close"
+          aria-label="Close the lesson"
+          title="Close the lesson"
+        >
           ✕
         </button>
       </header>
@@ -139,18 +180,37 @@ export default function LessonCard() {
       {step.question && <QuestionBlock key={stepIndex} question={step.question} step={stepIndex} />}
       {last && progress.questions > 0 && (
         <p className="lesson-score" data-testid="lesson-score">
-          End of the lesson: {progress.right} of {progress.questions} question{progress.questions === 1 ? '' : 's'} answered right.
+          End of the lesson: {progress.right} of {progress.questions} question{progress.questions === 1 ? '' : 's'}{' '}
+          answered right.
         </p>
       )}
       <footer className="lesson-nav">
-        <button type="button" className="btn" disabled={stepIndex === 0} onClick={() => ls().prev()} data-testid="lesson-prev">
+        <button
+          type="button"
+          className="btn"
+          disabled={stepIndex === 0}
+          onClick={() => ls().prev()}
+          data-testid="lesson-prev"
+        >
           ← Previous
         </button>
-        <button type="button" className="btn" onClick={() => ls().restart()} data-testid="lesson-restart" title="Back to step 1, answers cleared">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => ls().restart()}
+          data-testid="lesson-restart"
+          title="Back to step 1, answers cleared"
+        >
           ↺ Restart
         </button>
         <span className="spacer" />
-        <button type="button" className="btn primary" disabled={last} onClick={() => ls().next()} data-testid="lesson-next">
+        <button
+          type="button"
+          className="btn primary"
+          disabled={last}
+          onClick={() => ls().next()}
+          data-testid="lesson-next"
+        >
           Next →
         </button>
       </footer>

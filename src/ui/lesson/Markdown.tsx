@@ -6,7 +6,23 @@
  */
 import ReactMarkdown, { type Components } from 'react-markdown';
 
-const ALLOWED = ['p', 'strong', 'em', 'del', 'code', 'pre', 'ul', 'ol', 'li', 'a', 'blockquote', 'br', 'hr', 'h3', 'h4'];
+const ALLOWED = [
+  'p',
+  'strong',
+  'em',
+  'del',
+  'code',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'blockquote',
+  'br',
+  'hr',
+  'h3',
+  'h4',
+];
 
 // Headings in a narration are sub-headings of the step's title.
 const BLOCK: Components = {

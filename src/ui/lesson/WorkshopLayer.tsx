@@ -37,10 +37,21 @@ function LessonOffer() {
   return (
     <div className="lesson-offer" role="status" data-testid="lesson-offer" data-canvas-overlay>
       <span>This scenario has a lesson ({steps} steps).</span>
-      <button type="button" className="btn primary" data-testid="lesson-offer-start" onClick={() => startLesson(stores)}>
+      <button
+        type="button"
+        className="btn primary"
+        data-testid="lesson-offer-start"
+        onClick={() => startLesson(stores)}
+      >
         Start the lesson
       </button>
-      <button type="button" className="btn" aria-label="No thanks" title="No thanks" onClick={() => lessonOf(stores).getState().setOffer(undefined)}>
+      <button
+        type="button"
+        className="btn"
+        aria-label="No thanks"
+        title="No thanks"
+        onClick={() => lessonOf(stores).getState().setOffer(undefined)}
+      >
         ✕
       </button>
     </div>

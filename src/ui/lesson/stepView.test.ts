@@ -11,11 +11,23 @@ const step = (i: number) => FIXTURE_LESSON.steps[i] as LessonStep;
 
 describe('stepView', () => {
   it('leaves the phase alone and fits the whole design for a step that names nothing', () => {
-    expect(stepView(noFilter, report, step(0))).toEqual({ highlight: [], fit: [], phase: undefined, time: undefined, pathsFrom: 'all' });
+    expect(stepView(noFilter, report, step(0))).toEqual({
+      highlight: [],
+      fit: [],
+      phase: undefined,
+      time: undefined,
+      pathsFrom: 'all',
+    });
   });
 
-  it("shows a phase at its settled instant without `at`; a VM is fitted by the node it runs on in that phase", () => {
-    expect(stepView(noFilter, report, step(1))).toEqual({ highlight: ['node-a1', 'vm-1'], fit: ['node-a1'], phase: 'base', time: undefined, pathsFrom: 'all' });
+  it('shows a phase at its settled instant without `at`; a VM is fitted by the node it runs on in that phase', () => {
+    expect(stepView(noFilter, report, step(1))).toEqual({
+      highlight: ['node-a1', 'vm-1'],
+      fit: ['node-a1'],
+      phase: 'base',
+      time: undefined,
+      pathsFrom: 'all',
+    });
     const live = lessonStepSchema.parse({ title: 't', text: 'x', phase: 'live', highlight: ['vm-1'] });
     expect(stepView(noFilter, report, live).fit).toEqual(['node-b1']);
     // Without a report (or a phase), where the design places it.
@@ -45,7 +57,11 @@ describe('stepView', () => {
   it('fits a BGPFilter by the sessions of the peers that use it; unknown names fit nothing', () => {
     const filters = withFilter.spec.calicoResources.filter((r) => r.kind === 'BGPFilter').map((r) => r.metadata.name);
     expect(filters.length).toBeGreaterThan(0);
-    const s = lessonStepSchema.parse({ title: 't', text: 'x', highlight: [`filter:${filters[0]}`, 'peer:nope', 'nothing'] });
+    const s = lessonStepSchema.parse({
+      title: 't',
+      text: 'x',
+      highlight: [`filter:${filters[0]}`, 'peer:nope', 'nothing'],
+    });
     expect(stepView(withFilter, undefined, s).fit).toEqual(['rack-a', 'tor-a', 'rack-b', 'tor-b']);
     expect(stepView(withFilter, undefined, s).highlight).toEqual([`filter:${filters[0]}`, 'peer:nope', 'nothing']);
   });

@@ -3,7 +3,16 @@
  * phase and simulated time, whose packet paths are drawn. Pure, so the player's behaviour is
  * tested without a browser; the player hands the result to the stores and to React Flow.
  */
-import { isBGPFilter, isBGPPeer, nodesOfPeer, routerOfPeer, type BGPPeer, type LessonStep, type PhaseName, type Topology } from '../../model';
+import {
+  isBGPFilter,
+  isBGPPeer,
+  nodesOfPeer,
+  routerOfPeer,
+  type BGPPeer,
+  type LessonStep,
+  type PhaseName,
+  type Topology,
+} from '../../model';
 import type { SimulationSummary } from '../../worker/protocol';
 
 export interface StepView {
@@ -29,7 +38,12 @@ function peerNodes(doc: Topology, peer: BGPPeer): string[] {
 /** The canvas nodes that stand for a name a lesson may highlight; a VM is where it runs in the step's phase. */
 function canvasNodesOf(doc: Topology, name: string, vmHost: (vm: string) => string | undefined): string[] {
   const s = doc.spec;
-  if (s.racks.some((r) => r.name === name) || s.nodes.some((n) => n.name === name) || s.routers.some((r) => r.name === name)) return [name];
+  if (
+    s.racks.some((r) => r.name === name) ||
+    s.nodes.some((n) => n.name === name) ||
+    s.routers.some((r) => r.name === name)
+  )
+    return [name];
   const vm = s.vms.find((v) => v.name === name);
   if (vm) return [vmHost(vm.name) ?? vm.node];
   const peers = s.calicoResources.filter(isBGPPeer);
@@ -50,7 +64,8 @@ export function stepView(doc: Topology, report: SimulationSummary | undefined, s
   const highlight = [...(step.highlight ?? [])];
   const phase = step.phase;
   // The migrating VM runs where the report says in that phase; others stay where they are placed.
-  const vmHost = (vm: string) => (report && phase && report.migration.vm === vm ? report.phases.find((p) => p.name === phase)?.vmHost : undefined);
+  const vmHost = (vm: string) =>
+    report && phase && report.migration.vm === vm ? report.phases.find((p) => p.name === phase)?.vmHost : undefined;
   // A click question shows the whole design: every possible answer must be in sight (and fitting
   // the answer alone would give it away).
   const fit = step.question?.answer ? [] : [...new Set(highlight.flatMap((name) => canvasNodesOf(doc, name, vmHost)))];

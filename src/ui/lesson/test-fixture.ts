@@ -6,7 +6,12 @@ import withFilterText from '../../scenarios/two-racks-ebgp.liveroute.yaml?raw';
 export const FIXTURE_LESSON: Lesson = lessonSchema.parse({
   steps: [
     { title: 'The fabric', text: 'Two racks, **eBGP** to the ToRs.' },
-    { title: 'Before the migration', text: 'Every client reaches `vm-1`.', phase: 'base', highlight: ['node-a1', 'vm-1'] },
+    {
+      title: 'Before the migration',
+      text: 'Every client reaches `vm-1`.',
+      phase: 'base',
+      highlight: ['node-a1', 'vm-1'],
+    },
     {
       title: 'Live',
       text: 'The VM runs on node-b1 now.',
@@ -14,7 +19,12 @@ export const FIXTURE_LESSON: Lesson = lessonSchema.parse({
       at: 12,
       pathsFrom: 'node-a1',
       highlight: ['node-a1', 'tor-a', 'peer:rack-a-tor'],
-      question: { prompt: 'Which node still delivers to the old VM?', answer: ['node-a1'], right: 'Yes: its own route wins.', wrong: 'Look at the ✕ on the canvas.' },
+      question: {
+        prompt: 'Which node still delivers to the old VM?',
+        answer: ['node-a1'],
+        right: 'Yes: its own route wins.',
+        wrong: 'Look at the ✕ on the canvas.',
+      },
     },
     {
       title: 'Why',
@@ -30,7 +40,6 @@ export const FIXTURE_LESSON: Lesson = lessonSchema.parse({
     },
   ],
 });
-
 
 function parsed(text: string): Topology {
   const r = parseDesign(text);

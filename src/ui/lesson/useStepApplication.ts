@@ -45,7 +45,11 @@ export function useStepApplication(): void {
     const st = currentStep({ lesson, step });
     if (!st) return;
     const view = stepView(stores.design.getState().doc, stores.simulation.getState().report, st);
-    stores.ui.getState().requestFit({ nodes: view.fit, maxZoom: presenter ? STEP_MAX_ZOOM.presenter : STEP_MAX_ZOOM.normal, duration: 400 });
+    stores.ui.getState().requestFit({
+      nodes: view.fit,
+      maxZoom: presenter ? STEP_MAX_ZOOM.presenter : STEP_MAX_ZOOM.normal,
+      duration: 400,
+    });
   }, [stores, lesson, step, presenter]);
 
   // A new report: the step's time needs its phase starts.

@@ -34,7 +34,8 @@ export function startLesson(stores: Stores, step = 0): boolean {
 /** After opening a scenario: offer its lesson, if it has one and it is now the design. */
 export function offerLesson(stores: Stores, id: string): void {
   const doc = stores.design.getState().doc;
-  if (doc.lesson && doc.metadata.name === id && !lessonOf(stores).getState().lesson) lessonOf(stores).getState().setOffer(id);
+  if (doc.lesson && doc.metadata.name === id && !lessonOf(stores).getState().lesson)
+    lessonOf(stores).getState().setOffer(id);
 }
 
 /** Full screen where the browser allows it; presenter mode either way (headless browsers refuse). */

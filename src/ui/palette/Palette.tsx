@@ -46,7 +46,10 @@ export function Palette() {
   const drop = useCallback(
     (kind: PaletteKind, clientX: number | undefined, clientY: number | undefined) => {
       const doc = stores.design.getState().doc;
-      const at = clientX !== undefined && clientY !== undefined ? flow.screenToFlowPosition({ x: clientX, y: clientY }) : undefined;
+      const at =
+        clientX !== undefined && clientY !== undefined
+          ? flow.screenToFlowPosition({ x: clientX, y: clientY })
+          : undefined;
       applyEdit(stores, dropItem(doc, kind, at ? [at.x, at.y] : undefined, fallback()), `Add ${kind}`);
     },
     [stores, flow, fallback],
@@ -55,14 +58,23 @@ export function Palette() {
   useEffect(() => {
     if (!drag) return;
     const move = (e: PointerEvent) =>
-      setDrag((d) => d && { ...d, x: e.clientX, y: e.clientY, moved: d.moved || Math.hypot(e.clientX - d.startX, e.clientY - d.startY) > 4 });
+      setDrag(
+        (d) =>
+          d && {
+            ...d,
+            x: e.clientX,
+            y: e.clientY,
+            moved: d.moved || Math.hypot(e.clientX - d.startX, e.clientY - d.startY) > 4,
+          },
+      );
     const up = (e: PointerEvent) => {
       setDrag(undefined);
       if (!drag) return;
       const moved = drag.moved || Math.hypot(e.clientX - drag.startX, e.clientY - drag.startY) > 4;
       if (!moved) return drop(drag.item.kind, undefined, undefined);
       const over = document.elementFromPoint(e.clientX, e.clientY);
-      if (over?.closest('.react-flow__pane, .react-flow__node, .react-flow__edge')) drop(drag.item.kind, e.clientX, e.clientY);
+      if (over?.closest('.react-flow__pane, .react-flow__node, .react-flow__edge'))
+        drop(drag.item.kind, e.clientX, e.clientY);
     };
     const cancel = (e: KeyboardEvent) => e.key === 'Escape' && setDrag(undefined);
     window.addEventListener('pointermove', move);
@@ -105,21 +117,33 @@ export function Palette() {
         </button>
       ))}
       <h3>Build</h3>
-      <button type="button" className="palette-item" onClick={() => stores.ui.getState().open({ kind: 'rack-template' })} data-testid="open-rack-template" title="Rack template…">
+      <button
+        type="button"
+        className="palette-item"
+        onClick={() => stores.ui.getState().open({ kind: 'rack-template' })}
+        data-testid="open-rack-template"
+        title="Rack template…"
+      >
         <span className="glyph" style={{ background: '#495057' }}>
           ▦
         </span>
         <span className="palette-label">Rack template…</span>
       </button>
-      <button type="button" className="palette-item" onClick={() => stores.ui.getState().open({ kind: 'fabric-generator' })} data-testid="open-fabric-generator" title="Fabric generator…">
+      <button
+        type="button"
+        className="palette-item"
+        onClick={() => stores.ui.getState().open({ kind: 'fabric-generator' })}
+        data-testid="open-fabric-generator"
+        title="Fabric generator…"
+      >
         <span className="glyph" style={{ background: '#495057' }}>
           #
         </span>
         <span className="palette-label">Fabric generator…</span>
       </button>
       <p className="palette-hint">
-        Drag items onto the canvas, or click to add next to the selection. Connect two routers for a BGP session; drag from a rack’s blue knob to a router to
-        create its BGPPeer.
+        Drag items onto the canvas, or click to add next to the selection. Connect two routers for a BGP session; drag
+        from a rack’s blue knob to a router to create its BGPPeer.
       </p>
       {drag?.moved && (
         <div className="drag-ghost" style={{ left: drag.x, top: drag.y }}>

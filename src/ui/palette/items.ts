@@ -18,16 +18,45 @@ export interface PaletteItem {
 
 export const PALETTE: readonly PaletteItem[] = [
   { kind: 'rack', label: 'Rack', glyph: '▭', color: '#6c7a92', hint: 'An empty rack with the next free /24' },
-  { kind: 'node', label: 'Calico node', glyph: 'N', color: 'var(--calico)', hint: 'Drop into a rack: free address, next IPAM block' },
+  {
+    kind: 'node',
+    label: 'Calico node',
+    glyph: 'N',
+    color: 'var(--calico)',
+    hint: 'Drop into a rack: free address, next IPAM block',
+  },
   { kind: 'tor', label: 'ToR switch', glyph: 'T', color: 'var(--tor)', hint: 'Drop into a rack (at most two)' },
-  { kind: 'spine', label: 'Spine', glyph: 'S', color: 'var(--spine)', hint: 'A spine with a loopback from 10.0.0.0/24' },
-  { kind: 'route-reflector', label: 'Route reflector', glyph: 'RR', color: 'var(--rr)', hint: 'Reflects between its iBGP clients' },
-  { kind: 'border', label: 'Border router', glyph: 'B', color: 'var(--border)', hint: 'The exit; also a traffic client' },
+  {
+    kind: 'spine',
+    label: 'Spine',
+    glyph: 'S',
+    color: 'var(--spine)',
+    hint: 'A spine with a loopback from 10.0.0.0/24',
+  },
+  {
+    kind: 'route-reflector',
+    label: 'Route reflector',
+    glyph: 'RR',
+    color: 'var(--rr)',
+    hint: 'Reflects between its iBGP clients',
+  },
+  {
+    kind: 'border',
+    label: 'Border router',
+    glyph: 'B',
+    color: 'var(--border)',
+    hint: 'The exit; also a traffic client',
+  },
   { kind: 'vm', label: 'VM', glyph: '▣', color: '#e8590c', hint: 'Drop onto a Calico node' },
 ];
 
 /** Performs a drop of `kind` at flow point `at`; `fallbackRack`/`fallbackNode` serve click-to-add. */
-export function dropItem(doc: Topology, kind: PaletteKind, at: XY | undefined, fallback: { rack?: string; node?: string } = {}): EditResult {
+export function dropItem(
+  doc: Topology,
+  kind: PaletteKind,
+  at: XY | undefined,
+  fallback: { rack?: string; node?: string } = {},
+): EditResult {
   const hit = at ? hitTest(doc, at) : {};
   const rack = hit.rack?.name ?? fallback.rack;
   switch (kind) {

@@ -67,7 +67,10 @@ export function Presenter() {
   const bar = (
     <div className="presenter-bar" data-testid="presenter" data-presenter="on" role="status">
       <span className="sr-only">Presenter mode</span>
-      <span className="keys" title={`Presenter mode: ${lessonOpen ? '← → or Space move through the lesson, ' : ''}Escape leaves`}>
+      <span
+        className="keys"
+        title={`Presenter mode: ${lessonOpen ? '← → or Space move through the lesson, ' : ''}Escape leaves`}
+      >
         {lessonOpen ? '← → Space · ' : ''}Esc
       </span>
       <button type="button" className="btn" onClick={() => leavePresenter(stores)} data-testid="presenter-leave">

@@ -16,11 +16,22 @@ function openLessonStep(stores: Stores): number | undefined {
 }
 
 /** The full URL of a share link for the current design (and open lesson step), or why there is none. */
-export function shareUrl(stores: Stores, location: Pick<Location, 'origin' | 'pathname'> = window.location): { ok: true; url: string; step?: number } | { ok: false; message: string } {
+export function shareUrl(
+  stores: Stores,
+  location: Pick<Location, 'origin' | 'pathname'> = window.location,
+): { ok: true; url: string; step?: number } | { ok: false; message: string } {
   const step = openLessonStep(stores);
   const built = buildShare(stores.design.getState().doc, step !== undefined ? { step } : {});
-  if (built.problem) return { ok: false, message: `This design is too big for a share link: ${built.problem}. Use File → Save as YAML and share the file instead.` };
-  return { ok: true, url: `${location.origin}${location.pathname}${built.fragment}`, ...(step !== undefined ? { step } : {}) };
+  if (built.problem)
+    return {
+      ok: false,
+      message: `This design is too big for a share link: ${built.problem}. Use File → Save as YAML and share the file instead.`,
+    };
+  return {
+    ok: true,
+    url: `${location.origin}${location.pathname}${built.fragment}`,
+    ...(step !== undefined ? { step } : {}),
+  };
 }
 
 /** Copies the share link; where the clipboard is missing or refuses, shows the link to copy by hand. */

@@ -20,7 +20,12 @@ const scenario = (id: string) => {
 
 function setup(): Stores {
   const design = createDesignStore(scenario('single-rack-mesh'));
-  return { design, ui: createUiStore({ animate: false }), simulation: createSimulationStore(design, inProcessClient), worker: inProcessClient };
+  return {
+    design,
+    ui: createUiStore({ animate: false }),
+    simulation: createSimulationStore(design, inProcessClient),
+    worker: inProcessClient,
+  };
 }
 
 const yaml = (s: Stores) => serializeDesign(s.design.getState().doc);
@@ -45,7 +50,9 @@ describe('opening a share link', () => {
     expect(s.ui.getState().pendingLessonStep).toBe(3);
     expect(s.ui.getState().dialog.kind).toBe('none');
     expect(`${window.location.pathname}${window.location.search}${window.location.hash}`).toBe('/app/?animate=0');
-    expect(s.ui.getState().notices.map((n) => n.text)).toEqual(['Opened the shared design “Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter”']);
+    expect(s.ui.getState().notices.map((n) => n.text)).toEqual([
+      'Opened the shared design “Two racks, eBGP to BIRD ToRs, with the live-migration BGPFilter”',
+    ]);
   });
 
   it('Keep mine changes nothing but the address', async () => {
@@ -84,7 +91,10 @@ describe('opening a share link', () => {
   it('builds the link from the page address and the design', () => {
     const s = setup();
     const url = shareUrl(s, { origin: 'https://example.test', pathname: '/liveroute/' });
-    expect(url).toEqual({ ok: true, url: `https://example.test/liveroute/${encodeShare(scenario('single-rack-mesh'))}` });
+    expect(url).toEqual({
+      ok: true,
+      url: `https://example.test/liveroute/${encodeShare(scenario('single-rack-mesh'))}`,
+    });
   });
 
   it('carries the lesson step on screen while the design’s lesson is open', () => {
@@ -97,6 +107,9 @@ describe('opening a share link', () => {
     expect(url).toEqual({ ok: true, url: `https://example.test/${encodeShare(doc, { step: 2 })}`, step: 2 });
     expect(url.ok && url.url.endsWith('&step=2')).toBe(true);
     lessonOf(s).getState().close();
-    expect(shareUrl(s, { origin: 'https://example.test', pathname: '/' })).toEqual({ ok: true, url: `https://example.test/${encodeShare(doc)}` });
+    expect(shareUrl(s, { origin: 'https://example.test', pathname: '/' })).toEqual({
+      ok: true,
+      url: `https://example.test/${encodeShare(doc)}`,
+    });
   });
 });

@@ -28,7 +28,9 @@ export async function openShareFromLocation(stores: Stores): Promise<void> {
     stores.ui.getState().notify('error', `${decoded.message} The current design was not changed.`);
     return;
   }
-  stores.ui.getState().open({ kind: 'share-open', doc: decoded.doc, ...(decoded.step !== undefined ? { step: decoded.step } : {}) });
+  stores.ui
+    .getState()
+    .open({ kind: 'share-open', doc: decoded.doc, ...(decoded.step !== undefined ? { step: decoded.step } : {}) });
 }
 
 /** Open: the shared design replaces the current one (one undo step); its lesson step waits for the lesson player. */

@@ -37,11 +37,17 @@ export function cardMarks(shown: Shown, name: string): SimMarks {
   const { host, vm } = shown;
   const vmHere = host === name ? vm : undefined;
   const vmAway = host !== undefined && host !== name && shown.from === name ? vm : undefined;
-  return { outcome: shown.flows?.get(name)?.outcome, vmHere, vmAway, phase: vmHere || vmAway ? shown.phase : '', highlighted: shown.highlight.has(name) };
+  return {
+    outcome: shown.flows?.get(name)?.outcome,
+    vmHere,
+    vmAway,
+    phase: vmHere || vmAway ? shown.phase : '',
+    highlighted: shown.highlight.has(name),
+  };
 }
 
-
-const sameMarks = (a: object, b: object) => Object.keys(a).every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+const sameMarks = (a: object, b: object) =>
+  Object.keys(a).every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
 
 interface Entry {
   value: object;
@@ -151,14 +157,17 @@ export function useSimMarks(name: string): SimMarks {
   return useMarks(`card:${name}`, compute);
 }
 
-
 /** The pills above the card's top edge. */
 export function CardPills({ name, marks }: { name: string; marks: SimMarks }) {
   if (!marks.outcome && !marks.vmHere) return null;
   return (
     <div className="sim-pills">
       {marks.vmHere && (
-        <span className="vm-pill" data-testid={`vmhost-${name}`} title={`${marks.vmHere} runs on ${name} in phase ${marks.phase}`}>
+        <span
+          className="vm-pill"
+          data-testid={`vmhost-${name}`}
+          title={`${marks.vmHere} runs on ${name} in phase ${marks.phase}`}
+        >
           ▣ {marks.vmHere} here
         </span>
       )}

@@ -3,7 +3,15 @@
  * move between them), each with its verdict, and what the engine is doing.
  */
 import { useMemo, useRef } from 'react';
-import { describeVerdict, OUTCOMES, PHASES, verdictOf, verdictTone, type PhaseName, type Verdict } from '../../store/simulation';
+import {
+  describeVerdict,
+  OUTCOMES,
+  PHASES,
+  verdictOf,
+  verdictTone,
+  type PhaseName,
+  type Verdict,
+} from '../../store/simulation';
 import { useSimulation, useStores } from '../context';
 import { OUTCOME_ICON } from './outcome';
 
@@ -35,10 +43,30 @@ function Status() {
   const error = useSimulation((s) => s.error);
   const migration = useSimulation((s) => s.report?.migration);
   let body: React.ReactNode = null;
-  if (status === 'running' && slow) body = <span className="busy"><span className="spinner" aria-hidden="true" />Simulating…</span>;
-  else if (status === 'error') body = <span className="sim-error" title={error}>⚠ {error}</span>;
-  else if (status === 'no-migration') body = <span className="muted">No migration to simulate: pick a VM and a target in the design settings.</span>;
-  else if (migration) body = <span className="muted mono" title={`${migration.vm} (${migration.ip}) migrates from ${migration.from} to ${migration.to}`}>{migration.vm} {migration.ip}: {migration.from} → {migration.to}</span>;
+  if (status === 'running' && slow)
+    body = (
+      <span className="busy">
+        <span className="spinner" aria-hidden="true" />
+        Simulating…
+      </span>
+    );
+  else if (status === 'error')
+    body = (
+      <span className="sim-error" title={error}>
+        ⚠ {error}
+      </span>
+    );
+  else if (status === 'no-migration')
+    body = <span className="muted">No migration to simulate: pick a VM and a target in the design settings.</span>;
+  else if (migration)
+    body = (
+      <span
+        className="muted mono"
+        title={`${migration.vm} (${migration.ip}) migrates from ${migration.from} to ${migration.to}`}
+      >
+        {migration.vm} {migration.ip}: {migration.from} → {migration.to}
+      </span>
+    );
   return (
     <div className="sim-status" role="status" aria-live="polite" data-testid="sim-status" data-status={status}>
       {body}
@@ -54,7 +82,8 @@ export function PhaseBar() {
   // The longest a client lost traffic while the routes moved into each phase (DESIGN §7).
   const transients = useMemo(() => {
     const out = new Map<string, { client: string; ms: number }>();
-    for (const t of report?.transients ?? []) if (t.blackholeMs > (out.get(t.phase)?.ms ?? 0)) out.set(t.phase, { client: t.client, ms: t.blackholeMs });
+    for (const t of report?.transients ?? [])
+      if (t.blackholeMs > (out.get(t.phase)?.ms ?? 0)) out.set(t.phase, { client: t.client, ms: t.blackholeMs });
     return out;
   }, [report]);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
@@ -65,7 +94,14 @@ export function PhaseBar() {
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
     const i = PHASES.indexOf(phase);
-    const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: PHASES.length - 1 }[e.key];
+    const to = {
+      ArrowRight: i + 1,
+      ArrowDown: i + 1,
+      ArrowLeft: i - 1,
+      ArrowUp: i - 1,
+      Home: 0,
+      End: PHASES.length - 1,
+    }[e.key];
     if (to === undefined) return;
     e.preventDefault();
     pick(PHASES[(to + PHASES.length) % PHASES.length] as PhaseName, true);
@@ -73,7 +109,9 @@ export function PhaseBar() {
 
   return (
     <div className="phase-bar" data-testid="phase-bar">
-      <span className="phase-bar-label" id="phase-bar-label">Phase</span>
+      <span className="phase-bar-label" id="phase-bar-label">
+        Phase
+      </span>
       <div className="phases" role="radiogroup" aria-labelledby="phase-bar-label" onKeyDown={onKeyDown}>
         {PHASES.map((p, i) => {
           const v = verdicts.get(p);
@@ -90,7 +128,11 @@ export function PhaseBar() {
               className={`phase-btn${selected ? ' selected' : ''}${v ? ` tone-${verdictTone(v)}` : ''}`}
               data-testid={`phase-${p}`}
               aria-label={v ? `${p}: ${describeVerdict(v)}` : p}
-              aria-description={transient ? `while the routes converge, ${transient.client} loses traffic for ${transient.ms} ms (the longest)` : undefined}
+              aria-description={
+                transient
+                  ? `while the routes converge, ${transient.client} loses traffic for ${transient.ms} ms (the longest)`
+                  : undefined
+              }
               title={`${PHASE_HINT[p]}${transient ? `\nWhile the routes converge into ${p}, clients lose traffic for a while: the longest is ${transient.client}, ${transient.ms} ms of simulated time.` : ''}`}
               onClick={() => pick(p, false)}
             >

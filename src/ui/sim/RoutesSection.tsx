@@ -21,7 +21,8 @@ export function RoutesSection({ name }: { name: string }) {
         <>
           {flow && (
             <p>
-              Traffic to <span className="mono">{ip}</span>: <OutcomeBadge outcome={flow.outcome} fraction={flow.deliveredFraction} />
+              Traffic to <span className="mono">{ip}</span>:{' '}
+              <OutcomeBadge outcome={flow.outcome} fraction={flow.deliveredFraction} />
             </p>
           )}
           {vmHere && <p>▣ The VM runs here in this phase.</p>}
@@ -39,7 +40,12 @@ export function RoutesSection({ name }: { name: string }) {
           </p>
         </>
       )}
-      <button type="button" className="btn" data-testid="show-routes" onClick={() => stores.simulation.getState().showRoutes(name)}>
+      <button
+        type="button"
+        className="btn"
+        data-testid="show-routes"
+        onClick={() => stores.simulation.getState().showRoutes(name)}
+      >
         Show route table
       </button>
     </div>

@@ -65,7 +65,9 @@ function MigrateForm() {
       <p className="muted" data-testid="migrate-current">
         {current ? (
           <>
-            Now: <span className="mono">{current.vm}</span> from <span className="mono">{doc.spec.vms.find((v) => v.name === current.vm)?.node ?? '?'}</span> to <span className="mono">{current.to}</span>
+            Now: <span className="mono">{current.vm}</span> from{' '}
+            <span className="mono">{doc.spec.vms.find((v) => v.name === current.vm)?.node ?? '?'}</span> to{' '}
+            <span className="mono">{current.to}</span>
           </>
         ) : (
           'The design has no migration yet.'
@@ -112,9 +114,16 @@ function MigrateForm() {
                 ))}
               </select>
             </label>
-            {vmSpec && <span className="hint">Every node but {vmSpec.node}, where {vmSpec.name} runs now.</span>}
+            {vmSpec && (
+              <span className="hint">
+                Every node but {vmSpec.node}, where {vmSpec.name} runs now.
+              </span>
+            )}
           </div>
-          <p className="muted">The five phases are simulated again for this migration. You can also drag a VM onto another node on the canvas. Undo takes it back.</p>
+          <p className="muted">
+            The five phases are simulated again for this migration. You can also drag a VM onto another node on the
+            canvas. Undo takes it back.
+          </p>
         </>
       )}
       <div className="actions">

@@ -72,7 +72,15 @@ function Controls({ report }: { report: SimulationSummary | undefined }) {
   return (
     <div className="tl-box">
       <div className="tl-controls">
-        <button type="button" className="tl-btn" data-testid="timeline-prev" disabled={none || instant <= 0} aria-label="Previous event" title="Previous event (←)" onClick={() => sim.getState().stepInstant(-1)}>
+        <button
+          type="button"
+          className="tl-btn"
+          data-testid="timeline-prev"
+          disabled={none || instant <= 0}
+          aria-label="Previous event"
+          title="Previous event (←)"
+          onClick={() => sim.getState().stepInstant(-1)}
+        >
           <PrevIcon />
         </button>
         <button
@@ -87,12 +95,25 @@ function Controls({ report }: { report: SimulationSummary | undefined }) {
         >
           {playing ? <PauseIcon /> : <PlayIcon />}
         </button>
-        <button type="button" className="tl-btn" data-testid="timeline-next" disabled={none || instant >= lastInstant} aria-label="Next event" title="Next event (→)" onClick={() => sim.getState().stepInstant(1)}>
+        <button
+          type="button"
+          className="tl-btn"
+          data-testid="timeline-next"
+          disabled={none || instant >= lastInstant}
+          aria-label="Next event"
+          title="Next event (→)"
+          onClick={() => sim.getState().stepInstant(1)}
+        >
           <NextIcon />
         </button>
         <label className="tl-speed">
           <span className="sr-only">Playback speed</span>
-          <select value={speed} data-testid="timeline-speed" onChange={(e) => sim.getState().setSpeed(Number(e.target.value))} title="Playback speed">
+          <select
+            value={speed}
+            data-testid="timeline-speed"
+            onChange={(e) => sim.getState().setSpeed(Number(e.target.value))}
+            title="Playback speed"
+          >
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
                 {s}×
@@ -116,12 +137,27 @@ function Controls({ report }: { report: SimulationSummary | undefined }) {
         )}
         {/* Each key stays whole; on a narrow timeline they wrap to a second line rather than being cut. */}
         <span className="tl-legend" aria-hidden="true">
-          <span><span className="tl-key update" /> UPDATE</span>
-          <span><span className="tl-key withdraw" /> WITHDRAW</span>
-          <span><span className="tl-key tables" /> RIB/FIB change</span>
-          <span><span className="tl-key strip" /><span className="tl-key strip delivered" /> worst client outcome</span>
+          <span>
+            <span className="tl-key update" /> UPDATE
+          </span>
+          <span>
+            <span className="tl-key withdraw" /> WITHDRAW
+          </span>
+          <span>
+            <span className="tl-key tables" /> RIB/FIB change
+          </span>
+          <span>
+            <span className="tl-key strip" />
+            <span className="tl-key strip delivered" /> worst client outcome
+          </span>
         </span>
-        <button type="button" className="btn tl-migrate" data-testid="migrate-open" onClick={() => openMigrateDialog(stores)} title="Pick the VM and the node it migrates to">
+        <button
+          type="button"
+          className="btn tl-migrate"
+          data-testid="migrate-open"
+          onClick={() => openMigrateDialog(stores)}
+          title="Pick the VM and the node it migrates to"
+        >
           ⇄ Migrate…
         </button>
       </div>
@@ -163,7 +199,8 @@ export function Timeline() {
 
   let placeholder: string | undefined;
   if (!report) {
-    if (status === 'no-migration') placeholder = 'No migration to simulate: pick a VM and its target node with Migrate….';
+    if (status === 'no-migration')
+      placeholder = 'No migration to simulate: pick a VM and its target node with Migrate….';
     else if (status === 'error') placeholder = 'The simulation failed (see the phase bar): no timeline.';
     else placeholder = 'Simulating…';
   }

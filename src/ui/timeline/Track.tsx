@@ -58,10 +58,20 @@ function ticksOf(seg: Segment): Tick[] {
     const shown = g.slice(0, TITLE_LINES);
     if (e.kind === 'rib' || e.kind === 'fib') {
       const lines = shown.map((x) => `${x.kind.toUpperCase()} ${x.speaker}: ${x.prefix}`);
-      return { time: e.time, kind: 'tables', arrive: undefined, title: `${at} tables change\n${listed(lines, g.length)}` };
+      return {
+        time: e.time,
+        kind: 'tables',
+        arrive: undefined,
+        title: `${at} tables change\n${listed(lines, g.length)}`,
+      };
     }
     const lines = shown.map((x) => `${x.from} → ${x.to}: ${x.prefix}`);
-    return { time: e.time, kind: e.kind as 'update' | 'withdraw', arrive: e.arrive, title: `${at} ${e.kind.toUpperCase()} sent (arrives +${(e.arrive ?? e.time) - seg.start} ms)\n${listed(lines, g.length)}` };
+    return {
+      time: e.time,
+      kind: e.kind as 'update' | 'withdraw',
+      arrive: e.arrive,
+      title: `${at} ${e.kind.toUpperCase()} sent (arrives +${(e.arrive ?? e.time) - seg.start} ms)\n${listed(lines, g.length)}`,
+    };
   });
 }
 
@@ -77,7 +87,9 @@ function strip(report: SimulationSummary, seg: Segment): Interval[] {
   const states = instantStates(report).filter((s) => s.phase === seg.phase);
   return states.map((s, k) => {
     const to = states[k + 1]?.time ?? seg.end;
-    const counts = SEVERITY.map((o) => [o, [...s.flows.values()].filter((f) => f.outcome === o).length] as const).filter(([, n]) => n > 0);
+    const counts = SEVERITY.map(
+      (o) => [o, [...s.flows.values()].filter((f) => f.outcome === o).length] as const,
+    ).filter(([, n]) => n > 0);
     const outcome = worst([...s.flows.values()].map((f) => f.outcome));
     const what = counts.map(([o, n]) => `${OUTCOME_ICON[o]} ${n} ${OUTCOME_LABEL[o]}`).join(', ');
     return { from: s.time, to, outcome, title: `+${s.time - seg.start} to +${to - seg.start} ms: ${what}` };
@@ -88,10 +100,23 @@ function strip(report: SimulationSummary, seg: Segment): Interval[] {
 function transientList(transients: SimulationSummary['transients']): string {
   const sorted = [...transients].sort((a, b) => b.blackholeMs - a.blackholeMs);
   const more = sorted.length - TITLE_LINES;
-  return sorted.slice(0, TITLE_LINES).map((t) => `${t.client} ${t.blackholeMs} ms`).join(', ') + (more > 0 ? ` and ${more} more` : '');
+  return (
+    sorted
+      .slice(0, TITLE_LINES)
+      .map((t) => `${t.client} ${t.blackholeMs} ms`)
+      .join(', ') + (more > 0 ? ` and ${more} more` : '')
+  );
 }
 
-const SegmentView = memo(function SegmentView({ report, seg, current }: { report: SimulationSummary; seg: Segment; current: boolean }) {
+const SegmentView = memo(function SegmentView({
+  report,
+  seg,
+  current,
+}: {
+  report: SimulationSummary;
+  seg: Segment;
+  current: boolean;
+}) {
   const phase = report.phases.find((p) => p.name === seg.phase);
   const verdict = phase ? verdictOf(phase) : undefined;
   const tone = verdict ? verdictTone(verdict) : undefined;
@@ -112,29 +137,57 @@ const SegmentView = memo(function SegmentView({ report, seg, current }: { report
       <div className="tl-seg-head" title={phase?.trigger}>
         {icon && <span className={`tl-verdict ${icon}`}>{OUTCOME_ICON[icon]}</span>}
         <span className="tl-seg-name">{seg.phase}</span>
-        {verdict && bad.map((o) => <span key={o} className={`tl-count ${o}`} title={`${verdict[o]} client${verdict[o] === 1 ? '' : 's'} ${OUTCOME_LABEL[o]} once settled`}>{verdict[o]} {OUTCOME_LABEL[o]}</span>)}
+        {verdict &&
+          bad.map((o) => (
+            <span
+              key={o}
+              className={`tl-count ${o}`}
+              title={`${verdict[o]} client${verdict[o] === 1 ? '' : 's'} ${OUTCOME_LABEL[o]} once settled`}
+            >
+              {verdict[o]} {OUTCOME_LABEL[o]}
+            </span>
+          ))}
         {longest > 0 && (
-          <span className="tl-transient" title={`Transient blackholes while the routes converge: ${transientList(transients)}`}>
+          <span
+            className="tl-transient"
+            title={`Transient blackholes while the routes converge: ${transientList(transients)}`}
+          >
             ✕≤{longest} ms
           </span>
         )}
       </div>
       <div className="tl-lane">
         <div className="tl-axis" />
-        {seg.settledAt > seg.start && <div className="tl-settle" style={{ left: x(seg.settledAt) }} title={`settled at +${seg.settledAt - seg.start} ms`} />}
+        {seg.settledAt > seg.start && (
+          <div
+            className="tl-settle"
+            style={{ left: x(seg.settledAt) }}
+            title={`settled at +${seg.settledAt - seg.start} ms`}
+          />
+        )}
         {ticks.map((t) =>
           t.kind === 'tables' ? (
             <span key={`${t.time}-t`} className="tl-mark" style={{ left: x(t.time) }} title={t.title} />
           ) : (
             <Fragment key={`${t.time}-${t.kind}`}>
               {/* The message on the wire, from sending to arrival. */}
-              {t.arrive !== undefined && <span className={`tl-transit ${t.kind}`} style={{ left: x(t.time), width: `calc(${x(Math.min(t.arrive, seg.end))} - ${x(t.time)})` }} />}
+              {t.arrive !== undefined && (
+                <span
+                  className={`tl-transit ${t.kind}`}
+                  style={{ left: x(t.time), width: `calc(${x(Math.min(t.arrive, seg.end))} - ${x(t.time)})` }}
+                />
+              )}
               <span className={`tl-tick ${t.kind}`} style={{ left: x(t.time) }} title={t.title} />
             </Fragment>
           ),
         )}
         {intervals.map((i) => (
-          <span key={i.from} className={`tl-strip ${i.outcome}`} style={{ left: x(i.from), width: `calc(${x(i.to)} - ${x(i.from)})` }} title={i.title} />
+          <span
+            key={i.from}
+            className={`tl-strip ${i.outcome}`}
+            style={{ left: x(i.from), width: `calc(${x(i.to)} - ${x(i.from)})` }}
+            title={i.title}
+          />
         ))}
       </div>
       <div className="tl-seg-foot">
@@ -178,7 +231,8 @@ export function Track({ report }: { report: SimulationSummary }) {
     const jump = (i: number) => sim.setTime((report.timeline[i] as { time: number }).time);
     const actions: Record<string, (() => void) | undefined> = {
       // Shift+arrow: one simulated millisecond, to watch a message cross a link.
-      ArrowLeft: () => (e.shiftKey ? sim.setTime(Math.max(first?.start ?? 0, Math.round(time) - 1)) : sim.stepInstant(-1)),
+      ArrowLeft: () =>
+        e.shiftKey ? sim.setTime(Math.max(first?.start ?? 0, Math.round(time) - 1)) : sim.stepInstant(-1),
       ArrowRight: () => (e.shiftKey ? sim.setTime(Math.min(last?.end ?? 0, Math.round(time) + 1)) : sim.stepInstant(1)),
       ArrowDown: () => sim.stepInstant(-1),
       ArrowUp: () => sim.stepInstant(1),
@@ -221,7 +275,12 @@ export function Track({ report }: { report: SimulationSummary }) {
         <SegmentView key={seg.phase} report={report} seg={seg} current={seg.phase === label?.phase} />
       ))}
       {axis.breaks.map((b, k) => (
-        <div key={k} className="tl-break" style={{ left: pct(b.left), width: pct(b.width) }} title={`nothing happens for ${formatGap(b.ms)}`}>
+        <div
+          key={k}
+          className="tl-break"
+          style={{ left: pct(b.left), width: pct(b.width) }}
+          title={`nothing happens for ${formatGap(b.ms)}`}
+        >
           <span>{formatGap(b.ms)}</span>
         </div>
       ))}

@@ -44,7 +44,9 @@ const LIST_MAX = 8;
 
 function list(names: Iterable<string>): string {
   const all = [...new Set(names)];
-  return all.length <= LIST_MAX ? all.join(', ') : `${all.slice(0, LIST_MAX - 1).join(', ')} +${all.length - LIST_MAX + 1} more`;
+  return all.length <= LIST_MAX
+    ? all.join(', ')
+    : `${all.slice(0, LIST_MAX - 1).join(', ')} +${all.length - LIST_MAX + 1} more`;
 }
 
 /** Groups in first-seen order. */
@@ -82,7 +84,10 @@ function sendItems(events: readonly EventReport[]): NowItem[] {
   return groupBy(sends, (e) => `${e.kind}|${e.from}|${e.prefix}`).map((g) => {
     const e = g[0] as EventReport;
     const verb = e.kind === 'update' ? 'updates' : 'withdraws';
-    return { kind: e.kind as 'update' | 'withdraw', text: `${e.from} ${verb} ${e.prefix} → ${list(g.map((x) => x.to ?? '?'))}` };
+    return {
+      kind: e.kind as 'update' | 'withdraw',
+      text: `${e.from} ${verb} ${e.prefix} → ${list(g.map((x) => x.to ?? '?'))}`,
+    };
   });
 }
 
@@ -92,7 +97,11 @@ function flowItems(flows: readonly FlowReport[]): NowItem[] {
   return order
     .map((o) => ({ o, clients: flows.filter((f) => f.outcome === o).map((f) => f.client) }))
     .filter((g) => g.clients.length > 0)
-    .map((g) => ({ kind: 'flows' as const, outcome: g.o, text: `${OUTCOME_ICON[g.o]} ${OUTCOME_LABEL[g.o]}: ${list(g.clients)}` }));
+    .map((g) => ({
+      kind: 'flows' as const,
+      outcome: g.o,
+      text: `${OUTCOME_ICON[g.o]} ${OUTCOME_LABEL[g.o]}: ${list(g.clients)}`,
+    }));
 }
 
 /** What happens at `time`, given the instant in force there (index into report.timeline, -1: none). */
@@ -113,22 +122,37 @@ export function describeNow(report: SimulationSummary, time: number, instant: nu
     return items;
   }
   // Between instants: the messages on the wire.
-  const flying = seg.events.filter((e) => (e.kind === 'update' || e.kind === 'withdraw') && e.arrive !== undefined && e.time <= time && time < e.arrive);
+  const flying = seg.events.filter(
+    (e) =>
+      (e.kind === 'update' || e.kind === 'withdraw') && e.arrive !== undefined && e.time <= time && time < e.arrive,
+  );
   for (const g of groupBy(flying, (e) => `${e.kind}|${e.from}|${e.prefix}|${e.arrive}`)) {
     const e = g[0] as EventReport;
-    items.push({ kind: 'flight', text: `${e.kind === 'update' ? 'UPDATE' : 'WITHDRAW'} ${e.prefix} in flight ${e.from} → ${list(g.map((x) => x.to ?? '?'))}, arrives ${at(e.arrive as number)}` });
+    items.push({
+      kind: 'flight',
+      text: `${e.kind === 'update' ? 'UPDATE' : 'WITHDRAW'} ${e.prefix} in flight ${e.from} → ${list(g.map((x) => x.to ?? '?'))}, arrives ${at(e.arrive as number)}`,
+    });
   }
   // Arrived since the last instant, not yet through the receiver's import (the processing delay).
   const since = cur?.time ?? -Infinity;
-  const arrived = seg.events.filter((e) => (e.kind === 'update' || e.kind === 'withdraw') && e.arrive !== undefined && e.arrive <= time && e.arrive > since);
+  const arrived = seg.events.filter(
+    (e) =>
+      (e.kind === 'update' || e.kind === 'withdraw') && e.arrive !== undefined && e.arrive <= time && e.arrive > since,
+  );
   for (const g of groupBy(arrived, (e) => `${e.kind}|${e.from}|${e.prefix}`)) {
     const e = g[0] as EventReport;
-    items.push({ kind: 'flight', text: `${list(g.map((x) => x.to ?? '?'))} process${g.length === 1 ? 'es' : ''} the ${e.kind === 'update' ? 'UPDATE' : 'WITHDRAW'} of ${e.prefix} from ${e.from}` });
+    items.push({
+      kind: 'flight',
+      text: `${list(g.map((x) => x.to ?? '?'))} process${g.length === 1 ? 'es' : ''} the ${e.kind === 'update' ? 'UPDATE' : 'WITHDRAW'} of ${e.prefix} from ${e.from}`,
+    });
   }
   if (items.length > 0) return items;
   if (cur && cur.phase === seg.phase) {
     const settled = time >= seg.settledAt;
-    items.push({ kind: 'quiet', text: settled ? `settled at ${at(seg.settledAt)}: no change since` : `no change since ${at(cur.time)}` });
+    items.push({
+      kind: 'quiet',
+      text: settled ? `settled at ${at(seg.settledAt)}: no change since` : `no change since ${at(cur.time)}`,
+    });
   } else items.push({ kind: 'quiet', text: `${seg.phase} starts at ${formatMs(seg.start)}` });
   return items;
 }

@@ -62,4 +62,7 @@ export const openMigrateDialog = (stores: Stores) => migrateDialog(stores).setSt
 export const closeMigrateDialog = (stores: Stores) => migrateDialog(stores).setState({ open: false });
 
 /** The VM chip being dragged over the canvas, if any: the cards use it to mark where it can go. */
-export const vmDrag = createStore<{ readonly vm: string | undefined; readonly from: string | undefined }>()(() => ({ vm: undefined, from: undefined }));
+export const vmDrag = createStore<{ readonly vm: string | undefined; readonly from: string | undefined }>()(() => ({
+  vm: undefined,
+  from: undefined,
+}));

@@ -9,15 +9,50 @@ import type { EventReport, FlowReport, SimulationSummary } from '../../worker/pr
 import { axisOf, formatGap, GAP, MIN_SPAN_MS, positionOf, timeAt } from './axis';
 import { describeNow, formatMs, timeLabel } from './describe';
 
-const flow = (client: string, outcome: FlowReport['outcome']): FlowReport => ({ client, outcome, deliveredFraction: outcome === 'delivered' ? 1 : 0, paths: [[client]], pathEnds: [] });
-const phase = (name: string, start: number, settledAt: number, vmHost: string) => ({ name, trigger: `${name} trigger`, vmHost, start, settledAt, flows: [flow('node-a1', 'delivered')], routes: {}, fib: {}, oscillating: [] });
-const send = (time: number, from: string, to: string, kind: 'update' | 'withdraw' = 'update'): EventReport => ({ time, kind, prefix: '10.244.1.5/32', from, to, arrive: time + 10, paths: 1 });
-const table = (time: number, speaker: string, kind: 'rib' | 'fib'): EventReport => ({ time, kind, prefix: '10.244.1.5/32', speaker });
+const flow = (client: string, outcome: FlowReport['outcome']): FlowReport => ({
+  client,
+  outcome,
+  deliveredFraction: outcome === 'delivered' ? 1 : 0,
+  paths: [[client]],
+  pathEnds: [],
+});
+const phase = (name: string, start: number, settledAt: number, vmHost: string) => ({
+  name,
+  trigger: `${name} trigger`,
+  vmHost,
+  start,
+  settledAt,
+  flows: [flow('node-a1', 'delivered')],
+  routes: {},
+  fib: {},
+  oscillating: [],
+});
+const send = (time: number, from: string, to: string, kind: 'update' | 'withdraw' = 'update'): EventReport => ({
+  time,
+  kind,
+  prefix: '10.244.1.5/32',
+  from,
+  to,
+  arrive: time + 10,
+  paths: 1,
+});
+const table = (time: number, speaker: string, kind: 'rib' | 'fib'): EventReport => ({
+  time,
+  kind,
+  prefix: '10.244.1.5/32',
+  speaker,
+});
 const instant = (time: number, p: string, flows: FlowReport[] = []) => ({ time, phase: p, routes: {}, fib: {}, flows });
 
 const REPORT = {
   migration: { vm: 'vm-1', ip: '10.244.1.5', from: 'node-a1', to: 'node-b1' },
-  phases: [phase('base', 0, 48, 'node-a1'), phase('target', 1048, 1048, 'node-a1'), phase('live', 2048, 2096, 'node-b1'), phase('source-deleted', 3096, 3096, 'node-b1'), phase('settled', 33096, 33144, 'node-b1')],
+  phases: [
+    phase('base', 0, 48, 'node-a1'),
+    phase('target', 1048, 1048, 'node-a1'),
+    phase('live', 2048, 2096, 'node-b1'),
+    phase('source-deleted', 3096, 3096, 'node-b1'),
+    phase('settled', 33096, 33144, 'node-b1'),
+  ],
   timeline: [
     instant(0, 'base', [flow('node-a1', 'delivered'), flow('border-1', 'blackhole')]),
     instant(48, 'base', [flow('border-1', 'delivered')]),
@@ -116,8 +151,13 @@ describe('timeline words', () => {
   });
 
   it('lists at most 8 names', () => {
-    const many = { ...REPORT, events: Array.from({ length: 12 }, (_, k) => table(2096, `node-${String(k).padStart(2, '0')}`, 'fib')) } as unknown as SimulationSummary;
-    expect(describeNow(many, 2096, 5)[0]?.text).toBe('10.244.1.5/32 changes the FIB of node-00, node-01, node-02, node-03, node-04, node-05, node-06 +5 more');
+    const many = {
+      ...REPORT,
+      events: Array.from({ length: 12 }, (_, k) => table(2096, `node-${String(k).padStart(2, '0')}`, 'fib')),
+    } as unknown as SimulationSummary;
+    expect(describeNow(many, 2096, 5)[0]?.text).toBe(
+      '10.244.1.5/32 changes the FIB of node-00, node-01, node-02, node-03, node-04, node-05, node-06 +5 more',
+    );
   });
 
   it('between instants: the messages in flight, then those being processed, then nothing', () => {
@@ -125,7 +165,12 @@ describe('timeline words', () => {
       'UPDATE 10.244.1.5/32 in flight tor-b → node-b2, spine-1, arrives +22 ms',
       'WITHDRAW 10.244.1.5/32 in flight tor-b → node-a9, arrives +22 ms',
     ]);
-    expect(describeNow(REPORT, 2071, 4).map((i) => i.text)).toEqual(['node-b2, spine-1 process the UPDATE of 10.244.1.5/32 from tor-b', 'node-a9 processes the WITHDRAW of 10.244.1.5/32 from tor-b']);
-    expect(describeNow(REPORT, 2110, 5).map((i) => [i.kind, i.text])).toEqual([['quiet', 'settled at +48 ms: no change since']]);
+    expect(describeNow(REPORT, 2071, 4).map((i) => i.text)).toEqual([
+      'node-b2, spine-1 process the UPDATE of 10.244.1.5/32 from tor-b',
+      'node-a9 processes the WITHDRAW of 10.244.1.5/32 from tor-b',
+    ]);
+    expect(describeNow(REPORT, 2110, 5).map((i) => [i.kind, i.text])).toEqual([
+      ['quiet', 'settled at +48 ms: no change since'],
+    ]);
   });
 });

@@ -43,7 +43,19 @@ export const Flashes = memo(function Flashes() {
         const r = geometry.rect(name);
         if (!r) return null;
         // The rings all fade together: the first one's end clears them.
-        return <rect key={`${flash.id}-${name}`} className="flash-ring" data-testid={`flash-${name}`} x={r.x - 5} y={r.y - 5} width={r.width + 10} height={r.height + 10} rx={10} onAnimationEnd={i === 0 ? end : undefined} />;
+        return (
+          <rect
+            key={`${flash.id}-${name}`}
+            className="flash-ring"
+            data-testid={`flash-${name}`}
+            x={r.x - 5}
+            y={r.y - 5}
+            width={r.width + 10}
+            height={r.height + 10}
+            rx={10}
+            onAnimationEnd={i === 0 ? end : undefined}
+          />
+        );
       })}
     </svg>
   );

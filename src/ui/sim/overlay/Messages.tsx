@@ -44,7 +44,8 @@ export const Messages = memo(function Messages() {
     layer.reset();
     const owners = far ? rackOwnersOf(nodes) : undefined;
     const shown = owners && ((m: { from: string; to: string }) => crossesRacks(m.from, m.to, owners));
-    const draw = (time: number) => layer.draw(report ? code.messagesInFlight(report, time, undefined, shown) : [], geometry);
+    const draw = (time: number) =>
+      layer.draw(report ? code.messagesInFlight(report, time, undefined, shown) : [], geometry);
     draw(stores.simulation.getState().time);
     return stores.simulation.subscribe((s, prev) => {
       if (s.time !== prev.time) draw(s.time);

@@ -25,7 +25,9 @@ export function OverlayControls() {
   // Each client's outcome beside its name, while the list is short enough to read; a fabric's
   // thousand clients are listed by name only, so a new instant does not rewrite every option.
   const labelled = clients.length <= LABELLED_CLIENTS;
-  const optionsKey = labelled ? clients.map((f) => `${f.client}\u0000${f.outcome}`).join('\n') : clients.map((f) => f.client).join('\n');
+  const optionsKey = labelled
+    ? clients.map((f) => `${f.client}\u0000${f.outcome}`).join('\n')
+    : clients.map((f) => f.client).join('\n');
   const options = useMemo(
     () =>
       optionsKey === ''
@@ -48,13 +50,34 @@ export function OverlayControls() {
     // One short row: the fitted view keeps a band clear of it (data-canvas-overlay).
     <div className="overlay-controls" role="group" aria-label="Zoom, packet paths and animation" data-canvas-overlay>
       <span className="zoom-buttons">
-        <button type="button" className="zoom-btn" onClick={() => void flow.zoomIn({ duration: 150 })} aria-label="Zoom in" title="Zoom in (Ctrl+=)" data-testid="zoom-in">
+        <button
+          type="button"
+          className="zoom-btn"
+          onClick={() => void flow.zoomIn({ duration: 150 })}
+          aria-label="Zoom in"
+          title="Zoom in (Ctrl+=)"
+          data-testid="zoom-in"
+        >
           +
         </button>
-        <button type="button" className="zoom-btn" onClick={() => void flow.zoomOut({ duration: 150 })} aria-label="Zoom out" title="Zoom out (Ctrl+−)" data-testid="zoom-out">
+        <button
+          type="button"
+          className="zoom-btn"
+          onClick={() => void flow.zoomOut({ duration: 150 })}
+          aria-label="Zoom out"
+          title="Zoom out (Ctrl+−)"
+          data-testid="zoom-out"
+        >
           −
         </button>
-        <button type="button" className="zoom-btn" onClick={() => ui.getState().requestFit({ duration: 200 })} aria-label="Fit view" title="Fit the design in view (Shift+1)" data-testid="zoom-fit">
+        <button
+          type="button"
+          className="zoom-btn"
+          onClick={() => ui.getState().requestFit({ duration: 200 })}
+          aria-label="Fit view"
+          title="Fit the design in view (Shift+1)"
+          data-testid="zoom-fit"
+        >
           <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
             <path d="M1 4V1h3M8 1h3v3M11 8v3H8M4 11H1V8" fill="none" stroke="currentColor" strokeWidth="1.6" />
           </svg>
@@ -65,9 +88,7 @@ export function OverlayControls() {
         <select value={value} onChange={(e) => ui.getState().setPathsFrom(e.target.value)} data-testid="paths-from">
           <option value="all">all clients</option>
           <option value="none">no client</option>
-          {clients.length > 0 && (
-            <optgroup label="one client">{options}</optgroup>
-          )}
+          {clients.length > 0 && <optgroup label="one client">{options}</optgroup>}
         </select>
       </label>
       {partial && (
@@ -79,8 +100,16 @@ export function OverlayControls() {
           {choice.flows.length} of {total} drawn
         </span>
       )}
-      <label className="overlay-row" title="BGP messages in flight, speakers whose routes changed, the VM moving (View → Toggle animation)">
-        <input type="checkbox" checked={animate} onChange={(e) => ui.getState().setAnimate(e.target.checked)} data-testid="animate-toggle" />
+      <label
+        className="overlay-row"
+        title="BGP messages in flight, speakers whose routes changed, the VM moving (View → Toggle animation)"
+      >
+        <input
+          type="checkbox"
+          checked={animate}
+          onChange={(e) => ui.getState().setAnimate(e.target.checked)}
+          data-testid="animate-toggle"
+        />
         <span>Animate</span>
       </label>
     </div>

@@ -10,7 +10,15 @@ import { useSimulation, useUi } from '../../context';
 import { OUTCOME_ICON } from '../outcome';
 import { svgPath, type Point } from './geometry';
 import { shownFlows } from '../../../store/simulation';
-import { choosePaths, endMarks, markTitle, planPaths, type EndMark, type PathEnd, type PlannedFlow } from './packetPaths';
+import {
+  choosePaths,
+  endMarks,
+  markTitle,
+  planPaths,
+  type EndMark,
+  type PathEnd,
+  type PlannedFlow,
+} from './packetPaths';
 import { layFlow, MARK_R, markPoint } from './pathLayout';
 import { useFlowGeometry, type FlowGeometry } from './useFlowGeometry';
 
@@ -33,7 +41,11 @@ interface DrawnMark {
 }
 
 function drawFlow(flow: PlannedFlow, geometry: FlowGeometry): DrawnFlow {
-  return { client: flow.client, outcome: flow.outcome, lines: layFlow(flow, geometry).map((l) => ({ key: l.key, end: l.end, d: svgPath(l.points), arrow: l.arrow })) };
+  return {
+    client: flow.client,
+    outcome: flow.outcome,
+    lines: layFlow(flow, geometry).map((l) => ({ key: l.key, end: l.end, d: svgPath(l.points), arrow: l.arrow })),
+  };
 }
 
 function placeMark(mark: EndMark, geometry: FlowGeometry): DrawnMark | undefined {
@@ -47,14 +59,30 @@ export const PacketPaths = memo(function PacketPaths() {
   const geometry = useFlowGeometry();
   const plan = useMemo(() => planPaths(choosePaths(flows, pathsFrom).flows), [flows, pathsFrom]);
   const drawn = useMemo(() => plan.map((f) => drawFlow(f, geometry)), [plan, geometry]);
-  const marks = useMemo(() => endMarks(plan).map((m) => placeMark(m, geometry)).filter((m): m is DrawnMark => m !== undefined), [plan, geometry]);
+  const marks = useMemo(
+    () =>
+      endMarks(plan)
+        .map((m) => placeMark(m, geometry))
+        .filter((m): m is DrawnMark => m !== undefined),
+    [plan, geometry],
+  );
   if (drawn.length === 0) return null;
   return (
     <>
       <svg className="overlay-layer overlay-below" aria-hidden="true">
         <defs>
           {(['delivered', 'blackhole', 'loop'] as const).map((end) => (
-            <marker key={end} id={`lr-arrow-${end}`} className={`path-arrow ${end}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+            <marker
+              key={end}
+              id={`lr-arrow-${end}`}
+              className={`path-arrow ${end}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="5"
+              markerHeight="5"
+              orient="auto-start-reverse"
+            >
               <path d="M0,0 L10,5 L0,10 z" />
             </marker>
           ))}
@@ -66,7 +94,13 @@ export const PacketPaths = memo(function PacketPaths() {
         {drawn.map((f) => (
           <g key={f.client} className="packet-path" data-testid={`packet-path-${f.client}`} data-outcome={f.outcome}>
             {f.lines.map((l) => (
-              <path key={l.key} className={`path-line ${l.end}`} data-end={l.end} d={l.d} markerEnd={l.arrow ? `url(#lr-arrow-${l.end})` : undefined} />
+              <path
+                key={l.key}
+                className={`path-line ${l.end}`}
+                data-end={l.end}
+                d={l.d}
+                markerEnd={l.arrow ? `url(#lr-arrow-${l.end})` : undefined}
+              />
             ))}
           </g>
         ))}

@@ -25,7 +25,8 @@ export const VmMove = memo(function VmMove() {
   useEffect(() => {
     const before = shown.current;
     shown.current = { report, host };
-    if (!report || before.report !== report || before.host === undefined || host === undefined || before.host === host) return;
+    if (!report || before.report !== report || before.host === undefined || host === undefined || before.host === host)
+      return;
     setMove((m) => ({ id: (m?.id ?? 0) + 1, from: before.host as string, to: host }));
   }, [report, host]);
 
@@ -35,7 +36,12 @@ export const VmMove = memo(function VmMove() {
   if (!a || !b) return null;
   const from = centreOf(a);
   const to = centreOf(b);
-  const style = { '--from-x': `${from.x}px`, '--from-y': `${from.y}px`, '--to-x': `${to.x}px`, '--to-y': `${to.y}px` } as CSSProperties;
+  const style = {
+    '--from-x': `${from.x}px`,
+    '--from-y': `${from.y}px`,
+    '--to-x': `${to.x}px`,
+    '--to-y': `${to.y}px`,
+  } as CSSProperties;
   return (
     <div
       key={move.id}

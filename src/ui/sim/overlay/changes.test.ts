@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { speakersChangedBetween } from './changes';
 
-const states = [new Set(['node-a1']), new Set(['tor-a']), new Set<string>(), new Set(['spine-1', 'tor-a']), new Set(['tor-b'])].map((changedSpeakers) => ({ changedSpeakers }));
+const states = [
+  new Set(['node-a1']),
+  new Set(['tor-a']),
+  new Set<string>(),
+  new Set(['spine-1', 'tor-a']),
+  new Set(['tor-b']),
+].map((changedSpeakers) => ({ changedSpeakers }));
 const between = (from: number, to: number) => [...speakersChangedBetween(states, from, to)].sort();
 
 describe('speakers that flash', () => {

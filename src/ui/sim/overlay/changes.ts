@@ -6,7 +6,11 @@
 import type { InstantState } from '../../../store/instants';
 
 /** Speakers changed by the instants in (from, to] going forwards, or in (to, from] going back. */
-export function speakersChangedBetween(states: readonly Pick<InstantState, 'changedSpeakers'>[], from: number, to: number): Set<string> {
+export function speakersChangedBetween(
+  states: readonly Pick<InstantState, 'changedSpeakers'>[],
+  from: number,
+  to: number,
+): Set<string> {
   const out = new Set<string>();
   const lo = Math.max(-1, Math.min(from, to));
   const hi = Math.min(states.length - 1, Math.max(from, to));

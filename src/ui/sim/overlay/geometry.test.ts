@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { bezierRoute, borderPoint, offsetPolyline, pointAtDistance, pointAtFraction, polylineLength, sidePoint, straightRoute, svgPath, trimEnd } from './geometry';
+import {
+  bezierRoute,
+  borderPoint,
+  offsetPolyline,
+  pointAtDistance,
+  pointAtFraction,
+  polylineLength,
+  sidePoint,
+  straightRoute,
+  svgPath,
+  trimEnd,
+} from './geometry';
 
 const card = { x: 0, y: 0, width: 100, height: 50 };
 const L = [
@@ -27,7 +38,12 @@ describe('overlay geometry', () => {
   });
 
   it('puts handles at the middle of each side', () => {
-    expect([sidePoint(card, 'top'), sidePoint(card, 'bottom'), sidePoint(card, 'left'), sidePoint(card, 'right')]).toEqual([
+    expect([
+      sidePoint(card, 'top'),
+      sidePoint(card, 'bottom'),
+      sidePoint(card, 'left'),
+      sidePoint(card, 'right'),
+    ]).toEqual([
       { x: 50, y: 0 },
       { x: 50, y: 50 },
       { x: 0, y: 25 },
@@ -59,17 +75,41 @@ describe('overlay geometry', () => {
   });
 
   it('offsets a polyline to the right of its direction of travel', () => {
-    expect(offsetPolyline([{ x: 0, y: 0 }, { x: 10, y: 0 }], 3)).toEqual([
+    expect(
+      offsetPolyline(
+        [
+          { x: 0, y: 0 },
+          { x: 10, y: 0 },
+        ],
+        3,
+      ),
+    ).toEqual([
       { x: 0, y: 3 },
       { x: 10, y: 3 },
     ]);
     // The way back keeps its own right: the other side of the link.
-    expect(offsetPolyline([{ x: 10, y: 0 }, { x: 0, y: 0 }], 3)).toEqual([
+    expect(
+      offsetPolyline(
+        [
+          { x: 10, y: 0 },
+          { x: 0, y: 0 },
+        ],
+        3,
+      ),
+    ).toEqual([
       { x: 10, y: -3 },
       { x: 0, y: -3 },
     ]);
     // Going down (y grows), right is towards smaller x.
-    expect(offsetPolyline([{ x: 0, y: 0 }, { x: 0, y: 10 }], 2)).toEqual([
+    expect(
+      offsetPolyline(
+        [
+          { x: 0, y: 0 },
+          { x: 0, y: 10 },
+        ],
+        2,
+      ),
+    ).toEqual([
       { x: -2, y: 0 },
       { x: -2, y: 10 },
     ]);
@@ -89,6 +129,11 @@ describe('overlay geometry', () => {
       { x: 0, y: 0 },
       { x: 0, y: 0 },
     ]);
-    expect(svgPath([{ x: 0, y: 0 }, { x: 10.26, y: 3.04 }])).toBe('M0,0 L10.3,3');
+    expect(
+      svgPath([
+        { x: 0, y: 0 },
+        { x: 10.26, y: 3.04 },
+      ]),
+    ).toBe('M0,0 L10.3,3');
   });
 });

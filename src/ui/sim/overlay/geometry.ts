@@ -82,14 +82,21 @@ export function bezierRoute(source: Point, sourceSide: Side, target: Point, targ
     const b = 3 * u * u * t;
     const c = 3 * u * t * t;
     const d = t * t * t;
-    out.push({ x: a * source.x + b * c1.x + c * c2.x + d * target.x, y: a * source.y + b * c1.y + c * c2.y + d * target.y });
+    out.push({
+      x: a * source.x + b * c1.x + c * c2.x + d * target.x,
+      y: a * source.y + b * c1.y + c * c2.y + d * target.y,
+    });
   }
   return out;
 }
 
 export function polylineLength(points: readonly Point[]): number {
   let total = 0;
-  for (let i = 1; i < points.length; i++) total += Math.hypot((points[i] as Point).x - (points[i - 1] as Point).x, (points[i] as Point).y - (points[i - 1] as Point).y);
+  for (let i = 1; i < points.length; i++)
+    total += Math.hypot(
+      (points[i] as Point).x - (points[i - 1] as Point).x,
+      (points[i] as Point).y - (points[i - 1] as Point).y,
+    );
   return total;
 }
 
@@ -138,7 +145,10 @@ export function trimEnd(points: readonly Point[], distance: number): Point[] {
   const out: Point[] = [points[0] as Point];
   let walked = 0;
   for (let i = 1; i < points.length; i++) {
-    walked += Math.hypot((points[i] as Point).x - (points[i - 1] as Point).x, (points[i] as Point).y - (points[i - 1] as Point).y);
+    walked += Math.hypot(
+      (points[i] as Point).x - (points[i - 1] as Point).x,
+      (points[i] as Point).y - (points[i - 1] as Point).y,
+    );
     if (walked >= length - distance) break;
     out.push(points[i] as Point);
   }

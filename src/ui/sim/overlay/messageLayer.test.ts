@@ -14,8 +14,14 @@ const report = { events: EVENTS };
 
 // node-a1 → tor-a runs 100 units along x; tor-a → spine-1 100 units down y; nothing is drawn for others.
 const ROUTES: Record<string, { x: number; y: number }[]> = {
-  'node-a1>tor-a': [{ x: 0, y: 0 }, { x: 100, y: 0 }],
-  'tor-a>spine-1': [{ x: 100, y: 0 }, { x: 100, y: 100 }],
+  'node-a1>tor-a': [
+    { x: 0, y: 0 },
+    { x: 100, y: 0 },
+  ],
+  'tor-a>spine-1': [
+    { x: 100, y: 0 },
+    { x: 100, y: 100 },
+  ],
 };
 const geometry: FlowGeometry = { rect: () => undefined, route: (from, to) => ROUTES[`${from}>${to}`] };
 
@@ -27,7 +33,14 @@ function setUp() {
   const layer = new MessageLayer(trails, dots);
   const at = (t: number) => layer.draw(messagesInFlight(report, t), geometry);
   const visible = (g: SVGGElement) => [...g.children].filter((e) => e.getAttribute('visibility') !== 'hidden');
-  const shown = () => visible(dots).map((g) => [g.getAttribute('data-kind'), g.getAttribute('data-from'), g.getAttribute('data-to'), g.getAttribute('transform'), g.querySelector('title')?.textContent]);
+  const shown = () =>
+    visible(dots).map((g) => [
+      g.getAttribute('data-kind'),
+      g.getAttribute('data-from'),
+      g.getAttribute('data-to'),
+      g.getAttribute('transform'),
+      g.querySelector('title')?.textContent,
+    ]);
   return { trails, dots, at, shown, visible };
 }
 
@@ -36,8 +49,20 @@ describe('the message layer', () => {
     const { trails, at, shown, visible } = setUp();
     at(5);
     expect(shown()).toEqual([
-      ['update', 'node-a1', 'tor-a', 'translate(50.0,0.0)', 'UPDATE 10.244.1.0/26 node-a1 → tor-a (1 path)\nsent at 0 ms, arrives at 10 ms'],
-      ['withdraw', 'tor-a', 'spine-1', 'translate(100.0,10.0)', 'WITHDRAW 10.244.1.5/32 tor-a → spine-1\nsent at 4 ms, arrives at 14 ms'],
+      [
+        'update',
+        'node-a1',
+        'tor-a',
+        'translate(50.0,0.0)',
+        'UPDATE 10.244.1.0/26 node-a1 → tor-a (1 path)\nsent at 0 ms, arrives at 10 ms',
+      ],
+      [
+        'withdraw',
+        'tor-a',
+        'spine-1',
+        'translate(100.0,10.0)',
+        'WITHDRAW 10.244.1.5/32 tor-a → spine-1\nsent at 4 ms, arrives at 14 ms',
+      ],
     ]);
     expect(visible(trails).map((p) => [p.getAttribute('class'), p.getAttribute('d')])).toEqual([
       ['message-trail', 'M0,0 L100,0'],
@@ -61,8 +86,20 @@ describe('the message layer', () => {
     at(13);
     // node-a1's UPDATE arrived at 10; the one leaving tor-a at 12 reuses its element, re-labelled.
     expect(shown()).toEqual([
-      ['update', 'tor-a', 'spine-1', 'translate(100.0,10.0)', 'UPDATE 10.244.2.0/26 tor-a → spine-1 (2 paths)\nsent at 12 ms, arrives at 22 ms'],
-      ['withdraw', 'tor-a', 'spine-1', 'translate(100.0,90.0)', 'WITHDRAW 10.244.1.5/32 tor-a → spine-1\nsent at 4 ms, arrives at 14 ms'],
+      [
+        'update',
+        'tor-a',
+        'spine-1',
+        'translate(100.0,10.0)',
+        'UPDATE 10.244.2.0/26 tor-a → spine-1 (2 paths)\nsent at 12 ms, arrives at 22 ms',
+      ],
+      [
+        'withdraw',
+        'tor-a',
+        'spine-1',
+        'translate(100.0,90.0)',
+        'WITHDRAW 10.244.1.5/32 tor-a → spine-1\nsent at 4 ms, arrives at 14 ms',
+      ],
     ]);
     // Reused in place: the update is still the first element, no element was added.
     expect(visible(dots)).toEqual([update, dots.children[1]]);
@@ -79,7 +116,15 @@ describe('the message layer', () => {
   it('leaves out messages on sessions that have no line on the canvas', () => {
     const { dots, trails, visible } = setUp();
     const layer = new MessageLayer(trails, dots);
-    const hidden: EventReport = { time: 0, kind: 'update', prefix: '10.244.9.0/26', from: 'node-z', to: 'tor-z', arrive: 10, paths: 1 };
+    const hidden: EventReport = {
+      time: 0,
+      kind: 'update',
+      prefix: '10.244.9.0/26',
+      from: 'node-z',
+      to: 'tor-z',
+      arrive: 10,
+      paths: 1,
+    };
     const inFlight = messagesInFlight({ events: [hidden, ...EVENTS] }, 5);
     expect(inFlight.map((f) => f.message.from)).toEqual(['node-z', 'node-a1', 'tor-a']);
     layer.draw(inFlight, geometry);

@@ -26,7 +26,8 @@ interface Dot {
 }
 
 /** A message's identity while it is on the wire. */
-export const flightKey = (f: InFlight) => `${f.message.time}|${f.message.from}|${f.message.to}|${f.message.kind}|${f.message.prefix}|${f.queue}`;
+export const flightKey = (f: InFlight) =>
+  `${f.message.time}|${f.message.from}|${f.message.to}|${f.message.kind}|${f.message.prefix}|${f.queue}`;
 
 const lengths = new WeakMap<readonly Point[], number>();
 function lengthOf(route: readonly Point[]): number {
@@ -46,7 +47,13 @@ function makeDot(kind: Kind): SVGGElement {
   const shape = document.createElementNS(SVG_NS, kind === 'update' ? 'circle' : 'rect');
   if (kind === 'update') shape.setAttribute('r', String(DOT_R));
   else {
-    for (const [name, value] of [['x', -DOT_R], ['y', -DOT_R], ['width', 2 * DOT_R], ['height', 2 * DOT_R]] as const) shape.setAttribute(name, String(value));
+    for (const [name, value] of [
+      ['x', -DOT_R],
+      ['y', -DOT_R],
+      ['width', 2 * DOT_R],
+      ['height', 2 * DOT_R],
+    ] as const)
+      shape.setAttribute(name, String(value));
     shape.setAttribute('transform', 'rotate(45)');
   }
   g.appendChild(shape);

@@ -13,7 +13,15 @@ const EVENTS: EventReport[] = [
 ];
 const report = { events: EVENTS };
 
-const summary = (t: number) => messagesInFlight(report, t).map((f) => [f.message.kind, f.message.from, f.message.to, f.message.prefix, f.progress, f.queue]);
+const summary = (t: number) =>
+  messagesInFlight(report, t).map((f) => [
+    f.message.kind,
+    f.message.from,
+    f.message.to,
+    f.message.prefix,
+    f.progress,
+    f.queue,
+  ]);
 
 describe('BGP messages in flight', () => {
   it('are the UPDATEs and WITHDRAWs sent at or before the time and arriving after it', () => {
@@ -43,10 +51,16 @@ describe('BGP messages in flight', () => {
 
   it('say what they carry on hover', () => {
     const [update] = messagesInFlight(report, 13);
-    expect(update && messageTitle(update.message)).toBe('UPDATE 10.244.1.0/26 tor-a → spine-1 (2 paths)\nsent at 12 ms, arrives at 22 ms');
+    expect(update && messageTitle(update.message)).toBe(
+      'UPDATE 10.244.1.0/26 tor-a → spine-1 (2 paths)\nsent at 12 ms, arrives at 22 ms',
+    );
     const [first] = messagesInFlight(report, 1);
-    expect(first && messageTitle(first.message)).toBe('UPDATE 10.244.1.0/26 node-a1 → tor-a (1 path)\nsent at 0 ms, arrives at 10 ms');
+    expect(first && messageTitle(first.message)).toBe(
+      'UPDATE 10.244.1.0/26 node-a1 → tor-a (1 path)\nsent at 0 ms, arrives at 10 ms',
+    );
     const withdraw = messagesInFlight(report, 13)[1];
-    expect(withdraw && messageTitle(withdraw.message)).toBe('WITHDRAW 10.244.1.5/32 tor-a → node-a2\nsent at 12 ms, arrives at 22 ms');
+    expect(withdraw && messageTitle(withdraw.message)).toBe(
+      'WITHDRAW 10.244.1.5/32 tor-a → node-a2\nsent at 12 ms, arrives at 22 ms',
+    );
   });
 });

@@ -36,8 +36,22 @@ interface MessageIndex {
 const indexes = new WeakMap<readonly EventReport[], MessageIndex>();
 
 function toMessage(e: EventReport): BgpMessage | undefined {
-  if ((e.kind !== 'update' && e.kind !== 'withdraw') || e.from === undefined || e.to === undefined || e.arrive === undefined) return undefined;
-  return { time: e.time, kind: e.kind, prefix: e.prefix, from: e.from, to: e.to, arrive: e.arrive, paths: e.paths ?? 1 };
+  if (
+    (e.kind !== 'update' && e.kind !== 'withdraw') ||
+    e.from === undefined ||
+    e.to === undefined ||
+    e.arrive === undefined
+  )
+    return undefined;
+  return {
+    time: e.time,
+    kind: e.kind,
+    prefix: e.prefix,
+    from: e.from,
+    to: e.to,
+    arrive: e.arrive,
+    paths: e.paths ?? 1,
+  };
 }
 
 function indexOf(events: readonly EventReport[]): MessageIndex {
@@ -65,7 +79,12 @@ function firstAtOrAfter(messages: readonly BgpMessage[], time: number): number {
 }
 
 /** The messages on the wire at `time`: sent at or before it, arriving after it; those `shown` keeps (all by default), at most `limit`. */
-export function messagesInFlight(report: Pick<SimulationSummary, 'events'>, time: number, limit = MAX_MESSAGES, shown?: (m: BgpMessage) => boolean): InFlight[] {
+export function messagesInFlight(
+  report: Pick<SimulationSummary, 'events'>,
+  time: number,
+  limit = MAX_MESSAGES,
+  shown?: (m: BgpMessage) => boolean,
+): InFlight[] {
   const { messages, longest } = indexOf(report.events);
   const out: InFlight[] = [];
   const batches = new Map<string, number>();
@@ -83,6 +102,9 @@ export function messagesInFlight(report: Pick<SimulationSummary, 'events'>, time
 
 /** The hover text: `UPDATE 10.244.1.5/32 tor-a → spine-1 (1 path)`, with when it left and arrives. */
 export function messageTitle(m: BgpMessage): string {
-  const what = m.kind === 'update' ? `UPDATE ${m.prefix} ${m.from} → ${m.to} (${m.paths} path${m.paths === 1 ? '' : 's'})` : `WITHDRAW ${m.prefix} ${m.from} → ${m.to}`;
+  const what =
+    m.kind === 'update'
+      ? `UPDATE ${m.prefix} ${m.from} → ${m.to} (${m.paths} path${m.paths === 1 ? '' : 's'})`
+      : `WITHDRAW ${m.prefix} ${m.from} → ${m.to}`;
   return `${what}\nsent at ${m.time} ms, arrives at ${m.arrive} ms`;
 }

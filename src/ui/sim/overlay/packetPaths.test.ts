@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowReport, SimulationSummary } from '../../../worker/protocol';
-import { ALL_CLIENTS_LIMIT, choosePaths, endMarks, laneOffset, LANE_BASE, markTitle, MAX_DRAWN_FLOWS, planPaths } from './packetPaths';
+import {
+  ALL_CLIENTS_LIMIT,
+  choosePaths,
+  endMarks,
+  laneOffset,
+  LANE_BASE,
+  markTitle,
+  MAX_DRAWN_FLOWS,
+  planPaths,
+} from './packetPaths';
 import { shownFlows } from '../../../store/simulation';
 
 const delivered = (client: string, hops: string[]): FlowReport => ({
@@ -15,7 +24,13 @@ const NODE_A1_DROPS: FlowReport = {
   outcome: 'blackhole',
   deliveredFraction: 0,
   paths: [['node-a1']],
-  pathEnds: [{ end: 'blackhole', why: "node-a1 hands the packet to the VM's interface, but the VM is not running on node-a1", fraction: 1 }],
+  pathEnds: [
+    {
+      end: 'blackhole',
+      why: "node-a1 hands the packet to the VM's interface, but the VM is not running on node-a1",
+      fraction: 1,
+    },
+  ],
 };
 const SPLIT: FlowReport = {
   client: 'border-1',
@@ -43,7 +58,11 @@ describe('which packet paths are drawn', () => {
   const flows = map([delivered('node-b2', ['node-b2', 'tor-b', 'node-b1']), NODE_A1_DROPS, SPLIT]);
 
   it('all clients, in name order; none; or one client', () => {
-    expect(choosePaths(flows, 'all')).toEqual({ flows: [SPLIT, NODE_A1_DROPS, flows.get('node-b2')], hidden: 0, mode: 'all' });
+    expect(choosePaths(flows, 'all')).toEqual({
+      flows: [SPLIT, NODE_A1_DROPS, flows.get('node-b2')],
+      hidden: 0,
+      mode: 'all',
+    });
     expect(choosePaths(flows, 'none')).toEqual({ flows: [], hidden: 0, mode: 'none' });
     expect(choosePaths(flows, 'node-a1')).toEqual({ flows: [NODE_A1_DROPS], hidden: 0, mode: 'one' });
     // A client that is gone: all are drawn (and the control says "all clients").
@@ -52,10 +71,17 @@ describe('which packet paths are drawn', () => {
   });
 
   it('in a big design, all means the clients not delivered, at most MAX_DRAWN_FLOWS', () => {
-    const many = map([...Array.from({ length: ALL_CLIENTS_LIMIT }, (_, i) => delivered(`n${String(i).padStart(3, '0')}`, [`n${i}`, 'tor'])), NODE_A1_DROPS]);
+    const many = map([
+      ...Array.from({ length: ALL_CLIENTS_LIMIT }, (_, i) =>
+        delivered(`n${String(i).padStart(3, '0')}`, [`n${i}`, 'tor']),
+      ),
+      NODE_A1_DROPS,
+    ]);
     expect(choosePaths(many, 'all')).toEqual({ flows: [NODE_A1_DROPS], hidden: ALL_CLIENTS_LIMIT, mode: 'all' });
     expect(choosePaths(many, 'n003').flows.map((f) => f.client)).toEqual(['n003']);
-    const failing = map(Array.from({ length: 100 }, (_, i) => ({ ...NODE_A1_DROPS, client: `c${String(i).padStart(3, '0')}` })));
+    const failing = map(
+      Array.from({ length: 100 }, (_, i) => ({ ...NODE_A1_DROPS, client: `c${String(i).padStart(3, '0')}` })),
+    );
     const capped = choosePaths(failing, 'all');
     expect(capped.flows).toHaveLength(MAX_DRAWN_FLOWS);
     expect(capped.flows[0]?.client).toBe('c000');
@@ -65,10 +91,25 @@ describe('which packet paths are drawn', () => {
 
 describe('how packet paths are laid out', () => {
   it('gives each path sharing a link in the same direction its own lane', () => {
-    const plan = planPaths([delivered('node-a1', ['node-a1', 'tor-a', 'spine-1', 'tor-b', 'node-b1']), delivered('node-a2', ['node-a2', 'tor-a', 'spine-1', 'tor-b', 'node-b1']), delivered('node-b2', ['node-b2', 'tor-b', 'node-b1'])]);
-    const lanes = (client: string) => plan.find((f) => f.client === client)?.paths[0]?.segments.map((s) => `${s.from}>${s.to} ${s.lane}/${s.lanes}`);
-    expect(lanes('node-a1')).toEqual(['node-a1>tor-a 0/1', 'tor-a>spine-1 0/2', 'spine-1>tor-b 0/2', 'tor-b>node-b1 0/3']);
-    expect(lanes('node-a2')).toEqual(['node-a2>tor-a 0/1', 'tor-a>spine-1 1/2', 'spine-1>tor-b 1/2', 'tor-b>node-b1 1/3']);
+    const plan = planPaths([
+      delivered('node-a1', ['node-a1', 'tor-a', 'spine-1', 'tor-b', 'node-b1']),
+      delivered('node-a2', ['node-a2', 'tor-a', 'spine-1', 'tor-b', 'node-b1']),
+      delivered('node-b2', ['node-b2', 'tor-b', 'node-b1']),
+    ]);
+    const lanes = (client: string) =>
+      plan.find((f) => f.client === client)?.paths[0]?.segments.map((s) => `${s.from}>${s.to} ${s.lane}/${s.lanes}`);
+    expect(lanes('node-a1')).toEqual([
+      'node-a1>tor-a 0/1',
+      'tor-a>spine-1 0/2',
+      'spine-1>tor-b 0/2',
+      'tor-b>node-b1 0/3',
+    ]);
+    expect(lanes('node-a2')).toEqual([
+      'node-a2>tor-a 0/1',
+      'tor-a>spine-1 1/2',
+      'spine-1>tor-b 1/2',
+      'tor-b>node-b1 1/3',
+    ]);
     expect(lanes('node-b2')).toEqual(['node-b2>tor-b 0/1', 'tor-b>node-b1 2/3']);
   });
 
@@ -93,7 +134,11 @@ describe('how packet paths are laid out', () => {
   });
 
   it('marks each hop where paths fail once per way in, saying who and why', () => {
-    const viaTorA = (client: string): FlowReport => ({ ...NODE_A1_DROPS, client, paths: [[client, 'tor-a', 'node-a1']] });
+    const viaTorA = (client: string): FlowReport => ({
+      ...NODE_A1_DROPS,
+      client,
+      paths: [[client, 'tor-a', 'node-a1']],
+    });
     const marks = endMarks(planPaths([viaTorA('border-1'), NODE_A1_DROPS, viaTorA('node-a2'), LOOP, SPLIT]));
     expect(marks.map((m) => [m.hop, m.from, m.end, m.paths.map((p) => p.client)])).toEqual([
       ['node-a1', 'tor-a', 'blackhole', ['border-1', 'node-a2', 'border-1']],

@@ -13,7 +13,6 @@ export const ALL_CLIENTS_LIMIT = 24;
 /** Never more clients' paths than this at once. */
 export const MAX_DRAWN_FLOWS = 60;
 
-
 export interface PathChoice {
   readonly flows: readonly FlowReport[];
   /** Clients left out: delivered ones when there are too many clients, and any beyond the cap. */
@@ -77,13 +76,25 @@ export function planPaths(flows: readonly FlowReport[]): PlannedFlow[] {
         lanesOn.set(key, lane + 1);
         return { from, to, lane, lanes: 0 };
       });
-      return { client: f.client, index, hops, end: end.end, why: end.why, fraction: end.fraction, segments, endHop: hops[hops.length - 1] ?? f.client };
+      return {
+        client: f.client,
+        index,
+        hops,
+        end: end.end,
+        why: end.why,
+        fraction: end.fraction,
+        segments,
+        endHop: hops[hops.length - 1] ?? f.client,
+      };
     }),
   }));
   // Second pass: now every link knows how many lanes it carries.
   return planned.map((f) => ({
     ...f,
-    paths: f.paths.map((p) => ({ ...p, segments: p.segments.map((s) => ({ ...s, lanes: lanesOn.get(directed(s.from, s.to)) ?? 1 })) })),
+    paths: f.paths.map((p) => ({
+      ...p,
+      segments: p.segments.map((s) => ({ ...s, lanes: lanesOn.get(directed(s.from, s.to)) ?? 1 })),
+    })),
   }));
 }
 
@@ -118,7 +129,10 @@ export function endMarks(plan: readonly PlannedFlow[]): EndMark[] {
 /** The hover text of a mark: who is affected where, and why. */
 export function markTitle(m: EndMark): string {
   const clients = [...new Set(m.paths.map((p) => p.client))];
-  const what = m.end === 'loop' ? `↻ the packets of ${clients.join(', ')} loop back to ${m.hop}` : `✕ ${m.hop} drops the packets of ${clients.join(', ')}`;
+  const what =
+    m.end === 'loop'
+      ? `↻ the packets of ${clients.join(', ')} loop back to ${m.hop}`
+      : `✕ ${m.hop} drops the packets of ${clients.join(', ')}`;
   return [what, ...new Set(m.paths.map((p) => p.why))].join('\n');
 }
 

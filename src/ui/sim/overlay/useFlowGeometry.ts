@@ -51,7 +51,14 @@ export function makeGeometry(nodeLookup: NodeLookup, edges: readonly Edge[]): Fl
     const sourceSide = HANDLE_SIDE[e.sourceHandle ?? ''];
     const targetSide = HANDLE_SIDE[e.targetHandle ?? ''];
     if (!sourceSide || !targetSide) continue;
-    links.set(pairKey(e.source, e.target), { source: e.source, target: e.target, sourceSide, targetSide, sourceHandle: e.sourceHandle as string, targetHandle: e.targetHandle as string });
+    links.set(pairKey(e.source, e.target), {
+      source: e.source,
+      target: e.target,
+      sourceSide,
+      targetSide,
+      sourceHandle: e.sourceHandle as string,
+      targetHandle: e.targetHandle as string,
+    });
   }
   // Only the few speakers on drawn paths and messages are ever asked for: compute lazily, once.
   const routes = new Map<string, readonly Point[] | undefined>();
@@ -68,7 +75,12 @@ export function makeGeometry(nodeLookup: NodeLookup, edges: readonly Edge[]): Fl
       const link = links.get(pairKey(from, to));
       if (link) {
         const [s, t, rs, rt] = link.source === from ? [a, b, ra, rb] : [b, a, rb, ra];
-        const curve = bezierRoute(handlePoint(s, rs, link.sourceHandle, link.sourceSide), link.sourceSide, handlePoint(t, rt, link.targetHandle, link.targetSide), link.targetSide);
+        const curve = bezierRoute(
+          handlePoint(s, rs, link.sourceHandle, link.sourceSide),
+          link.sourceSide,
+          handlePoint(t, rt, link.targetHandle, link.targetSide),
+          link.targetSide,
+        );
         points = link.source === from ? curve : curve.reverse();
       } else points = straightRoute(ra, rb);
     }
