@@ -18,8 +18,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * catch a hang; no test's outcome depends on how fast the machine is.
  */
 const INTEGRATION = [
-  'src/config/daemons.test.ts', // every generated config through bird -p (1.6, 2) and FRR
-  'src/calico/confd/bird-parse.test.ts', // calico-node configs through bird -p
+  'src/verify/configDaemons.test.ts', // every generated config through bird -p (1.6, 2) and FRR
+  'src/verify/calicoNodeBird.test.ts', // calico-node configs through bird -p
   'src/verify/lab.test.ts', // a design on real BIRD in network namespaces
   'src/verify/clab.test.ts', // its containerlab export, deployed the same way
   'src/verify/randomDesign.test.ts', // 120 random lab designs simulated in every phase

@@ -77,16 +77,4 @@ export const MAIN_THREAD = {
  * Imports the rule lets through, each for a stated reason (paths under src/). Every other check
  * skips an excepted import, and the rule reports an exception whose import is gone.
  */
-export const EXCEPTIONS = [
-  // Tests of lower layers that run their output through the real daemons; their place is src/verify.
-  {
-    from: 'config/daemons.test.ts',
-    to: 'verify/daemons.ts',
-    why: 'every generated config through BIRD 1.6, BIRD 2 and FRR',
-  },
-  { from: 'calico/confd/bird-parse.test.ts', to: 'verify/daemons.ts', why: 'calico-node configs through BIRD 1.6' },
-  // report.ts declares the report's types and assembles the report from timeline.ts and entries.ts,
-  // which build parts of it: a cycle of type-only imports until the types have a module of their own.
-  { from: 'engine/timeline.ts', to: 'engine/report.ts', why: 'type-only: the report types' },
-  { from: 'engine/entries.ts', to: 'engine/report.ts', why: 'type-only: the report types' },
-];
+export const EXCEPTIONS = [];

@@ -8,7 +8,7 @@ import type { Flow } from './dataplane';
 import { lookup } from './dataplane';
 import { describeChange, describeDecision, explainCandidate, explainFib } from './explain';
 import type { FibEntry } from './fib';
-import type { FibReportEntry, FlowReport, RouteEntry } from './report';
+import type { FibReportEntry, FlowReport, RouteEntry } from './reportTypes';
 import type { Network } from './network';
 import type { SpeakerRib } from './simulate';
 import type { RibRoute } from './types';

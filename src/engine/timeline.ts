@@ -13,7 +13,7 @@ import { compareStrings } from '../lib/names';
 import type { Flow } from './dataplane';
 import { fibEntries, flowReport, ribEntries, roundFraction } from './entries';
 import type { FibEntry } from './fib';
-import type { FibReportEntry, FlowReport, InstantReport, RouteEntry } from './report';
+import type { FibReportEntry, FlowReport, InstantReport, RouteEntry } from './reportTypes';
 import type { Instant, Simulation, SpeakerRib } from './simulate';
 import type { RibRoute } from './types';
 

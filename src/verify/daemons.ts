@@ -2,7 +2,7 @@
  * The real daemons the config tests check against (not used by the app). scripts/install-daemons.sh
  * puts them in .daemons/bin at the repository root: bird1 (BIRD 1.6), bird2 (BIRD 2.0), vtysh
  * and bgpd (FRR 8.4). Without that folder, Debian's usual locations are tried.
- * A test may name another folder (LIVEROUTE_DAEMON_DIR in src/config/daemons.test.ts): then only that
+ * A test may name another folder (LIVEROUTE_DAEMON_DIR in src/verify/configDaemons.test.ts): then only that
  * folder is searched.
  */
 import { execFile, spawnSync } from 'node:child_process';

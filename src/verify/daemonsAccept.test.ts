@@ -15,7 +15,7 @@
  *   AS), which the engine diagnoses and BIRD must then give with that message.
  *
  * The seed is printed; LIVEROUTE_SEED=<seed> replays a run. A missing daemon is said and
- * skipped, except in CI (CI=1), where it fails (as in src/config/daemons.test.ts).
+ * skipped, except in CI (CI=1), where it fails (as in src/verify/configDaemons.test.ts).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * The BIRD router renderer: the filter text the engine will execute, BIRD symbol names, the
  * protocol index, and the choices between BIRD 1.x and 2. (Per-feature lines of every platform
- * are in src/config/features.test.ts; `bird -p` runs in src/config/daemons.test.ts.)
+ * are in src/config/features.test.ts; `bird -p` runs in src/verify/configDaemons.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { compileRouter } from '../../model/policy/compile';

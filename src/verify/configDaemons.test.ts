@@ -12,9 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { designArb } from '../model/test-arbitrary';
 import { generateFabric } from '../model/edit/generate';
 import type { Platform, Topology } from '../model';
-import { routerConfigs } from './index';
-import { builtInDesigns, fabric, goldenDesign, onPlatform } from './test-designs';
-import { birdParse, findDaemon, frrCheck, mapLimit, scratch, type DaemonKind, type Found } from '../verify/daemons';
+import { routerConfigs } from '../config/index';
+import { builtInDesigns, fabric, goldenDesign, onPlatform } from '../config/test-designs';
+import { birdParse, findDaemon, frrCheck, mapLimit, scratch, type DaemonKind, type Found } from './daemons';
 
 const SEED = 20261121;
 const RANDOM_DESIGNS = 100;

@@ -11,18 +11,18 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../model/issues';
-import { parseDesign } from '../../model/parse';
-import type { Topology } from '../../model/schema';
-import { designArb } from '../../model/test-arbitrary';
-import { calicoResourcesFromDesign } from '../fromDesign';
-import type { CalicoResourceSet } from '../types';
-import { calicoNodePeers, renderCalicoNode } from './index';
-import { calicoOwnRefusals } from './test-support';
-import { prefixRange } from './filters';
-import { findDaemonSync } from '../../verify/daemons';
+import { formatIssue } from '../model/issues';
+import { parseDesign } from '../model/parse';
+import type { Topology } from '../model/schema';
+import { designArb } from '../model/test-arbitrary';
+import { calicoResourcesFromDesign } from '../calico/fromDesign';
+import type { CalicoResourceSet } from '../calico/types';
+import { calicoNodePeers, renderCalicoNode } from '../calico/confd/index';
+import { calicoOwnRefusals } from '../calico/confd/test-support';
+import { prefixRange } from '../calico/confd/filters';
+import { findDaemonSync } from './daemons';
 
-const SCENARIOS = path.resolve(import.meta.dirname, '..', '..', 'scenarios');
+const SCENARIOS = path.resolve(import.meta.dirname, '..', 'scenarios');
 const bird = findDaemonSync('bird1');
 
 /** Runs `bird -p` on the node's three files; '' when BIRD accepts them, else its message. */
