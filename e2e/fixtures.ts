@@ -134,6 +134,8 @@ export class LiverouteApp {
   /** Waits until the engine has answered for the current design. */
   async simulated(): Promise<void> {
     await expect(this.page.getByTestId('sim-status')).toHaveAttribute('data-status', 'ready');
+    // The report is shown with its timeline, whose track loads with the first report (lazily).
+    await expect(this.timelineTrack).toBeVisible();
   }
 
   /* The diagnostics tab of the right-hand column. */
