@@ -6,7 +6,8 @@
  * field path or a line, and a design the import accepts round-trips. Seeded and reproducible.
  */
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordPrinted } from '../lib/test-printed';
 import { emptyDesign } from '../model/empty';
 import { formatIssue } from '../model/issues';
 import { parseDesign } from '../model/parse';
@@ -36,17 +37,8 @@ const dumpArb = fc.tuple(designArb, fc.boolean()).map(([doc, asList]) => {
 
 describe('the Calico reader on hostile text', () => {
   // A reader prints nothing of its own accord: no warning from the YAML package on the console.
-  let printed: string[];
-  beforeEach(() => {
-    printed = [];
-    vi.spyOn(process, 'emitWarning').mockImplementation((w: string | Error) => void printed.push(String(w)));
-    vi.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(' ')));
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(' ')));
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    expect(printed).toEqual([]);
-  });
+  const printed = recordPrinted();
+  afterEach(() => expect(printed()).toEqual([]));
 
   it('answers every text with resources or located problems; the import never throws and what it accepts round-trips', () => {
     fc.assert(

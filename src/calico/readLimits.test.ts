@@ -4,7 +4,8 @@
  * warning, thousands of identical objects answered with the first problems and a count, and an
  * import of thousands of nodes and peers done by look-ups, not searches of the design.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { recordPrinted } from '../lib/test-printed';
 import { emptyDesign } from '../model/empty';
 import { formatReadIssue, readCalicoResources } from './read';
 import { importCalicoResources } from './toDesign';
@@ -55,13 +56,7 @@ describe('Calico selectors', () => {
 });
 
 describe('Calico keys', () => {
-  let warnings: string[];
-  beforeEach(() => {
-    warnings = [];
-    vi.spyOn(process, 'emitWarning').mockImplementation((w: string | Error) => void warnings.push(String(w)));
-    vi.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => void warnings.push(a.map(String).join(' ')));
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const warnings = recordPrinted();
 
   it('refuses a key that is a list or a mapping with its own message only', () => {
     expect(issues(`${PEER.replace('spec: {', 'spec: { ? [a] : 1,')}`)).toEqual([
@@ -70,7 +65,7 @@ describe('Calico keys', () => {
     expect(
       issues(`apiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata:\n  ? { a: 1 }\n  : x\n  name: p\n`),
     ).toEqual(['document 1, metadata (line 4): a key is a mapping: keys are plain text']);
-    expect(warnings).toEqual([]);
+    expect(warnings()).toEqual([]);
   });
 
   it('refuses a key given twice, naming both lines', () => {

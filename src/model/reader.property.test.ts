@@ -6,7 +6,8 @@
  * shrunk counterexample, and the same seed reproduces it.
  */
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordPrinted } from '../lib/test-printed';
 import { formatIssue } from './issues';
 import { parseDesign } from './parse';
 import { serializeDesign } from './serialize';
@@ -17,17 +18,8 @@ const SEED = 15_12_2026;
 
 describe('the design reader on hostile text', () => {
   // A reader prints nothing of its own accord: no warning from the YAML package on the console.
-  let printed: string[];
-  beforeEach(() => {
-    printed = [];
-    vi.spyOn(process, 'emitWarning').mockImplementation((w: string | Error) => void printed.push(String(w)));
-    vi.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(' ')));
-    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(' ')));
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    expect(printed).toEqual([]);
-  });
+  const printed = recordPrinted();
+  afterEach(() => expect(printed()).toEqual([]));
 
   it('answers every text with a design or located problems, and accepted designs round-trip', () => {
     fc.assert(

@@ -4,7 +4,8 @@
  * mappings are refused without the yaml package's console warning (finding 7), duplicate keys
  * are found in linear time. (readerScale.test.ts: the limits leave room for every generated fabric.)
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { recordPrinted } from '../lib/test-printed';
 import { formatIssue } from './issues';
 import { DESIGN_YAML_LIMITS, readYaml } from './yamlRead';
 import { errorsOf } from './test-support';
@@ -94,13 +95,7 @@ describe('YAML bombs', () => {
 });
 
 describe('keys', () => {
-  let warnings: string[];
-  beforeEach(() => {
-    warnings = [];
-    vi.spyOn(process, 'emitWarning').mockImplementation((w: string | Error) => void warnings.push(String(w)));
-    vi.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => void warnings.push(a.map(String).join(' ')));
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const warnings = recordPrinted();
 
   it('refuses a key that is a list or a mapping, with its own message only (no console warning)', () => {
     expect(errorsOf(`${HEAD}spec: {}\n? [a]\n: 1\n`)).toEqual([
@@ -112,7 +107,7 @@ describe('keys', () => {
     expect(errorsOf(`${HEAD}x: &k [a]\nspec: { *k : 1 }\n`)).toEqual([
       'spec (line 5): a key is a list: keys are plain text',
     ]);
-    expect(warnings).toEqual([]);
+    expect(warnings()).toEqual([]);
   });
 
   it('refuses keys that become one key in the document (1 and "1", null and "")', () => {
@@ -122,7 +117,7 @@ describe('keys', () => {
     expect(errorsOf(`${HEAD}spec: { ~: 1, "": 2 }\n`)).toEqual([
       'spec[""] (line 4): key "" is given twice in this mapping (first at line 4)',
     ]);
-    expect(warnings).toEqual([]);
+    expect(warnings()).toEqual([]);
   });
 
   it('finds a duplicate among 20,000 keys of one mapping', () => {

@@ -9,7 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { recordPrinted } from '../../lib/test-printed';
 import { formatIssue } from '../issues';
 import { parseDesign, validateDesign } from '../parse';
 import type { Topology } from '../schema';
@@ -29,19 +30,12 @@ const DESIGNS = ['two-racks-ebgp', 'spine-route-reflectors', 'as-path-prepend'].
 const KINDS: readonly EditableKind[] = ['BGPPeer', 'BGPFilter'];
 const BUFFERS = DESIGNS.flatMap((doc) => KINDS.map((kind) => ({ doc, kind, text: resourcesYaml(doc, kind) })));
 
-let printed: string[] = [];
-beforeEach(() => {
-  printed = [];
-  for (const method of ['log', 'warn', 'error', 'info'] as const)
-    vi.spyOn(console, method).mockImplementation((...args) => void printed.push(args.map(String).join(' ')));
-  vi.spyOn(process, 'emitWarning').mockImplementation((w) => void printed.push(String(w)));
-});
-afterEach(() => void vi.restoreAllMocks());
+const printed = recordPrinted();
 
 /** Applies and checks the contract; returns the issues, or [] when the buffer was applied. */
 function apply(doc: Topology, kind: EditableKind, text: string): string[] {
   const r = applyResourcesYaml(doc, kind, text);
-  expect(printed).toEqual([]);
+  expect(printed()).toEqual([]);
   if (r.ok) {
     expect(validateDesign(r.value).ok).toBe(true);
     // The other kind's objects are untouched.
