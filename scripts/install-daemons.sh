@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the routing daemons that src/config/daemons.test.ts checks the generated router configs
+# Installs the routing daemons that src/verify/configDaemons.test.ts checks the generated router configs
 # with, into .daemons/ at the repository root (git-ignored). Idempotent: when everything is in
 # place it changes nothing and only prints the versions.
 #
